@@ -1,0 +1,146 @@
+using System.Text;
+using Assessment.Domain;
+using Assessment.Domain.Yaml;
+using Assessment.Reports;
+using Assessment.Rules;
+
+namespace Assessment.Cli;
+
+/// <summary>
+/// The `assess` command. Exit codes: 0 done; 2 bad input or bad usage (message on stderr, nothing
+/// written); 70 an internal error (a bug: reported in one line, never a stack trace).
+/// </summary>
+public static class Cli
+{
+    public const int Ok = 0;
+    public const int BadInput = 2;
+    public const int InternalError = 70;
+
+    public const string DefaultDataset = "examples/hasselby-vallingby-t1-2026.yaml";
+    public const string DefaultRules = "rules/stockholm.yaml";
+
+    private const string MainHelp = """
+        assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.
+
+        Användning:
+          assess run [DATASET] [--rules FIL] [--format text|json] [-o FIL]
+          assess --help | --version
+
+        Kommandon:
+          run     Bedömer varje mål (inriktningsmål, verksamhetsområdesmål, nämndmål) och visar
+                  härlett, redovisat och slutligt betyg och regeln som gav betyget.
+
+        Utan argument bedöms det medföljande exemplet (Tertialrapport 1 2026, Hässelby-Vällingby)
+        med stadens standardregler. `assess run --help` visar alla flaggor.
+
+        Slutkoder: 0 klart · 2 fel i indata eller flaggor (med fil:rad:kolumn) · 70 internt fel.
+        """;
+
+    private const string RunHelp = $"""
+        assess run – bedömer ett dataset och skriver resultatet.
+
+        Användning:
+          assess run [DATASET] [--rules FIL] [--format text|json] [-o FIL]
+
+        Argument:
+          DATASET          Datasetfil i YAML (en nämnd, en period). Standard: {DefaultDataset}
+        Flaggor:
+          --rules FIL      Regelverk i YAML. Standard: {DefaultRules}
+          --format FORMAT  text (standard): målträdet för terminalen
+                           json: stabilt format för andra verktyg
+          -o, --output FIL Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
+          -h, --help       Visa den här hjälpen.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            {
+                stdout.Write(MainHelp);
+                return args.Length == 0 ? BadInput : Ok;
+            }
+            if (args[0] == "--version")
+            {
+                stdout.WriteLine(typeof(Cli).Assembly.GetName().Version?.ToString(3) ?? "okänd");
+                return Ok;
+            }
+            return args[0] switch
+            {
+                "run" => RunCommand(args[1..], stdout, stderr),
+                _ => Usage(stderr, $"okänt kommando \"{args[0]}\"", MainHelp),
+            };
+        }
+        catch (InputException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine($"fel: {error}");
+            return BadInput;
+        }
+        catch (UsageException e)
+        {
+            return Usage(stderr, e.Message, e.Help);
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"internt fel ({e.GetType().Name}): {e.Message}");
+            stderr.WriteLine("Detta är ett fel i assess, inte i indata. Rapportera det gärna med kommandot och filerna.");
+            return InternalError;
+        }
+    }
+
+    private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = Options.Parse(args, RunHelp, ["--rules", "--format", "-o", "--output"], maxPositional: 1);
+        if (options.Help)
+        {
+            stdout.Write(RunHelp);
+            return Ok;
+        }
+        var format = options.Value("--format") ?? "text";
+        if (format is not ("text" or "json"))
+            throw new UsageException($"okänt format \"{format}\": väntade text eller json", RunHelp);
+
+        var datasetPath = options.Positional.Count > 0 ? options.Positional[0] : DefaultFiles.Find(DefaultDataset);
+        var rulesPath = options.Value("--rules") ?? DefaultFiles.Find(DefaultRules);
+        var ruleSet = RuleSetReader.ReadFile(rulesPath, DefaultFiles.Display(rulesPath));
+        var dataset = DatasetReader.ReadFile(datasetPath, DefaultFiles.Display(datasetPath));
+        var result = ruleSet.Assess(dataset);
+
+        var bytes = format == "json" ? Json(result) : Encoding.UTF8.GetBytes(Text(result, DefaultFiles.Display(datasetPath)));
+        var outputPath = options.Value("-o") ?? options.Value("--output");
+        if (outputPath is null)
+        {
+            stdout.Write(Encoding.UTF8.GetString(bytes));
+            stdout.Flush();
+        }
+        else
+        {
+            OutputFile.WriteAtomically(outputPath, bytes);
+            stderr.WriteLine($"skrev {outputPath}");
+        }
+        return Ok;
+    }
+
+    private static byte[] Json(AssessmentResult result)
+    {
+        using var buffer = new MemoryStream();
+        JsonReport.Write(result, buffer);
+        return buffer.ToArray();
+    }
+
+    private static string Text(AssessmentResult result, string datasetName)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        TextReport.Write(result, datasetName, writer);
+        return writer.ToString();
+    }
+
+    private static int Usage(TextWriter stderr, string message, string help)
+    {
+        stderr.WriteLine($"fel: {message}");
+        stderr.WriteLine();
+        stderr.Write(help);
+        return BadInput;
+    }
+}

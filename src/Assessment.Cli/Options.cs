@@ -1,0 +1,43 @@
+namespace Assessment.Cli;
+
+/// <summary>A mistake in the command line itself; reported with the command's help.</summary>
+public sealed class UsageException(string message, string help) : Exception(message)
+{
+    public string Help { get; } = help;
+}
+
+/// <summary>Flags with values (<c>--rules FIL</c> or <c>--rules=FIL</c>), -h/--help, and positional arguments.</summary>
+public sealed class Options
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public bool Help { get; private set; }
+
+    public string? Value(string flag) => _values.GetValueOrDefault(flag);
+
+    public static Options Parse(string[] args, string help, IReadOnlyCollection<string> valueFlags, int maxPositional)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help") { options.Help = true; continue; }
+            if (arg.StartsWith('-') && arg.Length > 1)
+            {
+                var (flag, inline) = arg.Split('=', 2) is [var f, var v] ? (f, v) : (arg, null);
+                if (!valueFlags.Contains(flag))
+                    throw new UsageException($"okänd flagga \"{flag}\"", help);
+                var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new UsageException($"flaggan {flag} behöver ett värde", help));
+                if (!options._values.TryAdd(flag, value))
+                    throw new UsageException($"flaggan {flag} är angiven två gånger", help);
+                continue;
+            }
+            options.Positional.Add(arg);
+        }
+        if (options.Positional.Count > maxPositional)
+            throw new UsageException($"för många argument: {string.Join(" ", options.Positional.Skip(maxPositional))}", help);
+        return options;
+    }
+}

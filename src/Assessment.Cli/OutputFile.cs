@@ -1,0 +1,26 @@
+using Assessment.Domain;
+
+namespace Assessment.Cli;
+
+/// <summary>Writes an output file whole or not at all: a temporary file beside it, then a rename.</summary>
+public static class OutputFile
+{
+    public static void WriteAtomically(string path, byte[] content)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory))
+            throw new InputException(SourcePosition.StartOf(path), $"mappen {directory} finns inte");
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            File.WriteAllBytes(temporary, content);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva filen: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Assessment.Cli;
+
+return Cli.Run(args, Console.Out, Console.Error);

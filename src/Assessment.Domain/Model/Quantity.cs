@@ -1,0 +1,12 @@
+namespace Assessment.Domain.Model;
+
+/// <summary>
+/// A figure as a report writes it ("2,8 %", "14,8 barn/avd.", "1 283 st"): the number, the unit
+/// text after it (empty when none), and the original text for display.
+/// </summary>
+public sealed record Quantity(decimal Value, string Unit, string Text)
+{
+    public bool IsPercent => Unit == "%";
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Assessment.Domain.Model;
+
+namespace Assessment.Domain.Parsing;
+
+/// <summary>
+/// Reads figures, targets and codes as the city's reports write them. Never guesses: text that fits
+/// no known form is a <see cref="FormatException"/> whose message says what was expected.
+/// </summary>
+public static partial class SwedishValues
+{
+    // "2,8 %", "1 283 st", "−0,5", "14,8 barn/avd.", "90%": thousands grouped by (non-breaking) spaces,
+    // decimal comma, an optional unit that starts with a letter or "%".
+    [GeneratedRegex(@"^(?<sign>[+\-\u2212])?(?<int>\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:,(?<frac>\d+))?(?:\s*(?<unit>[\p{L}%].*))?$")]
+    private static partial Regex QuantityPattern();
+
+    [GeneratedRegex(@"^(?<kind>T1|T2|VB)\s+(?<year>\d{4})$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodPattern();
+
+    [GeneratedRegex(@"^(?:max|högst)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UpperBoundPattern();
+
+    [GeneratedRegex(@"^(?:minst|min)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LowerBoundPattern();
+
+    [GeneratedRegex(@"^(?:\+/-|\+/\u2212|±)\s*(?<rest>.+)$")]
+    private static partial Regex BandPattern();
+
+    [GeneratedRegex(@"^(?:tas fram|fastställs)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DeferredPattern();
+
+    private static readonly string[] IncreaseWords = ["ökning", "öka", "ökad"];
+    private static readonly string[] DecreaseWords = ["minskning", "minska", "minskad"];
+
+    public const string QuantityExpectation =
+        "väntade ett tal med decimalkomma och ev. enhet, t.ex. \"2,4 %\", \"17 500\" eller \"14,8 barn/avd.\"";
+
+    public const string TargetExpectation =
+        "väntade ett målvärde (\"2,4 %\", \"13 st\"), \"Ökning\"/\"Minskning\", \"Max 10 personer\", " +
+        "\"+/-1 %\" eller ett ej fastställt mål (\"Tas fram av nämnd\", \"Fastställs 2025\")";
+
+    /// <summary>A figure with optional unit. Throws <see cref="FormatException"/> when it is not one.</summary>
+    public static Quantity ParseQuantity(string text)
+    {
+        var trimmed = text.Trim();
+        var match = QuantityPattern().Match(trimmed);
+        if (!match.Success)
+            throw new FormatException($"kan inte läsa \"{text}\" som tal: {QuantityExpectation}");
+        var digits = Regex.Replace(match.Groups["int"].Value, @"[ \u00A0\u202F]", "");
+        var number = match.Groups["frac"].Success ? $"{digits}.{match.Groups["frac"].Value}" : digits;
+        var value = decimal.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (match.Groups["sign"].Success && match.Groups["sign"].Value != "+") value = -value;
+        return new Quantity(value, match.Groups["unit"].Value.Trim(), trimmed);
+    }
+
+    /// <summary>A target in any form the reports use; null for an empty cell.</summary>
+    public static Target? ParseTarget(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var trimmed = text.Trim();
+        var lower = trimmed.ToLowerInvariant();
+
+        if (DeferredPattern().IsMatch(trimmed)) return new Target.Deferred(trimmed);
+        if (IncreaseWords.Contains(lower)) return new Target.Trend(trimmed, Direction.HigherIsBetter);
+        if (DecreaseWords.Contains(lower)) return new Target.Trend(trimmed, Direction.LowerIsBetter);
+
+        try
+        {
+            if (UpperBoundPattern().Match(trimmed) is { Success: true } upper)
+                return new Target.UpperBound(trimmed, ParseQuantity(upper.Groups["rest"].Value));
+            if (LowerBoundPattern().Match(trimmed) is { Success: true } lowerBound)
+                return new Target.Level(trimmed, ParseQuantity(lowerBound.Groups["rest"].Value), Direction.HigherIsBetter);
+            if (BandPattern().Match(trimmed) is { Success: true } band)
+                return new Target.Band(trimmed, ParseQuantity(band.Groups["rest"].Value));
+            return new Target.Level(trimmed, ParseQuantity(trimmed));
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"okänt målvärde \"{text}\": {TargetExpectation}");
+        }
+    }
+
+    /// <summary>"T1 2026", "T2 2026", "VB 2023".</summary>
+    public static ReportingPeriod ParsePeriod(string text)
+    {
+        var match = PeriodPattern().Match(text.Trim());
+        if (!match.Success)
+            throw new FormatException($"okänd period \"{text}\": väntade T1, T2 eller VB följt av år, t.ex. \"T1 2026\"");
+        var kind = Enum.Parse<PeriodKind>(match.Groups["kind"].Value.ToUpperInvariant());
+        return new ReportingPeriod(kind, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>"Tertial" or "År" (the plan's Periodicitet column).</summary>
+    public static Periodicity ParsePeriodicity(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "tertial" => Periodicity.Tertial,
+        "år" or "ar" => Periodicity.Year,
+        _ => throw new FormatException($"okänd periodicitet \"{text}\": väntade \"Tertial\" eller \"År\""),
+    };
+
+    /// <summary>"högre" (higher is better) or "lägre".</summary>
+    public static Direction ParseDirection(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "högre" or "hogre" => Direction.HigherIsBetter,
+        "lägre" or "lagre" => Direction.LowerIsBetter,
+        _ => throw new FormatException($"okänd riktning \"{text}\": väntade \"högre\" (högre är bättre) eller \"lägre\""),
+    };
+
+    /// <summary>An ISO date, as the activity tables write them: 2026-01-01.</summary>
+    public static DateOnly ParseDate(string text) =>
+        DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new FormatException($"ogiltigt datum \"{text}\": väntade ÅÅÅÅ-MM-DD, t.ex. 2026-01-01");
+}

@@ -1,0 +1,133 @@
+using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
+
+namespace Assessment.Domain.Yaml;
+
+/// <summary>
+/// Reads a dataset file: one district, one period, the goal tree with indicators and activities.
+/// Every value is written as the reports write it and parsed here; anything that cannot be read is
+/// an <see cref="InputException"/> listing each problem with file, line and column.
+/// </summary>
+public static class DatasetReader
+{
+    public static Dataset ReadFile(string path, string? displayName = null) =>
+        Read(InputText.ReadFile(path, displayName ?? path), displayName ?? path);
+
+    public static Dataset Read(string text, string file)
+    {
+        var errors = new ErrorSink();
+        var root = YamlFile.ParseRoot(text, file, errors);
+        root.String("$schema");
+        var district = root.RequiredString("namnd");
+        var period = root.Parse("period", SwedishValues.ParsePeriod);
+        if (!root.Has("period")) root.Error("period", "\"period\" saknas: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\"");
+        var source = root.String("kalla");
+        var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
+        var goals = root.Maps("inriktningsmal").Select(m => ReadGoal(m, GoalLevel.DirectionGoal, context)).ToList();
+        if (goals.Count == 0) root.Error("inriktningsmal", "\"inriktningsmal\" saknas eller är tom: väntade minst ett inriktningsmål");
+        root.Done();
+        errors.ThrowIfAny();
+        return new Dataset(district, period!, source, goals, root.Position);
+    }
+
+    private sealed class GoalContext(ErrorSink errors, ReportingPeriod period)
+    {
+        public ErrorSink Errors { get; } = errors;
+        public ReportingPeriod Period { get; } = period;
+        public Dictionary<string, SourcePosition> SeenIds { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static Goal ReadGoal(YamlMap map, GoalLevel level, GoalContext context)
+    {
+        var id = map.RequiredString("id");
+        if (id.Length > 0 && !context.SeenIds.TryAdd(id, map.PositionOf("id")))
+            map.Error("id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
+        var title = map.RequiredString("titel");
+        var recorded = map.ParseValue("redovisat", ParseRating);
+        var ratingOverride = ReadOverride(map);
+        var analysis = map.String("analys");
+
+        string? description = null;
+        IReadOnlyList<string> expected = [];
+        IReadOnlyList<Indicator> indicators = [];
+        IReadOnlyList<Activity> activities = [];
+        IReadOnlyList<Goal> children = [];
+        switch (level)
+        {
+            case GoalLevel.DirectionGoal:
+                children = map.Maps("verksamhetsomradesmal").Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context)).ToList();
+                break;
+            case GoalLevel.ServiceAreaGoal:
+                indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
+                activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
+                children = map.Maps("namndmal").Select(m => ReadGoal(m, GoalLevel.BoardGoal, context)).ToList();
+                break;
+            default:
+                description = map.String("beskrivning");
+                expected = map.Strings("forvantat_resultat").Select(s => s.Text).ToList();
+                indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
+                activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
+                break;
+        }
+        map.Done();
+        return new Goal(id, level, title, description, expected, analysis, recorded, ratingOverride,
+            indicators, activities, children, map.PositionOf("id"));
+    }
+
+    private static RatingOverride? ReadOverride(YamlMap goal)
+    {
+        var map = goal.Map("overstyrning");
+        if (map is null) return null;
+        var rating = map.ParseValue("betyg", ParseRating);
+        if (!map.Has("betyg")) map.Error("betyg", "överstyrningen saknar \"betyg\": väntade helt, delvis, inte eller ej_bedomd");
+        var reason = map.String("motivering");
+        if (reason is null)
+            map.Error("motivering", "en överstyrning måste ha en \"motivering\": skriv varför du bedömer målet annorlunda än regelverket");
+        var by = map.String("av");
+        map.Done();
+        return rating is { } r && reason is not null ? new RatingOverride(r, reason.Trim(), by, map.Position) : null;
+    }
+
+    private static Indicator ReadIndicator(YamlMap map)
+    {
+        var indicator = new Indicator(
+            Name: map.RequiredString("namn"),
+            Outcome: map.Parse("utfall", SwedishValues.ParseQuantity),
+            OutcomeMen: map.Parse("utfall_man", SwedishValues.ParseQuantity),
+            OutcomeWomen: map.Parse("utfall_kvinnor", SwedishValues.ParseQuantity),
+            LastYearOutcome: map.Parse("utfall_forra_aret", SwedishValues.ParseQuantity),
+            Forecast: map.Parse("prognos", SwedishValues.ParseQuantity),
+            AnnualTarget: map.Parse("arsmal", ParseTarget),
+            CityTarget: map.Parse("kf_arsmal", ParseTarget),
+            Periodicity: map.ParseValue("periodicitet", SwedishValues.ParsePeriodicity) ?? Periodicity.Year,
+            Direction: map.ParseValue("riktning", SwedishValues.ParseDirection),
+            Analysis: map.String("analys"),
+            Position: map.PositionOf("namn"));
+        if (!map.Has("periodicitet"))
+            map.Error("periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade \"Tertial\" eller \"År\"");
+        map.Done();
+        return indicator;
+    }
+
+    private static Activity ReadActivity(YamlMap map)
+    {
+        var activity = new Activity(
+            Name: map.RequiredString("namn"),
+            Start: map.ParseValue("start", SwedishValues.ParseDate),
+            End: map.ParseValue("slut", SwedishValues.ParseDate),
+            Deviation: map.Bool("avvikelse", false),
+            Note: map.String("analys"),
+            Position: map.PositionOf("namn"));
+        if (activity is { Start: { } start, End: { } end } && end < start)
+            map.Error("slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
+        map.Done();
+        return activity;
+    }
+
+    // The reader hands over only non-empty text, so a target is always found or an error.
+    private static Target ParseTarget(string text) => SwedishValues.ParseTarget(text)!;
+
+    private static Rating ParseRating(string text) =>
+        Codes.ParseRating(text.Trim()) ?? throw new FormatException(
+            $"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}");
+}

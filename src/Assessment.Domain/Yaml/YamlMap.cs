@@ -1,0 +1,219 @@
+using Assessment.Domain.Parsing;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Assessment.Domain.Yaml;
+
+/// <summary>Collects the problems found while reading one file, so all are reported at once.</summary>
+public sealed class ErrorSink
+{
+    private readonly List<InputError> _errors = [];
+
+    public IReadOnlyList<InputError> Errors => _errors;
+
+    public void Add(SourcePosition position, string message) => _errors.Add(new InputError(position, message));
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+            throw new InputException(_errors.OrderBy(e => e.Position.Line).ThenBy(e => e.Position.Column).ToList());
+    }
+}
+
+/// <summary>Opens a YAML file as a tree of nodes that know their line and column.</summary>
+public static class YamlFile
+{
+    /// <summary>Reads <paramref name="text"/> (named <paramref name="file"/> in messages) and returns its root mapping.</summary>
+    public static YamlMap ParseRoot(string text, string file, ErrorSink errors)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            throw new InputException(At(file, e.Start), $"ogiltig YAML: {Describe(reason)}");
+        }
+        if (stream.Documents.Count == 0)
+            throw new InputException(SourcePosition.StartOf(file), "filen är tom: väntade en YAML-mappning med nycklar");
+        if (stream.Documents.Count > 1)
+            throw new InputException(At(file, stream.Documents[1].RootNode.Start), "filen har flera YAML-dokument (---): väntade ett");
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode mapping)
+            throw new InputException(At(file, root.Start), "väntade en YAML-mappning med nycklar överst i filen");
+        return new YamlMap(mapping, file, errors);
+    }
+
+    internal static SourcePosition At(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
+
+    private static string Describe(string message) =>
+        message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "samma nyckel förekommer två gånger i mappningen" : message;
+}
+
+/// <summary>
+/// A YAML mapping read key by key. Every key a loader asks for becomes known; <see cref="Done"/>
+/// reports the keys nobody asked for (typos) with a "menade du" suggestion. Problems go to the
+/// <see cref="ErrorSink"/>; reading goes on so that all problems are found in one pass.
+/// </summary>
+public sealed class YamlMap
+{
+    private readonly YamlMappingNode _node;
+    private readonly ErrorSink _errors;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    internal YamlMap(YamlMappingNode node, string file, ErrorSink errors)
+    {
+        _node = node;
+        File = file;
+        _errors = errors;
+    }
+
+    public string File { get; }
+
+    public SourcePosition Position => YamlFile.At(File, _node.Start);
+
+    public ErrorSink Errors => _errors;
+
+    public bool Has(string key) => Find(key) is not null;
+
+    /// <summary>Where the value of <paramref name="key"/> stands, or the mapping itself when absent.</summary>
+    public SourcePosition PositionOf(string key) => Find(key) is { } node ? YamlFile.At(File, node.Start) : Position;
+
+    public void Error(string key, string message) => _errors.Add(PositionOf(key), message);
+
+    /// <summary>The scalar text of <paramref name="key"/>; null when absent, empty or <c>null</c>.</summary>
+    public string? String(string key)
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode scalar:
+                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null";
+                return isNull || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
+            default:
+                _errors.Add(YamlFile.At(File, node.Start), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
+                return null;
+        }
+    }
+
+    public string RequiredString(string key)
+    {
+        var value = String(key);
+        if (value is null) _errors.Add(PositionOf(key), $"\"{key}\" saknas eller är tom: värdet krävs");
+        return value ?? "";
+    }
+
+    /// <summary>Reads and parses a value; a <see cref="FormatException"/> becomes an error at the value.</summary>
+    public T? Parse<T>(string key, Func<string, T> parse) where T : class
+    {
+        var text = String(key);
+        if (text is null) return null;
+        try { return parse(text); }
+        catch (FormatException e) { _errors.Add(PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
+    }
+
+    public T? ParseValue<T>(string key, Func<string, T> parse) where T : struct
+    {
+        var text = String(key);
+        if (text is null) return null;
+        try { return parse(text); }
+        catch (FormatException e) { _errors.Add(PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
+    }
+
+    public bool Bool(string key, bool fallback)
+    {
+        var text = String(key);
+        return text switch
+        {
+            null => fallback,
+            "true" or "ja" => true,
+            "false" or "nej" => false,
+            _ => Fail($"\"{key}\": väntade true eller false, fick \"{text}\""),
+        };
+
+        bool Fail(string message) { _errors.Add(PositionOf(key), message); return fallback; }
+    }
+
+    public YamlMap? Map(string key)
+    {
+        var node = Find(key);
+        if (node is null || node is YamlScalarNode { Value: "" or "~" or "null" }) return null;
+        if (node is YamlMappingNode mapping) return new YamlMap(mapping, File, _errors);
+        _errors.Add(YamlFile.At(File, node.Start), $"\"{key}\": väntade en mappning (nycklar med värden)");
+        return null;
+    }
+
+    /// <summary>A list of mappings; an absent key is an empty list.</summary>
+    public IReadOnlyList<YamlMap> Maps(string key)
+    {
+        var result = new List<YamlMap>();
+        foreach (var item in Sequence(key))
+        {
+            if (item is YamlMappingNode mapping) result.Add(new YamlMap(mapping, File, _errors));
+            else _errors.Add(YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+        }
+        return result;
+    }
+
+    /// <summary>A list of texts; an absent key is an empty list.</summary>
+    public IReadOnlyList<(string Text, SourcePosition Position)> Strings(string key)
+    {
+        var result = new List<(string, SourcePosition)>();
+        foreach (var item in Sequence(key))
+        {
+            if (item is YamlScalarNode { Value: { } text }) result.Add((text, YamlFile.At(File, item.Start)));
+            else _errors.Add(YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en text");
+        }
+        return result;
+    }
+
+    /// <summary>The mapping's entries in file order, for mappings whose keys are names (thresholds).</summary>
+    public IEnumerable<(string Key, SourcePosition KeyPosition, YamlNode Value)> Entries()
+    {
+        foreach (var (key, value) in _node.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            _known.Add(name);
+            yield return (name, YamlFile.At(File, key.Start), value);
+        }
+    }
+
+    /// <summary>Reports every key that no reader asked for, with the closest known key as a suggestion.</summary>
+    public void Done()
+    {
+        foreach (var (key, _) in _node.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? key.ToString();
+            if (_known.Contains(name)) continue;
+            var hint = Suggest.Closest(name, _known) is { } close ? $" – menade du \"{close}\"?" : "";
+            _errors.Add(YamlFile.At(File, key.Start),
+                $"okänd nyckel \"{name}\"{hint} (tillåtna här: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
+        }
+    }
+
+    private IEnumerable<YamlNode> Sequence(string key)
+    {
+        var node = Find(key);
+        switch (node)
+        {
+            case null:
+            case YamlScalarNode { Value: "" or "~" or "null" }:
+                return [];
+            case YamlSequenceNode sequence:
+                return sequence.Children;
+            default:
+                _errors.Add(YamlFile.At(File, node.Start), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
+                return [];
+        }
+    }
+
+    private YamlNode? Find(string key)
+    {
+        _known.Add(key);
+        return _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    }
+}

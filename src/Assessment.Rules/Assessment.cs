@@ -1,0 +1,52 @@
+using Assessment.Domain.Model;
+using Assessment.Rules.Facts;
+using Assessment.Rules.Model;
+
+namespace Assessment.Rules;
+
+/// <summary>One rule checked on the way to a decision: first match wins, so every rule above the fired one did not hold.</summary>
+public sealed record RuleCheck(RuleDefinition Rule, bool Matched);
+
+/// <summary>A rating, the rule that gave it, the rules checked before it, and the facts they saw.</summary>
+public sealed record Decision(Rating Rating, RuleDefinition Rule, IReadOnlyList<RuleCheck> Checked, FactValues Facts);
+
+public sealed record IndicatorResult(Indicator Indicator, string GoalId, IndicatorKind Kind, IndicatorEvidence Evidence, Decision Decision)
+{
+    public Rating Rating => Decision.Rating;
+}
+
+/// <summary>A goal's derived rating (the rules' proposal), the recorded (published) one, and the final one.</summary>
+public sealed record GoalResult(
+    Goal Goal,
+    string? ParentId,
+    Decision Derived,
+    IReadOnlyList<IndicatorResult> Indicators,
+    IReadOnlyList<GoalResult> Children)
+{
+    public Rating? Recorded => Goal.Recorded;
+
+    /// <summary>The controller's override where there is one, else the derived rating.</summary>
+    public Rating Final => Goal.Override?.Rating ?? Derived.Rating;
+
+    public IEnumerable<GoalResult> SelfAndDescendants()
+    {
+        yield return this;
+        foreach (var child in Children)
+            foreach (var result in child.SelfAndDescendants())
+                yield return result;
+    }
+}
+
+/// <summary>The identity of the rule set used, as every result names it.</summary>
+public sealed record RuleSetInfo(string Id, string Version, DateOnly ValidFrom, string File, string Sha256)
+{
+    public static RuleSetInfo Of(RuleSet r) => new(r.Id, r.Version, r.ValidFrom, r.File, r.Sha256);
+}
+
+/// <summary>A whole dataset assessed under one rule set.</summary>
+public sealed record AssessmentResult(Dataset Dataset, RuleSetInfo RuleSet, IReadOnlyList<GoalResult> Goals)
+{
+    public IEnumerable<GoalResult> AllGoals() => Goals.SelectMany(g => g.SelfAndDescendants());
+
+    public IEnumerable<IndicatorResult> AllIndicators() => AllGoals().SelectMany(g => g.Indicators);
+}

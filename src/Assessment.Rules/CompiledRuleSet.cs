@@ -1,0 +1,57 @@
+using Assessment.Domain.Model;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using Assessment.Rules.Model;
+
+namespace Assessment.Rules;
+
+/// <summary>
+/// A rule set ready to rate: its expressions compiled once, reused for every indicator and goal.
+/// <see cref="Assess"/> is a pure function of the dataset: no I/O, no clock.
+/// </summary>
+public sealed class CompiledRuleSet
+{
+    private readonly IReadOnlyDictionary<RuleScope, CompiledRules> _rules;
+
+    internal CompiledRuleSet(RuleSet ruleSet, IReadOnlyDictionary<RuleScope, CompiledRules> rules)
+    {
+        RuleSet = ruleSet;
+        _rules = rules;
+    }
+
+    public RuleSet RuleSet { get; }
+
+    public AssessmentResult Assess(Dataset dataset) =>
+        new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period)).ToList());
+
+    public IndicatorResult AssessIndicator(Indicator indicator, string goalId, IndicatorKind kind, ReportingPeriod period)
+    {
+        var (evidence, facts) = IndicatorFacts.Evaluate(indicator, kind, period, RuleSet.Indicators);
+        return new IndicatorResult(indicator, goalId, kind, evidence, Decide(RuleScope.Indicator, facts));
+    }
+
+    private GoalResult AssessGoal(Goal goal, string? parentId, ReportingPeriod period)
+    {
+        var children = goal.Children.Select(c => AssessGoal(c, goal.Id, period)).ToList();
+        var indicators = goal.Indicators.Select(i => AssessIndicator(i, goal.Id, goal.IndicatorKind, period)).ToList();
+        var subtree = children.SelectMany(c => c.SelfAndDescendants()).SelectMany(c => c.Indicators).Concat(indicators).ToList();
+        var facts = GoalFacts.Evaluate(
+            goal,
+            period,
+            indicators.Select(i => i.Rating).ToList(),
+            subtree.Where(i => i.Kind == IndicatorKind.Kf).Select(i => i.Rating).ToList(),
+            subtree.Where(i => i.Kind == IndicatorKind.Board).Select(i => i.Rating).ToList(),
+            children.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Final : c.Derived.Rating).ToList());
+        return new GoalResult(goal, parentId, Decide(RuleScopes.ForLevel(goal.Level), facts), indicators, children);
+    }
+
+    /// <summary>First match wins: the first rule whose condition holds gives the rating.</summary>
+    private Decision Decide(RuleScope scope, FactValues facts)
+    {
+        var rules = _rules[scope];
+        var matched = rules.Evaluate(facts);
+        var fired = Enumerable.Range(0, matched.Count).First(i => matched[i]);
+        var checkedRules = Enumerable.Range(0, fired + 1).Select(i => new RuleCheck(rules.Rules[i], matched[i])).ToList();
+        return new Decision(rules.Rules[fired].Rating, rules.Rules[fired], checkedRules, facts);
+    }
+}

@@ -1,0 +1,84 @@
+using Assessment.Domain.Parsing;
+
+namespace Assessment.Rules.Engine;
+
+/// <summary>
+/// Checks a rule expression before it reaches the expression compiler. The language policy staff
+/// write is deliberately small: fact and threshold names, numbers, "text" literals, comparison,
+/// arithmetic, &amp;&amp; || ! (or and/or/not), parentheses and ?: . No member access, no calls, no
+/// indexing, no type names — so an expression cannot reach reflection, files, processes or the network.
+/// </summary>
+public static class ExpressionGuard
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "true", "false", "and", "or", "not" };
+
+    private static readonly string[] Operators = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "?", ":"];
+
+    /// <summary>A problem at a 0-based offset in the expression.</summary>
+    public sealed record Problem(int Offset, string Message);
+
+    public static IReadOnlyList<Problem> Check(string expression, Func<string, bool> isKnownName, IEnumerable<string> knownNames)
+    {
+        var problems = new List<Problem>();
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            problems.Add(new Problem(0, "uttrycket är tomt"));
+            return problems;
+        }
+        var i = 0;
+        while (i < expression.Length)
+        {
+            var c = expression[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (c == '"')
+            {
+                var end = i + 1;
+                while (end < expression.Length && expression[end] != '"') end += expression[end] == '\\' ? 2 : 1;
+                if (end >= expression.Length) { problems.Add(new Problem(i, "textsträngen saknar avslutande \"")); return problems; }
+                i = end + 1;
+                continue;
+            }
+            if (char.IsAsciiDigit(c))
+            {
+                var start = i;
+                while (i < expression.Length && (char.IsAsciiDigit(expression[i]) || expression[i] == '.')) i++;
+                if (expression.AsSpan(start, i - start).Count('.') > 1)
+                    problems.Add(new Problem(start, $"ogiltigt tal \"{expression[start..i]}\""));
+                if (i < expression.Length && expression[i] == ',')
+                    problems.Add(new Problem(i, "decimaler skrivs med punkt i uttryck (0.85), inte komma"));
+                continue;
+            }
+            if (char.IsLetter(c) || c == '_')
+            {
+                var start = i;
+                while (i < expression.Length && (char.IsLetterOrDigit(expression[i]) || expression[i] == '_')) i++;
+                var name = expression[start..i];
+                var next = i;
+                while (next < expression.Length && char.IsWhiteSpace(expression[next])) next++;
+                if (next < expression.Length && expression[next] is '.' or '(' or '[')
+                {
+                    problems.Add(new Problem(start, expression[next] == '('
+                        ? $"funktionsanrop är inte tillåtna (\"{name}(\"): använd fakta, tröskelvärden och operatorer"
+                        : $"\"{name}{expression[next]}\": medlemsåtkomst och indexering är inte tillåtna i regeluttryck"));
+                    return problems;
+                }
+                if (!Keywords.Contains(name) && !isKnownName(name))
+                {
+                    var hint = Suggest.Closest(name, knownNames) is { } close ? $" – menade du \"{close}\"?" : "";
+                    problems.Add(new Problem(start, $"okänt namn \"{name}\"{hint}: varken ett faktum eller ett tröskelvärde"));
+                }
+                continue;
+            }
+            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(expression, i, o, 0, o.Length) == 0);
+            if (op is null)
+            {
+                problems.Add(new Problem(i, c == '='
+                    ? "\"=\" är inte tillåtet: jämför med \"==\""
+                    : $"tecknet \"{c}\" är inte tillåtet i regeluttryck"));
+                return problems;
+            }
+            i += op.Length;
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,166 @@
+using Assessment.Domain.Model;
+using Assessment.Rules.Model;
+
+namespace Assessment.Rules.Facts;
+
+/// <summary>
+/// What an indicator's rating rests on: the figure compared, the target it was compared with, the
+/// direction, and the attainment computed from them. Auditors see exactly these.
+/// </summary>
+public sealed record IndicatorEvidence(
+    Quantity? Value,
+    string ValueSource,
+    Target? Target,
+    string TargetSource,
+    Direction Direction,
+    string DirectionSource,
+    Quantity? Baseline,
+    bool Comparable,
+    bool Met,
+    double Attainment)
+{
+    /// <summary>What the value is compared with: the level, the ceiling, the band's half width, or last year's outcome for a trend.</summary>
+    public Quantity? ComparisonPoint => Target switch
+    {
+        Target.Level level => level.Value,
+        Target.UpperBound upper => upper.Limit,
+        Target.Band band => band.HalfWidth,
+        Target.Trend => Baseline,
+        _ => null,
+    };
+}
+
+/// <summary>Computes an indicator's evidence and facts. Pure: same indicator and policy, same facts.</summary>
+public static class IndicatorFacts
+{
+    public static readonly FactSchema Schema = new("indikator",
+    [
+        new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\" eller \"VB\"."),
+        new("kf_indikator", FactType.Boolean, "Sant för kommunfullmäktiges indikatorer (under ett verksamhetsområdesmål), falskt för nämndens."),
+        new("periodicitet", FactType.Text, "\"tertial\" (mäts varje tertial) eller \"ar\" (mäts en gång om året)."),
+        new("har_varde", FactType.Boolean, "Sant om det finns ett värde att jämföra (enligt regelverkets val av prognos/utfall för perioden)."),
+        new("varde_kalla", FactType.Text, "Vilket värde som jämförs: \"prognos\" eller \"utfall\" (tomt om inget finns)."),
+        new("varde", FactType.Number, "Det jämförda värdet (0 om inget finns)."),
+        new("maltyp", FactType.Text, "Målets form: \"niva\", \"riktning\" (Ökning/Minskning), \"max\", \"intervall\" (+/-), \"ej_faststallt\" (Tas fram av nämnd) eller \"saknas\"."),
+        new("har_mal", FactType.Boolean, "Sant om målet går att jämföra med (inte ej fastställt och inte tomt)."),
+        new("mal", FactType.Number, "Målvärdet: nivån, taket, intervallets halva bredd, eller föregående års utfall för riktningsmål."),
+        new("riktning", FactType.Text, "\"hogre\" om högre är bättre, \"lagre\" om lägre är bättre."),
+        new("har_forra_aret", FactType.Boolean, "Sant om föregående års utfall finns."),
+        new("forra_aret", FactType.Number, "Föregående års utfall (Utfall VB föregående år), 0 om det saknas."),
+        new("jamforbar", FactType.Boolean, "Sant om värde och jämförelsepunkt (mål, eller föregående år för riktningsmål) finns."),
+        new("mal_uppnatt", FactType.Boolean, "Sant om målet nås: nivån nås eller passeras i rätt riktning, taket hålls, värdet ligger inom intervallet, eller värdet har rört sig åt rätt håll jämfört med föregående år."),
+        new("uppfyllelse", FactType.Number, "Måluppfyllelse som kvot, 1 = precis på målet, oavsett riktning: värde/mål om högre är bättre, mål/värde om lägre är bättre. 0 om ej jämförbar."),
+    ]);
+
+    public static (IndicatorEvidence Evidence, FactValues Facts) Evaluate(
+        Indicator indicator, IndicatorKind kind, ReportingPeriod period, IndicatorPolicy policy)
+    {
+        var evidence = Evidence(indicator, period, policy);
+        var facts = FactValues.For(Schema)
+            .Set("period", period.Kind.ToString())
+            .Set("kf_indikator", kind == IndicatorKind.Kf)
+            .Set("periodicitet", indicator.Periodicity.Code())
+            .Set("har_varde", evidence.Value is not null)
+            .Set("varde_kalla", evidence.ValueSource)
+            .Set("varde", ToDouble(evidence.Value))
+            .Set("maltyp", evidence.Target?.Kind ?? "saknas")
+            .Set("har_mal", evidence.Target is not (null or Target.Deferred))
+            .Set("mal", ToDouble(evidence.ComparisonPoint))
+            .Set("riktning", evidence.Direction.Code())
+            .Set("har_forra_aret", indicator.LastYearOutcome is not null)
+            .Set("forra_aret", ToDouble(indicator.LastYearOutcome))
+            .Set("jamforbar", evidence.Comparable)
+            .Set("mal_uppnatt", evidence.Met)
+            .Set("uppfyllelse", evidence.Attainment)
+            .Build();
+        return (evidence, facts);
+    }
+
+    public static IndicatorEvidence Evidence(Indicator indicator, ReportingPeriod period, IndicatorPolicy policy)
+    {
+        var (value, valueSource) = ChooseValue(indicator, policy.ValueSources[period.Kind]);
+        var (target, targetSource) = ChooseTarget(indicator, policy.TargetSources);
+        var (direction, directionSource) = ChooseDirection(indicator, target, policy);
+        var baseline = target is Target.Trend ? indicator.LastYearOutcome : null;
+        var (comparable, met, attainment) = Compare(value, target, direction, baseline);
+        return new IndicatorEvidence(value, valueSource, target, targetSource, direction, directionSource,
+            baseline, comparable, met, attainment);
+    }
+
+    private static (Quantity?, string) ChooseValue(Indicator indicator, IReadOnlyList<ValueSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            var value = source switch
+            {
+                ValueSource.Forecast => indicator.Forecast,
+                ValueSource.Outcome => indicator.Outcome,
+                _ => indicator.Periodicity == Periodicity.Tertial ? indicator.Outcome : null,
+            };
+            if (value is not null) return (value, source == ValueSource.Forecast ? "prognos" : "utfall");
+        }
+        return (null, "");
+    }
+
+    private static (Target?, string) ChooseTarget(Indicator indicator, IReadOnlyList<TargetSource> sources)
+    {
+        var candidates = sources
+            .Select(s => (Target: s == TargetSource.AnnualTarget ? indicator.AnnualTarget : indicator.CityTarget,
+                          Source: s == TargetSource.AnnualTarget ? "arsmal" : "kf_arsmal"))
+            .Where(c => c.Target is not null)
+            .ToList();
+        var chosen = candidates.FirstOrDefault(c => c.Target is not Target.Deferred);
+        if (chosen.Target is null && candidates.Count > 0) chosen = candidates[0];
+        return (chosen.Target, chosen.Source ?? "");
+    }
+
+    private static (Direction, string) ChooseDirection(Indicator indicator, Target? target, IndicatorPolicy policy)
+    {
+        if (indicator.Direction is { } configured) return (configured, "dataset");
+        if ((target?.Implies ?? indicator.AnnualTarget?.Implies ?? indicator.CityTarget?.Implies) is { } implied)
+            return (implied, "målets form");
+        var keyword = policy.LowerIsBetterKeywords.FirstOrDefault(k =>
+            indicator.Name.Contains(k.Text, StringComparison.OrdinalIgnoreCase));
+        return keyword is not null
+            ? (Direction.LowerIsBetter, $"nyckelord \"{keyword.Text}\"")
+            : (policy.DefaultDirection, "standard");
+    }
+
+    /// <summary>Direction-aware comparison. Attainment is 1 on target and falls as the value moves away from it.</summary>
+    internal static (bool Comparable, bool Met, double Attainment) Compare(
+        Quantity? value, Target? target, Direction direction, Quantity? baseline)
+    {
+        if (value is null) return (false, false, 0);
+        var v = value.Value;
+        switch (target)
+        {
+            case Target.Level level:
+                return Towards(v, level.Value.Value, direction, strict: false);
+            case Target.UpperBound upper:
+                return Towards(v, upper.Limit.Value, Direction.LowerIsBetter, strict: false);
+            case Target.Band band:
+                var width = Math.Abs(band.HalfWidth.Value);
+                var distance = Math.Abs(v);
+                return (true, distance <= width, distance == 0 ? 1 : Ratio(width, distance));
+            case Target.Trend when baseline is not null:
+                return Towards(v, baseline.Value, direction, strict: true);
+            default:
+                return (false, false, 0);
+        }
+    }
+
+    private static (bool, bool, double) Towards(decimal value, decimal goal, Direction direction, bool strict)
+    {
+        if (direction == Direction.HigherIsBetter)
+        {
+            var met = strict ? value > goal : value >= goal;
+            return (true, met, goal > 0 ? Ratio(value, goal) : value >= goal ? 1 : 0);
+        }
+        var lowerMet = strict ? value < goal : value <= goal;
+        return (true, lowerMet, value > 0 ? Ratio(goal, value) : value <= goal ? 1 : 0);
+    }
+
+    private static double Ratio(decimal numerator, decimal denominator) => (double)(numerator / denominator);
+
+    private static double ToDouble(Quantity? q) => q is null ? 0 : (double)q.Value;
+}

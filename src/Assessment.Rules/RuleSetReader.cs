@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Assessment.Domain;
+using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
+using Assessment.Domain.Yaml;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Facts;
+using Assessment.Rules.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Assessment.Rules;
+
+/// <summary>
+/// Reads a rule set file and compiles every expression in it. All problems are reported together,
+/// each with file, line and column; a rule set that loads has no expression that fails to compile.
+/// </summary>
+public static class RuleSetReader
+{
+    private static readonly Dictionary<string, ValueSource> ValueSourceCodes = new()
+    {
+        ["prognos"] = ValueSource.Forecast,
+        ["utfall"] = ValueSource.Outcome,
+        ["utfall_tertial"] = ValueSource.TertialOutcome,
+    };
+
+    private static readonly Dictionary<string, TargetSource> TargetSourceCodes = new()
+    {
+        ["arsmal"] = TargetSource.AnnualTarget,
+        ["kf_arsmal"] = TargetSource.CityTarget,
+    };
+
+    public static CompiledRuleSet ReadFile(string path, string? displayName = null)
+    {
+        var file = displayName ?? path;
+        return Read(InputText.ReadFile(path, file), file);
+    }
+
+    public static CompiledRuleSet Read(string text, string file)
+    {
+        var errors = new ErrorSink();
+        var root = YamlFile.ParseRoot(text, file, errors);
+        root.String("$schema");
+        var id = root.RequiredString("id");
+        var version = root.RequiredString("version");
+        var validFrom = root.ParseValue("giltig_fran", SwedishValues.ParseDate);
+        if (!root.Has("giltig_fran")) root.Error("giltig_fran", "\"giltig_fran\" saknas: väntade det datum regelverket gäller från, t.ex. 2026-01-01");
+        var description = root.String("beskrivning");
+        var rollUp = root.ParseValue("upprullning", ParseRollUp) ?? RollUpSource.Final;
+        var thresholds = ReadThresholds(root);
+
+        var indicatorSection = root.Map("indikatorer");
+        if (indicatorSection is null) root.Error("indikatorer", "avsnittet \"indikatorer\" saknas");
+        var policy = indicatorSection is null ? null : ReadIndicatorPolicy(indicatorSection);
+
+        var rules = new Dictionary<RuleScope, IReadOnlyList<RuleDefinition>>();
+        foreach (var scope in RuleScopes.All)
+        {
+            var section = scope == RuleScope.Indicator ? indicatorSection : root.Map(scope.Key());
+            if (section is null && scope != RuleScope.Indicator)
+                root.Error(scope.Key(), $"avsnittet \"{scope.Key()}\" saknas: varje nivå behöver sina regler");
+            rules[scope] = section is null ? [] : ReadRules(section, scope);
+            section?.Done();
+        }
+        root.Done();
+        errors.ThrowIfAny();
+
+        var compiled = new Dictionary<RuleScope, CompiledRules>();
+        foreach (var scope in RuleScopes.All)
+        {
+            var schema = scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
+            foreach (var threshold in thresholds.Where(t => schema.Contains(t.Name)))
+                errors.Add(threshold.Position, $"tröskelvärdet \"{threshold.Name}\" har samma namn som ett faktum: välj ett annat namn");
+            if (CompiledRules.Compile(scope.Key(), schema, thresholds, rules[scope], errors) is { } c) compiled[scope] = c;
+        }
+        errors.ThrowIfAny();
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var ruleSet = new RuleSet(id, version, validFrom!.Value, description, thresholds, policy!, rollUp, rules, file, sha);
+        return new CompiledRuleSet(ruleSet, compiled);
+    }
+
+    private static List<Threshold> ReadThresholds(YamlMap root)
+    {
+        var result = new List<Threshold>();
+        var map = root.Map("troskelvarden");
+        if (map is null) return result;
+        foreach (var (name, position, value) in map.Entries())
+        {
+            if (!IsIdentifier(name))
+            {
+                map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" duger inte i uttryck: använd bokstäver a–z, siffror och _");
+                continue;
+            }
+            var valuePosition = new SourcePosition(map.File, (int)value.Start.Line, (int)value.Start.Column);
+            if (value is YamlScalarNode { Value: { } text } && TryParseNumber(text, out var number))
+                result.Add(new Threshold(name, number, position));
+            else
+                map.Errors.Add(valuePosition, $"tröskelvärdet \"{name}\": väntade ett tal, t.ex. 0.85 eller 0,85");
+        }
+        return result;
+    }
+
+    private static IndicatorPolicy ReadIndicatorPolicy(YamlMap section)
+    {
+        var sources = new Dictionary<PeriodKind, IReadOnlyList<ValueSource>>();
+        var valueMap = section.Map("varde");
+        if (valueMap is null) section.Error("varde", "\"varde\" saknas: ange för T1, T2 och VB vilket värde som jämförs med målet");
+        foreach (var kind in Enum.GetValues<PeriodKind>())
+        {
+            var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), ValueSourceCodes);
+            if (valueMap is not null && list.Count == 0)
+                valueMap.Error(kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", ValueSourceCodes.Keys)})");
+            sources[kind] = list;
+        }
+        valueMap?.Done();
+
+        var targets = ReadCodes(section, "mal", TargetSourceCodes);
+        if (targets.Count == 0) section.Error("mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", TargetSourceCodes.Keys)})");
+
+        var directionMap = section.Map("riktning");
+        var defaultDirection = directionMap?.ParseValue("standard", SwedishValues.ParseDirection) ?? Direction.HigherIsBetter;
+        var keywords = directionMap?.Strings("lagre_ar_battre_om_namnet_innehaller")
+            .Select(k => new DirectionKeyword(k.Text, k.Position)).ToList() ?? [];
+        directionMap?.Done();
+        return new IndicatorPolicy(sources, targets, defaultDirection, keywords);
+    }
+
+    private static List<T> ReadCodes<T>(YamlMap map, string key, Dictionary<string, T> codes)
+    {
+        var result = new List<T>();
+        foreach (var (text, position) in map.Strings(key))
+        {
+            if (codes.TryGetValue(text, out var code)) { result.Add(code); continue; }
+            var hint = Suggest.Closest(text, codes.Keys) is { } close ? $" – menade du \"{close}\"?" : "";
+            map.Errors.Add(position, $"\"{key}\": okänt värde \"{text}\"{hint} (tillåtna: {string.Join(", ", codes.Keys)})");
+        }
+        return result;
+    }
+
+    private static List<RuleDefinition> ReadRules(YamlMap section, RuleScope scope)
+    {
+        var result = new List<RuleDefinition>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rules = section.Maps("regler").ToList();
+        if (rules.Count == 0) section.Error("regler", $"\"{scope.Key()}\" har inga regler: väntade en lista under \"regler\"");
+        foreach (var map in rules)
+        {
+            var id = map.RequiredString("id");
+            if (id.Length > 0 && !seen.Add(id)) map.Error("id", $"regel-id \"{id}\" finns redan i \"{scope.Key()}\"");
+            var description = map.String("beskrivning");
+            var condition = map.RequiredString("om");
+            var rating = map.ParseValue("betyg", text => Codes.ParseRating(text.Trim())
+                ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}"));
+            if (!map.Has("betyg")) map.Error("betyg", "\"betyg\" saknas: väntade helt, delvis, inte eller ej_bedomd");
+            map.Done();
+            if (rating is { } r) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om")));
+        }
+        var catchAll = rules.FindIndex(r => r.String("om")?.Trim() == "true");
+        if (rules.Count > 0 && catchAll < 0)
+            rules[^1].Error("om", $"\"{scope.Key()}\": sista regeln ska vara en uppsamlingsregel med om: \"true\", så att varje fall får ett betyg");
+        else if (catchAll >= 0 && catchAll < rules.Count - 1)
+            rules[catchAll + 1].Error("id", $"\"{scope.Key()}\": regeln kan aldrig gälla, eftersom regeln ovanför (om: \"true\") alltid gäller först");
+        return result;
+    }
+
+    private static RollUpSource ParseRollUp(string text) => text.Trim() switch
+    {
+        "slutligt" => RollUpSource.Final,
+        "harlett" => RollUpSource.Derived,
+        _ => throw new FormatException($"okänt värde \"{text}\": väntade \"slutligt\" (med överstyrningar) eller \"harlett\""),
+    };
+
+    private static bool TryParseNumber(string text, out double value) =>
+        double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool IsIdentifier(string name) =>
+        name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_') &&
+        name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');
+}
