@@ -49,9 +49,11 @@ public sealed class CompiledRuleSet
     private Decision Decide(RuleScope scope, FactValues facts)
     {
         var rules = _rules[scope];
-        var matched = rules.Evaluate(facts);
-        var fired = Enumerable.Range(0, matched.Count).First(i => matched[i]);
-        var checkedRules = Enumerable.Range(0, fired + 1).Select(i => new RuleCheck(rules.Rules[i], matched[i])).ToList();
+        var matched = rules.EvaluateUntilMatch(facts);
+        var fired = matched.Count - 1;
+        if (fired < 0 || !matched[fired])
+            throw new InvalidOperationException($"No rule matched in {scope}; the reader guarantees a catch-all.");
+        var checkedRules = matched.Select((m, i) => new RuleCheck(rules.Rules[i], m)).ToList();
         return new Decision(rules.Rules[fired].Rating, rules.Rules[fired], checkedRules, facts);
     }
 }

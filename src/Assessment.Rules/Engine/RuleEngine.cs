@@ -10,12 +10,13 @@ using MsRulesEngine = RulesEngine.RulesEngine;
 namespace Assessment.Rules.Engine;
 
 /// <summary>
-/// The one seam between our rule sets and Microsoft RulesEngine. A scope's ordered rules become one
-/// RulesEngine workflow of lambda-expression rules over a single input, "fakta": the scope's facts
-/// plus the rule set's named thresholds, as properties of one generated type. RulesEngine's default
-/// of turning an expression error into a silent false is switched off: a rule that fails to compile
-/// is an <see cref="InputException"/> at load, naming the rule and its position; one that throws
-/// while evaluating is one too.
+/// The one seam between our rule sets and Microsoft RulesEngine. Each ordered rule becomes a
+/// RulesEngine workflow of one lambda-expression rule over a single input, "fakta": the scope's facts
+/// plus the rule set's named thresholds, as properties of one generated type. Rules are executed in
+/// order until one holds (first match wins), so an error is always attributed to its own rule.
+/// RulesEngine's default of turning an expression error into a silent false is switched off: a rule
+/// that fails to compile is an <see cref="InputException"/> at load, naming the rule and its
+/// position; one that throws while rating is an <see cref="InputException"/> too.
 /// </summary>
 public sealed class CompiledRules
 {
@@ -31,30 +32,29 @@ public sealed class CompiledRules
     };
 
     private readonly MsRulesEngine _engine;
-    private readonly string _workflow;
-    private readonly IReadOnlyList<RuleDefinition> _rules;
+    private readonly string[] _workflows;
     private readonly Type _inputType;
     private readonly PropertyInfo[] _factProperties;
     private readonly IReadOnlyList<(PropertyInfo Property, double Value)> _thresholds;
 
-    private CompiledRules(string workflow, IReadOnlyList<RuleDefinition> rules, Type inputType,
+    private CompiledRules(string scope, IReadOnlyList<RuleDefinition> rules, Type inputType,
         FactSchema schema, IReadOnlyList<Threshold> thresholds)
     {
-        _workflow = workflow;
-        _rules = rules;
+        Rules = rules;
         _inputType = inputType;
         _factProperties = schema.Facts.Select(f => inputType.GetProperty(f.Name)!).ToArray();
         _thresholds = thresholds.Select(t => (inputType.GetProperty(t.Name)!, t.Value)).ToList();
-        _engine = new MsRulesEngine([ToWorkflow(workflow, rules)], Settings);
+        _workflows = rules.Select(r => $"{scope}/{r.Id}").ToArray();
+        _engine = new MsRulesEngine(rules.Select((r, i) => ToWorkflow(_workflows[i], r)).ToArray(), Settings);
     }
 
-    public IReadOnlyList<RuleDefinition> Rules => _rules;
+    public IReadOnlyList<RuleDefinition> Rules { get; }
 
     /// <summary>
     /// Checks and compiles a scope's rules. Every problem goes to <paramref name="errors"/> with the
     /// rule's position; returns null when there was any.
     /// </summary>
-    public static CompiledRules? Compile(string workflow, FactSchema schema, IReadOnlyList<Threshold> thresholds,
+    public static CompiledRules? Compile(string scope, FactSchema schema, IReadOnlyList<Threshold> thresholds,
         IReadOnlyList<RuleDefinition> rules, ErrorSink errors)
     {
         var names = schema.Facts.Select(f => f.Name).Concat(thresholds.Select(t => t.Name)).ToList();
@@ -66,31 +66,73 @@ public sealed class CompiledRules
             createParameterCtor: false);
 
         var before = errors.Errors.Count;
+        var guarded = new List<RuleDefinition>();
         foreach (var rule in rules)
         {
             var problems = ExpressionGuard.Check(rule.Condition, known.Contains, names);
             foreach (var problem in problems)
                 errors.Add(rule.Position, $"regeln \"{rule.Id}\": {problem.Message} (tecken {problem.Offset + 1} i uttrycket)");
-            if (problems.Count == 0 && CompileError(rule, inputType, schema, thresholds) is { } message)
-                errors.Add(rule.Position, $"regeln \"{rule.Id}\": uttrycket \"{rule.Condition}\" kan inte kompileras: {message}");
+            if (problems.Count == 0) guarded.Add(rule);
         }
-        return errors.Errors.Count > before ? null : new CompiledRules(workflow, rules, inputType, schema, thresholds);
+
+        // RulesEngine compiles a rule when it first runs: run each once on neutral facts so that
+        // every compile error is found now, at load, rather than halfway through an assessment.
+        var compiled = new CompiledRules(scope, guarded, inputType, schema, thresholds);
+        var neutral = compiled.CreateInput(FactValues.For(schema).Build());
+        for (var i = 0; i < guarded.Count; i++)
+        {
+            try
+            {
+                compiled.Execute(i, neutral);
+            }
+            catch (InputException e)
+            {
+                errors.Add(guarded[i].Position, $"regeln \"{guarded[i].Id}\": uttrycket \"{guarded[i].Condition}\" kan inte kompileras: {e.Errors[0].Message}");
+            }
+        }
+        return errors.Errors.Count > before ? null : compiled;
     }
 
-    /// <summary>Evaluates every rule, in order, on the facts. Index i tells whether rule i's condition holds.</summary>
-    public IReadOnlyList<bool> Evaluate(FactValues facts)
+    /// <summary>
+    /// Runs the rules in order on the facts until one holds. Returns whether each rule ran held:
+    /// all false but the last, which is true when a rule matched.
+    /// </summary>
+    public IReadOnlyList<bool> EvaluateUntilMatch(FactValues facts)
     {
         var input = CreateInput(facts);
-        var results = _engine.ExecuteAllRulesAsync(_workflow, new RuleParameter(InputName, input)).GetAwaiter().GetResult();
-        var matched = new bool[_rules.Count];
-        for (var i = 0; i < _rules.Count; i++)
+        var results = new List<bool>(Rules.Count);
+        for (var i = 0; i < Rules.Count; i++)
         {
-            var result = results.Single(r => r.Rule.RuleName == _rules[i].Id);
-            if (!string.IsNullOrEmpty(result.ExceptionMessage))
-                throw new InputException(_rules[i].Position, $"regeln \"{_rules[i].Id}\" kunde inte utvärderas: {result.ExceptionMessage}");
-            matched[i] = result.IsSuccess;
+            bool matched;
+            try
+            {
+                matched = Execute(i, input);
+            }
+            catch (InputException e)
+            {
+                throw new InputException(Rules[i].Position, $"regeln \"{Rules[i].Id}\" kunde inte utvärderas: {e.Errors[0].Message}");
+            }
+            results.Add(matched);
+            if (matched) break;
         }
-        return matched;
+        return results;
+    }
+
+    /// <summary>Runs rule <paramref name="index"/>; any failure inside RulesEngine becomes an <see cref="InputException"/>.</summary>
+    private bool Execute(int index, object input)
+    {
+        try
+        {
+            var result = _engine.ExecuteAllRulesAsync(_workflows[index], new RuleParameter(InputName, input))
+                .GetAwaiter().GetResult().Single();
+            if (!string.IsNullOrEmpty(result.ExceptionMessage))
+                throw new InputException(Rules[index].Position, result.ExceptionMessage);
+            return result.IsSuccess;
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            throw new InputException(Rules[index].Position, Describe(e, Rules[index].Id));
+        }
     }
 
     private object CreateInput(FactValues facts)
@@ -102,36 +144,33 @@ public sealed class CompiledRules
         return input;
     }
 
-    /// <summary>Compiles one rule on its own (RulesEngine compiles on first use), so an error names its rule.</summary>
-    private static string? CompileError(RuleDefinition rule, Type inputType, FactSchema schema, IReadOnlyList<Threshold> thresholds)
+    /// <summary>The innermost useful message, without RulesEngine's "Error while compiling rule" prefix.</summary>
+    private static string Describe(Exception e, string ruleId)
     {
-        try
+        var inner = e;
+        while (string.IsNullOrEmpty(inner.Message) || inner.Message.StartsWith("Exception of type", StringComparison.Ordinal))
         {
-            var single = new CompiledRules("kontroll", [rule], inputType, schema, thresholds);
-            single.Evaluate(FactValues.For(schema).Build());
-            return null;
+            if (inner.InnerException is null) break;
+            inner = inner.InnerException;
         }
-        catch (InputException e)
-        {
-            return e.Errors[0].Message;
-        }
-        catch (Exception e)
-        {
-            var message = e.InnerException?.Message ?? e.Message;
-            var prefix = $"Error while compiling rule `{rule.Id}`: ";
-            return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
-        }
+        if (inner.InnerException is { } cause && inner.GetType().Name == "RuleException") inner = cause;
+        var message = inner.Message;
+        var prefix = $"Error while compiling rule `{ruleId}`: ";
+        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
     }
 
-    private static Workflow ToWorkflow(string name, IReadOnlyList<RuleDefinition> rules) => new()
+    private static Workflow ToWorkflow(string name, RuleDefinition rule) => new()
     {
         WorkflowName = name,
-        Rules = rules.Select(r => new Rule
-        {
-            RuleName = r.Id,
-            Expression = r.Condition,
-            RuleExpressionType = RuleExpressionType.LambdaExpression,
-            SuccessEvent = r.Rating.ToString(),
-        }).ToList(),
+        Rules =
+        [
+            new Rule
+            {
+                RuleName = rule.Id,
+                Expression = rule.Condition,
+                RuleExpressionType = RuleExpressionType.LambdaExpression,
+                SuccessEvent = rule.Rating.ToString(),
+            },
+        ],
     };
 }

@@ -1,0 +1,117 @@
+using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
+
+namespace Assessment.Tests.Domain;
+
+/// <summary>Every target and value form listed in DOMAIN.md, read as the reports write it.</summary>
+public class SwedishValuesTests
+{
+    [Theory]
+    [InlineData("2,4 %", 2.4, "%")]
+    [InlineData("90%", 90, "%")]
+    [InlineData("17 500", 17500, "")]
+    [InlineData("4,8", 4.8, "")]
+    [InlineData("83", 83, "")]
+    [InlineData("13 st", 13, "st")]
+    [InlineData("1 250 st", 1250, "st")]
+    [InlineData("1\u00A0675 GWh", 1675, "GWh")]
+    [InlineData("1,5 kg CO2 per kg livsmedel", 1.5, "kg CO2 per kg livsmedel")]
+    [InlineData("1,2 GWh", 1.2, "GWh")]
+    [InlineData("14,8 barn/avd.", 14.8, "barn/avd.")]
+    [InlineData("-0 %", 0, "%")]
+    [InlineData("−1,5 %", -1.5, "%")]
+    [InlineData("85,94 %", 85.94, "%")]
+    public void Level_targets_keep_number_and_unit(string text, double value, string unit)
+    {
+        var target = SwedishValues.ParseTarget(text).ShouldBeOfType<Target.Level>();
+        target.Value.Value.ShouldBe((decimal)value);
+        target.Value.Unit.ShouldBe(unit);
+        target.Text.ShouldBe(text);
+        target.ImpliedDirection.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("Ökning", Direction.HigherIsBetter)]
+    [InlineData("öka", Direction.HigherIsBetter)]
+    [InlineData("Minskning", Direction.LowerIsBetter)]
+    [InlineData("minska", Direction.LowerIsBetter)]
+    public void Direction_only_targets(string text, Direction direction)
+    {
+        SwedishValues.ParseTarget(text).ShouldBeOfType<Target.Trend>().Direction.ShouldBe(direction);
+    }
+
+    [Fact]
+    public void Upper_bound_is_a_ceiling_and_lower_is_better()
+    {
+        var target = SwedishValues.ParseTarget("Max 10 personer").ShouldBeOfType<Target.UpperBound>();
+        target.Limit.Value.ShouldBe(10m);
+        target.Limit.Unit.ShouldBe("personer");
+        target.Implies.ShouldBe(Direction.LowerIsBetter);
+    }
+
+    [Fact]
+    public void Minst_is_a_level_where_higher_is_better()
+    {
+        var target = SwedishValues.ParseTarget("Minst 94 %").ShouldBeOfType<Target.Level>();
+        target.Value.Value.ShouldBe(94m);
+        target.Implies.ShouldBe(Direction.HigherIsBetter);
+    }
+
+    [Theory]
+    [InlineData("+/-1 %")]
+    [InlineData("+/- 1 %")]
+    [InlineData("±1 %")]
+    public void Two_sided_band(string text)
+    {
+        var band = SwedishValues.ParseTarget(text).ShouldBeOfType<Target.Band>();
+        band.HalfWidth.Value.ShouldBe(1m);
+        band.HalfWidth.Unit.ShouldBe("%");
+    }
+
+    [Theory]
+    [InlineData("Tas fram av nämnd")]
+    [InlineData("Tas fram av nämnd/styrelse")]
+    [InlineData("Fastställs 2025")]
+    public void Deferred_targets_are_explicitly_not_assessable(string text)
+    {
+        var target = SwedishValues.ParseTarget(text).ShouldBeOfType<Target.Deferred>();
+        target.Kind.ShouldBe("ej_faststallt");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Empty_target_is_missing(string? text) => SwedishValues.ParseTarget(text).ShouldBeNull();
+
+    [Theory]
+    [InlineData("2.5 %")]
+    [InlineData("ca 5")]
+    [InlineData("hög")]
+    [InlineData("1 5")]
+    [InlineData("Max tio")]
+    public void Unreadable_targets_are_errors_that_say_what_was_expected(string text)
+    {
+        var error = Should.Throw<FormatException>(() => SwedishValues.ParseTarget(text));
+        error.Message.ShouldContain($"\"{text}\"");
+        error.Message.ShouldContain("Tas fram av nämnd");
+    }
+
+    [Theory]
+    [InlineData("T1 2026", PeriodKind.T1, 2026, "2026-04-30")]
+    [InlineData("T2 2026", PeriodKind.T2, 2026, "2026-08-31")]
+    [InlineData("VB 2023", PeriodKind.VB, 2023, "2023-12-31")]
+    public void Periods_and_their_end_dates(string text, PeriodKind kind, int year, string end)
+    {
+        var period = SwedishValues.ParsePeriod(text);
+        period.ShouldBe(new ReportingPeriod(kind, year));
+        period.EndDate.ShouldBe(DateOnly.Parse(end));
+    }
+
+    [Theory]
+    [InlineData("T3 2026")]
+    [InlineData("2026")]
+    [InlineData("Tertial 1 2026")]
+    public void Unknown_periods_are_errors(string text) =>
+        Should.Throw<FormatException>(() => SwedishValues.ParsePeriod(text)).Message.ShouldContain("T1, T2 eller VB");
+}
