@@ -21,8 +21,8 @@ public sealed class CompiledRuleSet
 
     public RuleSet RuleSet { get; }
 
-    public AssessmentResult Assess(Dataset dataset) =>
-        new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period)).ToList());
+    public AssessmentResult Assess(Dataset dataset, FinalSource finalSource = FinalSource.Derived) =>
+        new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period, finalSource)).ToList());
 
     public IndicatorResult AssessIndicator(Indicator indicator, string goalId, IndicatorKind kind, ReportingPeriod period)
     {
@@ -30,9 +30,9 @@ public sealed class CompiledRuleSet
         return new IndicatorResult(indicator, goalId, kind, evidence, Decide(RuleScope.Indicator, facts));
     }
 
-    private GoalResult AssessGoal(Goal goal, string? parentId, ReportingPeriod period)
+    private GoalResult AssessGoal(Goal goal, string? parentId, ReportingPeriod period, FinalSource finalSource)
     {
-        var children = goal.Children.Select(c => AssessGoal(c, goal.Id, period)).ToList();
+        var children = goal.Children.Select(c => AssessGoal(c, goal.Id, period, finalSource)).ToList();
         var indicators = goal.Indicators.Select(i => AssessIndicator(i, goal.Id, goal.IndicatorKind, period)).ToList();
         var subtree = children.SelectMany(c => c.SelfAndDescendants()).SelectMany(c => c.Indicators).Concat(indicators).ToList();
         var facts = GoalFacts.Evaluate(
@@ -42,7 +42,11 @@ public sealed class CompiledRuleSet
             subtree.Where(i => i.Kind == IndicatorKind.Kf).Select(i => i.Rating).ToList(),
             subtree.Where(i => i.Kind == IndicatorKind.Board).Select(i => i.Rating).ToList(),
             children.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Final : c.Derived.Rating).ToList());
-        return new GoalResult(goal, parentId, Decide(RuleScopes.ForLevel(goal.Level), facts), indicators, children);
+        var derived = Decide(RuleScopes.ForLevel(goal.Level), facts);
+        var final = goal.Override?.Rating
+                    ?? (finalSource == FinalSource.Recorded ? goal.Recorded : null)
+                    ?? derived.Rating;
+        return new GoalResult(goal, parentId, derived, final, indicators, children);
     }
 
     /// <summary>First match wins: the first rule whose condition holds gives the rating.</summary>

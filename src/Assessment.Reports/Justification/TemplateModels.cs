@@ -1,0 +1,155 @@
+using Assessment.Domain.Model;
+using Assessment.Rules;
+using Scriban.Runtime;
+
+namespace Assessment.Reports.Justification;
+
+/// <summary>
+/// The variables a justification template sees, built from a goal's result. Names are Swedish and
+/// listed in the README ("Motiveringsmallar"); figures arrive formatted the Swedish way.
+/// </summary>
+public static class TemplateModels
+{
+    public static string TemplateFor(GoalLevel level) => level switch
+    {
+        GoalLevel.DirectionGoal => TemplateSet.DirectionGoal,
+        GoalLevel.ServiceAreaGoal => TemplateSet.ServiceAreaGoal,
+        _ => TemplateSet.BoardGoal,
+    };
+
+    public static ScriptObject Goal(GoalResult goal, ReportingPeriod period)
+    {
+        var g = goal.Goal;
+        var indicators = goal.Indicators;
+        return Goal(
+            level: g.Level, id: g.Id, title: g.Title, period: period,
+            final: goal.Final, derived: goal.Derived.Rating, recorded: goal.Recorded,
+            ruleId: goal.Derived.Rule.Id, ruleDescription: goal.Derived.Rule.Description,
+            ratingOverride: g.Override,
+            kf: Count(indicators.Where(i => i.Kind == IndicatorKind.Kf).ToList()),
+            board: Count(indicators.Where(i => i.Kind == IndicatorKind.Board).ToList()),
+            subGoals: goal.Children.Select(c => c.Final).ToList(),
+            activities: g.Activities.Count, deviations: g.Activities.Count(a => a.Deviation),
+            missed: indicators.Where(i => i.Rating is Rating.Partly or Rating.NotMet).Select(Missed).ToList());
+    }
+
+    public static ScriptObject Summary(AssessmentResult result)
+    {
+        var levels = new ScriptArray();
+        foreach (var level in new[] { GoalLevel.DirectionGoal, GoalLevel.ServiceAreaGoal })
+        {
+            var finals = result.AllGoals().Where(g => g.Goal.Level == level).Select(g => g.Final).ToList();
+            levels.Add(SummaryLevel(level, finals));
+        }
+        return new ScriptObject { ["period"] = Period(result.Dataset.Period), ["nivaer"] = levels };
+    }
+
+    /// <summary>Models covering every branch the engine can reach: used to check templates at load.</summary>
+    internal static IEnumerable<(string Template, ScriptObject Model)> Probes()
+    {
+        var ratings = Enum.GetValues<Rating>();
+        var sample = new List<ScriptObject>
+        {
+            MissedProbe("prognos", "niva"), MissedProbe("utfall", "riktning"), MissedProbe("utfall", "max"), MissedProbe("utfall", "intervall"),
+        };
+        foreach (var kind in Enum.GetValues<PeriodKind>())
+        {
+            var period = new ReportingPeriod(kind, 2026);
+            foreach (var level in Enum.GetValues<GoalLevel>())
+                foreach (var final in ratings)
+                    foreach (var withEvidence in new[] { true, false })
+                    {
+                        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.StartOf("prov")) : null;
+                        var count = withEvidence ? (2, 1) : (0, 0);
+                        yield return (TemplateFor(level), Goal(level, "1", "Prov", period, final, Rating.Partly, final, "prov", null,
+                            ratingOverride, count, count, withEvidence ? [Rating.Fully, Rating.Partly] : [],
+                            withEvidence ? 3 : 0, withEvidence ? 1 : 0, withEvidence ? sample : []));
+                    }
+            yield return (TemplateSet.Summary, new ScriptObject
+            {
+                ["period"] = Period(period),
+                ["nivaer"] = new ScriptArray { SummaryLevel(GoalLevel.ServiceAreaGoal, ratings) },
+            });
+        }
+    }
+
+    private static ScriptObject Goal(GoalLevel level, string id, string title, ReportingPeriod period,
+        Rating final, Rating derived, Rating? recorded, string ruleId, string? ruleDescription,
+        RatingOverride? ratingOverride, (int Count, int WithOutcome) kf, (int Count, int WithOutcome) board,
+        IReadOnlyList<Rating> subGoals, int activities, int deviations, IEnumerable<ScriptObject> missed)
+    {
+        var subGoalCounts = new ScriptObject { ["antal"] = subGoals.Count };
+        foreach (var rating in Enum.GetValues<Rating>()) subGoalCounts[rating.Code()] = subGoals.Count(r => r == rating);
+        return new ScriptObject
+        {
+            ["niva"] = level.Code(),
+            ["id"] = id,
+            ["titel"] = title,
+            ["period"] = Period(period),
+            ["betyg"] = final.Code(),
+            ["harlett"] = derived.Code(),
+            ["redovisat"] = recorded?.Code(),
+            ["avviker"] = final != derived,
+            ["overstyrning"] = ratingOverride is null ? null : new ScriptObject
+            {
+                ["betyg"] = ratingOverride.Rating.Code(),
+                ["motivering"] = ratingOverride.Reason,
+                ["av"] = ratingOverride.By,
+            },
+            ["regel"] = new ScriptObject { ["id"] = ruleId, ["beskrivning"] = ruleDescription },
+            ["kf"] = new ScriptObject { ["antal"] = kf.Count, ["med_utfall"] = kf.WithOutcome },
+            ["namnd"] = new ScriptObject { ["antal"] = board.Count, ["med_utfall"] = board.WithOutcome },
+            ["delmal"] = subGoalCounts,
+            ["aktiviteter"] = new ScriptObject { ["antal"] = activities, ["avvikelse"] = deviations },
+            ["missade"] = new ScriptArray(missed),
+        };
+    }
+
+    private static (int, int) Count(IReadOnlyList<IndicatorResult> indicators) =>
+        (indicators.Count, indicators.Count(i => i.Indicator.Outcome is not null));
+
+    private static ScriptObject Period(ReportingPeriod period) => new()
+    {
+        ["typ"] = period.Kind.ToString(),
+        ["ar"] = period.Year,
+        ["prognos"] = period.IsForecast,
+    };
+
+    private static ScriptObject SummaryLevel(GoalLevel level, IReadOnlyCollection<Rating> finals)
+    {
+        var model = new ScriptObject { ["niva"] = level.Code(), ["namn"] = level.Label(), ["antal"] = finals.Count };
+        foreach (var rating in Enum.GetValues<Rating>()) model[rating.Code()] = finals.Count(r => r == rating);
+        return model;
+    }
+
+    private static ScriptObject Missed(IndicatorResult indicator)
+    {
+        var e = indicator.Evidence;
+        return new ScriptObject
+        {
+            ["namn"] = indicator.Indicator.Name,
+            ["namn_i_mening"] = InSentence(indicator.Indicator.Name),
+            ["betyg"] = indicator.Rating.Code(),
+            ["kalla"] = e.ValueSource,
+            ["varde"] = e.Value is null ? "" : SwedishFormat.Quantity(e.Value),
+            ["mal"] = e.ComparisonPoint is null ? "" : SwedishFormat.Quantity(e.ComparisonPoint),
+            ["mal_text"] = e.Target?.Text ?? "",
+            ["maltyp"] = e.Target?.Kind ?? "saknas",
+            ["forra_aret"] = indicator.Indicator.LastYearOutcome is { } last ? SwedishFormat.Quantity(last) : "",
+            ["uppfyllelse"] = SwedishFormat.Percent(e.Attainment),
+        };
+    }
+
+    private static ScriptObject MissedProbe(string source, string targetKind) => new()
+    {
+        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = "delvis", ["kalla"] = source,
+        ["varde"] = "1", ["mal"] = "2", ["mal_text"] = "2", ["maltyp"] = targetKind, ["forra_aret"] = "1",
+        ["uppfyllelse"] = "50 %",
+    };
+
+    /// <summary>"Sjukfrånvaro" → "sjukfrånvaro" inside a sentence; an acronym ("ANDT…") keeps its case.</summary>
+    private static string InSentence(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
+            ? char.ToLowerInvariant(name[0]) + name[1..]
+            : name;
+}

@@ -1,0 +1,165 @@
+using Assessment.Domain;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Assessment.Reports.Justification;
+
+/// <summary>
+/// The justification templates (Scriban) of one folder, parsed and checked at load. Policy staff edit
+/// them without a rebuild. A template cannot include a file outside its folder, cannot read the clock,
+/// and is held to loop, recursion and output limits; a syntax error or an unknown variable is an
+/// <see cref="InputException"/> with file, line and column, found at load rather than mid-report.
+/// </summary>
+public sealed class TemplateSet
+{
+    public const string DirectionGoal = "inriktningsmal";
+    public const string ServiceAreaGoal = "verksamhetsomradesmal";
+    public const string BoardGoal = "namndmal";
+    public const string Summary = "sammanfattning";
+
+    public static readonly IReadOnlyList<string> Required = [DirectionGoal, ServiceAreaGoal, BoardGoal, Summary];
+
+    public const int LoopLimit = 1_000;
+    public const int RecursiveLimit = 20;
+    public const int MaxOutputChars = 20_000;
+
+    private readonly Dictionary<string, Template> _templates;
+    private readonly SandboxedLoader _loader;
+
+    private TemplateSet(Dictionary<string, Template> templates, SandboxedLoader loader)
+    {
+        _templates = templates;
+        _loader = loader;
+    }
+
+    /// <summary>Loads and checks the templates in <paramref name="directory"/> (<paramref name="display"/> in messages).</summary>
+    public static TemplateSet Load(string directory, string display)
+    {
+        if (!Directory.Exists(directory))
+            throw new InputException(SourcePosition.StartOf(display), "mallmappen finns inte");
+        var errors = new List<InputError>();
+        var templates = new Dictionary<string, Template>();
+        foreach (var name in Required)
+        {
+            var path = Path.Combine(directory, name + ".sbn");
+            var file = $"{display.TrimEnd('/')}/{name}.sbn";
+            if (!File.Exists(path))
+            {
+                errors.Add(new InputError(SourcePosition.StartOf(file), $"mallen saknas: varje mallmapp behöver {string.Join(", ", Required.Select(r => r + ".sbn"))}"));
+                continue;
+            }
+            var template = Template.Parse(InputText.ReadFile(path, file), file);
+            errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
+                .Select(m => new InputError(Position(m.Span), $"mallen går inte att tolka: {m.Message}")));
+            templates[name] = template;
+        }
+        if (errors.Count > 0) throw new InputException(errors);
+
+        var set = new TemplateSet(templates, new SandboxedLoader(directory, display));
+        set.Check();
+        return set;
+    }
+
+    /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/> as its variables.</summary>
+    public string Render(string name, ScriptObject model)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            LimitToString = MaxOutputChars,
+            TemplateLoader = _loader,
+        };
+        context.BuiltinObject.Remove("date"); // no clock: the same input renders the same text
+        context.PushGlobal(model);
+        var output = new LimitedOutput(MaxOutputChars);
+        context.PushOutput(output);
+        try
+        {
+            _templates[name].Render(context);
+            return output.ToString().Trim();
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new InputException(Position(e.Span), $"mallen kunde inte köras: {e.OriginalMessage}");
+        }
+        catch (OutputLimitException)
+        {
+            throw new InputException(SourcePosition.StartOf(_templates[name].SourceFilePath ?? name),
+                $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+        }
+    }
+
+    /// <summary>
+    /// Renders every template once for each kind of goal the engine can produce (each period kind,
+    /// each rating, with and without override and missed indicators), so that an unknown variable in
+    /// any branch those cases reach is reported now.
+    /// </summary>
+    private void Check()
+    {
+        var errors = new List<InputError>();
+        foreach (var (name, model) in TemplateModels.Probes())
+        {
+            try { Render(name, model); }
+            catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+        }
+        if (errors.Count > 0) throw new InputException(errors);
+    }
+
+    private static SourcePosition Position(SourceSpan span) =>
+        new(span.FileName ?? "mall", span.Start.Line + 1, span.Start.Column + 1);
+
+    /// <summary>Includes resolve inside the template folder only; messages name them as the user knows the folder.</summary>
+    private sealed class SandboxedLoader(string directory, string display) : ITemplateLoader
+    {
+        private readonly string _root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            var full = Path.GetFullPath(Path.Combine(_root, templateName));
+            if (Path.IsPathRooted(templateName) || !full.StartsWith(_root, StringComparison.Ordinal))
+                throw new ScriptRuntimeException(callerSpan, $"\"{templateName}\" ligger utanför mallmappen: mallar får bara inkludera filer i sin egen mapp");
+            if (!File.Exists(full))
+                throw new ScriptRuntimeException(callerSpan, $"mallen \"{templateName}\" finns inte i mallmappen");
+            var shown = $"{display.TrimEnd('/')}/{Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/')}";
+            lock (_files) _files[shown] = full;
+            return shown;
+        }
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        {
+            string full;
+            lock (_files) full = _files[templatePath];
+            return File.ReadAllText(full);
+        }
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+
+    private sealed class OutputLimitException : Exception;
+
+    /// <summary>Template output that stops a runaway template at a fixed size.</summary>
+    private sealed class LimitedOutput(int limit) : IScriptOutput
+    {
+        private readonly StringBuilderOutput _inner = new();
+
+        public void Write(string text, int offset, int count)
+        {
+            if (_inner.Builder.Length + count > limit) throw new OutputLimitException();
+            _inner.Write(text, offset, count);
+        }
+
+        public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(text, offset, count);
+            return ValueTask.CompletedTask;
+        }
+
+        public override string ToString() => _inner.ToString();
+    }
+}

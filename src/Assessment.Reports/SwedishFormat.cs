@@ -1,0 +1,45 @@
+using System.Globalization;
+using Assessment.Domain.Model;
+
+namespace Assessment.Reports;
+
+/// <summary>
+/// Figures as the city writes them: decimal comma, a non-breaking space between thousands, the
+/// minus sign U+2212 for negatives (as .NET's sv-SE culture writes it), and the unit as the report
+/// wrote it, after a non-breaking space.
+/// </summary>
+public static class SwedishFormat
+{
+    public const char NoBreakSpace = '\u00A0';
+
+    private static readonly CultureInfo Swedish = CreateCulture();
+
+    private static CultureInfo CreateCulture()
+    {
+        // Spelled out rather than taken from the OS, so output is the same on every machine
+        // (with or without ICU data).
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberDecimalSeparator = ",";
+        culture.NumberFormat.NumberGroupSeparator = NoBreakSpace.ToString();
+        culture.NumberFormat.NegativeSign = "\u2212";
+        culture.NumberFormat.PercentDecimalSeparator = ",";
+        culture.NumberFormat.PercentGroupSeparator = NoBreakSpace.ToString();
+        return culture;
+    }
+
+    /// <summary>1234.5 → "1 234,5"; −0,5; at most <paramref name="decimals"/> decimals, trailing zeros dropped.</summary>
+    public static string Number(decimal value, int decimals = 2)
+    {
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        if (rounded == 0) rounded = 0m; // no "−0"
+        return rounded.ToString("#,##0." + new string('#', decimals), Swedish);
+    }
+
+    /// <summary>A figure with its unit: "2,8 %", "1 315 st", "14,8 barn/avd.", "81".</summary>
+    public static string Quantity(Quantity quantity) =>
+        quantity.Unit.Length == 0 ? Number(quantity.Value) : $"{Number(quantity.Value)}{NoBreakSpace}{quantity.Unit}";
+
+    /// <summary>A share 0–1 as percent: 0.9878 → "98,8 %".</summary>
+    public static string Percent(double share, int decimals = 1) =>
+        $"{Number((decimal)share * 100, decimals)}{NoBreakSpace}%";
+}
