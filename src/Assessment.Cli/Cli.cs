@@ -2,6 +2,7 @@ using System.Text;
 using Assessment.Domain;
 using Assessment.Domain.Yaml;
 using Assessment.Reports;
+using Assessment.Reports.Justification;
 using Assessment.Rules;
 
 namespace Assessment.Cli;
@@ -18,12 +19,13 @@ public static class Cli
 
     public const string DefaultDataset = "examples/hasselby-vallingby-t1-2026.yaml";
     public const string DefaultRules = "rules/stockholm.yaml";
+    public const string DefaultTemplates = "templates";
 
     private const string MainHelp = """
         assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.
 
         Användning:
-          assess run [DATASET] [--rules FIL] [--format text|json] [-o FIL]
+          assess run [DATASET] [--rules FIL] [--format text|json|md|html] [-o FIL]
           assess --help | --version
 
         Kommandon:
@@ -40,16 +42,24 @@ public static class Cli
         assess run – bedömer ett dataset och skriver resultatet.
 
         Användning:
-          assess run [DATASET] [--rules FIL] [--format text|json] [-o FIL]
+          assess run [DATASET] [--rules FIL] [--format text|json|md|html] [-o FIL]
+                     [--templates MAPP] [--final derived|recorded]
 
         Argument:
-          DATASET          Datasetfil i YAML (en nämnd, en period). Standard: {DefaultDataset}
+          DATASET            Datasetfil i YAML (en nämnd, en period). Standard: {DefaultDataset}
         Flaggor:
-          --rules FIL      Regelverk i YAML. Standard: {DefaultRules}
-          --format FORMAT  text (standard): målträdet för terminalen
-                           json: stabilt format för andra verktyg
-          -o, --output FIL Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
-          -h, --help       Visa den här hjälpen.
+          --rules FIL        Regelverk i YAML. Standard: {DefaultRules}
+          --format FORMAT    text (standard): målträdet för terminalen
+                             md: rapport i Markdown, i rapportens egen struktur
+                             html: en fristående, utskrivbar HTML-fil med "Varför?" under varje mål
+                             json: stabilt format för andra verktyg, med motiveringstexter
+          -o, --output FIL   Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
+          --templates MAPP   Motiveringsmallar (Scriban). Standard: {DefaultTemplates}/
+          --final KÄLLA      derived (standard): slutligt betyg = överstyrning, annars regelverkets
+                             recorded: slutligt betyg = överstyrning, annars det publicerade betyget
+                             (för att återskapa en publicerad rapports text)
+          -h, --help         Visa den här hjälpen.
+
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -91,49 +101,53 @@ public static class Cli
 
     private static int RunCommand(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, RunHelp, ["--rules", "--format", "-o", "--output"], maxPositional: 1);
+        var options = Options.Parse(args, RunHelp, ["--rules", "--format", "-o", "--output", "--templates", "--final"], maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(RunHelp);
             return Ok;
         }
         var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json"))
-            throw new UsageException($"okänt format \"{format}\": väntade text eller json", RunHelp);
+        if (format is not ("text" or "json" or "md" or "html"))
+            throw new UsageException($"okänt format \"{format}\": väntade text, json, md eller html", RunHelp);
+        var finalSource = (options.Value("--final") ?? "derived") switch
+        {
+            "derived" => FinalSource.Derived,
+            "recorded" => FinalSource.Recorded,
+            var other => throw new UsageException($"okänd källa \"{other}\" för --final: väntade derived eller recorded", RunHelp),
+        };
 
         var datasetPath = options.Positional.Count > 0 ? options.Positional[0] : DefaultFiles.Find(DefaultDataset);
         var rulesPath = options.Value("--rules") ?? DefaultFiles.Find(DefaultRules);
         var ruleSet = RuleSetReader.ReadFile(rulesPath, DefaultFiles.Display(rulesPath));
         var dataset = DatasetReader.ReadFile(datasetPath, DefaultFiles.Display(datasetPath));
-        var result = ruleSet.Assess(dataset);
+        var result = ruleSet.Assess(dataset, finalSource);
 
-        var bytes = format == "json" ? Json(result) : Encoding.UTF8.GetBytes(Text(result, DefaultFiles.Display(datasetPath)));
+        string Texts(Func<AssessmentResult, Justifications, string> render)
+        {
+            var templatesPath = options.Value("--templates") ?? DefaultFiles.Find(DefaultTemplates);
+            return render(result, Justifications.Render(result, TemplateSet.Load(templatesPath, DefaultFiles.Display(templatesPath))));
+        }
+
+        var content = format switch
+        {
+            "json" => Texts(JsonReport.Render),
+            "md" => Texts(MarkdownReport.Render),
+            "html" => Texts(HtmlReport.Render),
+            _ => TextReport.Render(result, DefaultFiles.Display(datasetPath)),
+        };
         var outputPath = options.Value("-o") ?? options.Value("--output");
         if (outputPath is null)
         {
-            stdout.Write(Encoding.UTF8.GetString(bytes));
+            stdout.Write(content);
             stdout.Flush();
         }
         else
         {
-            OutputFile.WriteAtomically(outputPath, bytes);
+            OutputFile.WriteAtomically(outputPath, Encoding.UTF8.GetBytes(content));
             stderr.WriteLine($"skrev {outputPath}");
         }
         return Ok;
-    }
-
-    private static byte[] Json(AssessmentResult result)
-    {
-        using var buffer = new MemoryStream();
-        JsonReport.Write(result, buffer);
-        return buffer.ToArray();
-    }
-
-    private static string Text(AssessmentResult result, string datasetName)
-    {
-        var writer = new StringWriter { NewLine = "\n" };
-        TextReport.Write(result, datasetName, writer);
-        return writer.ToString();
     }
 
     private static int Usage(TextWriter stderr, string message, string help)

@@ -14,7 +14,7 @@ public static class DefaultFiles
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, relativePath);
-                if (File.Exists(candidate)) return candidate;
+                if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
             }
         }
         return relativePath; // reported as "filen finns inte" by the reader, with this name

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Assessment.Domain.Model;
+using Assessment.Reports.Justification;
 using Assessment.Rules;
 using Assessment.Rules.Facts;
 
@@ -18,7 +19,14 @@ public static class JsonReport
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(AssessmentResult result, Stream output)
+    public static string Render(AssessmentResult result, Justifications texts)
+    {
+        using var buffer = new MemoryStream();
+        Write(result, texts, buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static void Write(AssessmentResult result, Justifications texts, Stream output)
     {
         using var json = new Utf8JsonWriter(output, Options);
         json.WriteStartObject();
@@ -34,9 +42,10 @@ public static class JsonReport
         json.WriteString("sha256", result.RuleSet.Sha256);
         json.WriteString("valid_from", result.RuleSet.ValidFrom.ToString("yyyy-MM-dd"));
         json.WriteEndObject();
+        json.WriteString("summary", texts.Summary);
 
         json.WriteStartArray("goals");
-        foreach (var goal in result.AllGoals()) WriteGoal(json, goal);
+        foreach (var goal in result.AllGoals()) WriteGoal(json, goal, texts.ByGoal[goal.Goal.Id]);
         json.WriteEndArray();
 
         json.WriteStartArray("indicators");
@@ -47,7 +56,7 @@ public static class JsonReport
         output.WriteByte((byte)'\n');
     }
 
-    private static void WriteGoal(Utf8JsonWriter json, GoalResult goal)
+    private static void WriteGoal(Utf8JsonWriter json, GoalResult goal, string justification)
     {
         json.WriteStartObject();
         json.WriteString("id", goal.Goal.Id);
@@ -71,6 +80,7 @@ public static class JsonReport
         {
             json.WriteNull("override");
         }
+        json.WriteString("justification", justification);
         WriteFacts(json, goal.Derived.Facts);
         json.WriteEndObject();
     }

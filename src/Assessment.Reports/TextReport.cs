@@ -8,6 +8,13 @@ public static class TextReport
 {
     private const int TitleWidth = 88;
 
+    public static string Render(AssessmentResult result, string datasetName)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        Write(result, datasetName, writer);
+        return writer.ToString();
+    }
+
     public static void Write(AssessmentResult result, string datasetName, TextWriter output)
     {
         var dataset = result.Dataset;

@@ -48,9 +48,9 @@ public sealed record GoalResult(
 }
 
 /// <summary>The identity of the rule set used, as every result names it.</summary>
-public sealed record RuleSetInfo(string Id, string Version, DateOnly ValidFrom, string File, string Sha256)
+public sealed record RuleSetInfo(string Id, string Version, DateOnly ValidFrom, string File, string Sha256, IReadOnlyList<Threshold> Thresholds)
 {
-    public static RuleSetInfo Of(RuleSet r) => new(r.Id, r.Version, r.ValidFrom, r.File, r.Sha256);
+    public static RuleSetInfo Of(RuleSet r) => new(r.Id, r.Version, r.ValidFrom, r.File, r.Sha256, r.Thresholds);
 }
 
 /// <summary>A whole dataset assessed under one rule set.</summary>

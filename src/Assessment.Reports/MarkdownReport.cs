@@ -1,0 +1,71 @@
+using System.Text;
+using Assessment.Domain.Model;
+using Assessment.Reports.Justification;
+using Assessment.Rules;
+
+namespace Assessment.Reports;
+
+/// <summary>
+/// A Markdown report in the structure of the district's own report: for each goal its heading, the
+/// rating line, Analys (the justification), the indicator table with the report's columns plus our
+/// rating, and the activity table.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(AssessmentResult result, Justifications texts)
+    {
+        var md = new StringBuilder();
+        var dataset = result.Dataset;
+        md.Append("# Bedömning av måluppfyllelse ").Append(dataset.Period).Append(" – ").AppendLine(dataset.District).AppendLine();
+        md.Append("Regelverk ").Append(result.RuleSet.Id).Append(' ').Append(result.RuleSet.Version)
+          .Append(", giltigt från ").Append(result.RuleSet.ValidFrom.ToString("yyyy-MM-dd"))
+          .Append(" (sha256 ").Append(result.RuleSet.Sha256[..12]).AppendLine("…).").AppendLine();
+        md.AppendLine("## Sammanfattning").AppendLine().AppendLine(texts.Summary).AppendLine();
+        Table(md, ["Nivå", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"],
+            Enum.GetValues<GoalLevel>().Select(level =>
+            {
+                var goals = result.AllGoals().Where(g => g.Goal.Level == level).ToList();
+                return (IReadOnlyList<string>)[level.Label(), .. Enum.GetValues<Rating>().Select(r => goals.Count(g => g.Final == r).ToString()),
+                    goals.Count(g => g.Recorded is { } rec && rec != g.Derived.Rating).ToString()];
+            }));
+
+        foreach (var goal in result.AllGoals()) Goal(md, goal, texts.ByGoal[goal.Goal.Id], dataset.Period);
+        return md.ToString();
+    }
+
+    private static void Goal(StringBuilder md, GoalResult goal, string justification, ReportingPeriod period)
+    {
+        var g = goal.Goal;
+        var depth = g.Level switch { GoalLevel.DirectionGoal => 2, GoalLevel.ServiceAreaGoal => 3, _ => 4 };
+        md.Append('#', depth).Append(' ').AppendLine(ReportParts.Heading(g)).AppendLine();
+        md.Append("**").Append(ReportParts.RatingLine(goal.Final)).AppendLine("**").AppendLine();
+        md.Append('*').Append(ReportParts.DerivedLine(goal)).AppendLine("*").AppendLine();
+        if (g.Override is { } ov)
+            md.Append("*Överstyrt till ").Append(ov.Rating.Label()).Append(ov.By is null ? "" : $" av {ov.By}")
+              .Append(": ").Append(Inline(ov.Reason)).AppendLine("*").AppendLine();
+        if (g.Description is not null) md.AppendLine("**Beskrivning**").AppendLine().AppendLine(g.Description.Trim()).AppendLine();
+        if (g.ExpectedResults.Count > 0)
+        {
+            md.AppendLine("**Förväntat resultat**").AppendLine();
+            foreach (var expected in g.ExpectedResults) md.Append("- ").AppendLine(Inline(expected));
+            md.AppendLine();
+        }
+        md.AppendLine("**Analys**").AppendLine().AppendLine(justification).AppendLine();
+        if (goal.Indicators.Count > 0)
+            Table(md, ReportParts.IndicatorColumns(period), goal.Indicators.Select(i => ReportParts.IndicatorCells(i, period)));
+        if (g.Activities.Count > 0)
+            Table(md, ReportParts.ActivityColumns, g.Activities.Select(ReportParts.ActivityCells));
+    }
+
+    private static void Table(StringBuilder md, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        md.Append("| ").AppendJoin(" | ", columns.Select(Cell)).AppendLine(" |");
+        md.Append('|').AppendJoin("|", columns.Select(_ => "---")).AppendLine("|");
+        foreach (var row in rows) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+        md.AppendLine();
+    }
+
+    private static string Cell(string text) => Inline(text).Replace("|", "\\|");
+
+    private static string Inline(string text) => string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+}

@@ -1,0 +1,80 @@
+using Assessment.Domain.Model;
+using Assessment.Rules;
+
+namespace Assessment.Reports;
+
+/// <summary>The pieces Markdown and HTML reports share: headings, rating lines and table rows in the report's own words.</summary>
+public static class ReportParts
+{
+    /// <summary>"KF:s inriktningsmål: 1. …", "KF:s mål för verksamhetsområdet: 1.1 …", "Nämndmål: 1.1.1 …".</summary>
+    public static string Heading(Goal goal) => goal.Level switch
+    {
+        GoalLevel.DirectionGoal => $"KF:s inriktningsmål: {goal.Id}. {goal.Title}",
+        GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {goal.Id} {goal.Title}",
+        _ => $"Nämndmål: {goal.Id} {goal.Title}",
+    };
+
+    /// <summary>"Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd".</summary>
+    public static string RatingLine(Rating rating) => rating == Rating.NotAssessed ? "Ej bedömd" : $"Uppfylls {rating.Label()}";
+
+    /// <summary>The city's symbol for a rating (coloured in HTML).</summary>
+    public static string Symbol(Rating rating) => rating switch
+    {
+        Rating.Fully => "●",
+        Rating.Partly => "◐",
+        Rating.NotMet => "○",
+        _ => "–",
+    };
+
+    /// <summary>"Härlett betyg (regelverket): delvis, regel ovrigt-delvis · Redovisat betyg: helt".</summary>
+    public static string DerivedLine(GoalResult goal) =>
+        $"Härlett betyg (regelverket): {goal.Derived.Rating.Label()}, regel {goal.Derived.Rule.Id} · " +
+        $"Redovisat betyg: {goal.Recorded?.Label() ?? "saknas"}";
+
+    public static IReadOnlyList<string> IndicatorColumns(ReportingPeriod period) =>
+    [
+        "Indikator", "Periodens utfall", "Utfall män/pojkar", "Utfall kvinnor/flickor", $"Utfall VB {period.Year - 1}",
+        "Prognos helår", "Årsmål", "KF:s årsmål", "Period", "Bedömning",
+    ];
+
+    /// <summary>An indicator row with every value as the report wrote it, plus our rating.</summary>
+    public static IReadOnlyList<string> IndicatorCells(IndicatorResult result, ReportingPeriod period)
+    {
+        var i = result.Indicator;
+        return
+        [
+            i.Name, i.Outcome?.Text ?? "", i.OutcomeMen?.Text ?? "", i.OutcomeWomen?.Text ?? "", i.LastYearOutcome?.Text ?? "",
+            i.Forecast?.Text ?? "", i.AnnualTarget?.Text ?? "", i.CityTarget?.Text ?? "", PeriodLabel(i.Periodicity, period),
+            result.Rating.Label(),
+        ];
+    }
+
+    public static IReadOnlyList<string> ActivityColumns { get; } = ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
+
+    public static IReadOnlyList<string> ActivityCells(Activity a) =>
+        [a.Name, a.Start?.ToString("yyyy-MM-dd") ?? "", a.End?.ToString("yyyy-MM-dd") ?? "", a.Deviation ? "Avvikelse" : ""];
+
+    /// <summary>The report's Period column: "Tertial 1 2026" for tertial indicators, "2026" for yearly ones.</summary>
+    public static string PeriodLabel(Periodicity periodicity, ReportingPeriod period) => periodicity switch
+    {
+        Periodicity.Year => period.Year.ToString(),
+        _ => period.Kind switch
+        {
+            PeriodKind.T1 => $"Tertial 1 {period.Year}",
+            PeriodKind.T2 => $"Tertial 2 {period.Year}",
+            _ => $"Tertial 3 {period.Year}",
+        },
+    };
+
+    /// <summary>"81 mot 82 (98,8 % av målet)" – the figures behind an indicator's rating, for "Varför?".</summary>
+    public static string Figures(IndicatorResult result)
+    {
+        var e = result.Evidence;
+        if (e.Target is null or Target.Deferred) return $"inget mål att jämföra med ({e.Target?.Text ?? "tomt"})";
+        if (e.Value is null) return "inget värde för perioden";
+        if (e.ComparisonPoint is null) return $"{e.ValueSource} {SwedishFormat.Quantity(e.Value)}, inget föregående år att jämföra med";
+        var against = e.Target is Target.Trend ? $"föregående år {SwedishFormat.Quantity(e.ComparisonPoint)} ({e.Target.Text})" : e.Target.Text;
+        return $"{e.ValueSource} {SwedishFormat.Quantity(e.Value)} mot {against}, {e.Direction.Label()}, " +
+               $"uppfyllelse {SwedishFormat.Percent(e.Attainment)}";
+    }
+}
