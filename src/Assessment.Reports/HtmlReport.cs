@@ -26,6 +26,7 @@ public static class HtmlReport
         table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .85rem; }
         th, td { border: 1px solid #ccc; padding: .25rem .4rem; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; }
+        td:not(:first-child) { white-space: nowrap; }
         details.varfor { margin: .6rem 0; border-left: 3px solid #8aa4c8; padding-left: .6rem; }
         details.varfor summary { cursor: pointer; color: #1f4e8c; font-weight: 600; }
         section.mal { page-break-inside: auto; }

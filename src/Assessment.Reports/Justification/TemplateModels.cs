@@ -73,12 +73,13 @@ public static class TemplateModels
         }
     }
 
+    /// <summary>The root is a plain object (Scriban's strict mode checks variables); nested objects check their members.</summary>
     private static ScriptObject Goal(GoalLevel level, string id, string title, ReportingPeriod period,
         Rating final, Rating derived, Rating? recorded, string ruleId, string? ruleDescription,
         RatingOverride? ratingOverride, (int Count, int WithOutcome) kf, (int Count, int WithOutcome) board,
         IReadOnlyList<Rating> subGoals, int activities, int deviations, IEnumerable<ScriptObject> missed)
     {
-        var subGoalCounts = new ScriptObject { ["antal"] = subGoals.Count };
+        var subGoalCounts = new StrictObject { ["antal"] = subGoals.Count };
         foreach (var rating in Enum.GetValues<Rating>()) subGoalCounts[rating.Code()] = subGoals.Count(r => r == rating);
         return new ScriptObject
         {
@@ -90,17 +91,17 @@ public static class TemplateModels
             ["harlett"] = derived.Code(),
             ["redovisat"] = recorded?.Code(),
             ["avviker"] = final != derived,
-            ["overstyrning"] = ratingOverride is null ? null : new ScriptObject
+            ["overstyrning"] = ratingOverride is null ? null : new StrictObject
             {
                 ["betyg"] = ratingOverride.Rating.Code(),
                 ["motivering"] = ratingOverride.Reason,
                 ["av"] = ratingOverride.By,
             },
-            ["regel"] = new ScriptObject { ["id"] = ruleId, ["beskrivning"] = ruleDescription },
-            ["kf"] = new ScriptObject { ["antal"] = kf.Count, ["med_utfall"] = kf.WithOutcome },
-            ["namnd"] = new ScriptObject { ["antal"] = board.Count, ["med_utfall"] = board.WithOutcome },
+            ["regel"] = new StrictObject { ["id"] = ruleId, ["beskrivning"] = ruleDescription },
+            ["kf"] = new StrictObject { ["antal"] = kf.Count, ["med_utfall"] = kf.WithOutcome },
+            ["namnd"] = new StrictObject { ["antal"] = board.Count, ["med_utfall"] = board.WithOutcome },
             ["delmal"] = subGoalCounts,
-            ["aktiviteter"] = new ScriptObject { ["antal"] = activities, ["avvikelse"] = deviations },
+            ["aktiviteter"] = new StrictObject { ["antal"] = activities, ["avvikelse"] = deviations },
             ["missade"] = new ScriptArray(missed),
         };
     }
@@ -108,24 +109,24 @@ public static class TemplateModels
     private static (int, int) Count(IReadOnlyList<IndicatorResult> indicators) =>
         (indicators.Count, indicators.Count(i => i.Indicator.Outcome is not null));
 
-    private static ScriptObject Period(ReportingPeriod period) => new()
+    private static StrictObject Period(ReportingPeriod period) => new()
     {
         ["typ"] = period.Kind.ToString(),
         ["ar"] = period.Year,
         ["prognos"] = period.IsForecast,
     };
 
-    private static ScriptObject SummaryLevel(GoalLevel level, IReadOnlyCollection<Rating> finals)
+    private static StrictObject SummaryLevel(GoalLevel level, IReadOnlyCollection<Rating> finals)
     {
-        var model = new ScriptObject { ["niva"] = level.Code(), ["namn"] = level.Label(), ["antal"] = finals.Count };
+        var model = new StrictObject { ["niva"] = level.Code(), ["namn"] = level.Label(), ["antal"] = finals.Count };
         foreach (var rating in Enum.GetValues<Rating>()) model[rating.Code()] = finals.Count(r => r == rating);
         return model;
     }
 
-    private static ScriptObject Missed(IndicatorResult indicator)
+    private static StrictObject Missed(IndicatorResult indicator)
     {
         var e = indicator.Evidence;
-        return new ScriptObject
+        return new StrictObject
         {
             ["namn"] = indicator.Indicator.Name,
             ["namn_i_mening"] = InSentence(indicator.Indicator.Name),
@@ -140,7 +141,7 @@ public static class TemplateModels
         };
     }
 
-    private static ScriptObject MissedProbe(string source, string targetKind) => new()
+    private static StrictObject MissedProbe(string source, string targetKind) => new()
     {
         ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = "delvis", ["kalla"] = source,
         ["varde"] = "1", ["mal"] = "2", ["mal_text"] = "2", ["maltyp"] = targetKind, ["forra_aret"] = "1",

@@ -82,14 +82,13 @@ public sealed class TemplateSet
             _templates[name].Render(context);
             return output.ToString().Trim();
         }
+        catch (ScriptRuntimeException e) when (e.InnerException is OutputLimitException)
+        {
+            throw new InputException(Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+        }
         catch (ScriptRuntimeException e)
         {
             throw new InputException(Position(e.Span), $"mallen kunde inte köras: {e.OriginalMessage}");
-        }
-        catch (OutputLimitException)
-        {
-            throw new InputException(SourcePosition.StartOf(_templates[name].SourceFilePath ?? name),
-                $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
         }
     }
 
@@ -141,7 +140,7 @@ public sealed class TemplateSet
             ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
     }
 
-    private sealed class OutputLimitException : Exception;
+    private sealed class OutputLimitException() : Exception("output limit reached");
 
     /// <summary>Template output that stops a runaway template at a fixed size.</summary>
     private sealed class LimitedOutput(int limit) : IScriptOutput

@@ -1,0 +1,19 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Assessment.Reports.Justification;
+
+/// <summary>
+/// A template model object whose members must exist: <c>overstyrning.motivring</c> is an error with
+/// its position, not a silent empty value (Scriban's strict mode covers variables, not members).
+/// </summary>
+public sealed class StrictObject : ScriptObject
+{
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        if (base.TryGetValue(context, span, member, out value)) return true;
+        throw new ScriptRuntimeException(span, $"okänd variabel \"{member}\" (finns: {string.Join(", ", Keys.Order(StringComparer.Ordinal))})");
+    }
+}

@@ -1,0 +1,92 @@
+using Assessment.Domain;
+using Assessment.Reports.Justification;
+
+namespace Assessment.Tests.Reports;
+
+/// <summary>Policy staff edit the templates; mistakes are reported at load with their position, and no template runs away.</summary>
+public sealed class TemplateSafetyTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("assess-mallar-");
+
+    public TemplateSafetyTests()
+    {
+        foreach (var file in Directory.GetFiles(Repo.PathOf("templates")))
+            File.Copy(file, Path.Combine(_dir.FullName, Path.GetFileName(file)));
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_dir.FullName, name);
+
+    private void Write(string name, string text) => File.WriteAllText(PathOf(name), text);
+
+    private InputException Rejected() => Should.Throw<InputException>(() => TemplateSet.Load(_dir.FullName, "mallar"));
+
+    [Fact]
+    public void The_shipped_templates_load() => TemplateSet.Load(_dir.FullName, "mallar").ShouldNotBeNull();
+
+    [Fact]
+    public void A_syntax_error_is_reported_with_file_line_and_column()
+    {
+        Write("namndmal.sbn", "{{ include \"_gemensamt.sbn\" }}\nRad två\n{{ if betyg == }}\n");
+        var error = Rejected().Errors.First();
+        error.Position.File.ShouldBe("mallar/namndmal.sbn");
+        error.Position.Line.ShouldBe(3);
+        error.Position.Column.ShouldBeGreaterThan(1);
+        error.Message.ShouldContain("går inte att tolka");
+    }
+
+    [Fact]
+    public void An_unknown_variable_is_reported_at_load_with_its_position()
+    {
+        File.AppendAllText(PathOf("verksamhetsomradesmal.sbn"), "\n{{ betyg_text }}\n");
+        var lines = File.ReadAllLines(PathOf("verksamhetsomradesmal.sbn")).Length;
+        var error = Rejected().Errors.ShouldHaveSingleItem();
+        error.Position.ShouldBe(new SourcePosition("mallar/verksamhetsomradesmal.sbn", lines, 4));
+        error.Message.ShouldContain("betyg_text");
+    }
+
+    [Fact]
+    public void A_misspelt_variable_in_the_shared_include_is_reported_in_that_file()
+    {
+        Write("_gemensamt.sbn", File.ReadAllText(PathOf("_gemensamt.sbn")).Replace("o.motivering", "o.motivring"));
+        Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/_gemensamt.sbn" && e.Message.Contains("motivring"));
+    }
+
+    [Theory]
+    [InlineData("../secret.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("../../rules/stockholm.yaml")]
+    public void Templates_cannot_include_files_outside_their_folder(string path)
+    {
+        File.WriteAllText(Path.Combine(_dir.Parent!.FullName, "secret.txt"), "hemligt");
+        Write("sammanfattning.sbn", $"{{{{ include \"{path}\" }}}}");
+        Rejected().Errors.ShouldContain(e => e.Message.Contains("utanför mallmappen"));
+    }
+
+    [Theory]
+    [InlineData("{{ for i in 1..100000 }}x{{ end }}", "LoopLimit")]
+    [InlineData("{{ func f(x)\n ret f(x + 1)\nend\nf 1 }}", "recursive")]
+    [InlineData("{{ for i in 1..900 }}0123456789012345678901234567890123456789{{ end }}", "20000 tecken")]
+    [InlineData("{{ date.now }}", "date")]
+    public void Runaway_and_clock_reading_templates_are_stopped(string text, string expected)
+    {
+        Write("sammanfattning.sbn", text);
+        Rejected().Errors.ShouldContain(e => e.Message.Contains(expected));
+    }
+
+    [Fact]
+    public void A_missing_template_is_named()
+    {
+        File.Delete(PathOf("namndmal.sbn"));
+        Rejected().Errors.ShouldHaveSingleItem().Position.File.ShouldBe("mallar/namndmal.sbn");
+    }
+
+    [Fact]
+    public void Edited_templates_are_used_without_a_rebuild()
+    {
+        Write("sammanfattning.sbn", "{{ \"Sammanfattning för \" + period.typ + \" \" + period.ar }}");
+        var result = Repo.StockholmRules.Assess(Repo.Sample());
+        Justifications.Render(result, TemplateSet.Load(_dir.FullName, "mallar")).Summary.ShouldBe("Sammanfattning för T1 2026");
+    }
+}
