@@ -117,16 +117,15 @@ public static class Cli
             var other => throw new UsageException($"okänd källa \"{other}\" för --final: väntade derived eller recorded", RunHelp),
         };
 
-        var datasetPath = options.Positional.Count > 0 ? options.Positional[0] : DefaultFiles.Find(DefaultDataset);
-        var rulesPath = options.Value("--rules") ?? DefaultFiles.Find(DefaultRules);
-        var ruleSet = RuleSetReader.ReadFile(rulesPath, DefaultFiles.Display(rulesPath));
-        var dataset = DatasetReader.ReadFile(datasetPath, DefaultFiles.Display(datasetPath));
-        var result = ruleSet.Assess(dataset, finalSource);
+        var dataset = DefaultFiles.Resolve(options.Positional.Count > 0 ? options.Positional[0] : null, DefaultDataset);
+        var rules = DefaultFiles.Resolve(options.Value("--rules"), DefaultRules);
+        var result = RuleSetReader.ReadFile(rules.Path, rules.Display)
+            .Assess(DatasetReader.ReadFile(dataset.Path, dataset.Display), finalSource);
 
         string Texts(Func<AssessmentResult, Justifications, string> render)
         {
-            var templatesPath = options.Value("--templates") ?? DefaultFiles.Find(DefaultTemplates);
-            return render(result, Justifications.Render(result, TemplateSet.Load(templatesPath, DefaultFiles.Display(templatesPath))));
+            var templates = DefaultFiles.Resolve(options.Value("--templates"), DefaultTemplates);
+            return render(result, Justifications.Render(result, TemplateSet.Load(templates.Path, templates.Display)));
         }
 
         var content = format switch
@@ -134,7 +133,7 @@ public static class Cli
             "json" => Texts(JsonReport.Render),
             "md" => Texts(MarkdownReport.Render),
             "html" => Texts(HtmlReport.Render),
-            _ => TextReport.Render(result, DefaultFiles.Display(datasetPath)),
+            _ => TextReport.Render(result, dataset.Display),
         };
         var outputPath = options.Value("-o") ?? options.Value("--output");
         if (outputPath is null)

@@ -1,12 +1,19 @@
 namespace Assessment.Cli;
 
 /// <summary>
-/// Finds the bundled rules and sample. They are read where they stand in the repository (found by
-/// walking up from the program, then from the working directory), never from a copy, so an edited
-/// threshold takes effect on the next run without a rebuild.
+/// Finds the bundled rules, templates and sample. They are read where they stand in the repository
+/// (found by walking up from the program, then from the working directory), never from a copy, so
+/// an edited threshold or template takes effect on the next run without a rebuild.
 /// </summary>
 public static class DefaultFiles
 {
+    /// <summary>
+    /// The path to read and the name to show for it: a path the user gave is shown as given; a default
+    /// is shown by its place in the repository ("rules/stockholm.yaml"), whatever the machine.
+    /// </summary>
+    public static (string Path, string Display) Resolve(string? given, string defaultRelative) =>
+        given is not null ? (given, given) : (Find(defaultRelative), defaultRelative);
+
     public static string Find(string relativePath)
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
@@ -18,12 +25,5 @@ public static class DefaultFiles
             }
         }
         return relativePath; // reported as "filen finns inte" by the reader, with this name
-    }
-
-    /// <summary>A path as the user would write it: relative to the working directory when inside it.</summary>
-    public static string Display(string path)
-    {
-        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(path));
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }
