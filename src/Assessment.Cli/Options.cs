@@ -9,15 +9,21 @@ public sealed class UsageException(string message, string help) : Exception(mess
 /// <summary>Flags with values (<c>--rules FIL</c> or <c>--rules=FIL</c>), -h/--help, and positional arguments.</summary>
 public sealed class Options
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];
 
     public bool Help { get; private set; }
 
-    public string? Value(string flag) => _values.GetValueOrDefault(flag);
+    /// <summary>The flag's value; <paramref name="alias"/> is another spelling of the same flag (-o, --output).</summary>
+    public string? Value(string flag, string? alias = null) =>
+        _values.GetValueOrDefault(flag)?[0] ?? (alias is null ? null : _values.GetValueOrDefault(alias)?[0]);
 
-    public static Options Parse(string[] args, string help, IReadOnlyCollection<string> valueFlags, int maxPositional)
+    /// <summary>Every value of a flag that may be given more than once, in order.</summary>
+    public IReadOnlyList<string> Values(string flag) => _values.GetValueOrDefault(flag) ?? [];
+
+    public static Options Parse(string[] args, string help, IReadOnlyCollection<string> valueFlags, int maxPositional,
+        IReadOnlyCollection<string>? repeatable = null)
     {
         var options = new Options();
         for (var i = 0; i < args.Length; i++)
@@ -30,8 +36,10 @@ public sealed class Options
                 if (!valueFlags.Contains(flag))
                     throw new UsageException($"okänd flagga \"{flag}\"", help);
                 var value = inline ?? (i + 1 < args.Length ? args[++i] : throw new UsageException($"flaggan {flag} behöver ett värde", help));
-                if (!options._values.TryAdd(flag, value))
+                var values = options._values.TryGetValue(flag, out var list) ? list : options._values[flag] = [];
+                if (values.Count > 0 && repeatable?.Contains(flag) != true)
                     throw new UsageException($"flaggan {flag} är angiven två gånger", help);
+                values.Add(value);
                 continue;
             }
             options.Positional.Add(arg);

@@ -1,3 +1,4 @@
+using Assessment.Domain.Parsing;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,3 +1,4 @@
+using Assessment.Domain.Parsing;
 using Assessment.Domain.Model;
 using Assessment.Rules;
 

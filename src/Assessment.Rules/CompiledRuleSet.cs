@@ -49,8 +49,11 @@ public sealed class CompiledRuleSet
         return new GoalResult(goal, parentId, derived, final, indicators, children);
     }
 
+    /// <summary>Why rule number <paramref name="ruleIndex"/> of <paramref name="scope"/> held or not on these facts.</summary>
+    public ConditionExplanation Explain(RuleScope scope, int ruleIndex, FactValues facts) => _rules[scope].Explain(ruleIndex, facts);
+
     /// <summary>First match wins: the first rule whose condition holds gives the rating.</summary>
-    private Decision Decide(RuleScope scope, FactValues facts)
+    public Decision Decide(RuleScope scope, FactValues facts)
     {
         var rules = _rules[scope];
         var matched = rules.EvaluateUntilMatch(facts);

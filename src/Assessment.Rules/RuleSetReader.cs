@@ -49,6 +49,7 @@ public static class RuleSetReader
         var description = root.String("beskrivning");
         var rollUp = root.ParseValue("upprullning", ParseRollUp) ?? RollUpSource.Final;
         var thresholds = ReadThresholds(root);
+        var checks = ReadChecks(root);
 
         var indicatorSection = root.Map("indikatorer");
         if (indicatorSection is null) root.Error("indikatorer", "avsnittet \"indikatorer\" saknas");
@@ -64,8 +65,9 @@ public static class RuleSetReader
             section?.Done();
         }
         root.Done();
-        errors.ThrowIfAny();
 
+        // Expressions are compiled even when the structure has errors, so that one run of
+        // `assess validate` reports every mistake in the file.
         var compiled = new Dictionary<RuleScope, CompiledRules>();
         foreach (var scope in RuleScopes.All)
         {
@@ -77,7 +79,7 @@ public static class RuleSetReader
         errors.ThrowIfAny();
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var ruleSet = new RuleSet(id, version, validFrom!.Value, description, thresholds, policy!, rollUp, rules, file, sha);
+        var ruleSet = new RuleSet(id, version, validFrom!.Value, description, thresholds, policy!, rollUp, checks, rules, file, sha);
         return new CompiledRuleSet(ruleSet, compiled);
     }
 
@@ -97,10 +99,27 @@ public static class RuleSetReader
             if (value is YamlScalarNode { Value: { } text } && TryParseNumber(text, out var number))
                 result.Add(new Threshold(name, number, position));
             else
+            {
                 map.Errors.Add(valuePosition, $"tröskelvärdet \"{name}\": väntade ett tal, t.ex. 0.85 eller 0,85");
+                result.Add(new Threshold(name, 0, position)); // still a known name: no follow-on errors in the rules
+            }
         }
         return result;
     }
+
+    private static PlausibilityLimits ReadChecks(YamlMap root)
+    {
+        var map = root.Map("kontroller");
+        if (map is null) return PlausibilityLimits.Default;
+        var limits = new PlausibilityLimits(
+            Number(map, "prognos_utfall_avstand") ?? PlausibilityLimits.Default.ForecastOutcomeGap,
+            Number(map, "kf_mal_faktor") ?? PlausibilityLimits.Default.CityTargetFactor);
+        map.Done();
+        return limits;
+    }
+
+    private static double? Number(YamlMap map, string key) =>
+        map.ParseValue(key, text => TryParseNumber(text, out var n) ? n : throw new FormatException($"väntade ett tal, fick \"{text}\""));
 
     private static IndicatorPolicy ReadIndicatorPolicy(YamlMap section)
     {
@@ -110,14 +129,14 @@ public static class RuleSetReader
         foreach (var kind in Enum.GetValues<PeriodKind>())
         {
             var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), ValueSourceCodes);
-            if (valueMap is not null && list.Count == 0)
+            if (valueMap is not null && valueMap.Strings(kind.ToString()).Count == 0)
                 valueMap.Error(kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", ValueSourceCodes.Keys)})");
             sources[kind] = list;
         }
         valueMap?.Done();
 
         var targets = ReadCodes(section, "mal", TargetSourceCodes);
-        if (targets.Count == 0) section.Error("mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", TargetSourceCodes.Keys)})");
+        if (section.Strings("mal").Count == 0) section.Error("mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", TargetSourceCodes.Keys)})");
 
         var directionMap = section.Map("riktning");
         var defaultDirection = directionMap?.ParseValue("standard", SwedishValues.ParseDirection) ?? Direction.HigherIsBetter;
@@ -155,7 +174,7 @@ public static class RuleSetReader
                 ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}"));
             if (!map.Has("betyg")) map.Error("betyg", "\"betyg\" saknas: väntade helt, delvis, inte eller ej_bedomd");
             map.Done();
-            if (rating is { } r) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om")));
+            if (rating is { } r) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om"), map.InlineTextStart("om")));
         }
         var catchAll = rules.FindIndex(r => r.String("om")?.Trim() == "true");
         if (rules.Count > 0 && catchAll < 0)

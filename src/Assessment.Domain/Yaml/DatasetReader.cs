@@ -88,7 +88,8 @@ public static class DatasetReader
         return rating is { } r && reason is not null ? new RatingOverride(r, reason.Trim(), by, map.Position) : null;
     }
 
-    private static Indicator ReadIndicator(YamlMap map)
+    /// <summary>One indicator row, as in a dataset; used by rule-set tests too.</summary>
+    public static Indicator ReadIndicator(YamlMap map)
     {
         var indicator = new Indicator(
             Name: map.RequiredString("namn"),

@@ -11,7 +11,12 @@ public sealed class ErrorSink
 
     public IReadOnlyList<InputError> Errors => _errors;
 
-    public void Add(SourcePosition position, string message) => _errors.Add(new InputError(position, message));
+    /// <summary>Adds a problem; the same problem at the same place is reported once.</summary>
+    public void Add(SourcePosition position, string message)
+    {
+        var error = new InputError(position, message);
+        if (!_errors.Contains(error)) _errors.Add(error);
+    }
 
     public void ThrowIfAny()
     {
@@ -82,6 +87,18 @@ public sealed class YamlMap
     public SourcePosition PositionOf(string key) => Find(key) is { } node ? YamlFile.At(File, node.Start) : Position;
 
     public void Error(string key, string message) => _errors.Add(PositionOf(key), message);
+
+    /// <summary>
+    /// Where the text of a one-line scalar begins (after an opening quote), so that an offset into the
+    /// text is a column; null for absent keys and block scalars, whose text spans lines.
+    /// </summary>
+    public SourcePosition? InlineTextStart(string key) => Find(key) switch
+    {
+        YamlScalarNode { Style: ScalarStyle.Plain } node when node.Start.Line == node.End.Line => YamlFile.At(File, node.Start),
+        YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } node when node.Start.Line == node.End.Line =>
+            YamlFile.At(File, node.Start) with { Column = (int)node.Start.Column + 1 },
+        _ => null,
+    };
 
     /// <summary>The scalar text of <paramref name="key"/>; null when absent, empty or <c>null</c>.</summary>
     public string? String(string key)

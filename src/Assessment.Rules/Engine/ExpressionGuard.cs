@@ -14,6 +14,94 @@ public static class ExpressionGuard
 
     private static readonly string[] Operators = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "?", ":"];
 
+    /// <summary>The names (facts, thresholds) an expression reads, in order of first use.</summary>
+    public static IReadOnlyList<string> Names(string expression, Func<string, bool> isKnownName)
+    {
+        var names = new List<string>();
+        foreach (var (start, length) in Tokens(expression))
+        {
+            var token = expression.Substring(start, length);
+            if ((char.IsLetter(token[0]) || token[0] == '_') && isKnownName(token) && !names.Contains(token)) names.Add(token);
+        }
+        return names;
+    }
+
+    /// <summary>
+    /// The parts of a condition joined at its top level by one kind of operator: "a &amp;&amp; (b || c)"
+    /// gives ("&amp;&amp;", ["a", "(b || c)"]). A condition without a top-level join is one part.
+    /// </summary>
+    public static (string Operator, IReadOnlyList<string> Parts) SplitTopLevel(string expression)
+    {
+        var text = Unwrap(expression.Trim());
+        foreach (var (op, words) in new[] { ("||", new[] { "||", "or" }), ("&&", new[] { "&&", "and" }) })
+        {
+            var parts = new List<string>();
+            var depth = 0;
+            var last = 0;
+            foreach (var (start, length) in Tokens(text))
+            {
+                var token = text.Substring(start, length);
+                if (token == "(") depth++;
+                else if (token == ")") depth--;
+                else if (depth == 0 && words.Contains(token))
+                {
+                    parts.Add(text[last..start].Trim());
+                    last = start + length;
+                }
+            }
+            if (parts.Count > 0)
+            {
+                parts.Add(text[last..].Trim());
+                return (op, parts);
+            }
+        }
+        return ("", [text]);
+    }
+
+    private static string Unwrap(string text)
+    {
+        while (text.StartsWith('(') && text.EndsWith(')'))
+        {
+            var depth = 0;
+            var wrapsAll = true;
+            foreach (var (start, length) in Tokens(text))
+            {
+                var token = text.Substring(start, length);
+                if (token == "(") depth++;
+                else if (token == ")") depth--;
+                if (depth == 0 && start + length < text.Length) { wrapsAll = false; break; }
+            }
+            if (!wrapsAll) break;
+            text = text[1..^1].Trim();
+        }
+        return text;
+    }
+
+    /// <summary>Tokens as (start, length): strings, numbers, names and operators; whitespace skipped.</summary>
+    private static IEnumerable<(int Start, int Length)> Tokens(string expression)
+    {
+        var i = 0;
+        while (i < expression.Length)
+        {
+            var c = expression[i];
+            var start = i;
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            if (c == '"')
+            {
+                i++;
+                while (i < expression.Length && expression[i] != '"') i += expression[i] == '\\' ? 2 : 1;
+                i = Math.Min(i + 1, expression.Length);
+            }
+            else if (char.IsAsciiDigit(c))
+                while (i < expression.Length && (char.IsAsciiDigit(expression[i]) || expression[i] == '.')) i++;
+            else if (char.IsLetter(c) || c == '_')
+                while (i < expression.Length && (char.IsLetterOrDigit(expression[i]) || expression[i] == '_')) i++;
+            else
+                i += Operators.FirstOrDefault(o => string.CompareOrdinal(expression, i, o, 0, o.Length) == 0)?.Length ?? 1;
+            yield return (start, i - start);
+        }
+    }
+
     /// <summary>A problem at a 0-based offset in the expression.</summary>
     public sealed record Problem(int Offset, string Message);
 

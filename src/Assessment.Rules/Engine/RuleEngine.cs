@@ -36,12 +36,16 @@ public sealed class CompiledRules
     private readonly Type _inputType;
     private readonly PropertyInfo[] _factProperties;
     private readonly IReadOnlyList<(PropertyInfo Property, double Value)> _thresholds;
+    private readonly FactSchema _schema;
+    private readonly IReadOnlyList<Threshold> _thresholdList;
 
     private CompiledRules(string scope, IReadOnlyList<RuleDefinition> rules, Type inputType,
         FactSchema schema, IReadOnlyList<Threshold> thresholds)
     {
         Rules = rules;
         _inputType = inputType;
+        _schema = schema;
+        _thresholdList = thresholds;
         _factProperties = schema.Facts.Select(f => inputType.GetProperty(f.Name)!).ToArray();
         _thresholds = thresholds.Select(t => (inputType.GetProperty(t.Name)!, t.Value)).ToList();
         _workflows = rules.Select(r => $"{scope}/{r.Id}").ToArray();
@@ -71,7 +75,7 @@ public sealed class CompiledRules
         {
             var problems = ExpressionGuard.Check(rule.Condition, known.Contains, names);
             foreach (var problem in problems)
-                errors.Add(rule.Position, $"regeln \"{rule.Id}\": {problem.Message} (tecken {problem.Offset + 1} i uttrycket)");
+                errors.Add(rule.PositionAt(problem.Offset), $"regeln \"{rule.Id}\": {problem.Message}");
             if (problems.Count == 0) guarded.Add(rule);
         }
 
@@ -116,6 +120,26 @@ public sealed class CompiledRules
             if (matched) break;
         }
         return results;
+    }
+
+    /// <summary>
+    /// Why rule <paramref name="index"/> held or not: its condition's top-level parts, each evaluated on
+    /// the facts, with the values of the names it reads. For auditors; compiled on demand.
+    /// </summary>
+    public ConditionExplanation Explain(int index, FactValues facts)
+    {
+        var rule = Rules[index];
+        var (op, parts) = ExpressionGuard.SplitTopLevel(rule.Condition);
+        var input = CreateInput(facts);
+        var values = facts.All().ToDictionary(f => f.Fact.Name, f => f.Value, StringComparer.Ordinal);
+        foreach (var (property, value) in _thresholds) values[property.Name] = value;
+        var explained = parts.Select(part =>
+        {
+            var probe = new CompiledRules("förklaring", [rule with { Condition = part }], _inputType, _schema, _thresholdList);
+            var names = ExpressionGuard.Names(part, values.ContainsKey);
+            return new ConditionPart(part, probe.Execute(0, input), names.Select(n => (n, values[n])).ToList());
+        }).ToList();
+        return new ConditionExplanation(op, explained);
     }
 
     /// <summary>Runs rule <paramref name="index"/>; any failure inside RulesEngine becomes an <see cref="InputException"/>.</summary>
@@ -174,3 +198,9 @@ public sealed class CompiledRules
         ],
     };
 }
+
+/// <summary>One top-level part of a condition, whether it held, and the values of the names it reads.</summary>
+public sealed record ConditionPart(string Text, bool Holds, IReadOnlyList<(string Name, object Value)> Values);
+
+/// <summary>A condition taken apart at its top-level &amp;&amp; or || (Operator is empty for a single part).</summary>
+public sealed record ConditionExplanation(string Operator, IReadOnlyList<ConditionPart> Parts);

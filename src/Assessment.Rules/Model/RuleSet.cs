@@ -32,8 +32,17 @@ public enum RollUpSource { Final, Derived }
 /// <summary>A named threshold at the top of the rule file, usable by name in every expression.</summary>
 public sealed record Threshold(string Name, double Value, SourcePosition Position);
 
-/// <summary>One ordered rule: if <see cref="Condition"/> holds (and no rule above did), the rating is <see cref="Rating"/>.</summary>
-public sealed record RuleDefinition(string Id, string? Description, string Condition, Rating Rating, SourcePosition Position);
+/// <summary>
+/// One ordered rule: if <see cref="Condition"/> holds (and no rule above did), the rating is <see cref="Rating"/>.
+/// <see cref="InlineStart"/> is where the condition's text starts when it is on one line, so a problem at
+/// an offset in it has an exact column.
+/// </summary>
+public sealed record RuleDefinition(string Id, string? Description, string Condition, Rating Rating, SourcePosition Position,
+    SourcePosition? InlineStart = null)
+{
+    /// <summary>The position of character <paramref name="offset"/> of the condition, as exact as the file allows.</summary>
+    public SourcePosition PositionAt(int offset) => InlineStart is { } start ? start with { Column = start.Column + offset } : Position;
+}
 
 /// <summary>Keyword that makes an indicator lower-is-better when its name contains it.</summary>
 public sealed record DirectionKeyword(string Text, SourcePosition Position);
@@ -45,6 +54,12 @@ public sealed record IndicatorPolicy(
     Direction DefaultDirection,
     IReadOnlyList<DirectionKeyword> LowerIsBetterKeywords);
 
+/// <summary>Limits for the plausibility warnings of <c>assess check</c> (section <c>kontroller</c>).</summary>
+public sealed record PlausibilityLimits(double ForecastOutcomeGap, double CityTargetFactor)
+{
+    public static readonly PlausibilityLimits Default = new(0.05, 10);
+}
+
 /// <summary>A loaded rule set: policy as data, identified by id, version and the SHA-256 of its file.</summary>
 public sealed record RuleSet(
     string Id,
@@ -54,6 +69,7 @@ public sealed record RuleSet(
     IReadOnlyList<Threshold> Thresholds,
     IndicatorPolicy Indicators,
     RollUpSource RollUp,
+    PlausibilityLimits Checks,
     IReadOnlyDictionary<RuleScope, IReadOnlyList<RuleDefinition>> Rules,
     string File,
     string Sha256);

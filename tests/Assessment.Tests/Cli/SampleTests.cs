@@ -198,6 +198,6 @@ public class SampleTests
         var (exit, output, _) = Run("run", "--help");
         exit.ShouldBe(0);
         output.ShouldContain("--rules FIL");
-        output.ShouldContain($"Standard: {Assessment.Cli.Cli.DefaultRules}");
+        output.ShouldContain($"Standard: {Assessment.Cli.Inputs.DefaultRules}/");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Assessment.Domain.Model;
 
-namespace Assessment.Reports;
+namespace Assessment.Domain.Parsing;
 
 /// <summary>
 /// Figures as the city writes them: decimal comma, a non-breaking space between thousands, the

@@ -1,0 +1,46 @@
+using Assessment.Reports;
+using Assessment.Rules;
+using Assessment.Rules.Audit;
+
+namespace Assessment.Cli;
+
+/// <summary><c>assess check</c>: recorded ratings the data does not support, and plausibility warnings.</summary>
+public static class CheckCommand
+{
+    public const string Help = $"""
+        assess check – granskar ett dataset som en revisor.
+
+        Användning:
+          assess check [DATASET] [--rules FIL|MAPP] [-o FIL] [--log FIL]
+
+        Listar mål där det redovisade betyget skiljer sig från regelverkets härledda (störst skillnad
+        först, med underlaget), och rimlighetsvarningar: prognos lika med årsmålet medan periodens
+        utfall ligger långt ifrån; årsindikator utan utfall vid VB; KF:s årsmål som är en
+        stadsövergripande summa; aktivitet vars slutdatum passerats utan avvikelse; indikator utan
+        mål; mål utan underlag. Gränserna står under "kontroller" i regelverket.
+
+        Slutkod 0 när inget hittas, 1 när det finns fynd, 2 vid fel i indata.
+
+        Flaggor:
+          --rules FIL|MAPP   Standard: {Inputs.DefaultRules}/
+          -o, --output FIL   Skriv till FIL.
+          --log FIL          Lägg till en rad i beslutsloggen FIL.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = Options.Parse(args, Help, ["--rules", "-o", "--output", "--log"], maxPositional: 1);
+        if (options.Help)
+        {
+            stdout.Write(Help);
+            return Cli.Ok;
+        }
+        var dataset = Inputs.Dataset(options.Positional.FirstOrDefault());
+        var rules = Inputs.Rules(options.Value("--rules")).InForce(dataset.Dataset.Period);
+        var result = rules.Assess(dataset.Dataset);
+        var report = Check.Run(result, rules.RuleSet.Checks);
+        Inputs.Write(AuditText.Check(result, report, dataset.Display), options.Value("-o", "--output"), stdout, stderr);
+        if (options.Value("--log") is { } log) DecisionLog.Append(log, "check", dataset, result, FinalSource.Derived, DateTimeOffset.Now);
+        return report.Clean ? Cli.Ok : Cli.Findings;
+    }
+}

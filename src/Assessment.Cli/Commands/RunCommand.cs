@@ -1,0 +1,73 @@
+using Assessment.Reports;
+using Assessment.Reports.Justification;
+using Assessment.Rules;
+
+namespace Assessment.Cli;
+
+/// <summary><c>assess run</c>: assess a dataset and write the result as text, JSON, Markdown or HTML.</summary>
+public static class RunCommand
+{
+    public const string Help = $"""
+        assess run – bedömer ett dataset och skriver resultatet.
+
+        Användning:
+          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html] [-o FIL]
+                     [--templates MAPP] [--final derived|recorded] [--log FIL]
+
+        Argument:
+          DATASET            Datasetfil i YAML (en nämnd, en period). Standard: {Inputs.DefaultDataset}
+        Flaggor:
+          --rules FIL|MAPP   Regelverk, eller en mapp med versioner där periodens slutdatum väljer det som
+                             gäller (senaste giltig_fran på eller före). Standard: {Inputs.DefaultRules}/
+          --format FORMAT    text (standard): målträdet för terminalen
+                             md: rapport i Markdown, i rapportens egen struktur
+                             html: en fristående, utskrivbar HTML-fil med "Varför?" under varje mål
+                             json: stabilt format för andra verktyg, med motiveringstexter
+          -o, --output FIL   Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
+          --templates MAPP   Motiveringsmallar (Scriban). Standard: {Inputs.DefaultTemplates}/
+          --final KÄLLA      derived (standard): slutligt betyg = överstyrning, annars regelverkets
+                             recorded: slutligt betyg = överstyrning, annars det publicerade betyget
+                             (för att återskapa en publicerad rapports text)
+          --log FIL          Lägg till en rad i beslutsloggen FIL (JSON Lines): tid, indatas hashar,
+                             regelverk och varje betyg.
+          -h, --help         Visa den här hjälpen.
+
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = Options.Parse(args, Help, ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"], maxPositional: 1);
+        if (options.Help)
+        {
+            stdout.Write(Help);
+            return Cli.Ok;
+        }
+        var format = options.Value("--format") ?? "text";
+        if (format is not ("text" or "json" or "md" or "html"))
+            throw new UsageException($"okänt format \"{format}\": väntade text, json, md eller html", Help);
+        var finalSource = (options.Value("--final") ?? "derived") switch
+        {
+            "derived" => FinalSource.Derived,
+            "recorded" => FinalSource.Recorded,
+            var other => throw new UsageException($"okänd källa \"{other}\" för --final: väntade derived eller recorded", Help),
+        };
+
+        var catalog = Inputs.Rules(options.Value("--rules"));
+        var dataset = Inputs.Dataset(options.Positional.FirstOrDefault());
+        var result = catalog.InForce(dataset.Dataset.Period).Assess(dataset.Dataset, finalSource);
+
+        string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
+            render(result, Justifications.Render(result, Inputs.Templates(options.Value("--templates"))));
+
+        var content = format switch
+        {
+            "json" => WithTexts(JsonReport.Render),
+            "md" => WithTexts(MarkdownReport.Render),
+            "html" => WithTexts(HtmlReport.Render),
+            _ => TextReport.Render(result, dataset.Display),
+        };
+        Inputs.Write(content, options.Value("-o", "--output"), stdout, stderr);
+        if (options.Value("--log") is { } log) DecisionLog.Append(log, "run", dataset, result, finalSource, DateTimeOffset.Now);
+        return Cli.Ok;
+    }
+}

@@ -1,0 +1,67 @@
+using Assessment.Domain;
+using Assessment.Rules;
+using Assessment.Rules.Model;
+using Assessment.Rules.Testing;
+
+namespace Assessment.Cli;
+
+/// <summary><c>assess validate</c>: check rule sets (and their test files) without assessing anything.</summary>
+public static class ValidateCommand
+{
+    public const string Help = $"""
+        assess validate – kontrollerar regelverk innan de används.
+
+        Användning:
+          assess validate [REGELVERK …]
+
+        Varje fil (eller varje *.yaml i en mapp) läses och kontrolleras: struktur och typer, okända
+        nycklar (med förslag), namn på tröskelvärden och fakta i uttrycken, och varje uttryck
+        kompileras. Testfiler (*.tests.yaml) i mappen kontrolleras också. Alla fel rapporteras på en
+        gång med fil:rad:kolumn. Standard: {Inputs.DefaultRules}/
+
+        Slutkod 0 när allt är giltigt, 2 vid fel.
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = Options.Parse(args, Help, [], maxPositional: int.MaxValue);
+        if (options.Help)
+        {
+            stdout.Write(Help);
+            return Cli.Ok;
+        }
+        var targets = options.Positional.Count > 0 ? options.Positional.Select(p => (p, p)).ToList() : [DefaultFiles.Resolve(null, Inputs.DefaultRules)];
+        var errors = new List<InputError>();
+        var lines = new List<string>();
+        foreach (var (path, display) in targets)
+        {
+            var files = Directory.Exists(path)
+                ? Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal).Select(f => (f, RuleSetCatalog.Shown(display, path, f)))
+                : [(path, display)];
+            foreach (var (file, shown) in files)
+            {
+                try
+                {
+                    if (file.EndsWith(RuleSetCatalog.TestFileSuffix, StringComparison.Ordinal))
+                    {
+                        var suite = RuleTestSuite.ReadFile(file, shown);
+                        lines.Add($"ok: {shown}: {suite.Cases.Count} testfall för {suite.RuleSetDisplay}");
+                    }
+                    else
+                    {
+                        var rs = RuleSetReader.ReadFile(file, shown).RuleSet;
+                        lines.Add($"ok: {shown}: {rs.Id} {rs.Version}, giltigt från {rs.ValidFrom:yyyy-MM-dd}, " +
+                                  $"{RuleScopes.All.Sum(s => rs.Rules[s].Count)} regler, {rs.Thresholds.Count} tröskelvärden");
+                    }
+                }
+                catch (InputException e)
+                {
+                    errors.AddRange(e.Errors);
+                }
+            }
+        }
+        if (errors.Count > 0) throw new InputException(errors);
+        foreach (var line in lines) stdout.WriteLine(line);
+        return Cli.Ok;
+    }
+}

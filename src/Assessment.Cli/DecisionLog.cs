@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Assessment.Domain;
+using Assessment.Domain.Model;
+using Assessment.Rules;
+
+namespace Assessment.Cli;
+
+/// <summary>
+/// The decision log (like OPA's): one JSON line per run, appended – the time, the input files' hashes,
+/// the rule set's id, version and hash, and every rating – enough to reproduce and prove a past assessment.
+/// The time is the only part of any output that is not a function of the inputs.
+/// </summary>
+public static class DecisionLog
+{
+    public static void Append(string path, string command, LoadedDataset dataset, AssessmentResult result, FinalSource finalSource, DateTimeOffset now)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("time", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
+            json.WriteString("command", command);
+            json.WriteStartObject("dataset");
+            json.WriteString("file", dataset.Display);
+            json.WriteString("sha256", dataset.Sha256);
+            json.WriteString("district", result.Dataset.District);
+            json.WriteString("period", result.Dataset.Period.ToString());
+            json.WriteEndObject();
+            json.WriteStartObject("ruleset");
+            json.WriteString("id", result.RuleSet.Id);
+            json.WriteString("version", result.RuleSet.Version);
+            json.WriteString("file", result.RuleSet.File);
+            json.WriteString("sha256", result.RuleSet.Sha256);
+            json.WriteEndObject();
+            json.WriteString("final_source", finalSource == FinalSource.Recorded ? "recorded" : "derived");
+            json.WriteStartArray("goals");
+            foreach (var g in result.AllGoals())
+            {
+                json.WriteStartObject();
+                json.WriteString("id", g.Goal.Id);
+                json.WriteString("derived", g.Derived.Rating.Code());
+                json.WriteString("rule", g.Derived.Rule.Id);
+                json.WriteString("recorded", g.Recorded?.Code());
+                json.WriteString("final", g.Final.Code());
+                if (g.Goal.Override is { } ov) json.WriteString("override_reason", ov.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        try
+        {
+            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            file.Write(buffer.ToArray()); // one write per line, so concurrent runs do not interleave lines
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Assessment.Domain.Model;
+using Assessment.Domain.Yaml;
+using Assessment.Reports.Justification;
+using Assessment.Rules;
+
+namespace Assessment.Cli;
+
+/// <summary>A dataset as read, with the name it is shown by and the SHA-256 of its bytes (for the decision log).</summary>
+public sealed record LoadedDataset(Dataset Dataset, string Display, string Sha256);
+
+/// <summary>The inputs every command reads the same way: dataset, rule sets, templates; and the output.</summary>
+public static class Inputs
+{
+    public const string DefaultDataset = "examples/hasselby-vallingby-t1-2026.yaml";
+    public const string DefaultRules = "rules";
+    public const string DefaultTemplates = "templates";
+
+    public static LoadedDataset Dataset(string? given)
+    {
+        var (path, display) = DefaultFiles.Resolve(given, DefaultDataset);
+        var dataset = DatasetReader.ReadFile(path, display);
+        return new LoadedDataset(dataset, display, Sha256(path));
+    }
+
+    /// <summary>A rule set file, or a folder of versions from which the period picks the one in force.</summary>
+    public static RuleSetCatalog Rules(string? given)
+    {
+        var (path, display) = DefaultFiles.Resolve(given, DefaultRules);
+        return RuleSetCatalog.Load(path, display);
+    }
+
+    public static TemplateSet Templates(string? given)
+    {
+        var (path, display) = DefaultFiles.Resolve(given, DefaultTemplates);
+        return TemplateSet.Load(path, display);
+    }
+
+    /// <summary>Writes to standard output, or to a file whole (temporary file, then rename).</summary>
+    public static void Write(string content, string? outputPath, TextWriter stdout, TextWriter stderr)
+    {
+        if (outputPath is null)
+        {
+            stdout.Write(content);
+            stdout.Flush();
+            return;
+        }
+        OutputFile.WriteAtomically(outputPath, Encoding.UTF8.GetBytes(content));
+        stderr.WriteLine($"skrev {outputPath}");
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}

@@ -1,0 +1,220 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
+using Assessment.Rules;
+using Assessment.Rules.Engine;
+using Assessment.Rules.Model;
+
+namespace Assessment.Reports;
+
+/// <summary>
+/// "Why was this goal rated delvis?": the whole chain behind one goal, from the top – final, recorded
+/// and derived rating, the rule that fired and, for each rule above it, which part of its condition
+/// failed; the facts; each indicator and activity underneath; the rule set's identity; any override.
+/// </summary>
+public static class ExplainReport
+{
+    public static string Text(AssessmentResult result, GoalResult goal, CompiledRuleSet rules)
+    {
+        var t = new StringBuilder();
+        var g = goal.Goal;
+        var rs = result.RuleSet;
+        t.AppendLine($"Mål {g.Id} ({g.Level.Label()}): {g.Title}");
+        t.AppendLine($"{result.Dataset.District} · {result.Dataset.Period}");
+        t.AppendLine($"Regelverk: {rs.Id} {rs.Version}, giltigt från {rs.ValidFrom:yyyy-MM-dd} ({rs.File}, sha256 {rs.Sha256})");
+        t.AppendLine();
+        t.AppendLine($"Slutligt betyg:  {goal.Final.Label()}{FinalSource(goal)}");
+        t.AppendLine($"Redovisat betyg: {goal.Recorded?.Label() ?? "saknas"}");
+        t.AppendLine($"Härlett betyg:   {goal.Derived.Rating.Label()}, enligt regeln {goal.Derived.Rule.Id}{Describe(goal.Derived.Rule)}");
+        if (g.Override is { } ov)
+            t.AppendLine($"Överstyrning:    {ov.Rating.Label()}{(ov.By is null ? "" : $" av {ov.By}")}: {ov.Reason}");
+        t.AppendLine();
+
+        t.AppendLine($"Reglerna för {g.Level.Label()} i ordning (första som gäller avgör):");
+        Rules(t, goal.Derived, RuleScopes.ForLevel(g.Level), rules, "  ");
+        t.AppendLine();
+        t.AppendLine("Fakta som reglerna såg (0 och falskt utelämnade):");
+        foreach (var (fact, value) in goal.Derived.Facts.All().Where(f => f.Value is not (0d or false or "")))
+            t.AppendLine($"  {fact.Name} = {Value(value)}");
+        t.AppendLine("Tröskelvärden: " + string.Join(", ", rs.Thresholds.Select(th => $"{th.Name} = {SwedishFormat.Number((decimal)th.Value, 4)}")));
+
+        if (goal.Indicators.Count > 0)
+        {
+            t.AppendLine();
+            t.AppendLine($"{(g.IndicatorKind == IndicatorKind.Kf ? "KF:s indikatorer" : "Nämndens indikatorer")}:");
+            foreach (var i in goal.Indicators)
+            {
+                t.AppendLine($"  {ReportParts.Symbol(i.Rating)} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");
+                var fired = rules.Explain(RuleScope.Indicator, i.Decision.Checked.Count - 1, i.Decision.Facts);
+                t.AppendLine($"      villkor: {i.Decision.Rule.Condition}{Values(new ConditionPart("", true, fired.Parts.SelectMany(p => p.Values).DistinctBy(v => v.Name).ToList()))}");
+                t.AppendLine($"      {ReportParts.Figures(i)}; mål {i.Evidence.Target?.Text ?? "saknas"} ({i.Evidence.TargetSource switch { "" => "inget", var s => s }}), " +
+                             $"riktning {i.Evidence.Direction.Label()} ({i.Evidence.DirectionSource})");
+                var failed = i.Decision.Checked.Where(c => !c.Matched).Select(c => c.Rule.Id).ToList();
+                if (failed.Count > 0) t.AppendLine($"      prövades först och gällde inte: {string.Join(", ", failed)}");
+            }
+        }
+        if (g.Activities.Count > 0)
+        {
+            t.AppendLine();
+            t.AppendLine("Aktiviteter:");
+            foreach (var a in g.Activities)
+                t.AppendLine($"  - {a.Name} ({a.Start:yyyy-MM-dd} – {a.End:yyyy-MM-dd}){(a.Deviation ? ", AVVIKELSE" : "")}{(a.Note is null ? "" : $": {a.Note}")}");
+        }
+        if (goal.Children.Count > 0)
+        {
+            t.AppendLine();
+            t.AppendLine("Underliggande mål (betyg som räknas vid upprullning):");
+            foreach (var c in goal.Children)
+                t.AppendLine($"  {ReportParts.Symbol(c.Final)} {c.Goal.Id} {c.Goal.Title}: slutligt {c.Final.Label()}, härlett {c.Derived.Rating.Label()} (regel {c.Derived.Rule.Id})");
+        }
+        return t.ToString();
+    }
+
+    public static string Json(AssessmentResult result, GoalResult goal, CompiledRuleSet rules)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            var g = goal.Goal;
+            json.WriteStartObject();
+            json.WriteString("goal", g.Id);
+            json.WriteString("level", g.Level.Code());
+            json.WriteString("title", g.Title);
+            json.WriteString("final", goal.Final.Code());
+            json.WriteString("recorded", goal.Recorded?.Code());
+            json.WriteString("derived", goal.Derived.Rating.Code());
+            json.WriteString("rule", goal.Derived.Rule.Id);
+            json.WriteStartObject("ruleset");
+            json.WriteString("id", result.RuleSet.Id);
+            json.WriteString("version", result.RuleSet.Version);
+            json.WriteString("sha256", result.RuleSet.Sha256);
+            json.WriteEndObject();
+            if (g.Override is { } ov)
+            {
+                json.WriteStartObject("override");
+                json.WriteString("rating", ov.Rating.Code());
+                json.WriteString("reason", ov.Reason);
+                json.WriteString("by", ov.By);
+                json.WriteEndObject();
+            }
+            else json.WriteNull("override");
+            json.WriteStartArray("rules");
+            var scope = RuleScopes.ForLevel(g.Level);
+            for (var i = 0; i < goal.Derived.Checked.Count; i++)
+            {
+                var check = goal.Derived.Checked[i];
+                json.WriteStartObject();
+                json.WriteString("id", check.Rule.Id);
+                json.WriteString("condition", check.Rule.Condition);
+                json.WriteString("rating", check.Rule.Rating.Code());
+                json.WriteBoolean("matched", check.Matched);
+                json.WriteStartArray("parts");
+                var explanation = rules.Explain(scope, i, goal.Derived.Facts);
+                foreach (var part in explanation.Parts)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("condition", part.Text);
+                    json.WriteBoolean("holds", part.Holds);
+                    json.WriteStartObject("values");
+                    foreach (var (name, value) in part.Values) WriteValue(json, name, value);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("facts");
+            foreach (var (fact, value) in goal.Derived.Facts.All()) WriteValue(json, fact.Name, value);
+            json.WriteEndObject();
+            json.WriteStartObject("thresholds");
+            foreach (var th in result.RuleSet.Thresholds) json.WriteNumber(th.Name, th.Value);
+            json.WriteEndObject();
+            json.WriteStartArray("indicators");
+            foreach (var i in goal.Indicators)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", i.Indicator.Name);
+                json.WriteString("rating", i.Rating.Code());
+                json.WriteString("rule", i.Decision.Rule.Id);
+                json.WriteString("value_text", i.Evidence.Value?.Text);
+                json.WriteString("value_source", i.Evidence.ValueSource.Length == 0 ? null : i.Evidence.ValueSource);
+                json.WriteString("target_text", i.Evidence.Target?.Text);
+                json.WriteString("direction", i.Evidence.Direction.Code());
+                json.WriteString("direction_source", i.Evidence.DirectionSource);
+                if (i.Evidence.Comparable) json.WriteNumber("attainment", Math.Round(i.Evidence.Attainment, 4));
+                else json.WriteNull("attainment");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("activities");
+            foreach (var a in g.Activities)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", a.Name);
+                json.WriteString("start", a.Start?.ToString("yyyy-MM-dd"));
+                json.WriteString("end", a.End?.ToString("yyyy-MM-dd"));
+                json.WriteBoolean("deviation", a.Deviation);
+                json.WriteString("note", a.Note);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("children");
+            foreach (var c in goal.Children)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", c.Goal.Id);
+                json.WriteString("final", c.Final.Code());
+                json.WriteString("derived", c.Derived.Rating.Code());
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void Rules(StringBuilder t, Decision decision, RuleScope scope, CompiledRuleSet rules, string indent)
+    {
+        for (var i = 0; i < decision.Checked.Count; i++)
+        {
+            var check = decision.Checked[i];
+            t.AppendLine($"{indent}{(check.Matched ? "✓" : "✗")} {check.Rule.Id} → {check.Rule.Rating.Label()}: {check.Rule.Condition}");
+            if (check.Matched) continue;
+            var explanation = rules.Explain(scope, i, decision.Facts);
+            var failing = explanation.Operator == "||" ? explanation.Parts : explanation.Parts.Where(p => !p.Holds);
+            foreach (var part in failing)
+                t.AppendLine($"{indent}    gäller inte: {part.Text}{Values(part)}");
+        }
+    }
+
+    private static string Values(ConditionPart part) =>
+        part.Values.Count == 0 ? "" : $"  ({string.Join(", ", part.Values.Select(v => $"{v.Name} = {Value(v.Value)}"))})";
+
+    private static string Value(object value) => value switch
+    {
+        double d => SwedishFormat.Number((decimal)d, 4),
+        bool b => b ? "sant" : "falskt",
+        string s => $"\"{s}\"",
+        _ => value.ToString() ?? "",
+    };
+
+    private static void WriteValue(Utf8JsonWriter json, string name, object value)
+    {
+        switch (value)
+        {
+            case double d: json.WriteNumber(name, Math.Round(d, 6)); break;
+            case bool b: json.WriteBoolean(name, b); break;
+            default: json.WriteString(name, value.ToString()); break;
+        }
+    }
+
+    private static string Describe(RuleDefinition rule) => rule.Description is { } d ? $" – {d}" : "";
+
+    private static string FinalSource(GoalResult goal) =>
+        goal.Goal.Override is not null ? " (controllerns överstyrning)"
+        : goal.Final != goal.Derived.Rating ? " (publicerat betyg)"
+        : " (regelverkets)";
+}
