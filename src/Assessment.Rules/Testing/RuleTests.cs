@@ -76,9 +76,12 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
         var period = map.Parse("period", SwedishValues.ParsePeriod) ?? new ReportingPeriod(PeriodKind.T1, 2026);
         var indicatorMap = map.Map("indikator");
         var indicator = indicatorMap is null ? null : DatasetReader.ReadIndicator(indicatorMap);
-        var scope = indicator is not null ? RuleScope.Indicator : map.ParseValue("niva", ParseLevel);
+        var level = map.ParseValue("niva", ParseLevel);
+        var scope = indicator is not null ? RuleScope.Indicator : level;
         if (indicator is null && !map.Has("niva"))
             map.Error("niva", $"testfallet \"{name}\" behöver \"niva\" ({string.Join(", ", Levels.Keys)}) eller \"indikator\"");
+        if (indicator is not null && level is not (null or RuleScope.Indicator))
+            map.Error("niva", "ett fall med \"indikator\" prövar indikatorreglerna: ta bort \"niva\" eller sätt den till indikator");
         var schema = scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
         var facts = ReadFacts(map, schema);
         if (indicator is not null && facts.Count > 0)

@@ -152,7 +152,8 @@ public sealed class AuditCommandTests : IDisposable
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.ShouldContain(l => l.Contains("fel.yaml:17:1: okänd nyckel \"versoin\" – menade du \"version\"?"));
+        var versionLine = File.ReadAllLines(rules).ToList().FindIndex(l => l.StartsWith("versoin:", StringComparison.Ordinal)) + 1;
+        lines.ShouldContain(l => l.Contains($"fel.yaml:{versionLine}:1: okänd nyckel \"versoin\" – menade du \"version\"?"));
         lines.ShouldContain(l => l.Contains("tröskelvärdet \"delvis_grans\": väntade ett tal"));
         lines.ShouldContain(l => l.Contains("okänt värde \"utfal\" – menade du \"utfall\"?"));
         lines.ShouldContain(l => l.Contains("regeln \"mal-uppnatt\": okänt namn \"mal_uppnat\" – menade du \"mal_uppnatt\"?"));
