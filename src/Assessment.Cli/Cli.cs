@@ -22,6 +22,7 @@ public static class Cli
         ["validate"] = ValidateCommand.Run,
         ["test"] = TestCommand.Run,
         ["diff"] = DiffCommand.Run,
+        ["import"] = ImportCommand.Run,
     };
 
     public const string MainHelp = """
@@ -34,6 +35,7 @@ public static class Cli
           assess validate [REGELVERK …]
           assess test     [MAPP]
           assess diff     --rules GAMMALT --rules NYTT [DATASET …]
+          assess import   RAPPORT.txt [-o DATASET.yaml]
           assess KOMMANDO --help
 
         Kommandon:
@@ -43,6 +45,7 @@ public static class Cli
           validate  Kontrollerar regelverk: struktur, namn, tröskelvärden, och kompilerar varje uttryck.
           test      Kör regelverkens testfall (*.tests.yaml).
           diff      Vilka betyg ändras mellan två regelverk, och varför.
+          import    Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.
 
         Utan argument bedöms det medföljande exemplet (Tertialrapport 1 2026, Hässelby-Vällingby) med
         regelverket i rules/ som gäller för perioden.

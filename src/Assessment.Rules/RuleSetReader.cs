@@ -129,7 +129,8 @@ public static class RuleSetReader
         foreach (var kind in Enum.GetValues<PeriodKind>())
         {
             var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), ValueSourceCodes);
-            if (valueMap is not null && valueMap.Strings(kind.ToString()).Count == 0)
+            // A plan (VP) has targets and no outcomes: it needs no value sources unless a rule set gives some.
+            if (valueMap is not null && kind != PeriodKind.VP && valueMap.Strings(kind.ToString()).Count == 0)
                 valueMap.Error(kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", ValueSourceCodes.Keys)})");
             sources[kind] = list;
         }

@@ -15,7 +15,7 @@ public static partial class SwedishValues
     [GeneratedRegex(@"^(?<sign>[+\-\u2212])?(?<int>\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:,(?<frac>\d+))?(?:\s*(?<unit>[\p{L}%].*))?$")]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"^(?<kind>T1|T2|VB)\s+(?<year>\d{4})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>T1|T2|VB|VP)\s+(?<year>\d{4})$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodPattern();
 
     [GeneratedRegex(@"^(?:max|högst)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
@@ -86,7 +86,7 @@ public static partial class SwedishValues
     {
         var match = PeriodPattern().Match(text.Trim());
         if (!match.Success)
-            throw new FormatException($"okänd period \"{text}\": väntade T1, T2 eller VB följt av år, t.ex. \"T1 2026\"");
+            throw new FormatException($"okänd period \"{text}\": väntade T1, T2 eller VB följt av år, t.ex. \"T1 2026\" (VP för en verksamhetsplan)");
         var kind = Enum.Parse<PeriodKind>(match.Groups["kind"].Value.ToUpperInvariant());
         return new ReportingPeriod(kind, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture));
     }

@@ -1,0 +1,54 @@
+using Assessment.Domain;
+using Assessment.Domain.Yaml;
+using Assessment.Import;
+
+namespace Assessment.Cli;
+
+/// <summary><c>assess import REPORT.txt</c>: a published report's text to a dataset file.</summary>
+public static class ImportCommand
+{
+    public const string Help = """
+        assess import – läser texten ur en publicerad rapport till ett dataset.
+
+        Användning:
+          assess import RAPPORT.txt [-o DATASET.yaml] [--period "VB 2023"] [--schema SÖKVÄG]
+
+        Läser en tertialrapport, verksamhetsberättelse eller verksamhetsplan som text (tabeller med
+        tabbar, som Markdown eller utplattade till mellanslag): målträdet, indikatorernas alla
+        kolumner, aktiviteter med avvikelser och analyser, varje måls publicerade betyg och analystext.
+        Allt som inte kunde placeras, eller placerades efter bedömning, rapporteras med radnummer.
+        Resultatet kontrolleras med datasetläsaren innan det skrivs.
+
+        Flaggor:
+          -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).
+          --period PERIOD    Ange perioden om rapporten inte säger den, t.ex. "VB 2023".
+          --schema SÖKVÄG    Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var options = Options.Parse(args, Help, ["-o", "--output", "--period", "--schema"], maxPositional: 1);
+        if (options.Help)
+        {
+            stdout.Write(Help);
+            return Cli.Ok;
+        }
+        if (options.Positional.Count == 0) throw new UsageException("ange rapportens textfil", Help);
+        var path = options.Positional[0];
+        var text = InputText.ReadFile(path, path);
+        var (dataset, notes) = ReportImporter.Import(text, Path.GetFileName(path));
+        if (options.Value("--period") is { } period) dataset.Period = period;
+        if (dataset.Period.Length == 0)
+            throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
+        var yaml = DatasetYamlWriter.Write(dataset, options.Value("--schema") ?? "../schemas/dataset.schema.json");
+
+        foreach (var note in notes) stderr.WriteLine($"{path}:{note.Line}: {note.Message}");
+        var output = options.Value("-o", "--output");
+        var parsed = DatasetReader.Read(yaml, output ?? "(importerat dataset)");
+        Inputs.Write(yaml, output, stdout, stderr);
+        var goals = parsed.AllGoals().ToList();
+        stderr.WriteLine($"importerade {goals.Count} mål, {goals.Sum(g => g.Indicators.Count)} indikatorer och " +
+                         $"{goals.Sum(g => g.Activities.Count)} aktiviteter ({dataset.District}, {dataset.Period}); {notes.Count} anmärkningar");
+        return Cli.Ok;
+    }
+}

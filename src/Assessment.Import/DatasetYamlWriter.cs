@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace Assessment.Import;
+
+/// <summary>Writes an imported dataset in the dataset format, each goal and row marked with its source line.</summary>
+public static class DatasetYamlWriter
+{
+    private static readonly string[] IndicatorKeys =
+        ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "periodicitet"];
+
+    private static readonly string[] ActivityKeys = ["start", "slut", "avvikelse"];
+
+    public static string Write(RawDataset dataset, string schemaPath)
+    {
+        var y = new StringBuilder();
+        y.Append("# yaml-language-server: $schema=").AppendLine(schemaPath);
+        y.Append("# Importerad med `assess import` från ").Append(dataset.Source).AppendLine(" (rad N = radnummer i källan).");
+        y.AppendLine("# Värden är kopierade som rapporten skriver dem.");
+        y.Append("namnd: ").AppendLine(Quote(dataset.District));
+        y.Append("period: ").AppendLine(Quote(dataset.Period));
+        y.Append("kalla: ").AppendLine(Quote(dataset.Source));
+        y.AppendLine("inriktningsmal:");
+        foreach (var goal in dataset.Goals) Goal(y, goal, 2);
+        return y.ToString();
+    }
+
+    private static void Goal(StringBuilder y, RawGoal goal, int indent)
+    {
+        var pad = new string(' ', indent);
+        var inner = pad + "  ";
+        y.Append(pad).Append("- id: ").Append(Quote(goal.Id)).Append("  # rad ").Append(goal.Line).AppendLine();
+        y.Append(inner).Append("titel: ").AppendLine(Quote(goal.Title));
+        if (goal.Recorded is not null) y.Append(inner).Append("redovisat: ").AppendLine(goal.Recorded);
+        Block(y, inner, "analys", goal.Analysis);
+        if (goal.Level == RawLevel.BoardGoal)
+        {
+            Block(y, inner, "beskrivning", goal.Description);
+            if (goal.ExpectedResults.Count > 0)
+            {
+                y.Append(inner).AppendLine("forvantat_resultat:");
+                foreach (var expected in goal.ExpectedResults) y.Append(inner).Append("  - ").AppendLine(Quote(expected));
+            }
+        }
+        Rows(y, inner, "indikatorer", goal.Indicators, IndicatorKeys);
+        Rows(y, inner, "aktiviteter", goal.Activities, ActivityKeys);
+        if (goal.Children.Count == 0) return;
+        y.Append(inner).AppendLine(goal.Level == RawLevel.DirectionGoal ? "verksamhetsomradesmal:" : "namndmal:");
+        foreach (var child in goal.Children) Goal(y, child, indent + 4);
+    }
+
+    private static void Rows(StringBuilder y, string pad, string key, List<RawRow> rows, string[] keys)
+    {
+        if (rows.Count == 0) return;
+        y.Append(pad).Append(key).AppendLine(":");
+        foreach (var row in rows)
+        {
+            y.Append(pad).Append("  - namn: ").Append(Quote(row.Name)).Append("  # rad ").Append(row.Line).AppendLine();
+            foreach (var k in keys.Where(row.Cells.ContainsKey))
+                y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" ? row.Cells[k] : Quote(row.Cells[k]));
+            if (row.Notes.Count > 0) Block(y, pad + "    ", "analys", row.Notes);
+        }
+    }
+
+    private static void Block(StringBuilder y, string pad, string key, List<string> paragraphs)
+    {
+        if (paragraphs.Count == 0) return;
+        y.Append(pad).Append(key).AppendLine(": |-");
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            if (p > 0) y.AppendLine();
+            y.Append(pad).Append("  ").AppendLine(paragraphs[p].Trim());
+        }
+    }
+
+    private static string Quote(string text) =>
+        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\t", " ").Replace("\n", " ") + "\"";
+}

@@ -1,0 +1,255 @@
+using System.Text.RegularExpressions;
+
+namespace Assessment.Import;
+
+/// <summary>How a report's tables were flattened to text, and how to read them back.</summary>
+internal abstract partial class Layout
+{
+    /// <summary>Text is wrapped over several lines (headings, paragraphs, bullets continue on the next line).</summary>
+    public abstract bool WrapsHeadings { get; }
+
+    public abstract string Name { get; }
+
+    public abstract bool IsTableHeader(string clean, string raw);
+
+    /// <summary>Reads a table starting at line index <paramref name="start"/>; returns the index after it.</summary>
+    public abstract int ReadTable(string[] lines, int start, ReportImporter.State state);
+
+    [GeneratedRegex(@"^(?<kind>T|VB)?\s*(Tertial\s+\d\s+)?(?<year>\d{4})$")]
+    private static partial Regex PeriodCell();
+
+    [GeneratedRegex(@"^utfall vb\s*\d{4}$")]
+    private static partial Regex LastYearHeader();
+
+    /// <summary>The dataset key for a column header as the reports write it ("Arsmål", "KF:s årsmål år 2025", …).</summary>
+    internal static string? ColumnKey(string header)
+    {
+        var h = Regex.Replace(header.ToLowerInvariant().Replace("arsmål", "årsmål"), @"\s+", " ").Replace("/ ", "/").Trim();
+        if (h == "indikator" || h == "aktivitet") return "namn";
+        if (h == "periodens utfall") return "utfall";
+        if (h.StartsWith("utfall män", StringComparison.Ordinal)) return "utfall_man";
+        if (h.StartsWith("utfall kvinnor", StringComparison.Ordinal)) return "utfall_kvinnor";
+        if (LastYearHeader().IsMatch(h)) return "utfall_forra_aret";
+        if (h == "prognos helår") return "prognos";
+        if (h == "årsmål") return "arsmal";
+        if (h.StartsWith("kf:s årsmål", StringComparison.Ordinal)) return "kf_arsmal";
+        if (h == "period") return "period";
+        if (h == "periodicitet") return "periodicitet";
+        if (h == "startdatum") return "start";
+        if (h == "slutdatum") return "slut";
+        if (h == "avvikelse") return "avvikelse";
+        return null;
+    }
+
+    /// <summary>"Tertial 1 2026" and "VB 2023" → Tertial; "2026" → År (the report's Period column).</summary>
+    internal static string? PeriodicityOf(string periodCell)
+    {
+        var cell = periodCell.Trim();
+        if (cell.StartsWith("Tertial", StringComparison.OrdinalIgnoreCase) || cell.StartsWith("VB", StringComparison.Ordinal)) return "Tertial";
+        if (cell is "År" or "år") return "År";
+        return Regex.IsMatch(cell, @"^\d{4}$") ? "År" : null;
+    }
+
+    public static bool IsPeriodCell(string text) => PeriodCell().IsMatch(text.Trim()) || text.Trim().StartsWith("Tertial ", StringComparison.Ordinal);
+
+    /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
+    internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
+    {
+        var row = new RawRow(line);
+        for (var c = 0; c < Math.Min(keys.Count, cells.Count); c++)
+        {
+            var (key, cell) = (keys[c], cells[c].Trim());
+            if (key is null || cell.Length == 0) continue;
+            switch (key)
+            {
+                case "period":
+                    if (PeriodicityOf(cell) is { } periodicity) row.Cells["periodicitet"] = periodicity;
+                    else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
+                    break;
+                case "avvikelse":
+                    if (cell.Equals("Avvikelse", StringComparison.OrdinalIgnoreCase)) row.Cells["avvikelse"] = "true";
+                    else state.Note(line, $"avvikelsecellen \"{cell}\" är inte \"Avvikelse\"");
+                    break;
+                default:
+                    row.Cells[key] = cell;
+                    break;
+            }
+        }
+        return row;
+    }
+
+    /// <summary>Adds a row to the open goal's indicators or activities, or notes why it cannot be placed.</summary>
+    internal static void Place(RawRow row, bool indicator, ReportImporter.State state)
+    {
+        if (state.Current is null)
+        {
+            state.Note(row.Line, $"raden \"{row.Name}\" står före första målet och kunde inte placeras");
+            return;
+        }
+        if (state.Current.Level == RawLevel.DirectionGoal)
+        {
+            state.Note(row.Line, $"raden \"{row.Name}\" står direkt under inriktningsmål {state.Current.Id}, som inte har egna indikatorer eller aktiviteter");
+            return;
+        }
+        (indicator ? state.Current.Indicators : state.Current.Activities).Add(row);
+        state.LastRow = row;
+        state.AwaitingNote = false;
+    }
+
+    /// <summary>A text-only row inside a table: an analysis note, or the tail of a name split by a page break.</summary>
+    internal static void TextRow(string text, int line, ReportImporter.State state, ref bool noteOpen)
+    {
+        if (state.LastRow is null)
+        {
+            state.Note(line, $"texten \"{Short(text)}\" i tabellen hör inte till någon rad");
+            return;
+        }
+        if (state.AwaitingNote)
+        {
+            state.LastRow.Notes.Add(text);
+            state.AwaitingNote = false;
+            noteOpen = true;
+        }
+        else if (noteOpen)
+        {
+            state.LastRow.Notes.Add(text);
+        }
+        else if (char.IsLower(text[0]) || state.LastRow.Name.EndsWith(" i", StringComparison.Ordinal))
+        {
+            state.LastRow.Name = $"{state.LastRow.Name.TrimEnd()} {text}";
+            state.Note(line, $"namnet på raden {state.LastRow.Line} fortsätter efter sidbrytningen: \"{state.LastRow.Name}\"");
+        }
+        else
+        {
+            state.Note(line, $"texten \"{Short(text)}\" kunde inte placeras i tabellen");
+        }
+    }
+
+    internal static string Short(string text) => text.Length > 60 ? text[..57] + "…" : text;
+
+    public static Layout Detect(string[] lines)
+    {
+        var markdown = lines.Count(l => l.TrimStart().StartsWith('|'));
+        var tabs = lines.Count(l => l.Contains('\t'));
+        if (markdown > 20 && markdown >= tabs) return new MarkdownLayout();
+        if (tabs > 20) return new TabLayout();
+        return new FlatLayout();
+    }
+}
+
+/// <summary>Tables as tab-separated lines (the tertial report's layout).</summary>
+internal sealed class TabLayout : Layout
+{
+    public override bool WrapsHeadings => false;
+
+    public override string Name => "tabbar";
+
+    public override bool IsTableHeader(string clean, string raw) =>
+        raw.Contains('\t') && (clean.StartsWith("Indikator\t", StringComparison.Ordinal) || clean.StartsWith("Aktivitet\t", StringComparison.Ordinal));
+
+    public override int ReadTable(string[] lines, int start, ReportImporter.State state) =>
+        ReadCells(lines, start, state, raw => raw.Split('\t'), raw => raw.Contains('\t') || ReportImporter.Clean(raw).Length > 0,
+            separator: _ => false);
+
+    /// <summary>Shared by the tab and Markdown layouts: both keep one row per line with its cells.</summary>
+    internal int ReadCells(string[] lines, int start, ReportImporter.State state, Func<string, string[]> split,
+        Func<string, bool> inTable, Func<string, bool> separator)
+    {
+        var header = split(lines[start]).Select(c => ReportImporter.Clean(c)).ToList();
+        while (header.Count > 1 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
+        var indicator = header[0] == "Indikator";
+        var keys = header.Select(ColumnKey).ToList();
+        foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
+            state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
+        var noteOpen = false;
+        var i = start + 1;
+        for (; i < lines.Length; i++)
+        {
+            var raw = lines[i];
+            var clean = ReportImporter.Clean(raw);
+            if (!inTable(raw) || clean.Length == 0) break;
+            if (separator(raw)) continue;
+            if (IsTableHeader(clean, raw))
+            {
+                if (split(raw).Select(c => ReportImporter.Clean(c)).First() != header[0]) break; // another kind of table
+                continue; // the header repeated at a page break
+            }
+            var cells = split(raw).Select(c => c.Trim()).ToList();
+            while (cells.Count > 0 && ReportImporter.Clean(cells[0]).Length == 0 && cells.Skip(1).Any(c => c.Length > 0))
+                cells.RemoveAt(0); // a leading empty cell: the row is shifted one step right
+            while (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+            cells[0] = ReportImporter.Clean(cells[0]);
+            if (NoteLabel(cells[0]) is { } label)
+            {
+                var text = string.Join(' ', new[] { cells[0][label.Length..].Trim() }.Concat(cells.Skip(1))).Trim();
+                if (text.Length == 0) state.AwaitingNote = true;
+                else if (state.LastRow is null) state.Note(i + 1, $"analysen \"{Short(text)}\" hör inte till någon rad");
+                else { state.LastRow.Notes.Add(text); noteOpen = true; state.AwaitingNote = false; }
+                continue;
+            }
+            if (cells.Count == 1)
+            {
+                TextRow(cells[0], i + 1, state, ref noteOpen);
+                continue;
+            }
+            noteOpen = false;
+            Place(Row(i + 1, keys, Align(cells, keys, i + 1, state), state), indicator, state);
+        }
+        return i;
+    }
+
+    /// <summary>"Analys …" or "Kommentar …": a note on the row above.</summary>
+    private static string? NoteLabel(string cell) =>
+        new[] { "Analys", "Kommentar" }.FirstOrDefault(l => cell == l || cell.StartsWith(l + " ", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Where empty cells were lost in extraction the row is shorter than the header. When the row still
+    /// ends with its Period cell, the lost cells are inside it: they are the gender split's (empty for
+    /// most indicators), empties are put back there, and the row is noted. Otherwise the row simply ends
+    /// early and its last columns are empty.
+    /// </summary>
+    private static List<string> Align(List<string> cells, IReadOnlyList<string?> keys, int line, ReportImporter.State state)
+    {
+        var missing = keys.Count - cells.Count;
+        var at = keys.ToList().IndexOf("utfall_man");
+        if (missing <= 0 || at < 0 || at > cells.Count || keys[^1] != "period" || !IsPeriodCell(cells[^1])) return cells;
+        var aligned = new List<string>(cells);
+        aligned.InsertRange(at, Enumerable.Repeat("", missing));
+        state.Note(line, $"raden \"{Short(cells[0])}\" har {missing} cell(er) för lite: tomma celler lästes som utfall män/kvinnor (kolumner lästa efter innehåll)");
+        return aligned;
+    }
+}
+
+/// <summary>Tables as Markdown (the plan's layout): "| Indikator | Årsmål | … |".</summary>
+internal sealed class MarkdownLayout : Layout
+{
+    private readonly TabLayout _cells = new();
+
+    public override bool WrapsHeadings => false;
+
+    public override string Name => "markdown";
+
+    public override bool IsTableHeader(string clean, string raw)
+    {
+        if (!raw.TrimStart().StartsWith('|')) return false;
+        var first = Split(raw).FirstOrDefault()?.Trim() ?? "";
+        return first is "Indikator" or "Aktivitet";
+    }
+
+    public override int ReadTable(string[] lines, int start, ReportImporter.State state)
+    {
+        // Reuse the cell reader with Markdown's cell split; the header check inside works on the tab layout's
+        // own test, so wrap it: a repeated Markdown header has "Indikator"/"Aktivitet" as its first cell.
+        var converted = lines.Select(l => l.TrimStart().StartsWith('|') ? string.Join('\t', Split(l)) : l).ToArray();
+        return _cells.ReadCells(converted, start, state, raw => raw.Split('\t'),
+            raw => raw.Contains('\t'), raw => Regex.IsMatch(raw, @"^[\s\t:-]+$"));
+    }
+
+    private static IEnumerable<string> Split(string raw)
+    {
+        var line = raw.Trim();
+        if (line.StartsWith('|')) line = line[1..];
+        if (line.EndsWith('|')) line = line[..^1];
+        return line.Split('|').Select(c => c.Trim());
+    }
+}

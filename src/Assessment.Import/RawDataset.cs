@@ -1,0 +1,56 @@
+namespace Assessment.Import;
+
+/// <summary>
+/// A dataset as read from a report, every value still the report's own text. It is written out in the
+/// dataset format; the dataset reader then types every value, so nothing is interpreted twice.
+/// </summary>
+public sealed class RawDataset
+{
+    public string District { get; set; } = "";
+    public string Period { get; set; } = "";
+    public string Source { get; set; } = "";
+    public List<RawGoal> Goals { get; } = [];
+
+    public IEnumerable<RawGoal> AllGoals() => Goals.SelectMany(g => g.SelfAndDescendants());
+}
+
+public enum RawLevel { DirectionGoal, ServiceAreaGoal, BoardGoal }
+
+public sealed class RawGoal(RawLevel level, string id, string title, int line)
+{
+    public RawLevel Level { get; } = level;
+    public string Id { get; } = id;
+    public string Title { get; set; } = title;
+    public int Line { get; } = line;
+    public string? Recorded { get; set; }
+    public List<string> Analysis { get; } = [];
+    public List<string> Description { get; } = [];
+    public List<string> ExpectedResults { get; } = [];
+    public List<RawRow> Indicators { get; } = [];
+    public List<RawRow> Activities { get; } = [];
+    public List<RawGoal> Children { get; } = [];
+
+    public IEnumerable<RawGoal> SelfAndDescendants() => new[] { this }.Concat(Children.SelectMany(c => c.SelfAndDescendants()));
+}
+
+/// <summary>A table row: dataset keys (namn, utfall, arsmal, start, …) to the cell text, and its source line.</summary>
+public sealed class RawRow(int line)
+{
+    public int Line { get; } = line;
+    public Dictionary<string, string> Cells { get; } = new(StringComparer.Ordinal);
+    public List<string> Notes { get; } = [];
+
+    public string Name
+    {
+        get => Cells.GetValueOrDefault("namn", "");
+        set => Cells["namn"] = value;
+    }
+}
+
+/// <summary>Something the importer could not place, or placed by judgement: always with its line.</summary>
+public sealed record ImportNote(int Line, string Message)
+{
+    public override string ToString() => $"rad {Line}: {Message}";
+}
+
+public sealed record ImportResult(RawDataset Dataset, IReadOnlyList<ImportNote> Notes);

@@ -1,0 +1,254 @@
+using System.Text.RegularExpressions;
+
+namespace Assessment.Import;
+
+/// <summary>
+/// Reads the text of a published district report – tertial report, annual report or plan – into the
+/// dataset format. It parses the layout, not particular files: goal headings, rating lines, the Analys,
+/// Beskrivning and Förväntat resultat sections, and indicator and activity tables in any of three text
+/// layouts (tab-separated, Markdown tables, or tables flattened to spaces). Repeated headers at page
+/// breaks, names split across pages, misspelt headers, ids with a trailing dot, stray symbols and lost
+/// empty cells are handled; every row it could not place, or placed by judgement, is a note with its
+/// line number. Nothing is dropped silently.
+/// </summary>
+public static partial class ReportImporter
+{
+    [GeneratedRegex(@"^KF:s inriktningsmål:\s*(?<id>\d+)\.?\s*(?<title>.*)$")]
+    private static partial Regex DirectionHeading();
+
+    [GeneratedRegex(@"^KF:s mål för verksamhetsområdet:\s*(?<id>\d+\.\d+)\.?\s*(?<title>.*)$")]
+    private static partial Regex ServiceAreaHeading();
+
+    [GeneratedRegex(@"^Nämndmål:\s*(?<id>\d+\.\d+\.\d+)\.?\s*(?<title>.*)$")]
+    private static partial Regex BoardHeading();
+
+    [GeneratedRegex(@"^Uppfylls\s+(?<rating>helt|delvis|inte)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RatingLine();
+
+    [GeneratedRegex(@"\.{4,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]
+    private static partial Regex TableOfContents();
+
+    [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+(?<n>[12])\s+(?<year>\d{4})")]
+    private static partial Regex TertialTitle();
+
+    [GeneratedRegex(@"Verksamhetsplan\s+(?<year>\d{4})")]
+    private static partial Regex PlanTitle();
+
+    [GeneratedRegex(@"Utfall VB\s+(?<year>\d{4})")]
+    private static partial Regex LastYearColumn();
+
+    [GeneratedRegex(@"(?<name>[A-ZÅÄÖ][\p{L}]+(?:-[\s]?[A-ZÅÄÖ][\p{L}]+)*\s+stadsdelsnämnd)")]
+    private static partial Regex DistrictName();
+
+    [GeneratedRegex(@"^[\s#*●☞•\uE000-\uF8FF]+|\*\*|</?b>|</?i>|\s+$")]
+    private static partial Regex Decoration();
+
+    public static ImportResult Import(string text, string source)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var layout = Layout.Detect(lines);
+        var notes = new List<ImportNote>();
+        var dataset = new RawDataset { Source = source };
+        (dataset.District, dataset.Period) = (District(text), Period(text));
+        var state = new State(dataset, notes, layout);
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var number = i + 1;
+            var raw = lines[i];
+            var clean = Clean(raw);
+
+            if (layout.IsTableHeader(clean, raw))
+            {
+                i = layout.ReadTable(lines, i, state) - 1;
+                continue;
+            }
+            if (clean.Length == 0)
+            {
+                state.EndParagraph();
+                continue;
+            }
+            if (TableOfContents().IsMatch(raw) && Heading(clean) is not null) continue;
+            if (Heading(clean) is { } heading)
+            {
+                var title = heading.Title;
+                // A heading wrapped over several lines (flattened layout) continues until a blank line.
+                while (layout.WrapsHeadings && i + 1 < lines.Length)
+                {
+                    var next = Clean(lines[i + 1]);
+                    if (next.Length == 0 || RatingLine().IsMatch(next) || Heading(next) is not null || layout.IsTableHeader(next, lines[i + 1])) break;
+                    title = $"{title} {next}";
+                    i++;
+                }
+                state.Open(heading.Level, heading.Id, Tidy(title), number);
+                continue;
+            }
+            if (RatingLine().Match(clean) is { Success: true } rating)
+            {
+                state.Rate(rating.Groups["rating"].Value.ToLowerInvariant(), number);
+                continue;
+            }
+            switch (clean)
+            {
+                case "Uppföljning av ekonomi" or "Redovisning av ekonomi":
+                    state.Close(); // the goal tree ends where the report's economy section begins
+                    continue;
+                case "Analys":
+                    state.Section = Section.Analysis;
+                    continue;
+                case "Beskrivning":
+                    state.Section = Section.Description;
+                    continue;
+                case "Förväntat resultat":
+                    state.Section = Section.Expected;
+                    continue;
+            }
+            state.Text(clean, number);
+        }
+        state.Finish();
+        return new ImportResult(dataset, notes);
+    }
+
+    /// <summary>A line without layout decoration: heading marks, bold, stray symbols, trailing space.</summary>
+    internal static string Clean(string raw) => Decoration().Replace(raw, "").Trim();
+
+    private static string Tidy(string text) => Regex.Replace(text, @"\s+", " ").Trim().TrimEnd('*').Trim();
+
+    private static (RawLevel Level, string Id, string Title)? Heading(string clean)
+    {
+        if (DirectionHeading().Match(clean) is { Success: true } d) return (RawLevel.DirectionGoal, d.Groups["id"].Value, d.Groups["title"].Value);
+        if (ServiceAreaHeading().Match(clean) is { Success: true } s) return (RawLevel.ServiceAreaGoal, s.Groups["id"].Value, s.Groups["title"].Value);
+        if (BoardHeading().Match(clean) is { Success: true } b) return (RawLevel.BoardGoal, b.Groups["id"].Value, b.Groups["title"].Value);
+        return null;
+    }
+
+    private static string District(string text) =>
+        DistrictName().Matches(text).GroupBy(m => Regex.Replace(m.Value, @"-\s+", "-")).OrderByDescending(g => g.Count())
+            .Select(g => g.Key).FirstOrDefault() ?? "";
+
+    /// <summary>The period: "T1 2026" for a tertial report, "VB 2023" for an annual report, "VP 2025" for a plan.</summary>
+    private static string Period(string text)
+    {
+        if (TertialTitle().Match(text) is { Success: true } t) return $"T{t.Groups["n"].Value} {t.Groups["year"].Value}";
+        if (PlanTitle().Match(text) is { Success: true } p && !text.Contains("Verksamhetsberättelse", StringComparison.Ordinal))
+            return $"VP {p.Groups["year"].Value}";
+        if (LastYearColumn().Match(text) is { Success: true } vb) return $"VB {int.Parse(vb.Groups["year"].Value) + 1}";
+        var year = Regex.Match(text, @"\bVB (?<year>\d{4})\b");
+        return year.Success ? $"VB {year.Groups["year"].Value}" : "";
+    }
+
+    internal enum Section { None, Analysis, Description, Expected }
+
+    /// <summary>Where the reader is: the open goals, the section, the paragraph being collected, the last table row.</summary>
+    internal sealed class State(RawDataset dataset, List<ImportNote> notes, Layout layout)
+    {
+        private RawGoal? _direction;
+        private RawGoal? _serviceArea;
+        private readonly List<string> _paragraph = [];
+        private int _paragraphLine;
+
+        public Section Section { get; set; }
+
+        public RawGoal? Current { get; private set; }
+
+        /// <summary>The last row read, across repeated headers, so a name's tail or a note can join it.</summary>
+        public RawRow? LastRow { get; set; }
+
+        /// <summary>An "Analys" row was read with no text: the next text row is its text.</summary>
+        public bool AwaitingNote { get; set; }
+
+        public Layout Layout { get; } = layout;
+
+        public void Note(int line, string message) => notes.Add(new ImportNote(line, message));
+
+        public void Open(RawLevel level, string id, string title, int line)
+        {
+            EndParagraph();
+            var goal = new RawGoal(level, id, title, line);
+            switch (level)
+            {
+                case RawLevel.DirectionGoal:
+                    dataset.Goals.Add(goal);
+                    _direction = goal;
+                    _serviceArea = null;
+                    break;
+                case RawLevel.ServiceAreaGoal when _direction is not null:
+                    _direction.Children.Add(goal);
+                    _serviceArea = goal;
+                    break;
+                case RawLevel.BoardGoal when _serviceArea is not null:
+                    _serviceArea.Children.Add(goal);
+                    break;
+                default:
+                    Note(line, $"målet {id} står före sitt överordnade mål och kunde inte placeras i målträdet");
+                    return;
+            }
+            if (dataset.AllGoals().Count(g => g.Id == id) > 1)
+                Note(line, $"mål-id {id} förekommer redan tidigare i rapporten");
+            Current = goal;
+            Section = Section.None;
+            LastRow = null;
+            AwaitingNote = false;
+        }
+
+        public void Rate(string rating, int line)
+        {
+            if (Current is null) Note(line, $"betygsraden \"Uppfylls {rating}\" står före första målet");
+            else if (Current.Recorded is null) Current.Recorded = rating;
+            else Note(line, $"mål {Current.Id} har redan betyget {Current.Recorded}; raden \"Uppfylls {rating}\" lämnades");
+        }
+
+        public void Text(string clean, int line)
+        {
+            if (Current is null) return; // the report's front matter, before the goal tree
+            LastRow = null;
+            AwaitingNote = false;
+            if (Section == Section.Expected)
+            {
+                if (Regex.Match(clean, @"^[-–•]\s*(?<text>.+)$") is { Success: true } bullet)
+                {
+                    EndParagraph();
+                    Current.ExpectedResults.Add(bullet.Groups["text"].Value.Trim());
+                }
+                else if (Current.ExpectedResults.Count > 0 && Layout.WrapsHeadings)
+                    Current.ExpectedResults[^1] = $"{Current.ExpectedResults[^1]} {clean}";
+                else
+                    Current.Description.Add(clean);
+                return;
+            }
+            if (_paragraph.Count == 0) _paragraphLine = line;
+            _paragraph.Add(clean);
+            if (!Layout.WrapsHeadings) EndParagraph(); // one line is one paragraph, except where text is wrapped
+        }
+
+        public void EndParagraph()
+        {
+            if (_paragraph.Count == 0 || Current is null)
+            {
+                _paragraph.Clear();
+                return;
+            }
+            var text = string.Join(' ', _paragraph);
+            _paragraph.Clear();
+            var target = Section == Section.Description ? Current.Description : Current.Analysis;
+            if (Section == Section.None && Current.Level == RawLevel.BoardGoal && Current.Description.Count == 0)
+                target = Current.Description;
+            target.Add(text);
+            _ = _paragraphLine;
+        }
+
+        public void Close()
+        {
+            EndParagraph();
+            Current = null;
+            Section = Section.None;
+            LastRow = null;
+        }
+
+        public void Finish()
+        {
+            EndParagraph();
+            if (dataset.Goals.Count == 0) Note(1, "inga mål hittades: väntade rubriker som \"KF:s inriktningsmål: 1. …\"");
+        }
+    }
+}
