@@ -20,7 +20,7 @@ internal sealed partial class FlatLayout : Layout
     private static partial Regex PageFooter();
 
     // One value cell: a figure with an optional unit, a direction word, an upper bound, a band, or a deferral.
-    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?\d{1,3}(?: \d{3})*(?:,\d+)?(?: ?(?:%|st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
+    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|öka|minska|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?\d{1,3}(?: \d{3})*(?:,\d+)?(?:\s{0,2}%| ?(?:st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
     private static partial Regex TrailingValue();
 
     private static readonly string[] IndicatorValueKeys = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal"];
@@ -45,7 +45,6 @@ internal sealed partial class FlatLayout : Layout
         }
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
-        var blankRun = 0;
         for (; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -53,11 +52,9 @@ internal sealed partial class FlatLayout : Layout
             if (PageFooter().IsMatch(raw)) continue;
             if (clean.Length == 0)
             {
-                if (++blankRun >= 4 && pending.Count == 0) break;
                 noteOpen = false; // a note is one run of lines: a blank line ends it
                 continue;
             }
-            blankRun = 0;
             if (EndsTable(clean)) break;
             if (IsTableHeader(clean, raw))
             {
@@ -97,9 +94,8 @@ internal sealed partial class FlatLayout : Layout
                 pending.Clear();
             }
         }
-        foreach (var (text, line) in pending)
-            state.Note(line, $"texten \"{Short(text.Trim())}\" i tabellen kunde inte placeras");
-        return i;
+        // Lines after the last row that end no row are the running text after the table: read them as text.
+        return pending.Count > 0 ? pending[0].Line - 1 : i;
     }
 
     private static bool EndsTable(string clean) =>
@@ -131,9 +127,9 @@ internal sealed partial class FlatLayout : Layout
     private static void PlaceIndicator(List<(string Text, int Line)> pending, ReportImporter.State state)
     {
         var line = pending[0].Line;
-        var last = pending[^1].Text;
+        var last = pending[^1].Text.TrimEnd();
         var period = RowEnd().Match(last.Trim()).Groups["period"].Value;
-        var valueLine = RowEnd().Match(last.TrimEnd()).Groups["before"].Value;
+        var valueLine = last[..^period.Length]; // keeps the spaces before the period: they count empty cells too
         var joined = Regex.Replace(string.Join(' ', pending.Select(p => p.Text.Trim())), @"\s+", " ").Trim();
         var body = joined[..^period.Length].Trim();
 
@@ -164,9 +160,9 @@ internal sealed partial class FlatLayout : Layout
     {
         if (count == 0) return [];
         var gaps = new List<int>();
-        var line = valueLine.TrimEnd();
+        var trailing = valueLine.Length - valueLine.TrimEnd().Length; // spaces between the last value and the period
         var cells = new List<string>();
-        var rest = line;
+        var rest = valueLine.TrimEnd();
         for (var k = 0; k < count; k++)
         {
             var m = TrailingValue().Match(rest.TrimEnd());
@@ -179,7 +175,8 @@ internal sealed partial class FlatLayout : Layout
             rest = before;
         }
         // The first gap is the one between the name (or line start) and the first value: not a cell boundary.
-        var slots = 1 + gaps.Skip(1).Sum(g => Math.Max(1, g));
+        // n spaces between two cells (or before the period) stand for n−1 empty cells.
+        var slots = 1 + gaps.Skip(1).Sum(g => Math.Max(1, g)) + Math.Max(0, trailing - 1);
         if (slots != IndicatorValueKeys.Length) return null;
         var keys = new string[count];
         var position = 0;
