@@ -23,6 +23,7 @@ public static class Cli
         ["test"] = TestCommand.Run,
         ["diff"] = DiffCommand.Run,
         ["import"] = ImportCommand.Run,
+        ["backtest"] = BacktestCommand.Run,
     };
 
     public const string MainHelp = """
@@ -36,6 +37,7 @@ public static class Cli
           assess test     [MAPP]
           assess diff     --rules GAMMALT --rules NYTT [DATASET …]
           assess import   RAPPORT.txt [-o DATASET.yaml]
+          assess backtest DATASET …
           assess KOMMANDO --help
 
         Kommandon:
@@ -46,6 +48,7 @@ public static class Cli
           test      Kör regelverkens testfall (*.tests.yaml).
           diff      Vilka betyg ändras mellan två regelverk, och varför.
           import    Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.
+          backtest  Härledda mot publicerade betyg per nivå: överensstämmelse och förväxlingsmatris.
 
         Utan argument bedöms det medföljande exemplet (Tertialrapport 1 2026, Hässelby-Vällingby) med
         regelverket i rules/ som gäller för perioden.

@@ -84,6 +84,29 @@ public static class AuditText
         return t.ToString();
     }
 
+    public static string Backtest(BacktestReport report, IReadOnlyList<string> datasets, RuleSetInfo rules)
+    {
+        var t = new StringBuilder();
+        t.AppendLine($"Backtest av {rules.Id} {rules.Version} mot publicerade betyg i {string.Join(", ", datasets)}");
+        var ratings = Enum.GetValues<Rating>();
+        foreach (var level in report.Levels)
+        {
+            t.AppendLine();
+            t.AppendLine($"{char.ToUpperInvariant(level.Level.Label()[0])}{level.Level.Label()[1..]}: {level.Agreeing} av {level.Compared} lika " +
+                         $"({Assessment.Domain.Parsing.SwedishFormat.Percent(level.Agreement, 0)})");
+            if (level.Compared == 0) continue;
+            t.AppendLine($"  {"redovisat \\ härlett",-22}{string.Concat(ratings.Select(r => $"{r.Label(),11}"))}");
+            foreach (var recorded in ratings)
+                t.AppendLine($"  {recorded.Label(),-22}{string.Concat(ratings.Select(d => $"{level.Matrix.GetValueOrDefault((recorded, d)),11}"))}");
+        }
+        t.AppendLine();
+        t.AppendLine(report.Disagreements.Count == 0 ? "Inga mål där härlett och redovisat skiljer sig." : $"Mål där härlett och redovisat skiljer sig ({report.Disagreements.Count}):");
+        foreach (var (dataset, g) in report.Disagreements)
+            t.AppendLine($"  {dataset} {g.Goal.Id} ({g.Goal.Level.Label()}): redovisat {g.Recorded!.Value.Label()}, härlett {g.Derived.Rating.Label()} " +
+                         $"(regel {g.Derived.Rule.Id}); underlag: {Evidence(g)}");
+        return t.ToString();
+    }
+
     private static string Evidence(GoalResult g)
     {
         var f = g.Derived.Facts;
