@@ -127,13 +127,11 @@ internal abstract partial class Layout
 
     internal static string Short(string text) => text.Length > 60 ? text[..57] + "…" : text;
 
+    /// <summary>The layout whose table headers the text has most of ("Indikator" as a tab, Markdown or flattened header).</summary>
     public static Layout Detect(string[] lines)
     {
-        var markdown = lines.Count(l => l.TrimStart().StartsWith('|'));
-        var tabs = lines.Count(l => l.Contains('\t'));
-        if (markdown > 20 && markdown >= tabs) return new MarkdownLayout();
-        if (tabs > 20) return new TabLayout();
-        return new FlatLayout();
+        Layout[] layouts = [new TabLayout(), new MarkdownLayout(), new FlatLayout()];
+        return layouts.MaxBy(layout => lines.Count(l => layout.IsTableHeader(ReportImporter.Clean(l), l)))!;
     }
 }
 
@@ -172,7 +170,8 @@ internal sealed class TabLayout : Layout
             if (IsTableHeader(clean, raw))
             {
                 if (split(raw).Select(c => ReportImporter.Clean(c)).First() != header[0]) break; // another kind of table
-                continue; // the header repeated at a page break
+                noteOpen = false; // the header repeated at a page break: what follows is a new row or a name's tail
+                continue;
             }
             var cells = split(raw).Select(c => c.Trim()).ToList();
             while (cells.Count > 0 && ReportImporter.Clean(cells[0]).Length == 0 && cells.Skip(1).Any(c => c.Length > 0))

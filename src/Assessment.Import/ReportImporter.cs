@@ -22,7 +22,7 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^Nämndmål:\s*(?<id>\d+\.\d+\.\d+)\.?\s*(?<title>.*)$")]
     private static partial Regex BoardHeading();
 
-    [GeneratedRegex(@"^Uppfylls\s+(?<rating>helt|delvis|inte)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
     [GeneratedRegex(@"\.{4,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]
