@@ -24,13 +24,14 @@ public static class Cli
         ["diff"] = DiffCommand.Run,
         ["import"] = ImportCommand.Run,
         ["backtest"] = BacktestCommand.Run,
+        ["merge"] = MergeCommand.Run,
     };
 
     public const string MainHelp = """
         assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.
 
         Användning:
-          assess run      [DATASET] [--rules FIL|MAPP] [--format text|json|md|html] [-o FIL] [--log FIL]
+          assess run      [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx] [-o FIL] [--log FIL]
           assess explain  MÅL [DATASET] [--rules FIL|MAPP] [--format text|json]
           assess check    [DATASET] [--rules FIL|MAPP] [--log FIL]
           assess validate [REGELVERK …]
@@ -38,6 +39,7 @@ public static class Cli
           assess diff     --rules GAMMALT --rules NYTT [DATASET …]
           assess import   RAPPORT.txt [-o DATASET.yaml]
           assess backtest DATASET …
+          assess merge    PLAN UTFALL.yaml|UTFALL.xlsx [-o DATASET.yaml]
           assess KOMMANDO --help
 
         Kommandon:
@@ -49,6 +51,7 @@ public static class Cli
           diff      Vilka betyg ändras mellan två regelverk, och varför.
           import    Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.
           backtest  Härledda mot publicerade betyg per nivå: överensstämmelse och förväxlingsmatris.
+          merge     Lägger periodens utfall (YAML eller .xlsx) på verksamhetsplanen: ett fullständigt dataset.
 
         Utan argument bedöms det medföljande exemplet (Tertialrapport 1 2026, Hässelby-Vällingby) med
         regelverket i rules/ som gäller för perioden.

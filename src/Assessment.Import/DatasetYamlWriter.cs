@@ -31,6 +31,13 @@ public static class DatasetYamlWriter
         y.Append(pad).Append("- id: ").Append(Quote(goal.Id)).Append("  # rad ").Append(goal.Line).AppendLine();
         y.Append(inner).Append("titel: ").AppendLine(Quote(goal.Title));
         if (goal.Recorded is not null) y.Append(inner).Append("redovisat: ").AppendLine(goal.Recorded);
+        if (goal.Override is { } ov)
+        {
+            y.Append(inner).AppendLine("overstyrning:");
+            y.Append(inner).Append("  betyg: ").AppendLine(Assessment.Domain.Model.Codes.Code(ov.Rating));
+            y.Append(inner).Append("  motivering: ").AppendLine(Quote(ov.Reason));
+            if (ov.By is not null) y.Append(inner).Append("  av: ").AppendLine(Quote(ov.By));
+        }
         Block(y, inner, "analys", goal.Analysis);
         if (goal.Level == RawLevel.BoardGoal)
         {
@@ -56,7 +63,7 @@ public static class DatasetYamlWriter
         {
             y.Append(pad).Append("  - namn: ").Append(Quote(row.Name)).Append("  # rad ").Append(row.Line).AppendLine();
             foreach (var k in keys.Where(row.Cells.ContainsKey))
-                y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" ? row.Cells[k] : Quote(row.Cells[k]));
+                y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" or "riktning" ? row.Cells[k] : Quote(row.Cells[k]));
             if (row.Notes.Count > 0) Block(y, pad + "    ", "analys", row.Notes);
         }
     }

@@ -23,6 +23,7 @@ public sealed class RawGoal(RawLevel level, string id, string title, int line)
     public string Title { get; set; } = title;
     public int Line { get; } = line;
     public string? Recorded { get; set; }
+    public Assessment.Domain.Model.RatingOverride? Override { get; set; }
     public List<string> Analysis { get; } = [];
     public List<string> Description { get; } = [];
     public List<string> ExpectedResults { get; } = [];

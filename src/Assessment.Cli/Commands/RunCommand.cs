@@ -11,7 +11,7 @@ public static class RunCommand
         assess run – bedömer ett dataset och skriver resultatet.
 
         Användning:
-          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html] [-o FIL]
+          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx] [-o FIL]
                      [--templates MAPP] [--final derived|recorded] [--log FIL]
 
         Argument:
@@ -23,6 +23,9 @@ public static class RunCommand
                              md: rapport i Markdown, i rapportens egen struktur
                              html: en fristående, utskrivbar HTML-fil med "Varför?" under varje mål
                              json: stabilt format för andra verktyg, med motiveringstexter
+                             xlsx: arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,
+                             Aktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in
+                             igen med assess merge
           -o, --output FIL   Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
           --templates MAPP   Motiveringsmallar (Scriban). Standard: {Inputs.DefaultTemplates}/
           --final KÄLLA      derived (standard): slutligt betyg = överstyrning, annars regelverkets
@@ -43,8 +46,10 @@ public static class RunCommand
             return Cli.Ok;
         }
         var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json" or "md" or "html"))
-            throw new UsageException($"okänt format \"{format}\": väntade text, json, md eller html", Help);
+        if (format is not ("text" or "json" or "md" or "html" or "xlsx"))
+            throw new UsageException($"okänt format \"{format}\": väntade text, json, md, html eller xlsx", Help);
+        if (format == "xlsx" && options.Value("-o", "--output") is null)
+            throw new UsageException("en arbetsbok skrivs till en fil: ange -o RESULTAT.xlsx", Help);
         var finalSource = (options.Value("--final") ?? "derived") switch
         {
             "derived" => FinalSource.Derived,
@@ -59,6 +64,13 @@ public static class RunCommand
         string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
             render(result, Justifications.Render(result, Inputs.Templates(options.Value("--templates"))));
 
+        if (format == "xlsx")
+        {
+            OutputFile.WriteAtomically(options.Value("-o", "--output")!, ResultWorkbook.Write(result));
+            stderr.WriteLine($"skrev {options.Value("-o", "--output")}");
+            if (options.Value("--log") is { } xlsxLog) DecisionLog.Append(xlsxLog, "run", dataset, result, finalSource, DateTimeOffset.Now);
+            return Cli.Ok;
+        }
         var content = format switch
         {
             "json" => WithTexts(JsonReport.Render),

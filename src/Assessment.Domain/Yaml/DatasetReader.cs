@@ -74,7 +74,8 @@ public static class DatasetReader
             indicators, activities, children, map.PositionOf("id"));
     }
 
-    private static RatingOverride? ReadOverride(YamlMap goal)
+    /// <summary>A goal's "overstyrning", which must give a reason; used by outcomes files too.</summary>
+    public static RatingOverride? ReadOverride(YamlMap goal)
     {
         var map = goal.Map("overstyrning");
         if (map is null) return null;

@@ -1,0 +1,97 @@
+using Assessment.Domain.Parsing;
+
+namespace Assessment.Domain.Model;
+
+/// <summary>One indicator's figures for a period, keyed by goal id and indicator name as in the plan.</summary>
+public sealed record IndicatorOutcome(
+    string GoalId, string Name, Quantity? Outcome, Quantity? OutcomeMen, Quantity? OutcomeWomen,
+    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position);
+
+/// <summary>One activity's deviation flag and note for a period.</summary>
+public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position);
+
+/// <summary>A goal's published rating, override or analysis for a period.</summary>
+public sealed record GoalOutcome(string GoalId, Rating? Recorded, RatingOverride? Override, string? Analysis, SourcePosition Position);
+
+/// <summary>
+/// What a controller adds to the plan during the year: the period's outcomes, forecasts, deviation
+/// flags and ratings. Applied to a plan, it gives a full dataset for the period.
+/// </summary>
+public sealed record Outcomes(
+    ReportingPeriod Period,
+    IReadOnlyList<IndicatorOutcome> Indicators,
+    IReadOnlyList<ActivityOutcome> Activities,
+    IReadOnlyList<GoalOutcome> Goals)
+{
+    /// <summary>
+    /// The plan with these outcomes laid on it. Every outcome must name a goal and row the plan has:
+    /// one that does not is an <see cref="InputException"/> at the outcome's position, with a suggestion.
+    /// </summary>
+    public Dataset ApplyTo(Dataset plan)
+    {
+        var errors = new List<InputError>();
+        var goals = plan.AllGoals().ToDictionary(g => g.Id);
+        var indicators = Indicators.GroupBy(o => o.GoalId).ToDictionary(g => g.Key, g => g.ToList());
+        var activities = Activities.GroupBy(o => o.GoalId).ToDictionary(g => g.Key, g => g.ToList());
+        var goalOutcomes = Goals.ToDictionary(o => o.GoalId, o => o);
+
+        foreach (var id in indicators.Keys.Concat(activities.Keys).Concat(goalOutcomes.Keys).Distinct().Where(id => !goals.ContainsKey(id)))
+        {
+            var position = Indicators.Select(o => (o.GoalId, o.Position)).Concat(Activities.Select(o => (o.GoalId, o.Position)))
+                .Concat(Goals.Select(o => (o.GoalId, o.Position))).First(p => p.GoalId == id).Position;
+            var hint = Suggest.Closest(id, goals.Keys) is { } close ? $" – menade du {close}?" : "";
+            errors.Add(new InputError(position, $"målet \"{id}\" finns inte i planen{hint}"));
+        }
+
+        Goal Apply(Goal goal)
+        {
+            var rows = goal.Indicators.ToList();
+            foreach (var o in indicators.GetValueOrDefault(goal.Id) ?? [])
+            {
+                var at = rows.FindIndex(i => i.Name == o.Name);
+                if (at < 0)
+                {
+                    var hint = Suggest.Closest(o.Name, rows.Select(i => i.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
+                    errors.Add(new InputError(o.Position, $"indikatorn \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
+                    continue;
+                }
+                var i = rows[at];
+                rows[at] = i with
+                {
+                    Outcome = o.Outcome ?? i.Outcome,
+                    OutcomeMen = o.OutcomeMen ?? i.OutcomeMen,
+                    OutcomeWomen = o.OutcomeWomen ?? i.OutcomeWomen,
+                    LastYearOutcome = o.LastYearOutcome ?? i.LastYearOutcome,
+                    Forecast = o.Forecast ?? i.Forecast,
+                    Analysis = o.Analysis ?? i.Analysis,
+                };
+            }
+            var acts = goal.Activities.ToList();
+            foreach (var o in activities.GetValueOrDefault(goal.Id) ?? [])
+            {
+                var at = acts.FindIndex(a => a.Name == o.Name);
+                if (at < 0)
+                {
+                    var hint = Suggest.Closest(o.Name, acts.Select(a => a.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
+                    errors.Add(new InputError(o.Position, $"aktiviteten \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
+                    continue;
+                }
+                acts[at] = acts[at] with { Deviation = o.Deviation, Note = o.Note ?? acts[at].Note };
+            }
+            var rating = goalOutcomes.GetValueOrDefault(goal.Id);
+            return goal with
+            {
+                Indicators = rows,
+                Activities = acts,
+                Children = goal.Children.Select(Apply).ToList(),
+                Recorded = rating?.Recorded ?? goal.Recorded,
+                Override = rating?.Override ?? goal.Override,
+                Analysis = rating?.Analysis ?? goal.Analysis,
+            };
+        }
+
+        var applied = plan with { Period = Period, Goals = plan.Goals.Select(Apply).ToList() };
+        if (errors.Count > 0) throw new InputException(errors);
+        return applied;
+    }
+}

@@ -1,0 +1,67 @@
+using Assessment.Domain.Model;
+
+namespace Assessment.Import;
+
+/// <summary>A typed dataset back in the dataset format: every value as the report wrote it.</summary>
+public static class DatasetText
+{
+    public static string Write(Dataset dataset, string schemaPath) => DatasetYamlWriter.Write(ToRaw(dataset), schemaPath);
+
+    public static RawDataset ToRaw(Dataset dataset)
+    {
+        var raw = new RawDataset { District = dataset.District, Period = dataset.Period.ToString(), Source = dataset.Source ?? "" };
+        raw.Goals.AddRange(dataset.Goals.Select(Goal));
+        return raw;
+    }
+
+    private static RawGoal Goal(Goal goal)
+    {
+        var level = goal.Level switch
+        {
+            GoalLevel.DirectionGoal => RawLevel.DirectionGoal,
+            GoalLevel.ServiceAreaGoal => RawLevel.ServiceAreaGoal,
+            _ => RawLevel.BoardGoal,
+        };
+        var raw = new RawGoal(level, goal.Id, goal.Title, goal.Position.Line) { Recorded = goal.Recorded?.Code() };
+        raw.Analysis.AddRange(Paragraphs(goal.Analysis));
+        raw.Description.AddRange(Paragraphs(goal.Description));
+        raw.ExpectedResults.AddRange(goal.ExpectedResults);
+        raw.Override = goal.Override;
+        foreach (var i in goal.Indicators)
+        {
+            var row = new RawRow(i.Position.Line);
+            row.Name = i.Name;
+            Put(row, "utfall", i.Outcome?.Text);
+            Put(row, "utfall_man", i.OutcomeMen?.Text);
+            Put(row, "utfall_kvinnor", i.OutcomeWomen?.Text);
+            Put(row, "utfall_forra_aret", i.LastYearOutcome?.Text);
+            Put(row, "prognos", i.Forecast?.Text);
+            Put(row, "arsmal", i.AnnualTarget?.Text);
+            Put(row, "kf_arsmal", i.CityTarget?.Text);
+            Put(row, "periodicitet", i.Periodicity == Periodicity.Tertial ? "Tertial" : "År");
+            if (i.Direction is { } d) Put(row, "riktning", d == Direction.HigherIsBetter ? "högre" : "lägre");
+            row.Notes.AddRange(Paragraphs(i.Analysis));
+            raw.Indicators.Add(row);
+        }
+        foreach (var a in goal.Activities)
+        {
+            var row = new RawRow(a.Position.Line);
+            row.Name = a.Name;
+            Put(row, "start", a.Start?.ToString("yyyy-MM-dd"));
+            Put(row, "slut", a.End?.ToString("yyyy-MM-dd"));
+            if (a.Deviation) Put(row, "avvikelse", "true");
+            row.Notes.AddRange(Paragraphs(a.Note));
+            raw.Activities.Add(row);
+        }
+        raw.Children.AddRange(goal.Children.Select(Goal));
+        return raw;
+    }
+
+    private static void Put(RawRow row, string key, string? value)
+    {
+        if (value is not null) row.Cells[key] = value;
+    }
+
+    private static IEnumerable<string> Paragraphs(string? text) =>
+        text is null ? [] : text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim());
+}

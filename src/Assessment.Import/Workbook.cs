@@ -1,0 +1,168 @@
+using System.Globalization;
+using Assessment.Domain;
+using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
+using MiniExcelLibs;
+
+namespace Assessment.Import;
+
+/// <summary>
+/// Spreadsheets laid out like the report tables, one sheet per table kind: "Indikatorer" and
+/// "Aktiviteter", each with a "Mål" column for the goal id. Results export adds "Mål" (every goal's
+/// derived, recorded and final rating) and "Uppgifter" (district, period, rule set). Every value is
+/// written as text as the report writes it, so a workbook read back gives the same values.
+/// </summary>
+public static class Workbook
+{
+    public const string IndicatorSheet = "Indikatorer";
+    public const string ActivitySheet = "Aktiviteter";
+    public const string GoalSheet = "Mål";
+    public const string InfoSheet = "Uppgifter";
+
+    public static readonly string[] IndicatorColumns =
+        ["Mål", "Indikator", "Periodens utfall", "Utfall män/pojkar", "Utfall kvinnor/flickor", "Utfall VB föregående år",
+         "Prognos helår", "Årsmål", "KF:s årsmål", "Periodicitet", "Analys"];
+
+    public static readonly string[] ActivityColumns = ["Mål", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Analys"];
+
+    /// <summary>A workbook of a dataset's tables, plus extra sheets (e.g. assessment results) in order.</summary>
+    public static byte[] Write(Dataset dataset, IReadOnlyList<(string Sheet, IReadOnlyList<IDictionary<string, object?>> Rows)> extra)
+    {
+        var sheets = new Dictionary<string, object>
+        {
+            [InfoSheet] = new List<IDictionary<string, object?>>
+            {
+                Row(("Uppgift", "Nämnd"), ("Värde", dataset.District)),
+                Row(("Uppgift", "Period"), ("Värde", dataset.Period.ToString())),
+            },
+        };
+        foreach (var (sheet, rows) in extra) sheets[sheet] = rows;
+        sheets[IndicatorSheet] = dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => Row(
+            ("Mål", g.Id), ("Indikator", i.Name), ("Periodens utfall", i.Outcome?.Text), ("Utfall män/pojkar", i.OutcomeMen?.Text),
+            ("Utfall kvinnor/flickor", i.OutcomeWomen?.Text), ("Utfall VB föregående år", i.LastYearOutcome?.Text),
+            ("Prognos helår", i.Forecast?.Text), ("Årsmål", i.AnnualTarget?.Text), ("KF:s årsmål", i.CityTarget?.Text),
+            ("Periodicitet", i.Periodicity == Periodicity.Tertial ? "Tertial" : "År"), ("Analys", i.Analysis)))).ToList();
+        sheets[ActivitySheet] = dataset.AllGoals().SelectMany(g => g.Activities.Select(a => Row(
+            ("Mål", g.Id), ("Aktivitet", a.Name), ("Startdatum", a.Start?.ToString("yyyy-MM-dd")), ("Slutdatum", a.End?.ToString("yyyy-MM-dd")),
+            ("Avvikelse", a.Deviation ? "Avvikelse" : ""), ("Analys", a.Note)))).ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        return stream.ToArray();
+    }
+
+    public static IDictionary<string, object?> Row(params (string Column, object? Value)[] cells)
+    {
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (column, value) in cells) row[column] = value ?? "";
+        return row;
+    }
+
+    /// <summary>
+    /// Reads a workbook's "Indikatorer" and "Aktiviteter" sheets as outcomes for a period (the period from
+    /// <paramref name="period"/>, else from the "Uppgifter" sheet). Problems carry the sheet, row and column.
+    /// </summary>
+    public static Outcomes ReadOutcomes(string path, string display, ReportingPeriod? period)
+    {
+        List<IDictionary<string, object>> Sheet(string name)
+        {
+            try
+            {
+                return MiniExcel.Query(path, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>().ToList();
+            }
+            catch (Exception e) when (e is not InputException)
+            {
+                throw new InputException(SourcePosition.StartOf(display), $"bladet \"{name}\" kunde inte läsas: {e.Message}");
+            }
+        }
+
+        var sheetNames = Names(path, display);
+        var errors = new List<InputError>();
+        if (period is null && sheetNames.Contains(InfoSheet))
+        {
+            var info = Sheet(InfoSheet).FirstOrDefault(r => Text(r, "Uppgift") == "Period");
+            if (info is not null)
+            {
+                try { period = SwedishValues.ParsePeriod(Text(info, "Värde") ?? ""); }
+                catch (FormatException e) { errors.Add(new InputError(Cell(display, InfoSheet, 3, 2), e.Message)); }
+            }
+        }
+        if (period is null && errors.Count == 0)
+            errors.Add(new InputError(SourcePosition.StartOf(display), "perioden saknas: ange --period eller en rad \"Period\" i bladet Uppgifter"));
+
+        var indicators = new List<IndicatorOutcome>();
+        if (sheetNames.Contains(IndicatorSheet))
+        {
+            var rows = Sheet(IndicatorSheet);
+            CheckColumns(rows, IndicatorSheet, IndicatorColumns, display, errors);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var row = rows[r];
+                Quantity? Q(string column)
+                {
+                    var text = Text(row, column);
+                    if (text is null) return null;
+                    try { return SwedishValues.ParseQuantity(text); }
+                    catch (FormatException e)
+                    {
+                        errors.Add(new InputError(Cell(display, IndicatorSheet, r + 2, Array.IndexOf(IndicatorColumns, column) + 1), $"\"{column}\": {e.Message}"));
+                        return null;
+                    }
+                }
+                indicators.Add(new IndicatorOutcome(Text(row, "Mål") ?? "", Text(row, "Indikator") ?? "", Q("Periodens utfall"),
+                    Q("Utfall män/pojkar"), Q("Utfall kvinnor/flickor"), Q("Utfall VB föregående år"), Q("Prognos helår"),
+                    Text(row, "Analys"), Cell(display, IndicatorSheet, r + 2, 2)));
+            }
+        }
+        var activities = new List<ActivityOutcome>();
+        if (sheetNames.Contains(ActivitySheet))
+        {
+            var rows = Sheet(ActivitySheet);
+            CheckColumns(rows, ActivitySheet, ActivityColumns, display, errors);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var flag = Text(rows[r], "Avvikelse");
+                if (flag is not (null or "Avvikelse"))
+                    errors.Add(new InputError(Cell(display, ActivitySheet, r + 2, 5), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
+                activities.Add(new ActivityOutcome(Text(rows[r], "Mål") ?? "", Text(rows[r], "Aktivitet") ?? "", flag == "Avvikelse",
+                    Text(rows[r], "Analys"), Cell(display, ActivitySheet, r + 2, 2)));
+            }
+        }
+        if (errors.Count > 0) throw new InputException(errors);
+        return new Outcomes(period!, indicators, activities, []);
+    }
+
+    private static IReadOnlyCollection<string> Names(string path, string display)
+    {
+        try { return MiniExcel.GetSheetNames(path); }
+        catch (Exception e) when (e is not InputException)
+        {
+            throw new InputException(SourcePosition.StartOf(display), $"filen kan inte läsas som en .xlsx-arbetsbok: {e.Message}");
+        }
+    }
+
+    private static void CheckColumns(List<IDictionary<string, object>> rows, string sheet, string[] expected, string display, List<InputError> errors)
+    {
+        if (rows.Count == 0) return;
+        foreach (var column in rows[0].Keys.Where(k => !expected.Contains(k)))
+        {
+            var hint = Suggest.Closest(column, expected) is { } close ? $" – menade du \"{close}\"?" : "";
+            errors.Add(new InputError(Cell(display, sheet, 1, rows[0].Keys.ToList().IndexOf(column) + 1), $"okänd kolumn \"{column}\"{hint}"));
+        }
+    }
+
+    /// <summary>A cell as a position: the file with the sheet, then row and column (1-based, as Excel counts).</summary>
+    private static SourcePosition Cell(string display, string sheet, int row, int column) => new($"{display}[{sheet}]", row, column);
+
+    private static string? Text(IDictionary<string, object> row, string column)
+    {
+        if (!row.TryGetValue(column, out var value) || value is null) return null;
+        var text = value switch
+        {
+            double d => SwedishFormat.Number((decimal)d, 6),
+            decimal m => SwedishFormat.Number(m, 6),
+            DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+}

@@ -1,0 +1,154 @@
+using Assessment.Domain;
+using Assessment.Domain.Model;
+using Assessment.Domain.Yaml;
+using Assessment.Import;
+using Assessment.Rules.Audit;
+
+namespace Assessment.Tests.Import;
+
+/// <summary>Plan + outcomes gives a dataset; workbooks round-trip; backtest per level.</summary>
+public sealed class PlanOutcomesAndWorkbookTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("assess-wb-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        return (Assessment.Cli.Cli.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
+    }
+
+    private static Dataset Plan() => DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vp-2025.yaml"));
+
+    /// <summary>The sample with every outcome, forecast and flag removed: the plan it started from.</summary>
+    private static Dataset Stripped(Dataset d) => d with
+    {
+        Goals = d.Goals.Select(Strip).ToList(),
+    };
+
+    private static Goal Strip(Goal g) => g with
+    {
+        Indicators = g.Indicators.Select(i => i with { Outcome = null, OutcomeMen = null, OutcomeWomen = null, LastYearOutcome = null, Forecast = null, Analysis = null }).ToList(),
+        Activities = g.Activities.Select(a => a with { Deviation = false, Note = null }).ToList(),
+        Children = g.Children.Select(Strip).ToList(),
+    };
+
+    [Fact]
+    public void Outcomes_laid_on_the_plan_give_a_dataset_for_the_period()
+    {
+        var outcomes = OutcomesReader.Read("""
+            period: T1 2025
+            indikatorer:
+              - mal: "1.1"
+                namn: "Andel barn som lever i familjer som har ekonomiskt bistånd"
+                utfall: "2,6 %"
+                prognos: "2,4 %"
+            aktiviteter:
+              - mal: "1.1.1"
+                namn: "Utveckla och implementera en mobil fritidsverksamhet."
+                avvikelse: true
+                analys: Försenad.
+            mal:
+              - id: "1.1"
+                redovisat: delvis
+            """, "utfall.yaml");
+        var dataset = outcomes.ApplyTo(Plan());
+        dataset.Period.ShouldBe(new ReportingPeriod(PeriodKind.T1, 2025));
+        var goal = dataset.AllGoals().Single(g => g.Id == "1.1");
+        goal.Recorded.ShouldBe(Rating.Partly);
+        var indicator = goal.Indicators.Single(i => i.Name == "Andel barn som lever i familjer som har ekonomiskt bistånd");
+        (indicator.Outcome?.Text, indicator.Forecast?.Text, indicator.AnnualTarget?.Text).ShouldBe(("2,6 %", "2,4 %", "2,4 %"));
+        var activity = dataset.AllGoals().Single(g => g.Id == "1.1.1").Activities.Single(a => a.Name.StartsWith("Utveckla och implementera"));
+        (activity.Deviation, activity.Note).ShouldBe((true, "Försenad."));
+
+        var rated = Repo.StockholmRules.Assess(dataset).AllIndicators().Single(i => i.Indicator == indicator);
+        rated.Rating.ShouldBe(Rating.Fully);
+    }
+
+    [Fact]
+    public void An_outcome_for_a_row_the_plan_lacks_is_an_error_with_a_suggestion()
+    {
+        var outcomes = OutcomesReader.Read("""
+            period: T1 2025
+            indikatorer:
+              - mal: "1.1"
+                namn: "Andel barn som lever i familjer med ekonomiskt bistånd"
+                utfall: "2,6 %"
+              - mal: "9.9"
+                namn: "X"
+            """, "utfall.yaml");
+        var errors = Should.Throw<InputException>(() => outcomes.ApplyTo(Plan())).Errors;
+        errors.ShouldContain(e => e.Position.Line == 4 && e.Message.Contains("menade du \"Andel barn som lever i familjer som har ekonomiskt bistånd\""));
+        errors.ShouldContain(e => e.Message.Contains("målet \"9.9\" finns inte i planen"));
+    }
+
+    [Fact]
+    public void A_workbook_round_trip_keeps_every_value()
+    {
+        var workbook = Path.Combine(_dir.FullName, "resultat.xlsx");
+        Run("run", "--format", "xlsx", "-o", workbook).Exit.ShouldBe(0);
+
+        var sample = Repo.Sample();
+        var outcomes = Workbook.ReadOutcomes(workbook, "resultat.xlsx", null);
+        outcomes.Period.ShouldBe(sample.Period);
+        var back = outcomes.ApplyTo(Stripped(sample));
+
+        var before = sample.AllGoals().SelectMany(g => g.Indicators).ToList();
+        var after = back.AllGoals().SelectMany(g => g.Indicators).ToList();
+        after.Count.ShouldBe(73);
+        foreach (var (s, b) in before.Zip(after))
+            (b.Name, b.Outcome?.Text, b.OutcomeMen?.Text, b.OutcomeWomen?.Text, b.LastYearOutcome?.Text, b.Forecast?.Text, b.AnnualTarget?.Text, b.CityTarget?.Text, b.Periodicity, b.Analysis)
+                .ShouldBe((s.Name, s.Outcome?.Text, s.OutcomeMen?.Text, s.OutcomeWomen?.Text, s.LastYearOutcome?.Text, s.Forecast?.Text, s.AnnualTarget?.Text, s.CityTarget?.Text, s.Periodicity, s.Analysis));
+        back.AllGoals().SelectMany(g => g.Activities).Select(a => (a.Name, a.Deviation, a.Note))
+            .ShouldBe(sample.AllGoals().SelectMany(g => g.Activities).Select(a => (a.Name, a.Deviation, a.Note)));
+    }
+
+    [Fact]
+    public void Merge_writes_a_dataset_the_engine_reads()
+    {
+        var workbook = Path.Combine(_dir.FullName, "resultat.xlsx");
+        Run("run", "--format", "xlsx", "-o", workbook).Exit.ShouldBe(0);
+        var plan = Path.Combine(_dir.FullName, "plan.yaml");
+        File.WriteAllText(plan, Assessment.Import.DatasetText.Write(Stripped(Repo.Sample()), "x"));
+        var output = Path.Combine(_dir.FullName, "t1.yaml");
+        var (exit, _, error) = Run("merge", plan, workbook, "-o", output);
+        exit.ShouldBe(0, error);
+        Run("run", output).Exit.ShouldBe(0);
+        DatasetReader.ReadFile(output).AllGoals().SelectMany(g => g.Indicators).Count(i => i.Forecast is not null).ShouldBe(23);
+    }
+
+    [Fact]
+    public void A_workbook_with_a_bad_value_names_sheet_row_and_column()
+    {
+        var path = Path.Combine(_dir.FullName, "fel.xlsx");
+        using (var stream = File.Create(path))
+            MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object>
+            {
+                [Workbook.IndicatorSheet] = new[] { Workbook.Row(("Mål", "1.1"), ("Indikator", "X"), ("Periodens utfall", "två procent")) },
+            });
+        var error = Should.Throw<InputException>(() => Workbook.ReadOutcomes(path, "fel.xlsx", new ReportingPeriod(PeriodKind.T1, 2026))).Errors.ShouldHaveSingleItem();
+        error.Position.ShouldBe(new SourcePosition("fel.xlsx[Indikatorer]", 2, 3));
+    }
+
+    [Fact]
+    public void Backtest_on_the_annual_report_2023_gives_a_confusion_matrix_per_level()
+    {
+        var (exit, output, _) = Run("backtest", Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"));
+        exit.ShouldBe(0);
+        output.ShouldContain("Inriktningsmål: ");
+        output.ShouldContain("Verksamhetsområdesmål: ");
+        output.ShouldContain("Nämndmål: ");
+        output.ShouldContain("redovisat \\ härlett");
+
+        var dataset = DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"));
+        var report = Backtest.Run([("vb", Repo.StockholmRules.Assess(dataset))]);
+        var serviceArea = report.Levels.Single(l => l.Level == GoalLevel.ServiceAreaGoal);
+        serviceArea.Compared.ShouldBe(16);
+        serviceArea.Matrix.Where(m => m.Key.Recorded == Rating.Fully).Sum(m => m.Value).ShouldBe(14);
+        serviceArea.Matrix.Where(m => m.Key.Recorded == Rating.Partly).Sum(m => m.Value).ShouldBe(2);
+        serviceArea.Agreeing.ShouldBe(serviceArea.Matrix.Where(m => m.Key.Recorded == m.Key.Derived).Sum(m => m.Value));
+        report.Disagreements.Count.ShouldBe(report.Levels.Sum(l => l.Compared - l.Agreeing));
+    }
+}
