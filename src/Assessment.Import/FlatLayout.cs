@@ -13,14 +13,21 @@ internal sealed partial class FlatLayout : Layout
     [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>Avvikelse)?\s*$")]
     private static partial Regex ActivityDates();
 
-    [GeneratedRegex(@"^(?<before>.*?)\s*(?<period>VB \d{4}|Tertial \d \d{4}|\d{4})\s*$")]
-    private static partial Regex RowEnd();
+    [GeneratedRegex(@"^(?<before>.*?)\s*(?<period>VB (?<year>\d{4})|Tertial \d (?<year>\d{4})|(?<year>\d{4}))\s*$")]
+    private static partial Regex PeriodAtEnd();
+
+    /// <summary>The Period cell ending a row: a year of the report's period (not any four digits, like 1945 GWh).</summary>
+    private static Match RowEndMatch(string text, ReportImporter.State state)
+    {
+        var m = PeriodAtEnd().Match(text);
+        return m.Success && state.Year is { } year && m.Groups["year"].Value != year.ToString() ? Match.Empty : m;
+    }
 
     [GeneratedRegex(@",\s*Verksamhetsberättelse\s+\d+\(\d+\)|^\s*\d+\(\d+\)\s*$")]
     private static partial Regex PageFooter();
 
     // One value cell: a figure with an optional unit, a direction word, an upper bound, a band, or a deferral.
-    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|öka|minska|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?\d{1,3}(?: \d{3})*(?:,\d+)?(?:\s{0,2}%| ?(?:st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
+    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|öka|minska|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?(?<![\d,])(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?(?:\s{0,2}%| ?(?:st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
     private static partial Regex TrailingValue();
 
     private static readonly string[] IndicatorValueKeys = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal"];
@@ -83,11 +90,17 @@ internal sealed partial class FlatLayout : Layout
                 state.Note(i + 1, $"texten \"{Short(clean)}\" efter tabellhuvudet är slutet på ett stycke ovanför tabellen och lämnades");
                 continue;
             }
-            if (pending.Count >= (indicator ? 14 : 8))
-                return pending[0].Line - 1; // no row ends here: the table is over and this is running text
+            if (pending.Count >= (indicator ? 30 : 8))
+                return AsText(pending, state); // no row ends here: the table is over and this is running text
+            if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$"))
+            {
+                // A word broken in a narrow column ("livsmede" / "l"): glue the tail back on.
+                pending[^1] = (pending[^1].Text.TrimEnd() + clean, pending[^1].Line);
+                continue;
+            }
             pending.Add((raw, i + 1));
             var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
-            if (indicator ? RowEnd().IsMatch(joined) && EndsWithPeriod(pending) : ActivityDates().IsMatch(joined))
+            if (indicator ? RowEndMatch(joined, state).Success && EndsWithPeriod(pending, state) : ActivityDates().IsMatch(joined))
             {
                 if (indicator) PlaceIndicator(pending, state);
                 else PlaceActivity(joined, pending[0].Line, state);
@@ -95,16 +108,25 @@ internal sealed partial class FlatLayout : Layout
             }
         }
         // Lines after the last row that end no row are the running text after the table: read them as text.
-        return pending.Count > 0 ? pending[0].Line - 1 : i;
+        return pending.Count > 0 ? AsText(pending, state) : i;
+    }
+
+    /// <summary>Hands lines that ended no row back to be read as running text, and says so.</summary>
+    private static int AsText(List<(string Text, int Line)> pending, ReportImporter.State state)
+    {
+        if (pending.Any(p => Regex.IsMatch(p.Text, @"\d")))
+            state.Note(pending[0].Line, $"raderna {pending[0].Line}–{pending[^1].Line} slutade inte som en tabellrad och lästes som löptext: \"{Short(pending[0].Text.Trim())}\"");
+        return pending[0].Line - 1;
     }
 
     private static bool EndsTable(string clean) =>
         clean.StartsWith("KF:s ", StringComparison.Ordinal) || clean.StartsWith("Nämndmål:", StringComparison.Ordinal)
+        || ReportImporter.EndsGoalTree(clean)
         || Regex.IsMatch(clean, @"^Uppfylls (helt|delvis|inte)$");
 
     /// <summary>An indicator row ends on its own line with the Period cell (not a year inside a name).</summary>
-    private static bool EndsWithPeriod(List<(string Text, int Line)> pending) =>
-        RowEnd().Match(pending[^1].Text.Trim()) is { Success: true } m
+    private static bool EndsWithPeriod(List<(string Text, int Line)> pending, ReportImporter.State state) =>
+        RowEndMatch(pending[^1].Text.Trim(), state) is { Success: true } m
         && (m.Groups["before"].Value.Length == 0 || TrailingValue().IsMatch(m.Groups["before"].Value.Trim()));
 
     private static void PlaceActivity(string joined, int line, ReportImporter.State state)
@@ -128,7 +150,7 @@ internal sealed partial class FlatLayout : Layout
     {
         var line = pending[0].Line;
         var last = pending[^1].Text.TrimEnd();
-        var period = RowEnd().Match(last.Trim()).Groups["period"].Value;
+        var period = RowEndMatch(last.Trim(), state).Groups["period"].Value;
         var valueLine = last[..^period.Length]; // keeps the spaces before the period: they count empty cells too
         var joined = Regex.Replace(string.Join(' ', pending.Select(p => p.Text.Trim())), @"\s+", " ").Trim();
         var body = joined[..^period.Length].Trim();

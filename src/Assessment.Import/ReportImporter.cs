@@ -90,7 +90,7 @@ public static partial class ReportImporter
             }
             switch (clean)
             {
-                case "Uppföljning av ekonomi" or "Redovisning av ekonomi":
+                case var _ when EndsGoalTree(clean):
                     state.Close(); // the goal tree ends where the report's economy section begins
                     continue;
                 case "Analys":
@@ -108,6 +108,9 @@ public static partial class ReportImporter
         state.Finish();
         return new ImportResult(dataset, notes);
     }
+
+    /// <summary>The section heading after the goal tree in the city's report template.</summary>
+    internal static bool EndsGoalTree(string clean) => clean is "Uppföljning av ekonomi" or "Redovisning av ekonomi";
 
     /// <summary>A line without layout decoration: heading marks, bold, stray symbols, trailing space.</summary>
     internal static string Clean(string raw) => Decoration().Replace(raw, "").Trim();
@@ -158,6 +161,9 @@ public static partial class ReportImporter
         public bool AwaitingNote { get; set; }
 
         public Layout Layout { get; } = layout;
+
+        /// <summary>The report's year, once known: a Period cell must name it.</summary>
+        public int? Year => Regex.Match(dataset.Period, @"\d{4}") is { Success: true } m ? int.Parse(m.Value) : null;
 
         public void Note(int line, string message) => notes.Add(new ImportNote(line, message));
 
