@@ -37,9 +37,12 @@ public static class DatasetReader
         public Dictionary<string, SourcePosition> SeenIds { get; } = new(StringComparer.Ordinal);
     }
 
-    private static Goal ReadGoal(YamlMap map, GoalLevel level, GoalContext context)
+    private static Goal ReadGoal(YamlMap map, GoalLevel level, GoalContext context, string? parentId = null)
     {
-        var id = map.RequiredString("id");
+        var id = map.RequiredString("id").Trim().TrimEnd('.');
+        // The city numbers goals by their place in the tree (3, 3.4, 3.4.1): a goal under the wrong parent is a mistake.
+        if (parentId is not null && id.Length > 0 && !id.StartsWith(parentId + ".", StringComparison.Ordinal))
+            map.Error("id", $"målet \"{id}\" står under {parentId} men dess id hör inte dit: väntade ett id som börjar med \"{parentId}.\"");
         if (id.Length > 0 && !context.SeenIds.TryAdd(id, map.PositionOf("id")))
             map.Error("id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
         var title = map.RequiredString("titel");
@@ -55,12 +58,12 @@ public static class DatasetReader
         switch (level)
         {
             case GoalLevel.DirectionGoal:
-                children = map.Maps("verksamhetsomradesmal").Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context)).ToList();
+                children = map.Maps("verksamhetsomradesmal").Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context, id)).ToList();
                 break;
             case GoalLevel.ServiceAreaGoal:
                 indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
                 activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
-                children = map.Maps("namndmal").Select(m => ReadGoal(m, GoalLevel.BoardGoal, context)).ToList();
+                children = map.Maps("namndmal").Select(m => ReadGoal(m, GoalLevel.BoardGoal, context, id)).ToList();
                 break;
             default:
                 description = map.String("beskrivning");

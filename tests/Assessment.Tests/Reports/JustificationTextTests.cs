@@ -48,15 +48,15 @@ public class JustificationTextTests
     [Fact]
     public void Tertial_without_KF_indicators_leaves_that_clause_out()
     {
-        var texts = Render(ServiceArea("2.3", [], [BoardGoal("2.3.1", activities: Activities)]), "T1 2026");
-        texts.ByGoal["2.3"].ShouldBe("Förvaltningen bedömer att verksamhetsområdesmålet kommer att uppfyllas helt under året. Bedömningen grundar sig på nämndmålet resultat för perioden och prognos för året.");
+        var texts = Render(ServiceArea("1.7", [], [BoardGoal("1.7.1", activities: Activities)]), "T1 2026");
+        texts.ByGoal["1.7"].ShouldBe("Förvaltningen bedömer att verksamhetsområdesmålet kommer att uppfyllas helt under året. Bedömningen grundar sig på nämndmålet resultat för perioden och prognos för året.");
     }
 
     [Fact]
     public void Tertial_with_only_yearly_KF_indicators_speaks_of_the_forecast_in_singular_or_plural()
     {
-        var one = Render(ServiceArea("2.2", [Ind("A", "helt", "År", outcome: false)], [BoardGoal("2.2.1", activities: Activities)]), "T1 2026");
-        one.ByGoal["2.2"].ShouldContain("Bedömningen grundar sig på prognosen för kommunfullmäktiges indikator samt nämndmålet");
+        var one = Render(ServiceArea("1.8", [Ind("A", "helt", "År", outcome: false)], [BoardGoal("1.8.1", activities: Activities)]), "T1 2026");
+        one.ByGoal["1.8"].ShouldContain("Bedömningen grundar sig på prognosen för kommunfullmäktiges indikator samt nämndmålet");
         var two = Render(ServiceArea("1.4", [Ind("A", "helt", "År", outcome: false), Ind("B", "helt", "År", outcome: false)],
             [BoardGoal("1.4.1", activities: Activities)]), "T1 2026");
         two.ByGoal["1.4"].ShouldContain("Bedömningen grundar sig på prognosen för kommunfullmäktiges indikatorer samt nämndmålet");
@@ -65,8 +65,8 @@ public class JustificationTextTests
     [Fact]
     public void A_delvis_namndmal_at_year_end_names_its_evidence_and_figures()
     {
-        var texts = Render(ServiceArea("3.6", [], [BoardGoal("3.6.1", Yaml.Section("indikatorer", [Ind("Andel trygga", "delvis"), Ind("Andel nöjda", "helt")]))]), "VB 2025");
-        texts.ByGoal["3.6.1"].ShouldBe(
+        var texts = Render(ServiceArea("1.6", [], [BoardGoal("1.6.1", Yaml.Section("indikatorer", [Ind("Andel trygga", "delvis"), Ind("Andel nöjda", "helt")]))]), "VB 2025");
+        texts.ByGoal["1.6.1"].ShouldBe(
             "Förvaltningen bedömer att nämndmålet uppfylls delvis. Bedömningen grundar sig på nämndens indikatorer. " +
             "Utfallet för andel trygga är 90\u00A0% mot årsmålet 100\u00A0%, vilket bedöms som uppfylls delvis.");
     }
