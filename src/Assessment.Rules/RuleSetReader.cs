@@ -168,14 +168,15 @@ public static class RuleSetReader
         foreach (var map in rules)
         {
             var id = map.RequiredString("id");
-            if (id.Length > 0 && !seen.Add(id)) map.Error("id", $"regel-id \"{id}\" finns redan i \"{scope.Key()}\"");
+            var duplicate = id.Length > 0 && !seen.Add(id);
+            if (duplicate) map.Error("id", $"regel-id \"{id}\" finns redan i \"{scope.Key()}\"");
             var description = map.String("beskrivning");
             var condition = map.RequiredString("om");
             var rating = map.ParseValue("betyg", text => Codes.ParseRating(text.Trim())
                 ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}"));
             if (!map.Has("betyg")) map.Error("betyg", "\"betyg\" saknas: väntade helt, delvis, inte eller ej_bedomd");
             map.Done();
-            if (rating is { } r) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om"), map.InlineTextStart("om")));
+            if (rating is { } r && !duplicate) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om"), map.InlineTextStart("om")));
         }
         var catchAll = rules.FindIndex(r => r.String("om")?.Trim() == "true");
         if (rules.Count > 0 && catchAll < 0)

@@ -48,7 +48,7 @@ public sealed class CompiledRules
         _thresholdList = thresholds;
         _factProperties = schema.Facts.Select(f => inputType.GetProperty(f.Name)!).ToArray();
         _thresholds = thresholds.Select(t => (inputType.GetProperty(t.Name)!, t.Value)).ToList();
-        _workflows = rules.Select(r => $"{scope}/{r.Id}").ToArray();
+        _workflows = rules.Select((r, i) => $"{scope}/{i}/{r.Id}").ToArray(); // unique even if ids repeat
         _engine = new MsRulesEngine(rules.Select((r, i) => ToWorkflow(_workflows[i], r)).ToArray(), Settings);
     }
 
