@@ -41,6 +41,12 @@ public static class YamlFile
             var reason = e.InnerException?.Message ?? e.Message;
             throw new InputException(At(file, e.Start), $"ogiltig YAML: {Describe(reason)}");
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet reports some malformed documents (e.g. a key repeated, aliases gone wrong) with
+            // plain exceptions and no position: still bad input, never a crash.
+            throw new InputException(SourcePosition.StartOf(file), $"ogiltig YAML: {Describe(e.Message)}");
+        }
         if (stream.Documents.Count == 0)
             throw new InputException(SourcePosition.StartOf(file), "filen är tom: väntade en YAML-mappning med nycklar");
         if (stream.Documents.Count > 1)
