@@ -108,8 +108,9 @@ public sealed class TemplateSet
         if (errors.Count > 0) throw new InputException(errors);
     }
 
+    /// <summary>Scriban counts from 0, and some errors carry no span at all: positions are 1-based and never below 1.</summary>
     private static SourcePosition Position(SourceSpan span) =>
-        new(span.FileName ?? "mall", span.Start.Line + 1, span.Start.Column + 1);
+        new(span.FileName ?? "mall", Math.Max(1, span.Start.Line + 1), Math.Max(1, span.Start.Column + 1));
 
     /// <summary>Includes resolve inside the template folder only; messages name them as the user knows the folder.</summary>
     private sealed class SandboxedLoader(string directory, string display) : ITemplateLoader

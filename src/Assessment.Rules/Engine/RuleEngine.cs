@@ -61,6 +61,8 @@ public sealed class CompiledRules
     public static CompiledRules? Compile(string scope, FactSchema schema, IReadOnlyList<Threshold> thresholds,
         IReadOnlyList<RuleDefinition> rules, ErrorSink errors)
     {
+        // A threshold named like a fact is reported by the reader; it is left out here so the input type stays valid.
+        thresholds = thresholds.Where(t => !schema.Contains(t.Name)).DistinctBy(t => t.Name).ToList();
         var names = schema.Facts.Select(f => f.Name).Concat(thresholds.Select(t => t.Name)).ToList();
         var known = names.ToHashSet(StringComparer.Ordinal);
         var inputType = DynamicClassFactory.CreateType(
@@ -71,7 +73,7 @@ public sealed class CompiledRules
 
         var before = errors.Errors.Count;
         var guarded = new List<RuleDefinition>();
-        foreach (var rule in rules)
+        foreach (var rule in rules.Where(r => r.Id.Length > 0)) // a rule without id is already reported by the reader
         {
             var problems = ExpressionGuard.Check(rule.Condition, known.Contains, names);
             foreach (var problem in problems)
@@ -81,7 +83,16 @@ public sealed class CompiledRules
 
         // RulesEngine compiles a rule when it first runs: run each once on neutral facts so that
         // every compile error is found now, at load, rather than halfway through an assessment.
-        var compiled = new CompiledRules(scope, guarded, inputType, schema, thresholds);
+        CompiledRules compiled;
+        try
+        {
+            compiled = new CompiledRules(scope, guarded, inputType, schema, thresholds);
+        }
+        catch (Exception e) when (e is not InputException)
+        {
+            errors.Add(guarded.FirstOrDefault()?.Position ?? SourcePosition.StartOf("regelverk"), $"reglerna för \"{scope}\" kunde inte läsas in: {e.Message}");
+            return null;
+        }
         var neutral = compiled.CreateInput(FactValues.For(schema).Build());
         for (var i = 0; i < guarded.Count; i++)
         {
