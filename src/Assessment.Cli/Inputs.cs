@@ -31,6 +31,19 @@ public static class Inputs
         return RuleSetCatalog.Load(path, display);
     }
 
+    /// <summary>
+    /// The files named on the command line – a folder stands for its files matching <paramref name="pattern"/> –
+    /// each with the name to show; none named means the rules folder.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Display)> RuleFolderFiles(IReadOnlyList<string> given, string pattern)
+    {
+        var targets = given.Count > 0 ? given.Select(p => (p, p)).ToList() : [DefaultFiles.Resolve(null, DefaultRules)];
+        return targets.SelectMany(t => Directory.Exists(t.Item1)
+                ? Directory.GetFiles(t.Item1, pattern).Order(StringComparer.Ordinal).Select(f => (f, RuleSetCatalog.Shown(t.Item2, t.Item1, f)))
+                : [t])
+            .ToList();
+    }
+
     public static TemplateSet Templates(string? given)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultTemplates);

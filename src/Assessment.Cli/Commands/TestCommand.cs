@@ -29,14 +29,10 @@ public static class TestCommand
             stdout.Write(Help);
             return Cli.Ok;
         }
-        var targets = options.Positional.Count > 0 ? options.Positional.Select(p => (p, p)).ToList() : [DefaultFiles.Resolve(null, Inputs.DefaultRules)];
-        var files = targets.SelectMany(t => Directory.Exists(t.Item1)
-                ? Directory.GetFiles(t.Item1, "*" + RuleSetCatalog.TestFileSuffix).Order(StringComparer.Ordinal)
-                    .Select(f => (f, RuleSetCatalog.Shown(t.Item2, t.Item1, f)))
-                : [t])
-            .ToList();
+        var files = Inputs.RuleFolderFiles(options.Positional, "*" + RuleSetCatalog.TestFileSuffix);
         if (files.Count == 0)
-            throw new InputException(SourcePosition.StartOf(targets[0].Item2), $"inga testfiler (*{RuleSetCatalog.TestFileSuffix}) att köra");
+            throw new InputException(SourcePosition.StartOf(options.Positional.FirstOrDefault() ?? Inputs.DefaultRules),
+                $"inga testfiler (*{RuleSetCatalog.TestFileSuffix}) att köra");
 
         var errors = new List<InputError>();
         var runs = new List<(RuleTestSuite, RuleSetInfo, IReadOnlyList<RuleTestResult>)>();

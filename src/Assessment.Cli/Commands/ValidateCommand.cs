@@ -30,34 +30,27 @@ public static class ValidateCommand
             stdout.Write(Help);
             return Cli.Ok;
         }
-        var targets = options.Positional.Count > 0 ? options.Positional.Select(p => (p, p)).ToList() : [DefaultFiles.Resolve(null, Inputs.DefaultRules)];
         var errors = new List<InputError>();
         var lines = new List<string>();
-        foreach (var (path, display) in targets)
+        foreach (var (file, shown) in Inputs.RuleFolderFiles(options.Positional, "*.yaml"))
         {
-            var files = Directory.Exists(path)
-                ? Directory.GetFiles(path, "*.yaml").Order(StringComparer.Ordinal).Select(f => (f, RuleSetCatalog.Shown(display, path, f)))
-                : [(path, display)];
-            foreach (var (file, shown) in files)
+            try
             {
-                try
+                if (file.EndsWith(RuleSetCatalog.TestFileSuffix, StringComparison.Ordinal))
                 {
-                    if (file.EndsWith(RuleSetCatalog.TestFileSuffix, StringComparison.Ordinal))
-                    {
-                        var suite = RuleTestSuite.ReadFile(file, shown);
-                        lines.Add($"ok: {shown}: {suite.Cases.Count} testfall för {suite.RuleSetDisplay}");
-                    }
-                    else
-                    {
-                        var rs = RuleSetReader.ReadFile(file, shown).RuleSet;
-                        lines.Add($"ok: {shown}: {rs.Id} {rs.Version}, giltigt från {rs.ValidFrom:yyyy-MM-dd}, " +
-                                  $"{RuleScopes.All.Sum(s => rs.Rules[s].Count)} regler, {rs.Thresholds.Count} tröskelvärden");
-                    }
+                    var suite = RuleTestSuite.ReadFile(file, shown);
+                    lines.Add($"ok: {shown}: {suite.Cases.Count} testfall för {suite.RuleSetDisplay}");
                 }
-                catch (InputException e)
+                else
                 {
-                    errors.AddRange(e.Errors);
+                    var rs = RuleSetReader.ReadFile(file, shown).RuleSet;
+                    lines.Add($"ok: {shown}: {rs.Id} {rs.Version}, giltigt från {rs.ValidFrom:yyyy-MM-dd}, " +
+                              $"{RuleScopes.All.Sum(s => rs.Rules[s].Count)} regler, {rs.Thresholds.Count} tröskelvärden");
                 }
+            }
+            catch (InputException e)
+            {
+                errors.AddRange(e.Errors);
             }
         }
         if (errors.Count > 0) throw new InputException(errors);
