@@ -1,22 +1,23 @@
 using System.Linq.Dynamic.Core;
-using System.Reflection;
+using System.Linq.Expressions;
 using Assessment.Domain;
 using Assessment.Domain.Yaml;
 using Assessment.Rules.Facts;
 using Assessment.Rules.Model;
+using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
-using MsRulesEngine = RulesEngine.RulesEngine;
 
 namespace Assessment.Rules.Engine;
 
 /// <summary>
-/// The one seam between our rule sets and Microsoft RulesEngine. Each ordered rule becomes a
-/// RulesEngine workflow of one lambda-expression rule over a single input, "fakta": the scope's facts
-/// plus the rule set's named thresholds, as properties of one generated type. Rules are executed in
-/// order until one holds (first match wins), so an error is always attributed to its own rule.
-/// RulesEngine's default of turning an expression error into a silent false is switched off: a rule
-/// that fails to compile is an <see cref="InputException"/> at load, naming the rule and its
-/// position; one that throws while rating is an <see cref="InputException"/> too.
+/// The one seam between our rule sets and Microsoft RulesEngine. Each rule's condition is compiled once,
+/// at load, by RulesEngine's expression compiler (<see cref="RuleExpressionParser"/>, the one its
+/// workflows use for lambda-expression rules) into a delegate over a single input, "fakta": the scope's
+/// facts plus the rule set's named thresholds, as properties of one generated type. Rules then run in
+/// order until one holds (first match wins), so an error is always attributed to its own rule. Nothing
+/// turns an expression error into a silent false: a rule that fails to compile is an
+/// <see cref="InputException"/> at load, naming the rule and its position; one that throws while rating
+/// is an <see cref="InputException"/> too.
 /// </summary>
 public sealed class CompiledRules
 {
@@ -31,25 +32,19 @@ public sealed class CompiledRules
         EnableScopedParams = false,
     };
 
-    private readonly MsRulesEngine _engine;
-    private readonly string[] _workflows;
-    private readonly Type _inputType;
-    private readonly PropertyInfo[] _factProperties;
-    private readonly IReadOnlyList<(PropertyInfo Property, double Value)> _thresholds;
-    private readonly FactSchema _schema;
-    private readonly IReadOnlyList<Threshold> _thresholdList;
+    private readonly Func<object[], bool>[] _conditions;
+    private readonly Func<object[], object> _createInput;
+    private readonly RuleParameter[] _parameters;
+    private readonly IReadOnlyDictionary<string, double> _thresholds;
 
-    private CompiledRules(string scope, IReadOnlyList<RuleDefinition> rules, Type inputType,
-        FactSchema schema, IReadOnlyList<Threshold> thresholds)
+    private CompiledRules(IReadOnlyList<RuleDefinition> rules, Func<object[], bool>[] conditions,
+        Func<object[], object> createInput, RuleParameter[] parameters, IReadOnlyDictionary<string, double> thresholds)
     {
         Rules = rules;
-        _inputType = inputType;
-        _schema = schema;
-        _thresholdList = thresholds;
-        _factProperties = schema.Facts.Select(f => inputType.GetProperty(f.Name)!).ToArray();
-        _thresholds = thresholds.Select(t => (inputType.GetProperty(t.Name)!, t.Value)).ToList();
-        _workflows = rules.Select((r, i) => $"{scope}/{i}/{r.Id}").ToArray(); // unique even if ids repeat
-        _engine = new MsRulesEngine(rules.Select((r, i) => ToWorkflow(_workflows[i], r)).ToArray(), Settings);
+        _conditions = conditions;
+        _createInput = createInput;
+        _parameters = parameters;
+        _thresholds = thresholds;
     }
 
     public IReadOnlyList<RuleDefinition> Rules { get; }
@@ -70,42 +65,33 @@ public sealed class CompiledRules
                 .Concat(thresholds.Select(t => new DynamicProperty(t.Name, typeof(double))))
                 .ToList(),
             createParameterCtor: false);
+        var createInput = InputFactory(inputType, schema, thresholds);
+        var neutral = createInput(FactValues.For(schema).Build().Values);
+        var parameters = new[] { new RuleParameter(InputName, neutral) };
+        var parser = new RuleExpressionParser(Settings);
 
         var before = errors.Errors.Count;
-        var guarded = new List<RuleDefinition>();
+        var compiled = new List<(RuleDefinition Rule, Func<object[], bool> Condition)>();
         foreach (var rule in rules.Where(r => r.Id.Length > 0)) // a rule without id is already reported by the reader
         {
             var problems = ExpressionGuard.Check(rule.Condition, known.Contains, names);
             foreach (var problem in problems)
                 errors.Add(rule.PositionAt(problem.Offset), $"regeln \"{rule.Id}\": {problem.Message}");
-            if (problems.Count == 0) guarded.Add(rule);
-        }
-
-        // RulesEngine compiles a rule when it first runs: run each once on neutral facts so that
-        // every compile error is found now, at load, rather than halfway through an assessment.
-        CompiledRules compiled;
-        try
-        {
-            compiled = new CompiledRules(scope, guarded, inputType, schema, thresholds);
-        }
-        catch (Exception e) when (e is not InputException)
-        {
-            errors.Add(guarded.FirstOrDefault()?.Position ?? SourcePosition.StartOf("regelverk"), $"reglerna för \"{scope}\" kunde inte läsas in: {e.Message}");
-            return null;
-        }
-        var neutral = compiled.CreateInput(FactValues.For(schema).Build());
-        for (var i = 0; i < guarded.Count; i++)
-        {
+            if (problems.Count > 0) continue;
             try
             {
-                compiled.Execute(i, neutral);
+                var condition = parser.Compile<bool>(rule.Condition, parameters);
+                condition([neutral]); // run once on neutral facts: what cannot run is found now, not mid-assessment
+                compiled.Add((rule, condition));
             }
-            catch (InputException e)
+            catch (Exception e)
             {
-                errors.Add(guarded[i].Position, $"regeln \"{guarded[i].Id}\": uttrycket \"{guarded[i].Condition}\" kan inte kompileras: {e.Errors[0].Message}");
+                errors.Add(rule.Position, $"regeln \"{rule.Id}\": uttrycket \"{rule.Condition}\" kan inte kompileras: {Describe(e)}");
             }
         }
-        return errors.Errors.Count > before ? null : compiled;
+        if (errors.Errors.Count > before) return null;
+        return new CompiledRules(compiled.Select(c => c.Rule).ToList(), compiled.Select(c => c.Condition).ToArray(),
+            createInput, parameters, thresholds.ToDictionary(t => t.Name, t => t.Value));
     }
 
     /// <summary>
@@ -114,18 +100,18 @@ public sealed class CompiledRules
     /// </summary>
     public IReadOnlyList<bool> EvaluateUntilMatch(FactValues facts)
     {
-        var input = CreateInput(facts);
-        var results = new List<bool>(Rules.Count);
-        for (var i = 0; i < Rules.Count; i++)
+        object[] input = [_createInput(facts.Values)];
+        var results = new List<bool>(4);
+        for (var i = 0; i < _conditions.Length; i++)
         {
             bool matched;
             try
             {
-                matched = Execute(i, input);
+                matched = _conditions[i](input);
             }
-            catch (InputException e)
+            catch (Exception e)
             {
-                throw new InputException(Rules[i].Position, $"regeln \"{Rules[i].Id}\" kunde inte utvärderas: {e.Errors[0].Message}");
+                throw new InputException(Rules[i].Position, $"regeln \"{Rules[i].Id}\" kunde inte utvärderas: {Describe(e)}");
             }
             results.Add(matched);
             if (matched) break;
@@ -141,73 +127,37 @@ public sealed class CompiledRules
     {
         var rule = Rules[index];
         var (op, parts) = ExpressionGuard.SplitTopLevel(rule.Condition);
-        var input = CreateInput(facts);
+        object[] input = [_createInput(facts.Values)];
         var values = facts.All().ToDictionary(f => f.Fact.Name, f => f.Value, StringComparer.Ordinal);
-        foreach (var (property, value) in _thresholds) values[property.Name] = value;
+        foreach (var (name, value) in _thresholds) values[name] = value;
+        var parser = new RuleExpressionParser(Settings);
         var explained = parts.Select(part =>
         {
-            var probe = new CompiledRules("förklaring", [rule with { Condition = part }], _inputType, _schema, _thresholdList);
-            var names = ExpressionGuard.Names(part, values.ContainsKey);
-            return new ConditionPart(part, probe.Execute(0, input), names.Select(n => (n, values[n])).ToList());
+            var holds = parser.Compile<bool>(part, _parameters)(input);
+            return new ConditionPart(part, holds, ExpressionGuard.Names(part, values.ContainsKey).Select(n => (n, values[n])).ToList());
         }).ToList();
         return new ConditionExplanation(op, explained);
     }
 
-    /// <summary>Runs rule <paramref name="index"/>; any failure inside RulesEngine becomes an <see cref="InputException"/>.</summary>
-    private bool Execute(int index, object input)
+    /// <summary>A compiled constructor: fact values in schema order in, the input object out, thresholds built in.</summary>
+    private static Func<object[], object> InputFactory(Type type, FactSchema schema, IReadOnlyList<Threshold> thresholds)
     {
-        try
-        {
-            var result = _engine.ExecuteAllRulesAsync(_workflows[index], new RuleParameter(InputName, input))
-                .GetAwaiter().GetResult().Single();
-            if (!string.IsNullOrEmpty(result.ExceptionMessage))
-                throw new InputException(Rules[index].Position, result.ExceptionMessage);
-            return result.IsSuccess;
-        }
-        catch (Exception e) when (e is not InputException)
-        {
-            throw new InputException(Rules[index].Position, Describe(e, Rules[index].Id));
-        }
+        var values = Expression.Parameter(typeof(object[]), "values");
+        var bindings = schema.Facts.Select((fact, i) => Expression.Bind(type.GetProperty(fact.Name)!,
+                Expression.Convert(Expression.ArrayIndex(values, Expression.Constant(i)), fact.ClrType)))
+            .Concat(thresholds.Select(t => Expression.Bind(type.GetProperty(t.Name)!, Expression.Constant(t.Value))));
+        var body = Expression.Convert(Expression.MemberInit(Expression.New(type), bindings), typeof(object));
+        return Expression.Lambda<Func<object[], object>>(body, values).Compile();
     }
 
-    private object CreateInput(FactValues facts)
-    {
-        var input = Activator.CreateInstance(_inputType)!;
-        var i = 0;
-        foreach (var (_, value) in facts.All()) _factProperties[i++].SetValue(input, value);
-        foreach (var (property, value) in _thresholds) property.SetValue(input, value);
-        return input;
-    }
-
-    /// <summary>The innermost useful message, without RulesEngine's "Error while compiling rule" prefix.</summary>
-    private static string Describe(Exception e, string ruleId)
+    /// <summary>The innermost useful message of an expression failure.</summary>
+    private static string Describe(Exception e)
     {
         var inner = e;
-        while (string.IsNullOrEmpty(inner.Message) || inner.Message.StartsWith("Exception of type", StringComparison.Ordinal))
-        {
-            if (inner.InnerException is null) break;
+        while (inner.InnerException is not null && (string.IsNullOrEmpty(inner.Message) || inner is System.Reflection.TargetInvocationException))
             inner = inner.InnerException;
-        }
-        if (inner.InnerException is { } cause && inner.GetType().Name == "RuleException") inner = cause;
-        var message = inner.Message;
-        var prefix = $"Error while compiling rule `{ruleId}`: ";
-        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
+        return string.IsNullOrEmpty(inner.Message) ? inner.GetType().Name : inner.Message;
     }
-
-    private static Workflow ToWorkflow(string name, RuleDefinition rule) => new()
-    {
-        WorkflowName = name,
-        Rules =
-        [
-            new Rule
-            {
-                RuleName = rule.Id,
-                Expression = rule.Condition,
-                RuleExpressionType = RuleExpressionType.LambdaExpression,
-                SuccessEvent = rule.Rating.ToString(),
-            },
-        ],
-    };
 }
 
 /// <summary>One top-level part of a condition, whether it held, and the values of the names it reads.</summary>

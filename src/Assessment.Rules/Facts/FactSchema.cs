@@ -64,6 +64,9 @@ public sealed class FactValues
 
     public IEnumerable<(FactDefinition Fact, object Value)> All() => Schema.Facts.Select((f, i) => (f, _values[i]));
 
+    /// <summary>The values in schema order, for the engine seam; not to be changed.</summary>
+    internal object[] Values => _values;
+
     public static Builder For(FactSchema schema) => new(schema);
 
     public sealed class Builder(FactSchema schema)
