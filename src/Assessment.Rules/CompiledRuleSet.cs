@@ -22,7 +22,7 @@ public sealed class CompiledRuleSet
     public RuleSet RuleSet { get; }
 
     public AssessmentResult Assess(Dataset dataset, FinalSource finalSource = FinalSource.Derived) =>
-        new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period, finalSource)).ToList());
+        new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period, finalSource).Result).ToList());
 
     public IndicatorResult AssessIndicator(Indicator indicator, string goalId, IndicatorKind kind, ReportingPeriod period)
     {
@@ -30,23 +30,37 @@ public sealed class CompiledRuleSet
         return new IndicatorResult(indicator, goalId, kind, evidence, Decide(RuleScope.Indicator, facts));
     }
 
-    private GoalResult AssessGoal(Goal goal, string? parentId, ReportingPeriod period, FinalSource finalSource)
+    /// <summary>
+    /// Rates a goal after everything beneath it. Returns, besides the result, the ratings of the KF and
+    /// nämnd indicators in its subtree, so each parent adds its own to its children's in one pass.
+    /// </summary>
+    private (GoalResult Result, List<Rating> Kf, List<Rating> Board) AssessGoal(
+        Goal goal, string? parentId, ReportingPeriod period, FinalSource finalSource)
     {
         var children = goal.Children.Select(c => AssessGoal(c, goal.Id, period, finalSource)).ToList();
         var indicators = goal.Indicators.Select(i => AssessIndicator(i, goal.Id, goal.IndicatorKind, period)).ToList();
-        var subtree = children.SelectMany(c => c.SelfAndDescendants()).SelectMany(c => c.Indicators).Concat(indicators).ToList();
+        var kf = new List<Rating>();
+        var board = new List<Rating>();
+        foreach (var child in children)
+        {
+            kf.AddRange(child.Kf);
+            board.AddRange(child.Board);
+        }
+        foreach (var indicator in indicators) (indicator.Kind == IndicatorKind.Kf ? kf : board).Add(indicator.Rating);
+
+        var results = children.Select(c => c.Result).ToList();
         var facts = GoalFacts.Evaluate(
             goal,
             period,
             indicators.Select(i => i.Rating).ToList(),
-            subtree.Where(i => i.Kind == IndicatorKind.Kf).Select(i => i.Rating).ToList(),
-            subtree.Where(i => i.Kind == IndicatorKind.Board).Select(i => i.Rating).ToList(),
-            children.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Final : c.Derived.Rating).ToList());
+            kf,
+            board,
+            results.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Final : c.Derived.Rating).ToList());
         var derived = Decide(RuleScopes.ForLevel(goal.Level), facts);
         var final = goal.Override?.Rating
                     ?? (finalSource == FinalSource.Recorded ? goal.Recorded : null)
                     ?? derived.Rating;
-        return new GoalResult(goal, parentId, derived, final, indicators, children);
+        return (new GoalResult(goal, parentId, derived, final, indicators, results), kf, board);
     }
 
     /// <summary>Why rule number <paramref name="ruleIndex"/> of <paramref name="scope"/> held or not on these facts.</summary>
