@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
@@ -47,7 +50,32 @@ public static class Workbook
             ("Avvikelse", a.Deviation ? "Avvikelse" : ""), ("Analys", a.Note)))).ToList();
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
-        return stream.ToArray();
+        return Deterministic(stream.ToArray());
+    }
+
+    /// <summary>
+    /// The same workbook, byte for byte, every time: the library stamps zip entries with the clock and
+    /// names relationships with random GUIDs; both are replaced by fixed values.
+    /// </summary>
+    private static byte[] Deterministic(byte[] xlsx)
+    {
+        using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+                var text = Regex.Replace(reader.ReadToEnd(), "R[0-9a-f]{32}", m =>
+                    ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = $"rId{ids.Count + 1}");
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var writer = new StreamWriter(copy.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                writer.Write(text);
+            }
+        }
+        return output.ToArray();
     }
 
     public static IDictionary<string, object?> Row(params (string Column, object? Value)[] cells)

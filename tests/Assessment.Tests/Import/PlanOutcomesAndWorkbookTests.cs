@@ -106,6 +106,16 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void The_same_input_gives_a_byte_identical_workbook()
+    {
+        var a = Path.Combine(_dir.FullName, "a.xlsx");
+        var b = Path.Combine(_dir.FullName, "b.xlsx");
+        Run("run", "--format", "xlsx", "-o", a).Exit.ShouldBe(0);
+        Run("run", "--format", "xlsx", "-o", b).Exit.ShouldBe(0);
+        File.ReadAllBytes(a).ShouldBe(File.ReadAllBytes(b));
+    }
+
+    [Fact]
     public void Merge_writes_a_dataset_the_engine_reads()
     {
         var workbook = Path.Combine(_dir.FullName, "resultat.xlsx");
