@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using Assessment.Benchmark;
+using Assessment.Domain.Model;
+using Assessment.Domain.Yaml;
+using Assessment.Import;
+using Assessment.Reports;
+using Assessment.Reports.Justification;
+using Assessment.Rules;
+
+// assess benchmarks: dotnet run -c Release --project bench/Assessment.Benchmark -- [scenario|all] [--repeat N]
+// Scenarios: sample, city, national, double, compile, yaml. Reports medians, allocations and peak memory.
+
+var scenario = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(5);
+var root = FindRoot();
+var rulesPath = Path.Combine(root, "rules", "stockholm.yaml");
+var samplePath = Path.Combine(root, "examples", "hasselby-vallingby-t1-2026.yaml");
+var templatesPath = Path.Combine(root, "templates");
+
+Console.WriteLine($"Maskin: {Environment.ProcessorCount} kärnor, .NET {Environment.Version}, upprepningar {repeat} (median)");
+Console.WriteLine($"{"scenario",-44}{"median",12}{"min",12}{"allokerat",14}{"topp-minne",14}");
+
+var rules = RuleSetReader.ReadFile(rulesPath);
+var results = new Dictionary<string, double>();
+
+if (scenario is "all" or "sample")
+    Measure("ett distrikt: exemplet, läsa + bedöma + JSON", () =>
+    {
+        var r = RuleSetReader.ReadFile(rulesPath);
+        var result = r.Assess(DatasetReader.ReadFile(samplePath));
+        JsonReport.Render(result, Justifications.Render(result, TemplateSet.Load(templatesPath, "templates")));
+    });
+
+if (scenario is "all" or "compile")
+{
+    Measure("regelverket: läsa och kompilera en gång", () => RuleSetReader.ReadFile(rulesPath));
+    var one = DatasetReader.ReadFile(samplePath);
+    var perIndicator = Measure("exemplet bedömt med färdigt regelverk", () => rules.Assess(one)) / one.AllGoals().Sum(g => g.Indicators.Count);
+    Console.WriteLine($"  → {perIndicator * 1000:F1} µs per indikator (mål inräknade); kompileringen ingår inte");
+}
+
+if (scenario is "all" or "yaml")
+{
+    var text = DatasetText.Write(Generator.Dataset(new Random(7), "Nämnd", new ReportingPeriod(PeriodKind.T1, 2026), 73), "s.json");
+    var ms = Measure($"YAML: läsa ett genererat distrikt ({text.Length / 1024} KiB)", () => DatasetReader.Read(text, "g.yaml"));
+    Console.WriteLine($"  → {text.Length / 1024.0 / 1024 / (ms / 1000):F1} MiB/s");
+}
+
+if (scenario is "all" or "city")
+{
+    var city = Generator.Datasets(13 * 3, 73, seed: 1);
+    Measure($"staden: 13 stadsdelar × 3 perioder ({Count(city)} indikatorer)", () => AssessAll(city));
+}
+
+if (scenario is "all" or "national" or "double")
+{
+    var national = Generator.Datasets(2_900, 103, seed: 2);
+    var single = Measure($"nationellt: 2 900 dataset ({Count(national):N0} indikatorer)", () => AssessAll(national));
+    var parallel = Measure("nationellt, parallellt över kärnorna", () => AssessParallel(national));
+    results["national"] = Math.Min(single, parallel);
+    national = null;
+    GC.Collect();
+    if (scenario is "all" or "double")
+    {
+        var twice = Generator.Datasets(5_800, 103, seed: 3);
+        var singleTwice = Measure($"dubbla: 5 800 dataset ({Count(twice):N0} indikatorer)", () => AssessAll(twice));
+        var parallelTwice = Measure("dubbla, parallellt över kärnorna", () => AssessParallel(twice));
+        Console.WriteLine($"  → dubbla / nationellt: {singleTwice / single:F2}× (en tråd), {parallelTwice / parallel:F2}× (parallellt); mål ≤ 2,2×");
+    }
+}
+
+double Measure(string name, Action action)
+{
+    action(); // warm-up: JIT and caches
+    var times = new List<double>();
+    long allocated = 0;
+    long peak = 0;
+    for (var i = 0; i < repeat; i++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalAllocatedBytes(true);
+        using var sampler = new PeakSampler();
+        var sw = Stopwatch.StartNew();
+        action();
+        sw.Stop();
+        times.Add(sw.Elapsed.TotalMilliseconds);
+        allocated = GC.GetTotalAllocatedBytes(true) - before;
+        peak = Math.Max(peak, sampler.Peak);
+    }
+    times.Sort();
+    var median = times[times.Count / 2];
+    Console.WriteLine($"{name,-44}{Ms(median),12}{Ms(times[0]),12}{Mib(allocated),14}{Mib(peak),14}");
+    return median;
+}
+
+void AssessAll(IReadOnlyList<Dataset> datasets)
+{
+    foreach (var d in datasets) rules.Assess(d);
+}
+
+void AssessParallel(IReadOnlyList<Dataset> datasets) => Parallel.ForEach(datasets, d => rules.Assess(d));
+
+static int Count(IReadOnlyList<Dataset> datasets) => datasets.Sum(d => d.AllGoals().Sum(g => g.Indicators.Count));
+
+static string Ms(double ms) => ms >= 1000 ? $"{ms / 1000:F2} s" : $"{ms:F1} ms";
+
+static string Mib(long bytes) => $"{bytes / 1024.0 / 1024:F0} MiB";
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Assessment.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Assessment.sln not found");
+}
+
+/// <summary>Samples the process's working set every 10 ms; the highest value seen is the peak.</summary>
+internal sealed class PeakSampler : IDisposable
+{
+    private readonly Timer _timer;
+    private long _peak;
+
+    public PeakSampler()
+    {
+        _peak = Environment.WorkingSet;
+        _timer = new Timer(_ => Interlocked.Exchange(ref _peak, Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet)), null, 0, 10);
+    }
+
+    public long Peak => Math.Max(Interlocked.Read(ref _peak), Environment.WorkingSet);
+
+    public void Dispose() => _timer.Dispose();
+}
