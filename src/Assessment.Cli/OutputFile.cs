@@ -8,9 +8,11 @@ public static class OutputFile
     public static void WriteAtomically(string path, byte[] content)
     {
         var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-            throw new InputException(SourcePosition.StartOf(path), $"mappen {directory} finns inte");
+        if (Directory.Exists(full))
+            throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil att skriva till");
+        var directory = Path.GetDirectoryName(full);
+        if (directory is null || !Directory.Exists(directory))
+            throw new InputException(SourcePosition.StartOf(path), $"mappen {directory ?? path} finns inte");
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {

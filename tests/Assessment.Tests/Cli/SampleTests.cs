@@ -178,6 +178,25 @@ public class SampleTests
         }
     }
 
+    [Fact]
+    public void Output_to_a_folder_or_into_a_missing_folder_is_refused()
+    {
+        var dir = Directory.CreateTempSubdirectory("assess-");
+        try
+        {
+            var (exit, _, error) = Run("run", "-o", dir.FullName);
+            exit.ShouldBe(2);
+            error.ShouldContain("det är en mapp");
+            (exit, _, error) = Run("run", "-o", Path.Combine(dir.FullName, "saknas", "x.txt"));
+            exit.ShouldBe(2);
+            error.ShouldContain("finns inte");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "run", "--format", "xml" }, "okänt format")]
     [InlineData(new[] { "run", "--frmat", "json" }, "okänd flagga \"--frmat\"")]
