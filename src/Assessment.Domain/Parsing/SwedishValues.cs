@@ -49,7 +49,8 @@ public static partial class SwedishValues
             throw new FormatException($"kan inte läsa \"{text}\" som tal: {QuantityExpectation}");
         var digits = Regex.Replace(match.Groups["int"].Value, @"[ \u00A0\u202F]", "");
         var number = match.Groups["frac"].Success ? $"{digits}.{match.Groups["frac"].Value}" : digits;
-        var value = decimal.Parse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            throw new FormatException($"talet i \"{text}\" är för stort för att räknas med");
         if (match.Groups["sign"].Success && match.Groups["sign"].Value != "+") value = -value;
         return new Quantity(value, match.Groups["unit"].Value.Trim(), trimmed);
     }

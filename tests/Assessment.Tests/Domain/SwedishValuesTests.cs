@@ -97,6 +97,10 @@ public class SwedishValuesTests
         error.Message.ShouldContain("Tas fram av nämnd");
     }
 
+    [Fact]
+    public void A_number_too_large_to_compute_with_is_an_error_not_a_crash() =>
+        Should.Throw<FormatException>(() => SwedishValues.ParseQuantity("99999999999999999999999999999999 %")).Message.ShouldContain("för stort");
+
     [Theory]
     [InlineData("T1 2026", PeriodKind.T1, 2026, "2026-04-30")]
     [InlineData("T2 2026", PeriodKind.T2, 2026, "2026-08-31")]
