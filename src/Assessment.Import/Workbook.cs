@@ -186,7 +186,7 @@ public static class Workbook
         if (!row.TryGetValue(column, out var value) || value is null) return null;
         var text = value switch
         {
-            double d => SwedishFormat.Number((decimal)d, 6),
+            double d => SwedishFormat.Number(d, 6),
             decimal m => SwedishFormat.Number(m, 6),
             DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),

@@ -38,7 +38,7 @@ public static class ExplainReport
         t.AppendLine("Fakta som reglerna såg (0 och falskt utelämnade):");
         foreach (var (fact, value) in goal.Derived.Facts.All().Where(f => f.Value is not (0d or false or "")))
             t.AppendLine($"  {fact.Name} = {Value(value)}");
-        t.AppendLine("Tröskelvärden: " + string.Join(", ", rs.Thresholds.Select(th => $"{th.Name} = {SwedishFormat.Number((decimal)th.Value, 4)}")));
+        t.AppendLine("Tröskelvärden: " + string.Join(", ", rs.Thresholds.Select(th => $"{th.Name} = {SwedishFormat.Number(th.Value, 4)}")));
 
         if (goal.Indicators.Count > 0)
         {
@@ -195,7 +195,7 @@ public static class ExplainReport
 
     private static string Value(object value) => value switch
     {
-        double d => SwedishFormat.Number((decimal)d, 4),
+        double d => SwedishFormat.Number(d, 4),
         bool b => b ? "sant" : "falskt",
         string s => $"\"{s}\"",
         _ => value.ToString() ?? "",

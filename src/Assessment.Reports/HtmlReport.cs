@@ -102,7 +102,7 @@ public static class HtmlReport
         var facts = decision.Facts.All().Where(f => f.Value is not (0d or false or "")).ToList();
         html.Append("<p>Fakta: ").AppendJoin(", ", facts.Select(f => $"<code>{E(f.Fact.Name)}</code> = {E(FactText(f.Value))}")).AppendLine("</p>");
         html.Append("<p>Tröskelvärden: ").AppendJoin(", ", result.RuleSet.Thresholds.Select(t =>
-            $"<code>{E(t.Name)}</code> = {E(SwedishFormat.Number((decimal)t.Value, 4))}")).AppendLine("</p>");
+            $"<code>{E(t.Name)}</code> = {E(SwedishFormat.Number(t.Value, 4))}")).AppendLine("</p>");
         if (goal.Indicators.Count > 0)
         {
             html.AppendLine("<ul class=\"indikatorer\">");
@@ -137,7 +137,7 @@ public static class HtmlReport
 
     private static string FactText(object value) => value switch
     {
-        double d => SwedishFormat.Number((decimal)d, 3),
+        double d => SwedishFormat.Number(d, 3),
         bool b => b ? "sant" : "falskt",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };

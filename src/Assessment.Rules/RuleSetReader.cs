@@ -194,7 +194,7 @@ public static class RuleSetReader
     };
 
     private static bool TryParseNumber(string text, out double value) =>
-        double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static bool IsIdentifier(string name) =>
         name.Length > 0 && (char.IsAsciiLetterLower(name[0]) || name[0] == '_') &&

@@ -35,11 +35,17 @@ public static class SwedishFormat
         return rounded.ToString("#,##0." + new string('#', decimals), Swedish);
     }
 
+    /// <summary>A computed double (a fact, a threshold): as <see cref="Number(decimal, int)"/>, "∞" when out of range.</summary>
+    public static string Number(double value, int decimals = 2) =>
+        double.IsFinite(value) && Math.Abs(value) < 1e15 ? Number((decimal)value, decimals) : (value < 0 ? "\u2212∞" : "∞");
+
     /// <summary>A figure with its unit: "2,8 %", "1 315 st", "14,8 barn/avd.", "81".</summary>
     public static string Quantity(Quantity quantity) =>
         quantity.Unit.Length == 0 ? Number(quantity.Value) : $"{Number(quantity.Value)}{NoBreakSpace}{quantity.Unit}";
 
     /// <summary>A share 0–1 as percent: 0.9878 → "98,8 %".</summary>
     public static string Percent(double share, int decimals = 1) =>
-        $"{Number((decimal)share * 100, decimals)}{NoBreakSpace}%";
+        double.IsFinite(share) && Math.Abs(share) < 1e15
+            ? $"{Number(share * 100, decimals)}{NoBreakSpace}%"
+            : $"{(share < 0 ? "\u2212" : "")}∞{NoBreakSpace}%";
 }

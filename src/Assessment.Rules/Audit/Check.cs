@@ -56,19 +56,19 @@ public static class Check
 
         if (i.Forecast is { } forecast && i.AnnualTarget is Target.Level level && forecast.Value == level.Value.Value
             && i.Outcome is { } outcome && level.Value.Value != 0
-            && Math.Abs((double)(outcome.Value / level.Value.Value) - 1) > limits.ForecastOutcomeGap)
+            && Math.Abs((double)outcome.Value / (double)level.Value.Value - 1) > limits.ForecastOutcomeGap)
             yield return Warn("prognos-lika-med-mal",
                 $"prognosen {forecast.Text} är lika med årsmålet medan periodens utfall är {outcome.Text} " +
-                $"({SwedishFormat.Percent(Math.Abs((double)(outcome.Value / level.Value.Value) - 1), 0)} från målet): är prognosen bedömd eller bara målet upprepat?");
+                $"({SwedishFormat.Percent(Math.Abs((double)outcome.Value / (double)level.Value.Value - 1), 0)} från målet): är prognosen bedömd eller bara målet upprepat?");
 
         if (period.Kind == PeriodKind.VB && i.Periodicity == Periodicity.Year && i.Outcome is null)
             yield return Warn("arsindikator-utan-utfall", "årsindikatorn saknar utfall i verksamhetsberättelsen");
 
         var districtFigure = i.Outcome ?? i.LastYearOutcome;
         if (i.CityTarget is Target.Level city && districtFigure is { Value: > 0 } figure
-            && city.Value.Value >= (decimal)limits.CityTargetFactor * figure.Value)
+            && (double)city.Value.Value >= limits.CityTargetFactor * (double)figure.Value)
             yield return Warn("kf-mal-stadsovergripande",
-                $"KF:s årsmål {city.Text} är {SwedishFormat.Number(city.Value.Value / figure.Value, 0)} gånger nämndens {figure.Text}: troligen en stadsövergripande summa som inte kan jämföras");
+                $"KF:s årsmål {city.Text} är {SwedishFormat.Number((double)city.Value.Value / (double)figure.Value, 0)} gånger nämndens {figure.Text}: troligen en stadsövergripande summa som inte kan jämföras");
 
         if (i.AnnualTarget is null)
             yield return Warn("indikator-utan-mal", "indikatorn saknar årsmål");

@@ -77,7 +77,7 @@ public static class Diff
             .ToDictionary(n => n, n => $"{n} {Show(before, n)} → {Show(after, n)}");
 
         static string Show(Dictionary<string, double> values, string name) =>
-            values.TryGetValue(name, out var v) ? SwedishFormat.Number((decimal)v, 6) : "(saknas)";
+            values.TryGetValue(name, out var v) ? SwedishFormat.Number(v, 6) : "(saknas)";
     }
 
     /// <summary>Rules (by scope and id) whose condition or rating differs, or that exist in only one of the sets.</summary>

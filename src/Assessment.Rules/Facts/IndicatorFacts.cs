@@ -160,7 +160,8 @@ public static class IndicatorFacts
         return (true, lowerMet, value > 0 ? Ratio(goal, value) : value <= goal ? 1 : 0);
     }
 
-    private static double Ratio(decimal numerator, decimal denominator) => (double)(numerator / denominator);
+    // In double: a decimal quotient can overflow for extreme figures, a double one cannot.
+    private static double Ratio(decimal numerator, decimal denominator) => (double)numerator / (double)denominator;
 
     private static double ToDouble(Quantity? q) => q is null ? 0 : (double)q.Value;
 }

@@ -85,6 +85,19 @@ public class JustificationTextTests
     }
 
     [Fact]
+    public void Extreme_figures_render_in_every_format_without_error()
+    {
+        var huge = Yaml.Indicator("Enorm", null, "0,0001 %", outcome: "70 000 000 000 000 000 000 000 000 000 %");
+        var tiny = Yaml.Indicator("Liten", null, "70 000 000 000 000 000 000 000 000 000 %", outcome: "0,0000001 %");
+        var result = Repo.StockholmRules.Assess(Yaml.Read(Yaml.Dataset(ServiceArea("1.1", [huge, tiny], []), "VB 2025")));
+        var texts = Justifications.Render(result, Templates.Shipped);
+        Assessment.Reports.HtmlReport.Render(result, texts).ShouldContain("Enorm");
+        Assessment.Reports.MarkdownReport.Render(result, texts).ShouldContain("Liten");
+        Assessment.Reports.JsonReport.Render(result, texts).ShouldContain("Enorm");
+        texts.ByGoal["1.1"].ShouldContain("Utfallet för liten");
+    }
+
+    [Fact]
     public void Goals_that_cannot_be_assessed_say_so()
     {
         var texts = Render(ServiceArea("1.1", [], [BoardGoal("1.1.1")]), "T1 2026");
