@@ -75,7 +75,7 @@ public static class ExplainReport
     public static string Json(AssessmentResult result, GoalResult goal, CompiledRuleSet rules)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, JsonReport.Options))
         {
             var g = goal.Goal;
             json.WriteStartObject();
@@ -86,20 +86,8 @@ public static class ExplainReport
             json.WriteString("recorded", goal.Recorded?.Code());
             json.WriteString("derived", goal.Derived.Rating.Code());
             json.WriteString("rule", goal.Derived.Rule.Id);
-            json.WriteStartObject("ruleset");
-            json.WriteString("id", result.RuleSet.Id);
-            json.WriteString("version", result.RuleSet.Version);
-            json.WriteString("sha256", result.RuleSet.Sha256);
-            json.WriteEndObject();
-            if (g.Override is { } ov)
-            {
-                json.WriteStartObject("override");
-                json.WriteString("rating", ov.Rating.Code());
-                json.WriteString("reason", ov.Reason);
-                json.WriteString("by", ov.By);
-                json.WriteEndObject();
-            }
-            else json.WriteNull("override");
+            JsonReport.WriteRuleSet(json, result.RuleSet);
+            JsonReport.WriteOverride(json, g.Override);
             json.WriteStartArray("rules");
             var scope = RuleScopes.ForLevel(g.Level);
             for (var i = 0; i < goal.Derived.Checked.Count; i++)
@@ -118,7 +106,7 @@ public static class ExplainReport
                     json.WriteString("condition", part.Text);
                     json.WriteBoolean("holds", part.Holds);
                     json.WriteStartObject("values");
-                    foreach (var (name, value) in part.Values) WriteValue(json, name, value);
+                    foreach (var (name, value) in part.Values) JsonReport.WriteValue(json, name, value, ExplainDigits);
                     json.WriteEndObject();
                     json.WriteEndObject();
                 }
@@ -127,27 +115,13 @@ public static class ExplainReport
             }
             json.WriteEndArray();
             json.WriteStartObject("facts");
-            foreach (var (fact, value) in goal.Derived.Facts.All()) WriteValue(json, fact.Name, value);
+            foreach (var (fact, value) in goal.Derived.Facts.All()) JsonReport.WriteValue(json, fact.Name, value, ExplainDigits);
             json.WriteEndObject();
             json.WriteStartObject("thresholds");
             foreach (var th in result.RuleSet.Thresholds) json.WriteNumber(th.Name, th.Value);
             json.WriteEndObject();
             json.WriteStartArray("indicators");
-            foreach (var i in goal.Indicators)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", i.Indicator.Name);
-                json.WriteString("rating", i.Rating.Code());
-                json.WriteString("rule", i.Decision.Rule.Id);
-                json.WriteString("value_text", i.Evidence.Value?.Text);
-                json.WriteString("value_source", i.Evidence.ValueSource.Length == 0 ? null : i.Evidence.ValueSource);
-                json.WriteString("target_text", i.Evidence.Target?.Text);
-                json.WriteString("direction", i.Evidence.Direction.Code());
-                json.WriteString("direction_source", i.Evidence.DirectionSource);
-                if (i.Evidence.Comparable) json.WriteNumber("attainment", Math.Round(i.Evidence.Attainment, 4));
-                else json.WriteNull("attainment");
-                json.WriteEndObject();
-            }
+            foreach (var i in goal.Indicators) JsonReport.WriteIndicator(json, i);
             json.WriteEndArray();
             json.WriteStartArray("activities");
             foreach (var a in g.Activities)
@@ -201,15 +175,8 @@ public static class ExplainReport
         _ => value.ToString() ?? "",
     };
 
-    private static void WriteValue(Utf8JsonWriter json, string name, object value)
-    {
-        switch (value)
-        {
-            case double d: json.WriteNumber(name, Math.Round(d, 6)); break;
-            case bool b: json.WriteBoolean(name, b); break;
-            default: json.WriteString(name, value.ToString()); break;
-        }
-    }
+    /// <summary>Enough decimals to see which side of a threshold a figure falls.</summary>
+    private const int ExplainDigits = 6;
 
     private static string Describe(RuleDefinition rule) => rule.Description is { } d ? $" – {d}" : "";
 

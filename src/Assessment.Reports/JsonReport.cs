@@ -13,7 +13,7 @@ namespace Assessment.Reports;
 /// </summary>
 public static class JsonReport
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -36,12 +36,7 @@ public static class JsonReport
         json.WriteNumber("year", result.Dataset.Period.Year);
         json.WriteString("end", result.Dataset.Period.EndDate.ToString("yyyy-MM-dd"));
         json.WriteEndObject();
-        json.WriteStartObject("ruleset");
-        json.WriteString("id", result.RuleSet.Id);
-        json.WriteString("version", result.RuleSet.Version);
-        json.WriteString("sha256", result.RuleSet.Sha256);
-        json.WriteString("valid_from", result.RuleSet.ValidFrom.ToString("yyyy-MM-dd"));
-        json.WriteEndObject();
+        WriteRuleSet(json, result.RuleSet);
         json.WriteString("summary", texts.Summary);
 
         json.WriteStartArray("goals");
@@ -68,24 +63,42 @@ public static class JsonReport
         json.WriteString("final", goal.Final.Code());
         json.WriteString("rule", goal.Derived.Rule.Id);
         json.WriteString("rule_description", goal.Derived.Rule.Description);
-        if (goal.Goal.Override is { } ov)
-        {
-            json.WriteStartObject("override");
-            json.WriteString("rating", ov.Rating.Code());
-            json.WriteString("reason", ov.Reason);
-            json.WriteString("by", ov.By);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("override");
-        }
+        WriteOverride(json, goal.Goal.Override);
         json.WriteString("justification", justification);
-        WriteFacts(json, goal.Derived.Facts);
+        json.WriteStartObject("facts");
+        foreach (var (fact, value) in goal.Derived.Facts.All()) WriteValue(json, fact.Name, value, FactDigits);
+        json.WriteEndObject();
         json.WriteEndObject();
     }
 
-    private static void WriteIndicator(Utf8JsonWriter json, IndicatorResult indicator)
+    /// <summary>Decimals of a fact in the report; <c>explain</c> shows more, for comparing with thresholds.</summary>
+    internal const int FactDigits = 4;
+
+    internal static void WriteRuleSet(Utf8JsonWriter json, RuleSetInfo ruleSet)
+    {
+        json.WriteStartObject("ruleset");
+        json.WriteString("id", ruleSet.Id);
+        json.WriteString("version", ruleSet.Version);
+        json.WriteString("sha256", ruleSet.Sha256);
+        json.WriteString("valid_from", ruleSet.ValidFrom.ToString("yyyy-MM-dd"));
+        json.WriteEndObject();
+    }
+
+    internal static void WriteOverride(Utf8JsonWriter json, RatingOverride? ratingOverride)
+    {
+        if (ratingOverride is null)
+        {
+            json.WriteNull("override");
+            return;
+        }
+        json.WriteStartObject("override");
+        json.WriteString("rating", ratingOverride.Rating.Code());
+        json.WriteString("reason", ratingOverride.Reason);
+        json.WriteString("by", ratingOverride.By);
+        json.WriteEndObject();
+    }
+
+    internal static void WriteIndicator(Utf8JsonWriter json, IndicatorResult indicator)
     {
         var e = indicator.Evidence;
         json.WriteStartObject();
@@ -108,19 +121,15 @@ public static class JsonReport
         json.WriteEndObject();
     }
 
-    private static void WriteFacts(Utf8JsonWriter json, FactValues facts)
+    /// <summary>A fact or threshold value: numbers rounded to <paramref name="digits"/>, truth values as booleans.</summary>
+    internal static void WriteValue(Utf8JsonWriter json, string name, object value, int digits)
     {
-        json.WriteStartObject("facts");
-        foreach (var (fact, value) in facts.All())
+        switch (value)
         {
-            switch (value)
-            {
-                case double d: json.WriteNumber(fact.Name, Math.Round(d, 4)); break;
-                case bool b: json.WriteBoolean(fact.Name, b); break;
-                default: json.WriteString(fact.Name, value.ToString()); break;
-            }
+            case double d: json.WriteNumber(name, Math.Round(d, digits)); break;
+            case bool b: json.WriteBoolean(name, b); break;
+            default: json.WriteString(name, value.ToString()); break;
         }
-        json.WriteEndObject();
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, decimal? value)
