@@ -42,7 +42,7 @@ if (scenario is "all" or "compile")
 
 if (scenario is "all" or "yaml")
 {
-    var text = DatasetText.Write(Generator.Dataset(new Random(7), "Nämnd", new ReportingPeriod(PeriodKind.T1, 2026), 73), "s.json");
+    var text = DatasetText.Write(Generator.Dataset(new Random(7), "Nämnd", new ReportingPeriod(PeriodKind.T1, 2026), 73), "s.json", []);
     var ms = Measure($"YAML: läsa ett genererat distrikt ({text.Length / 1024} KiB)", () => DatasetReader.Read(text, "g.yaml"));
     Console.WriteLine($"  → {text.Length / 1024.0 / 1024 / (ms / 1000):F1} MiB/s");
 }

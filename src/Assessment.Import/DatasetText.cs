@@ -5,7 +5,8 @@ namespace Assessment.Import;
 /// <summary>A typed dataset back in the dataset format: every value as the report wrote it.</summary>
 public static class DatasetText
 {
-    public static string Write(Dataset dataset, string schemaPath) => DatasetYamlWriter.Write(ToRaw(dataset), schemaPath);
+    public static string Write(Dataset dataset, string schemaPath, IEnumerable<string> origin) =>
+        DatasetYamlWriter.Write(ToRaw(dataset), schemaPath, origin);
 
     public static RawDataset ToRaw(Dataset dataset)
     {

@@ -6,16 +6,23 @@ namespace Assessment.Import;
 public static class DatasetYamlWriter
 {
     private static readonly string[] IndicatorKeys =
-        ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "periodicitet"];
+        ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "periodicitet", "riktning"];
 
     private static readonly string[] ActivityKeys = ["start", "slut", "avvikelse"];
 
-    public static string Write(RawDataset dataset, string schemaPath)
+    /// <summary>The header of a dataset made by <c>assess import</c> from <paramref name="source"/>.</summary>
+    public static IReadOnlyList<string> ImportedFrom(string source) =>
+    [
+        $"Importerad med `assess import` från {source} (rad N = radnummer i källan).",
+        "Värden är kopierade som rapporten skriver dem.",
+    ];
+
+    /// <summary>The dataset in YAML, headed by <paramref name="origin"/>: comment lines saying how it was made.</summary>
+    public static string Write(RawDataset dataset, string schemaPath, IEnumerable<string> origin)
     {
         var y = new StringBuilder();
         y.Append("# yaml-language-server: $schema=").AppendLine(schemaPath);
-        y.Append("# Importerad med `assess import` från ").Append(dataset.Source).AppendLine(" (rad N = radnummer i källan).");
-        y.AppendLine("# Värden är kopierade som rapporten skriver dem.");
+        foreach (var line in origin) y.Append("# ").AppendLine(line);
         y.Append("namnd: ").AppendLine(Quote(dataset.District));
         y.Append("period: ").AppendLine(Quote(dataset.Period));
         y.Append("kalla: ").AppendLine(Quote(dataset.Source));
@@ -63,11 +70,12 @@ public static class DatasetYamlWriter
         {
             y.Append(pad).Append("  - namn: ").Append(Quote(row.Name)).Append("  # rad ").Append(row.Line).AppendLine();
             foreach (var k in keys.Where(row.Cells.ContainsKey))
-                y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" or "riktning" ? row.Cells[k] : Quote(row.Cells[k]));
+                y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" ? row.Cells[k] : Quote(row.Cells[k]));
             if (row.Notes.Count > 0) Block(y, pad + "    ", "analys", row.Notes);
         }
     }
 
+    /// <summary>Paragraphs as a literal block, blank line between; every line of a paragraph is indented.</summary>
     private static void Block(StringBuilder y, string pad, string key, List<string> paragraphs)
     {
         if (paragraphs.Count == 0) return;
@@ -75,7 +83,11 @@ public static class DatasetYamlWriter
         for (var p = 0; p < paragraphs.Count; p++)
         {
             if (p > 0) y.AppendLine();
-            y.Append(pad).Append("  ").AppendLine(paragraphs[p].Trim());
+            foreach (var line in paragraphs[p].Trim().ReplaceLineEndings("\n").Split('\n'))
+            {
+                if (line.Trim().Length == 0) y.AppendLine();
+                else y.Append(pad).Append("  ").AppendLine(line.Replace("\t", " ").TrimEnd());
+            }
         }
     }
 

@@ -1,11 +1,12 @@
 using Assessment.Domain;
+using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Import;
 
 namespace Assessment.Cli;
 
 /// <summary><c>assess import REPORT.txt</c>: a published report's text to a dataset file.</summary>
-public static class ImportCommand
+public static partial class ImportCommand
 {
     public const string Help = """
         assess import – läser texten ur en publicerad rapport till ett dataset.
@@ -40,15 +41,49 @@ public static class ImportCommand
         if (options.Value("--period") is { } period) dataset.Period = period;
         if (dataset.Period.Length == 0)
             throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
-        var yaml = DatasetYamlWriter.Write(dataset, options.Value("--schema") ?? "../schemas/dataset.schema.json");
+        var yaml = DatasetYamlWriter.Write(dataset, options.Value("--schema") ?? "../schemas/dataset.schema.json",
+            DatasetYamlWriter.ImportedFrom(dataset.Source));
 
         foreach (var note in notes) stderr.WriteLine($"{path}:{note.Line}: {note.Message}");
         var output = options.Value("-o", "--output");
-        var parsed = DatasetReader.Read(yaml, output ?? "(importerat dataset)");
+        var parsed = ReadImported(yaml, path);
         Inputs.Write(yaml, output, stdout, stderr);
         var goals = parsed.AllGoals().ToList();
         stderr.WriteLine($"importerade {goals.Count} mål, {goals.Sum(g => g.Indicators.Count)} indikatorer och " +
                          $"{goals.Sum(g => g.Activities.Count)} aktiviteter ({dataset.District}, {dataset.Period}); {notes.Count} anmärkningar");
         return Cli.Ok;
+    }
+
+    /// <summary>
+    /// Reads the imported dataset back. What the dataset reader finds (two goals with one id, say) is a
+    /// problem in the report, so it is reported at the report's line: the one the nearest
+    /// "# rad N" above the problem names.
+    /// </summary>
+    private static Dataset ReadImported(string yaml, string reportPath)
+    {
+        try
+        {
+            return DatasetReader.Read(yaml, "(importerat dataset)");
+        }
+        catch (InputException e)
+        {
+            var lines = yaml.Split('\n');
+            throw new InputException(e.Errors.Select(error => new InputError(
+                new SourcePosition(reportPath, SourceLine(lines, error.Position.Line), 1),
+                LineReference().Replace(error.Message, m => $"rad {SourceLine(lines, int.Parse(m.Groups[1].Value))}"))).ToList());
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\brad (\d{1,9})\b")]
+    private static partial System.Text.RegularExpressions.Regex LineReference();
+
+    private static int SourceLine(string[] yamlLines, int line)
+    {
+        for (var i = Math.Min(line, yamlLines.Length) - 1; i >= 0; i--)
+        {
+            var mark = yamlLines[i].LastIndexOf("  # rad ", StringComparison.Ordinal);
+            if (mark >= 0 && int.TryParse(yamlLines[i].AsSpan(mark + 8), out var sourceLine)) return sourceLine;
+        }
+        return 1;
     }
 }

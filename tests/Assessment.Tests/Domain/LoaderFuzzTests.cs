@@ -85,7 +85,7 @@ public class LoaderFuzzTests
             var import = ReportImporter.Import(text, "skadad.txt");
             import.Notes.ShouldAllBe(n => n.Line >= 1);
             if (import.Dataset.Period.Length == 0) import.Dataset.Period = "T1 2026";
-            OnlyInputErrors(() => DatasetReader.Read(DatasetYamlWriter.Write(import.Dataset, "s.json"), "import.yaml"));
+            OnlyInputErrors(() => DatasetReader.Read(DatasetYamlWriter.Write(import.Dataset, "s.json", []), "import.yaml"));
         }, iter: 150);
     }
 

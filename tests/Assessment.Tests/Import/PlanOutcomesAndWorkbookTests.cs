@@ -116,12 +116,34 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void A_dataset_written_back_keeps_direction_and_paragraphs_with_line_breaks()
+    {
+        var sample = Repo.Sample();
+        var indicator = sample.AllGoals().SelectMany(g => g.Indicators).First();
+        const string analysis = "Första raden\nandra raden, samma stycke.\n\nEtt nytt stycke.";
+        var changed = sample with { Goals = sample.Goals.Select(g => Change(g, indicator, analysis)).ToList() };
+
+        var back = DatasetReader.Read(DatasetText.Write(changed, "x", ["rad ett", "rad två"]), "tillbaka.yaml");
+
+        var read = back.AllGoals().SelectMany(g => g.Indicators).First();
+        read.Direction.ShouldBe(Direction.LowerIsBetter);
+        read.Analysis.ShouldBe(analysis);
+        back.AllGoals().SelectMany(g => g.Indicators).Count().ShouldBe(sample.AllGoals().SelectMany(g => g.Indicators).Count());
+    }
+
+    private static Goal Change(Goal g, Indicator target, string analysis) => g with
+    {
+        Indicators = g.Indicators.Select(i => ReferenceEquals(i, target) ? i with { Direction = Direction.LowerIsBetter, Analysis = analysis } : i).ToList(),
+        Children = g.Children.Select(c => Change(c, target, analysis)).ToList(),
+    };
+
+    [Fact]
     public void Merge_writes_a_dataset_the_engine_reads()
     {
         var workbook = Path.Combine(_dir.FullName, "resultat.xlsx");
         Run("run", "--format", "xlsx", "-o", workbook).Exit.ShouldBe(0);
         var plan = Path.Combine(_dir.FullName, "plan.yaml");
-        File.WriteAllText(plan, Assessment.Import.DatasetText.Write(Stripped(Repo.Sample()), "x"));
+        File.WriteAllText(plan, Assessment.Import.DatasetText.Write(Stripped(Repo.Sample()), "x", []));
         var output = Path.Combine(_dir.FullName, "t1.yaml");
         var (exit, _, error) = Run("merge", plan, workbook, "-o", output);
         exit.ShouldBe(0, error);

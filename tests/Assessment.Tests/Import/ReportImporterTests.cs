@@ -11,7 +11,7 @@ public class ReportImporterTests
     private static (Dataset Dataset, ImportResult Import, string Yaml) ImportSeed(string seed, string schema = "../../schemas/dataset.schema.json")
     {
         var import = ReportImporter.Import(File.ReadAllText(Repo.Seed(seed)), seed);
-        var yaml = DatasetYamlWriter.Write(import.Dataset, schema);
+        var yaml = DatasetYamlWriter.Write(import.Dataset, schema, DatasetYamlWriter.ImportedFrom(import.Dataset.Source));
         return (DatasetReader.Read(yaml, seed + ".yaml"), import, yaml);
     }
 
@@ -122,7 +122,7 @@ public class ReportImporterTests
     {
         var text = layout == "tab" ? TabReport : MarkdownReport;
         var import = ReportImporter.Import(text, "liten.txt");
-        var dataset = DatasetReader.Read(DatasetYamlWriter.Write(import.Dataset, "s.json"), "liten.yaml");
+        var dataset = DatasetReader.Read(DatasetYamlWriter.Write(import.Dataset, "s.json", []), "liten.yaml");
         dataset.District.ShouldBe("Solna stadsdelsnämnd");
         dataset.Period.ShouldBe(new ReportingPeriod(PeriodKind.T2, 2027));
         var goal = dataset.AllGoals().Single(g => g.Id == "2.1");
@@ -134,6 +134,29 @@ public class ReportImporterTests
         indicator.Analysis.ShouldBe("Resultatet är lägre än väntat.");
         goal.Activities.ShouldHaveSingleItem().Deviation.ShouldBeTrue();
         dataset.AllGoals().Single(g => g.Id == "2.1.1").Title.ShouldBe("Äldre är trygga");
+    }
+
+    [Fact]
+    public void A_problem_the_report_itself_has_is_reported_at_the_reports_line()
+    {
+        var dir = Directory.CreateTempSubdirectory("assess-import-");
+        try
+        {
+            // The goal 2.1.1 twice: headings on lines 25 and 29 of the report.
+            var report = Path.Combine(dir.FullName, "rapport.txt");
+            File.WriteAllText(report, TabReport + "\nNämndmål: 2.1.1. Äldre är trygga igen\n\n Uppfylls helt\n");
+            var output = Path.Combine(dir.FullName, "ut.yaml");
+            var stderr = new StringWriter();
+            var exit = Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr);
+
+            exit.ShouldBe(2);
+            stderr.ToString().ShouldContain($"fel: {report}:29:1: målet \"2.1.1\" finns redan (först på rad 25)");
+            File.Exists(output).ShouldBeFalse();
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     private const string TabReport =
