@@ -1,5 +1,6 @@
 using Assessment.Domain.Parsing;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Assessment.Domain.Yaml;
@@ -34,7 +35,7 @@ public static class YamlFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new GuardedParser(new Parser(new StringReader(text))));
         }
         catch (YamlException e)
         {
@@ -55,6 +56,39 @@ public static class YamlFile
         if (root is not YamlMappingNode mapping)
             throw new InputException(At(file, root.Start), "väntade en YAML-mappning med nycklar överst i filen");
         return new YamlMap(mapping, file, errors);
+    }
+
+    /// <summary>Deeper than any dataset, rule set or test file is nested (a dataset is about ten levels).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>
+    /// Hands YamlDotNet's loader the parser's events, refusing what would take it down: nesting deeper than
+    /// <see cref="MaxDepth"/> (the loader recurses once per level and would exhaust the stack) and aliases
+    /// (*namn), which a few lines can make expand to billions of nodes. Neither is needed in our files.
+    /// </summary>
+    private sealed class GuardedParser(IParser inner) : IParser
+    {
+        private int _depth;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            switch (inner.Current)
+            {
+                case MappingStart or SequenceStart when ++_depth > MaxDepth:
+                    throw new YamlException(inner.Current.Start, inner.Current.End,
+                        $"nästlad djupare än {MaxDepth} nivåer");
+                case MappingEnd or SequenceEnd:
+                    _depth--;
+                    break;
+                case AnchorAlias alias:
+                    throw new YamlException(alias.Start, alias.End,
+                        $"alias (*{alias.Value}) stöds inte: skriv ut värdet där det behövs");
+            }
+            return true;
+        }
     }
 
     internal static SourcePosition At(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));

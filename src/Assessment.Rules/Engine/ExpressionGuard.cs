@@ -102,6 +102,14 @@ public static class ExpressionGuard
         }
     }
 
+    /// <summary>
+    /// Bounds that keep the expression compiler, which recurses per level of nesting, well within its stack;
+    /// the longest rule in the city's rule set is under 150 characters and three levels deep.
+    /// </summary>
+    public const int MaxLength = 1000;
+
+    public const int MaxDepth = 16;
+
     /// <summary>A problem at a 0-based offset in the expression.</summary>
     public sealed record Problem(int Offset, string Message);
 
@@ -113,11 +121,24 @@ public static class ExpressionGuard
             problems.Add(new Problem(0, "uttrycket är tomt"));
             return problems;
         }
+        if (expression.Length > MaxLength)
+        {
+            problems.Add(new Problem(MaxLength, $"uttrycket är längre än {MaxLength} tecken: dela upp regeln"));
+            return problems;
+        }
         var i = 0;
+        var depth = 0;
+        var conditionals = 0;
         while (i < expression.Length)
         {
             var c = expression[i];
             if (char.IsWhiteSpace(c)) { i++; continue; }
+            if ((c == '(' && ++depth > MaxDepth) || (c == '?' && ++conditionals > MaxDepth))
+            {
+                problems.Add(new Problem(i, $"uttrycket är nästlat djupare än {MaxDepth} nivåer (parenteser eller ?:): dela upp regeln"));
+                return problems;
+            }
+            if (c == ')') depth--;
             if (c == '"')
             {
                 var end = i + 1;

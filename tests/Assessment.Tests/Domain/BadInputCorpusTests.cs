@@ -56,6 +56,23 @@ public class BadInputCorpusTests
     public void Bad_rule_sets_are_reported_where_they_are_wrong(string file) =>
         Check(Repo.PathOf($"tests/Assessment.Tests/Corpus/rules/{file}"), p => RuleSetReader.ReadFile(p), "validate");
 
+    public static TheoryData<string, string> Unloadable() => new()
+    {
+        // Each of these once took the YAML loader down with a stack overflow or could expand without bound.
+        { "namnd: x\nperiod: T1 2026\ninriktningsmal: " + new string('[', 60_000) + new string(']', 60_000) + "\n", "nästlad djupare än 64 nivåer" },
+        { "namnd: x\nperiod: T1 2026\ninriktningsmal:\n" + string.Concat(Enumerable.Range(1, 5000).Select(d => new string(' ', d) + "- \n")), "nästlad djupare än 64 nivåer" },
+        { "namnd: &n x\nperiod: T1 2026\nkalla: *n\ninriktningsmal: []\n", "alias (*n) stöds inte" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unloadable))]
+    public void Yaml_too_deep_or_with_aliases_is_an_input_error(string text, string message)
+    {
+        var error = Should.Throw<InputException>(() => DatasetReader.Read(text, "djup.yaml")).Errors.ShouldHaveSingleItem();
+        error.Message.ShouldContain(message);
+        error.Position.Line.ShouldBeGreaterThanOrEqualTo(3);
+    }
+
     [Fact]
     public void A_file_larger_than_the_limit_is_refused_before_it_is_read()
     {

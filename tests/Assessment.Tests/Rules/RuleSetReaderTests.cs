@@ -1,3 +1,4 @@
+using Assessment.Rules.Engine;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Rules;
@@ -91,6 +92,32 @@ public class RuleSetReaderTests
     {
         var text = ShippedWith("om: mal_uppnatt\n", $"om: \"{expression}\"\n");
         Rejected(text).Errors.ShouldNotBeEmpty();
+    }
+
+    public static TheoryData<string, string> DeepExpressions() => new()
+    {
+        { new string('(', 100) + "mal_uppnatt" + new string(')', 100), "nästlat djupare än 16 nivåer" },
+        { string.Concat(Enumerable.Repeat("mal_uppnatt ? true : ", 40)) + "false", "nästlat djupare än 16 nivåer" },
+        { string.Join(" || ", Enumerable.Repeat("mal_uppnatt", 200)), "längre än 1000 tecken" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeepExpressions))]
+    public void Expressions_too_deep_or_long_for_the_compiler_are_refused_not_crashed_on(string expression, string message)
+    {
+        var text = ShippedWith("om: mal_uppnatt\n", $"om: \"{expression}\"\n");
+        Rejected(text).Errors.ShouldContain(e => e.Message.Contains(message));
+    }
+
+    [Theory]
+    [InlineData('!')]
+    [InlineData('-')]
+    public void A_long_chain_of_unary_operators_within_the_length_limit_compiles_or_is_an_input_error(char unary)
+    {
+        var expression = new string(unary, ExpressionGuard.MaxLength - 40) + (unary == '!' ? "mal_uppnatt" : "uppfyllelse > 0");
+        var text = ShippedWith("om: mal_uppnatt\n", $"om: \"{expression}\"\n");
+        try { RuleSetReader.Read(text, "regler.yaml"); }
+        catch (InputException) { }
     }
 
     [Fact]
