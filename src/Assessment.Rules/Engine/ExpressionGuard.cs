@@ -28,11 +28,13 @@ public static class ExpressionGuard
 
     /// <summary>
     /// The parts of a condition joined at its top level by one kind of operator: "a &amp;&amp; (b || c)"
-    /// gives ("&amp;&amp;", ["a", "(b || c)"]). A condition without a top-level join is one part.
+    /// gives ("&amp;&amp;", ["a", "(b || c)"]). A condition without a top-level join is one part, and so is
+    /// one with a top-level ?: – in "a ? b || c : d" the || belongs to a branch.
     /// </summary>
     public static (string Operator, IReadOnlyList<string> Parts) SplitTopLevel(string expression)
     {
         var text = Unwrap(expression.Trim());
+        if (HasTopLevel(text, "?")) return ("", [text]);
         foreach (var (op, words) in new[] { ("||", new[] { "||", "or" }), ("&&", new[] { "&&", "and" }) })
         {
             var parts = new List<string>();
@@ -56,6 +58,19 @@ public static class ExpressionGuard
             }
         }
         return ("", [text]);
+    }
+
+    private static bool HasTopLevel(string text, string op)
+    {
+        var depth = 0;
+        foreach (var (start, length) in Tokens(text))
+        {
+            var token = text.Substring(start, length);
+            if (token == "(") depth++;
+            else if (token == ")") depth--;
+            else if (depth == 0 && token == op) return true;
+        }
+        return false;
     }
 
     private static string Unwrap(string text)

@@ -131,12 +131,17 @@ public sealed class CompiledRules
         var values = facts.All().ToDictionary(f => f.Fact.Name, f => f.Value, StringComparer.Ordinal);
         foreach (var (name, value) in _thresholds) values[name] = value;
         var parser = new RuleExpressionParser(Settings);
-        var explained = parts.Select(part =>
+        ConditionPart Part(string text, bool holds) =>
+            new(text, holds, ExpressionGuard.Names(text, values.ContainsKey).Select(n => (n, values[n])).ToList());
+        try
         {
-            var holds = parser.Compile<bool>(part, _parameters)(input);
-            return new ConditionPart(part, holds, ExpressionGuard.Names(part, values.ContainsKey).Select(n => (n, values[n])).ToList());
-        }).ToList();
-        return new ConditionExplanation(op, explained);
+            return new ConditionExplanation(op, parts.Select(part => Part(part, parser.Compile<bool>(part, _parameters)(input))).ToList());
+        }
+        catch (Exception) when (parts.Count > 1)
+        {
+            // A part that does not stand on its own: the whole condition, which compiled at load, is the one part.
+            return new ConditionExplanation("", [Part(rule.Condition, _conditions[index](input))]);
+        }
     }
 
     /// <summary>A compiled constructor: fact values in schema order in, the input object out, thresholds built in.</summary>

@@ -73,6 +73,21 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explain_takes_a_conditional_whose_branch_has_an_or_as_one_part()
+    {
+        const string conditional = "indikatorer_bedomda > 0 ? indikatorer_andel_helt >= helt_minsta_andel || delmal_bedomda < 0 : true";
+        var rules = Temp("villkor.yaml", RulesWith(
+            "(indikatorer_bedomda == 0 || indikatorer_andel_helt >= helt_minsta_andel)\n        && (delmal_bedomda == 0 || delmal_andel_helt >= helt_minsta_andel)\n        && aktiviteter_andel_avvikelse <= avvikelse_hogsta_andel\n      betyg: helt\n    - id: ovrigt-delvis",
+            conditional + "\n      betyg: helt\n    - id: ovrigt-delvis"));
+        Run("validate", rules).Exit.ShouldBe(0);
+
+        var (exit, output, error) = Run("explain", "3.4", "--rules", rules);
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain($"gäller inte: {conditional}  (");
+    }
+
+    [Fact]
     public void Explain_an_unknown_goal_suggests_the_closest()
     {
         var (exit, _, error) = Run("explain", "3.44");
