@@ -55,7 +55,9 @@ public sealed class CompiledRuleSet
             indicators.Select(i => i.Rating).ToList(),
             kf,
             board,
-            results.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Final : c.Derived.Rating).ToList());
+            // What rolls up is the rule set's choice, never the display's: --final recorded shows published
+            // ratings but does not feed them to the rules, so derived ratings are the same in both modes.
+            results.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Goal.Override?.Rating ?? c.Derived.Rating : c.Derived.Rating).ToList());
         var derived = Decide(RuleScopes.ForLevel(goal.Level), facts);
         var final = goal.Override?.Rating
                     ?? (finalSource == FinalSource.Recorded ? goal.Recorded : null)

@@ -98,4 +98,16 @@ public class GoalRollUpTests
         parent.Derived.Facts.Number("delmal_helt").ShouldBe(2);
         parent.Derived.Rating.ShouldBe(Rating.Fully);
     }
+
+    [Fact]
+    public void Derived_ratings_do_not_depend_on_which_rating_is_shown_as_final()
+    {
+        // Årsrapport 2023: several published ratings differ from the derived ones, so feeding them upward would show.
+        var dataset = Assessment.Domain.Yaml.DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"));
+        var derived = Repo.StockholmRules.Assess(dataset, FinalSource.Derived).AllGoals().ToList();
+        var recorded = Repo.StockholmRules.Assess(dataset, FinalSource.Recorded).AllGoals().ToList();
+
+        recorded.Select(g => g.Derived.Rating).ShouldBe(derived.Select(g => g.Derived.Rating));
+        recorded.Count(g => g.Final != g.Derived.Rating).ShouldBeGreaterThan(0);
+    }
 }
