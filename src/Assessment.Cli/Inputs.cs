@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Reports.Justification;
@@ -20,8 +20,8 @@ public static class Inputs
     public static LoadedDataset Dataset(string? given)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultDataset);
-        var dataset = DatasetReader.ReadFile(path, display);
-        return new LoadedDataset(dataset, display, Sha256(path));
+        var input = InputText.Read(path, display);
+        return new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
     }
 
     /// <summary>A rule set file, or a folder of versions from which the period picks the one in force.</summary>
@@ -62,6 +62,4 @@ public static class Inputs
         OutputFile.WriteAtomically(outputPath, Encoding.UTF8.GetBytes(content));
         stderr.WriteLine($"skrev {outputPath}");
     }
-
-    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -39,9 +39,11 @@ public sealed class Options
                 var values = options._values.TryGetValue(flag, out var list) ? list : options._values[flag] = [];
                 if (values.Count > 0 && repeatable?.Contains(flag) != true)
                     throw new UsageException($"flaggan {flag} är angiven två gånger", help);
+                if (value.Length == 0) throw new UsageException($"flaggan {flag} har ett tomt värde", help);
                 values.Add(value);
                 continue;
             }
+            if (arg.Length == 0) throw new UsageException("ett argument är tomt (\"\"): ange en fil", help);
             options.Positional.Add(arg);
         }
         if (options.Positional.Count > maxPositional)

@@ -7,7 +7,12 @@ public static class OutputFile
 {
     public static void WriteAtomically(string path, byte[] content)
     {
-        var full = Path.GetFullPath(path);
+        string full;
+        try { full = Path.GetFullPath(path); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InputException(SourcePosition.StartOf(path), $"ogiltig sökväg: {e.Message}");
+        }
         if (Directory.Exists(full))
             throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil att skriva till");
         var directory = Path.GetDirectoryName(full);

@@ -1,4 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Assessment.Domain;
+
+/// <summary>An input file's text and the SHA-256 of its bytes, both from one read.</summary>
+public sealed record InputFile(string Text, string Sha256)
+{
+    /// <summary>The hash of text that did not come from a file: its UTF-8 bytes.</summary>
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
 
 /// <summary>Reads an input file as UTF-8 text, turning I/O failures into an <see cref="InputException"/>.</summary>
 public static class InputText
@@ -6,21 +16,48 @@ public static class InputText
     /// <summary>Files larger than this are refused before they are read: no dataset or rule set comes near it.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
-    public static string ReadFile(string path, string displayName)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string ReadFile(string path, string displayName) => Read(path, displayName).Text;
+
+    /// <summary>
+    /// The file's text and hash. A file that is not UTF-8 (a YAML file saved as Windows-1252, say, where
+    /// å, ä and ö would otherwise turn into replacement characters) is an error at its first bad byte.
+    /// </summary>
+    public static InputFile Read(string path, string displayName)
     {
+        byte[] bytes;
         try
         {
+            if (Directory.Exists(path))
+                throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
             var info = new FileInfo(path);
             if (!info.Exists)
                 throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
             if (info.Length > MaxBytes)
                 throw new InputException(SourcePosition.StartOf(displayName),
                     $"filen är {info.Length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
-            return File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new InputException(SourcePosition.StartOf(displayName), $"kan inte läsa filen: {e.Message}");
+        }
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        try
+        {
+            return new InputFile(StrictUtf8.GetString(bytes, start, bytes.Length - start), sha);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = start + Math.Max(0, e.Index);
+            var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(0, at - 1)) + 1;
+            var line = bytes.AsSpan(0, lineStart).Count((byte)'\n') + 1;
+            var column = Encoding.UTF8.GetCharCount(bytes, lineStart, at - lineStart) + 1;
+            var bad = e.BytesUnknown is { Length: > 0 } unknown ? $" (byte 0x{unknown[0]:X2})" : "";
+            throw new InputException(new SourcePosition(displayName, line, column),
+                $"filen är inte UTF-8{bad}: spara den som UTF-8");
         }
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
@@ -34,10 +32,14 @@ public static class RuleSetReader
     public static CompiledRuleSet ReadFile(string path, string? displayName = null)
     {
         var file = displayName ?? path;
-        return Read(InputText.ReadFile(path, file), file);
+        var input = InputText.Read(path, file);
+        return Read(input.Text, file, input.Sha256);
     }
 
-    public static CompiledRuleSet Read(string text, string file)
+    /// <summary>Reads a rule set from text; its hash is that of the text's UTF-8 bytes.</summary>
+    public static CompiledRuleSet Read(string text, string file) => Read(text, file, InputFile.HashOf(text));
+
+    private static CompiledRuleSet Read(string text, string file, string sha)
     {
         var errors = new ErrorSink();
         var root = YamlFile.ParseRoot(text, file, errors);
@@ -78,7 +80,6 @@ public static class RuleSetReader
         }
         errors.ThrowIfAny();
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         var ruleSet = new RuleSet(id, version, validFrom!.Value, description, thresholds, policy!, rollUp, checks, rules, file, sha);
         return new CompiledRuleSet(ruleSet, compiled);
     }

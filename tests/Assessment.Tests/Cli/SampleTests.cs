@@ -203,12 +203,44 @@ public class SampleTests
     [InlineData(new[] { "kör" }, "okänt kommando")]
     [InlineData(new[] { "run", "--rules" }, "behöver ett värde")]
     [InlineData(new[] { "run", "a.yaml", "b.yaml" }, "för många argument")]
+    [InlineData(new[] { "run", "" }, "ett argument är tomt")]
+    [InlineData(new[] { "validate", "" }, "ett argument är tomt")]
+    [InlineData(new[] { "run", "--rules=" }, "flaggan --rules har ett tomt värde")]
+    [InlineData(new[] { "run", "-o", "" }, "flaggan -o har ett tomt värde")]
     public void Usage_mistakes_exit_2_with_help(string[] args, string message)
     {
         var (exit, _, error) = Run(args);
         exit.ShouldBe(2);
         error.ShouldContain(message);
         error.ShouldContain("Användning:");
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_dataset_is_named_as_a_folder()
+    {
+        var (exit, output, error) = Run("run", Repo.PathOf("examples"));
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("examples:1:1: det är en mapp: väntade en fil");
+    }
+
+    [Fact]
+    public void A_rule_set_is_identified_by_the_hash_of_its_bytes_as_sha256sum_gives_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("assess-bom-");
+        try
+        {
+            var bytes = System.Text.Encoding.UTF8.Preamble.ToArray().Concat(File.ReadAllBytes(Repo.DefaultRules)).ToArray();
+            var path = Path.Combine(dir.FullName, "med-bom.yaml");
+            File.WriteAllBytes(path, bytes);
+            var rules = Assessment.Rules.RuleSetReader.ReadFile(path);
+            rules.RuleSet.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+            rules.RuleSet.Sha256.ShouldNotBe(Repo.StockholmRules.RuleSet.Sha256);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
