@@ -173,8 +173,7 @@ public static class RuleSetReader
             if (duplicate) map.Error("id", $"regel-id \"{id}\" finns redan i \"{scope.Key()}\"");
             var description = map.String("beskrivning");
             var condition = map.RequiredString("om");
-            var rating = map.ParseValue("betyg", text => Codes.ParseRating(text.Trim())
-                ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}"));
+            var rating = map.ParseValue("betyg", Codes.ParseRatingText);
             if (!map.Has("betyg")) map.Error("betyg", "\"betyg\" saknas: väntade helt, delvis, inte eller ej_bedomd");
             map.Done();
             if (rating is { } r && !duplicate) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om"), map.InlineTextStart("om")));

@@ -46,6 +46,10 @@ public static class Codes
 
     public static readonly IReadOnlyList<string> RatingCodes = ["helt", "delvis", "inte", "ej_bedomd"];
 
+    /// <summary>A rating code as written in a file (surrounding blanks ignored); an unknown one is a <see cref="FormatException"/>.</summary>
+    public static Rating ParseRatingText(string text) =>
+        ParseRating(text.Trim()) ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", RatingCodes)}");
+
     public static Rating? ParseRating(string code) => code switch
     {
         "helt" => Rating.Fully,

@@ -46,7 +46,7 @@ public static class DatasetReader
         if (id.Length > 0 && !context.SeenIds.TryAdd(id, map.PositionOf("id")))
             map.Error("id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
         var title = map.RequiredString("titel");
-        var recorded = map.ParseValue("redovisat", ParseRating);
+        var recorded = map.ParseValue("redovisat", Codes.ParseRatingText);
         var ratingOverride = ReadOverride(map);
         var analysis = map.String("analys");
 
@@ -82,7 +82,7 @@ public static class DatasetReader
     {
         var map = goal.Map("overstyrning");
         if (map is null) return null;
-        var rating = map.ParseValue("betyg", ParseRating);
+        var rating = map.ParseValue("betyg", Codes.ParseRatingText);
         if (!map.Has("betyg")) map.Error("betyg", "överstyrningen saknar \"betyg\": väntade helt, delvis, inte eller ej_bedomd");
         var reason = map.String("motivering");
         if (reason is null)
@@ -131,8 +131,4 @@ public static class DatasetReader
 
     // The reader hands over only non-empty text, so a target is always found or an error.
     private static Target ParseTarget(string text) => SwedishValues.ParseTarget(text)!;
-
-    private static Rating ParseRating(string text) =>
-        Codes.ParseRating(text.Trim()) ?? throw new FormatException(
-            $"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}");
 }

@@ -86,8 +86,7 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
         var facts = ReadFacts(map, schema);
         if (indicator is not null && facts.Count > 0)
             map.Error("fakta", "ge antingen \"indikator\" eller \"fakta\", inte båda");
-        var expected = map.ParseValue("forvantat", text => Codes.ParseRating(text.Trim())
-            ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", Codes.RatingCodes)}"));
+        var expected = map.ParseValue("forvantat", Codes.ParseRatingText);
         if (!map.Has("forvantat")) map.Error("forvantat", "\"forvantat\" saknas: väntat betyg (helt, delvis, inte, ej_bedomd)");
         var rule = map.String("regel");
         map.Done();

@@ -116,6 +116,30 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void An_outcome_given_twice_is_an_error_at_the_second_not_a_silent_replacement()
+    {
+        var errors = Should.Throw<InputException>(() => OutcomesReader.Read("""
+            period: T1 2025
+            indikatorer:
+              - mal: "1.1"
+                namn: "Andel barn"
+                utfall: "2,6 %"
+              - mal: "1.1"
+                namn: "Andel barn"
+                utfall: "2,4 %"
+            mal:
+              - id: "1.1"
+                redovisat: delvis
+              - id: "1.1"
+                redovisat: helt
+            """, "utfall.yaml")).Errors;
+        errors.Select(e => e.ToString()).ShouldBe([
+            "utfall.yaml:7:11: indikatorn \"Andel barn\" under mål 1.1 har redan ett utfall (rad 4)",
+            "utfall.yaml:12:9: målet \"1.1\" finns redan under \"mal\" (rad 10)",
+        ]);
+    }
+
+    [Fact]
     public void A_dataset_written_back_keeps_direction_and_paragraphs_with_line_breaks()
     {
         var sample = Repo.Sample();
