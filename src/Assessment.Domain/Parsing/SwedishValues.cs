@@ -12,10 +12,10 @@ public static partial class SwedishValues
 {
     // "2,8 %", "1 283 st", "−0,5", "14,8 barn/avd.", "90%": thousands grouped by (non-breaking) spaces,
     // decimal comma, an optional unit that starts with a letter or "%".
-    [GeneratedRegex(@"^(?<sign>[+\-\u2212])?(?<int>\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:,(?<frac>\d+))?(?:\s*(?<unit>[\p{L}%].*))?$")]
+    [GeneratedRegex(@"^(?<sign>[+\-\u2212])?(?<int>[0-9]{1,3}(?:[ \u00A0\u202F][0-9]{3})+|[0-9]+)(?:,(?<frac>[0-9]+))?(?:\s*(?<unit>[\p{L}%].*))?$")]
     private static partial Regex QuantityPattern();
 
-    [GeneratedRegex(@"^(?<kind>T1|T2|VB|VP)\s+(?<year>\d{4})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<kind>T1|T2|VB|VP)\s+(?<year>[0-9]{4})$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodPattern();
 
     [GeneratedRegex(@"^(?:max|högst)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
@@ -83,13 +83,19 @@ public static partial class SwedishValues
     }
 
     /// <summary>"T1 2026", "T2 2026", "VB 2023".</summary>
+    public const int MinYear = 1900;
+    public const int MaxYear = 2999;
+
     public static ReportingPeriod ParsePeriod(string text)
     {
         var match = PeriodPattern().Match(text.Trim());
         if (!match.Success)
             throw new FormatException($"okänd period \"{text}\": väntade T1, T2 eller VB följt av år, t.ex. \"T1 2026\" (VP för en verksamhetsplan)");
         var kind = Enum.Parse<PeriodKind>(match.Groups["kind"].Value.ToUpperInvariant());
-        return new ReportingPeriod(kind, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture));
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year is < MinYear or > MaxYear)
+            throw new FormatException($"orimligt år i perioden \"{text}\": väntade ett år mellan {MinYear} och {MaxYear}");
+        return new ReportingPeriod(kind, year);
     }
 
     /// <summary>"Tertial" or "År" (the plan's Periodicitet column).</summary>

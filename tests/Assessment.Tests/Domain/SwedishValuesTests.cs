@@ -118,4 +118,20 @@ public class SwedishValuesTests
     [InlineData("Tertial 1 2026")]
     public void Unknown_periods_are_errors(string text) =>
         Should.Throw<FormatException>(() => SwedishValues.ParsePeriod(text)).Message.ShouldContain("T1, T2 eller VB");
+
+    [Theory]
+    [InlineData("T1 0000")]
+    [InlineData("VB 0226")]
+    [InlineData("T2 3026")]
+    public void A_year_outside_reason_is_an_error(string text) =>
+        Should.Throw<FormatException>(() => SwedishValues.ParsePeriod(text)).Message.ShouldContain("orimligt år");
+
+    [Theory]
+    [InlineData("T1 \u0662\u0660\u0662\u0666")]
+    [InlineData("\u0662\u0664 %")]
+    public void Digits_other_than_0_to_9_are_not_read_as_numbers(string text)
+    {
+        Should.Throw<FormatException>(() => SwedishValues.ParsePeriod(text));
+        Should.Throw<FormatException>(() => SwedishValues.ParseQuantity(text)).Message.ShouldNotContain("för stort");
+    }
 }
