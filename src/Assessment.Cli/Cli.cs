@@ -62,6 +62,7 @@ public static class Cli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        using var reads = Inputs.BeginCommand();
         try
         {
             if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

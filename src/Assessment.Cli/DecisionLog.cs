@@ -12,9 +12,37 @@ namespace Assessment.Cli;
 /// the rule set's id, version and hash, and every rating – enough to reproduce and prove a past assessment.
 /// The time is the only part of any output that is not a function of the inputs.
 /// </summary>
-public static class DecisionLog
+public sealed class DecisionLog : IDisposable
 {
-    public static void Append(string path, string command, LoadedDataset dataset, AssessmentResult result, FinalSource finalSource, DateTimeOffset now)
+    private readonly FileStream _file;
+
+    private DecisionLog(FileStream file) => _file = file;
+
+    /// <summary>
+    /// Opens the log for appending before anything else is written, so a log that cannot be written stops
+    /// the command before its output exists. Null when no log was asked for.
+    /// </summary>
+    public static DecisionLog? Open(string? path)
+    {
+        if (path is null) return null;
+        Inputs.RefuseInputAsOutput(path, "--log");
+        try
+        {
+            return new DecisionLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: mappen {Path.GetDirectoryName(Path.GetFullPath(path))} finns inte");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: {e.Message}");
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    public void Append(string command, LoadedDataset dataset, AssessmentResult result, FinalSource finalSource, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -53,12 +81,12 @@ public static class DecisionLog
         buffer.WriteByte((byte)'\n');
         try
         {
-            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-            file.Write(buffer.ToArray()); // one write per line, so concurrent runs do not interleave lines
+            _file.Write(buffer.ToArray()); // one write per line, so concurrent runs do not interleave lines
+            _file.Flush();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: {e.Message}");
+            throw new InputException(SourcePosition.StartOf(_file.Name), $"kan inte skriva beslutsloggen: {e.Message}");
         }
     }
 }

@@ -13,6 +13,43 @@ public sealed record LoadedDataset(Dataset Dataset, string Display, string Sha25
 /// <summary>The inputs every command reads the same way: dataset, rule sets, templates; and the output.</summary>
 public static class Inputs
 {
+    /// <summary>The files and folders the running command has read (full paths); see <see cref="RefuseInputAsOutput"/>.</summary>
+    private static readonly AsyncLocal<List<string>?> ReadPaths = new();
+
+    /// <summary>Starts a command: from here until it is disposed, what it reads is recorded, so it cannot write over it.</summary>
+    public static IDisposable BeginCommand()
+    {
+        var outer = ReadPaths.Value;
+        ReadPaths.Value = [];
+        return new Scope(() => ReadPaths.Value = outer);
+    }
+
+    /// <summary>Records a file or folder the command reads.</summary>
+    public static void Record(string path) => ReadPaths.Value?.Add(Path.GetFullPath(path));
+
+    /// <summary>
+    /// Input files are never modified: an output (-o, --log) that is a file the command read, or lies in a
+    /// folder it read (rules/, templates/), is refused before anything is written.
+    /// </summary>
+    public static void RefuseInputAsOutput(string output, string flag)
+    {
+        string full;
+        try { full = Path.GetFullPath(output); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InputException(SourcePosition.StartOf(output), $"ogiltig sökväg: {e.Message}");
+        }
+        var input = ReadPaths.Value?.FirstOrDefault(p => full == p || full.StartsWith(p.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        if (input is not null)
+            throw new InputException(SourcePosition.StartOf(output),
+                $"{flag} skulle skriva {(full == input ? "över indatafilen" : "i indatamappen")} {input}: indata ändras aldrig, välj en annan fil");
+    }
+
+    private sealed class Scope(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
+
     public const string DefaultDataset = "examples/hasselby-vallingby-t1-2026.yaml";
     public const string DefaultRules = "rules";
     public const string DefaultTemplates = "templates";
@@ -20,6 +57,7 @@ public static class Inputs
     public static LoadedDataset Dataset(string? given)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultDataset);
+        Record(path);
         var input = InputText.Read(path, display);
         return new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
     }
@@ -28,6 +66,7 @@ public static class Inputs
     public static RuleSetCatalog Rules(string? given)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultRules);
+        Record(path);
         return RuleSetCatalog.Load(path, display);
     }
 
@@ -47,6 +86,7 @@ public static class Inputs
     public static TemplateSet Templates(string? given)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultTemplates);
+        Record(path);
         return TemplateSet.Load(path, display);
     }
 

@@ -39,8 +39,10 @@ public static class CheckCommand
         var rules = Inputs.Rules(options.Value("--rules")).InForce(dataset.Dataset.Period);
         var result = rules.Assess(dataset.Dataset);
         var report = Check.Run(result, rules.RuleSet.Checks);
+        if (options.Value("-o", "--output") is { } output) OutputFile.Check(output);
+        using var log = DecisionLog.Open(options.Value("--log"));
         Inputs.Write(AuditText.Check(result, report, dataset.Display), options.Value("-o", "--output"), stdout, stderr);
-        if (options.Value("--log") is { } log) DecisionLog.Append(log, "check", dataset, result, FinalSource.Derived, DateTimeOffset.Now);
+        log?.Append("check", dataset, result, FinalSource.Derived, DateTimeOffset.Now);
         return report.Clean ? Cli.Ok : Cli.Findings;
     }
 }

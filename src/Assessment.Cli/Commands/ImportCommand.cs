@@ -36,6 +36,7 @@ public static partial class ImportCommand
         }
         if (options.Positional.Count == 0) throw new UsageException("ange rapportens textfil", Help);
         var path = options.Positional[0];
+        Inputs.Record(path);
         var text = InputText.ReadFile(path, path);
         var (dataset, notes) = ReportImporter.Import(text, Path.GetFileName(path));
         if (options.Value("--period") is { } period) dataset.Period = period;

@@ -36,6 +36,7 @@ public static class MergeCommand
         if (options.Positional.Count != 2) throw new UsageException("ange planen och utfallen: assess merge PLAN UTFALL", Help);
         var plan = Inputs.Dataset(options.Positional[0]).Dataset;
         var outcomesPath = options.Positional[1];
+        Inputs.Record(outcomesPath);
         ReportingPeriod? period = null;
         if (options.Value("--period") is { } given)
         {

@@ -64,11 +64,17 @@ public static class RunCommand
         string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
             render(result, Justifications.Render(result, Inputs.Templates(options.Value("--templates"))));
 
+        // Everything is rendered before anything is written; the log is opened before the output, so
+        // a log that cannot be written leaves no output behind.
+        var output = options.Value("-o", "--output");
+        if (output is not null) OutputFile.Check(output);
         if (format == "xlsx")
         {
-            OutputFile.WriteAtomically(options.Value("-o", "--output")!, ResultWorkbook.Write(result));
-            stderr.WriteLine($"skrev {options.Value("-o", "--output")}");
-            if (options.Value("--log") is { } xlsxLog) DecisionLog.Append(xlsxLog, "run", dataset, result, finalSource, DateTimeOffset.Now);
+            var workbook = ResultWorkbook.Write(result);
+            using var xlsxLog = DecisionLog.Open(options.Value("--log"));
+            OutputFile.WriteAtomically(output!, workbook);
+            stderr.WriteLine($"skrev {output}");
+            xlsxLog?.Append("run", dataset, result, finalSource, DateTimeOffset.Now);
             return Cli.Ok;
         }
         var content = format switch
@@ -78,8 +84,9 @@ public static class RunCommand
             "html" => WithTexts(HtmlReport.Render),
             _ => TextReport.Render(result, dataset.Display),
         };
-        Inputs.Write(content, options.Value("-o", "--output"), stdout, stderr);
-        if (options.Value("--log") is { } log) DecisionLog.Append(log, "run", dataset, result, finalSource, DateTimeOffset.Now);
+        using var log = DecisionLog.Open(options.Value("--log"));
+        Inputs.Write(content, output, stdout, stderr);
+        log?.Append("run", dataset, result, finalSource, DateTimeOffset.Now);
         return Cli.Ok;
     }
 }

@@ -137,6 +137,36 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_log_that_cannot_be_written_leaves_no_output_behind()
+    {
+        var output = Path.Combine(_dir.FullName, "rapport.txt");
+        var (exit, _, error) = Run("run", "-o", output, "--log", Path.Combine(_dir.FullName, "saknas", "logg.jsonl"));
+        exit.ShouldBe(2);
+        error.ShouldContain("kan inte skriva beslutsloggen: mappen");
+        File.Exists(output).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("--log")]
+    [InlineData("-o")]
+    public void An_output_that_would_replace_an_input_is_refused(string flag)
+    {
+        var rules = Temp("regler/stockholm.yaml", Repo.ReadRulesText());
+        var dataset = Temp("data.yaml", File.ReadAllText(Repo.SampleDataset));
+        var (rulesBefore, datasetBefore) = (File.ReadAllBytes(rules), File.ReadAllBytes(dataset));
+
+        Run("run", dataset, "--rules", Path.GetDirectoryName(rules)!, flag, rules).Exit.ShouldBe(2);
+        Run("run", dataset, "--rules", Path.GetDirectoryName(rules)!, flag, Path.Combine(_dir.FullName, "regler", "ny.yaml")).Exit.ShouldBe(2);
+        var (exit, _, error) = Run("check", dataset, "--rules", rules, flag, dataset);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("indata ändras aldrig");
+        File.ReadAllBytes(rules).ShouldBe(rulesBefore);
+        File.ReadAllBytes(dataset).ShouldBe(datasetBefore);
+        File.Exists(Path.Combine(_dir.FullName, "regler", "ny.yaml")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void The_decision_log_gets_one_line_per_run_with_hashes_and_every_rating()
     {
         var log = Path.Combine(_dir.FullName, "beslut.jsonl");
