@@ -20,29 +20,43 @@ public static class InputText
 
     public static string ReadFile(string path, string displayName) => Read(path, displayName).Text;
 
+    /// <summary>An existing file, not a folder, within <see cref="MaxBytes"/>; anything else is an <see cref="InputException"/>.</summary>
+    public static void CheckReadable(string path, string displayName) => Guarded(displayName, () =>
+    {
+        if (Directory.Exists(path))
+            throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
+        var info = new FileInfo(path);
+        if (!info.Exists)
+            throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
+        if (info.Length > MaxBytes)
+            throw new InputException(SourcePosition.StartOf(displayName),
+                $"filen är {info.Length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
+        return true;
+    });
+
+    private static T Guarded<T>(string displayName, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException(SourcePosition.StartOf(displayName), $"kan inte läsa filen: {e.Message}");
+        }
+    }
+
     /// <summary>
     /// The file's text and hash. A file that is not UTF-8 (a YAML file saved as Windows-1252, say, where
     /// å, ä and ö would otherwise turn into replacement characters) is an error at its first bad byte.
     /// </summary>
     public static InputFile Read(string path, string displayName)
     {
-        byte[] bytes;
-        try
+        var bytes = Guarded(displayName, () =>
         {
-            if (Directory.Exists(path))
-                throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
-            var info = new FileInfo(path);
-            if (!info.Exists)
-                throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
-            if (info.Length > MaxBytes)
-                throw new InputException(SourcePosition.StartOf(displayName),
-                    $"filen är {info.Length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InputException(SourcePosition.StartOf(displayName), $"kan inte läsa filen: {e.Message}");
-        }
+            CheckReadable(path, displayName);
+            return File.ReadAllBytes(path);
+        });
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try

@@ -91,6 +91,7 @@ public static class Workbook
     /// </summary>
     public static Outcomes ReadOutcomes(string path, string display, ReportingPeriod? period)
     {
+        InputText.CheckReadable(path, display);
         List<IDictionary<string, object>> Sheet(string name)
         {
             try
