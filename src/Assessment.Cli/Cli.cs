@@ -53,8 +53,8 @@ public static class Cli
           backtest  Härledda mot publicerade betyg per nivå: överensstämmelse och förväxlingsmatris.
           merge     Lägger periodens utfall (YAML eller .xlsx) på verksamhetsplanen: ett fullständigt dataset.
 
-        Utan argument bedöms det medföljande exemplet (Tertialrapport 1 2026, Hässelby-Vällingby) med
-        regelverket i rules/ som gäller för perioden.
+        "assess run" utan fler argument bedömer det medföljande exemplet (Tertialrapport 1 2026,
+        Hässelby-Vällingby) med regelverket i rules/ som gäller för perioden.
 
         Slutkoder: 0 klart · 1 fynd (check) eller underkända testfall (test) · 2 fel i indata eller
         flaggor (med fil:rad:kolumn) · 70 internt fel.

@@ -11,15 +11,14 @@ namespace Assessment.Import;
 
 /// <summary>
 /// Spreadsheets laid out like the report tables, one sheet per table kind: "Indikatorer" and
-/// "Aktiviteter", each with a "Mål" column for the goal id. Results export adds "Mål" (every goal's
-/// derived, recorded and final rating) and "Uppgifter" (district, period, rule set). Every value is
+/// "Aktiviteter", each with a "Mål" column for the goal id, and "Uppgifter" (district, period). The
+/// results export adds "Mål" (every goal's ratings), "Bedömning" and "Regelverk". Every value is
 /// written as text as the report writes it, so a workbook read back gives the same values.
 /// </summary>
 public static class Workbook
 {
     public const string IndicatorSheet = "Indikatorer";
     public const string ActivitySheet = "Aktiviteter";
-    public const string GoalSheet = "Mål";
     public const string InfoSheet = "Uppgifter";
 
     public static readonly string[] IndicatorColumns =

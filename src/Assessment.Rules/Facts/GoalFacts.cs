@@ -23,7 +23,7 @@ public static class GoalFacts
     {
         var facts = new List<FactDefinition>
         {
-            new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\" eller \"VB\"."),
+            new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
         };
         foreach (var (prefix, what) in Groups)
         {

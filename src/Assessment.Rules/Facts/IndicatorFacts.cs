@@ -35,7 +35,7 @@ public static class IndicatorFacts
 {
     public static readonly FactSchema Schema = new("indikator",
     [
-        new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\" eller \"VB\"."),
+        new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
         new("kf_indikator", FactType.Boolean, "Sant för kommunfullmäktiges indikatorer (under ett verksamhetsområdesmål), falskt för nämndens."),
         new("periodicitet", FactType.Text, "\"tertial\" (mäts varje tertial) eller \"ar\" (mäts en gång om året)."),
         new("har_varde", FactType.Boolean, "Sant om det finns ett värde att jämföra (enligt regelverkets val av prognos/utfall för perioden)."),
