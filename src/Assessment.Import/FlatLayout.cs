@@ -32,9 +32,8 @@ internal sealed partial class FlatLayout : Layout
 
     private static readonly string[] IndicatorValueKeys = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal"];
 
-    public override bool WrapsHeadings => true;
+    public override bool WrapsText => true;
 
-    public override string Name => "platt";
 
     public override bool IsTableHeader(string clean, string raw) =>
         clean.StartsWith("Indikator Periodens", StringComparison.Ordinal) ||
@@ -170,8 +169,9 @@ internal sealed partial class FlatLayout : Layout
         }
         if (Layout.PeriodicityOf(period) is { } periodicity) row.Cells["periodicitet"] = periodicity;
 
-        var keys = SpacedCells(valueLine, values.Count) ?? Judged(values.Count);
-        if (SpacedCells(valueLine, values.Count) is null && values.Count is > 0 and < 6)
+        var spaced = SpacedCells(valueLine, values.Count);
+        var keys = spaced ?? Judged(values.Count);
+        if (spaced is null && values.Count is > 0 and < 6)
             state.Note(line, $"indikatorn \"{Short(body)}\": {values.Count} värden utan säkra kolumngränser lästes som {string.Join(", ", keys)} – kontrollera mot rapporten");
         for (var k = 0; k < values.Count; k++) row.Cells[keys[k]] = values[k];
         Place(row, indicator: true, state);

@@ -6,9 +6,7 @@ namespace Assessment.Import;
 internal abstract partial class Layout
 {
     /// <summary>Text is wrapped over several lines (headings, paragraphs, bullets continue on the next line).</summary>
-    public abstract bool WrapsHeadings { get; }
-
-    public abstract string Name { get; }
+    public abstract bool WrapsText { get; }
 
     public abstract bool IsTableHeader(string clean, string raw);
 
@@ -138,9 +136,8 @@ internal abstract partial class Layout
 /// <summary>Tables as tab-separated lines (the tertial report's layout).</summary>
 internal sealed class TabLayout : Layout
 {
-    public override bool WrapsHeadings => false;
+    public override bool WrapsText => false;
 
-    public override string Name => "tabbar";
 
     public override bool IsTableHeader(string clean, string raw) =>
         raw.Contains('\t') && (clean.StartsWith("Indikator\t", StringComparison.Ordinal) || clean.StartsWith("Aktivitet\t", StringComparison.Ordinal));
@@ -224,9 +221,8 @@ internal sealed class MarkdownLayout : Layout
 {
     private readonly TabLayout _cells = new();
 
-    public override bool WrapsHeadings => false;
+    public override bool WrapsText => false;
 
-    public override string Name => "markdown";
 
     public override bool IsTableHeader(string clean, string raw)
     {

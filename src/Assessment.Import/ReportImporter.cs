@@ -73,7 +73,7 @@ public static partial class ReportImporter
             {
                 var title = heading.Title;
                 // A heading wrapped over several lines (flattened layout) continues until a blank line.
-                while (layout.WrapsHeadings && i + 1 < lines.Length)
+                while (layout.WrapsText && i + 1 < lines.Length)
                 {
                     var next = Clean(lines[i + 1]);
                     if (next.Length == 0 || RatingLine().IsMatch(next) || Heading(next) is not null || layout.IsTableHeader(next, lines[i + 1])) break;
@@ -148,7 +148,6 @@ public static partial class ReportImporter
         private RawGoal? _direction;
         private RawGoal? _serviceArea;
         private readonly List<string> _paragraph = [];
-        private int _paragraphLine;
 
         public Section Section { get; set; }
 
@@ -216,15 +215,14 @@ public static partial class ReportImporter
                     EndParagraph();
                     Current.ExpectedResults.Add(bullet.Groups["text"].Value.Trim());
                 }
-                else if (Current.ExpectedResults.Count > 0 && Layout.WrapsHeadings)
+                else if (Current.ExpectedResults.Count > 0 && Layout.WrapsText)
                     Current.ExpectedResults[^1] = $"{Current.ExpectedResults[^1]} {clean}";
                 else
                     Current.Description.Add(clean);
                 return;
             }
-            if (_paragraph.Count == 0) _paragraphLine = line;
             _paragraph.Add(clean);
-            if (!Layout.WrapsHeadings) EndParagraph(); // one line is one paragraph, except where text is wrapped
+            if (!Layout.WrapsText) EndParagraph(); // one line is one paragraph, except where text is wrapped
         }
 
         public void EndParagraph()
@@ -240,7 +238,6 @@ public static partial class ReportImporter
             if (Section == Section.None && Current.Level == RawLevel.BoardGoal && Current.Description.Count == 0)
                 target = Current.Description;
             target.Add(text);
-            _ = _paragraphLine;
         }
 
         public void Close()

@@ -181,7 +181,5 @@ public static class ExplainReport
     private static string Describe(RuleDefinition rule) => rule.Description is { } d ? $" – {d}" : "";
 
     private static string FinalSource(GoalResult goal) =>
-        goal.Goal.Override is not null ? " (controllerns överstyrning)"
-        : goal.Final != goal.Derived.Rating ? " (publicerat betyg)"
-        : " (regelverkets)";
+        goal.Goal.Override is not null ? " (controllerns överstyrning)" : " (regelverkets)";
 }

@@ -21,8 +21,6 @@ public sealed class RuleSetCatalog
         _display = display;
     }
 
-    public IReadOnlyList<CompiledRuleSet> Versions => _versions;
-
     /// <summary>Loads a rule set file or every rule set in a folder; all problems in all files are reported together.</summary>
     public static RuleSetCatalog Load(string path, string display)
     {

@@ -193,7 +193,8 @@ public static class RuleSetReader
         _ => throw new FormatException($"okänt värde \"{text}\": väntade \"slutligt\" (med överstyrningar) eller \"harlett\""),
     };
 
-    private static bool TryParseNumber(string text, out double value) =>
+    /// <summary>A finite number, with decimal point or comma: how thresholds and test facts are written.</summary>
+    internal static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static bool IsIdentifier(string name) =>

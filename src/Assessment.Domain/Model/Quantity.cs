@@ -6,7 +6,6 @@ namespace Assessment.Domain.Model;
 /// </summary>
 public sealed record Quantity(decimal Value, string Unit, string Text)
 {
-    public bool IsPercent => Unit == "%";
 
     public override string ToString() => Text;
 }

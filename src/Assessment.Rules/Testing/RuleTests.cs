@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
@@ -110,7 +109,7 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
             var fact = schema.Facts[schema.IndexOf(key)];
             object? value = fact.Type switch
             {
-                FactType.Number => double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null,
+                FactType.Number => RuleSetReader.TryParseNumber(text, out var d) ? d : null,
                 FactType.Boolean => text switch { "true" => true, "false" => false, _ => null },
                 _ => text,
             };
