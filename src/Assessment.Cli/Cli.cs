@@ -7,7 +7,7 @@ namespace Assessment.Cli;
 /// 2 bad input or bad usage (message on stderr, nothing written); 70 an internal error (a bug:
 /// reported in one line, never a stack trace).
 /// </summary>
-public static class Cli
+internal static class Cli
 {
     public const int Ok = 0;
     public const int Findings = 1;

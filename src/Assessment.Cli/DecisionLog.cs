@@ -12,7 +12,7 @@ namespace Assessment.Cli;
 /// the rule set's id, version and hash, and every rating – enough to reproduce and prove a past assessment.
 /// The time is the only part of any output that is not a function of the inputs.
 /// </summary>
-public sealed class DecisionLog : IDisposable
+internal sealed class DecisionLog : IDisposable
 {
     private readonly FileStream _file;
 

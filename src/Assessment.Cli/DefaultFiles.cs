@@ -5,7 +5,7 @@ namespace Assessment.Cli;
 /// (found by walking up from the program, then from the working directory), never from a copy, so
 /// an edited threshold or template takes effect on the next run without a rebuild.
 /// </summary>
-public static class DefaultFiles
+internal static class DefaultFiles
 {
     /// <summary>
     /// The path to read and the name to show for it: a path the user gave is shown as given; a default

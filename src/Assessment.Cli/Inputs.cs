@@ -8,10 +8,10 @@ using Assessment.Rules;
 namespace Assessment.Cli;
 
 /// <summary>A dataset as read, with the name it is shown by and the SHA-256 of its bytes (for the decision log).</summary>
-public sealed record LoadedDataset(Dataset Dataset, string Display, string Sha256);
+internal sealed record LoadedDataset(Dataset Dataset, string Display, string Sha256);
 
 /// <summary>The inputs every command reads the same way: dataset, rule sets, templates; and the output.</summary>
-public static class Inputs
+internal static class Inputs
 {
     /// <summary>The files and folders the running command has read (full paths); see <see cref="RefuseInputAsOutput"/>.</summary>
     private static readonly AsyncLocal<List<string>?> ReadPaths = new();

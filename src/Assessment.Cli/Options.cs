@@ -1,13 +1,13 @@
 namespace Assessment.Cli;
 
 /// <summary>A mistake in the command line itself; reported with the command's help.</summary>
-public sealed class UsageException(string message, string help) : Exception(message)
+internal sealed class UsageException(string message, string help) : Exception(message)
 {
     public string Help { get; } = help;
 }
 
 /// <summary>Flags with values (<c>--rules FIL</c> or <c>--rules=FIL</c>), -h/--help, and positional arguments.</summary>
-public sealed class Options
+internal sealed class Options
 {
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using Assessment.Domain;
 namespace Assessment.Cli;
 
 /// <summary>Writes an output file whole or not at all: a temporary file beside it, then a rename.</summary>
-public static class OutputFile
+internal static class OutputFile
 {
     /// <summary>
     /// Checks that <paramref name="path"/> can be written – not an input, not a folder, in a folder that

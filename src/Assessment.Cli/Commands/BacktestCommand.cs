@@ -5,7 +5,7 @@ using Assessment.Rules.Audit;
 namespace Assessment.Cli;
 
 /// <summary><c>assess backtest DATASET…</c>: the rules' derived ratings against what districts published.</summary>
-public static class BacktestCommand
+internal static class BacktestCommand
 {
     public const string Help = $"""
         assess backtest – jämför regelverkets härledda betyg med de publicerade.

@@ -5,7 +5,7 @@ using Assessment.Rules.Audit;
 namespace Assessment.Cli;
 
 /// <summary><c>assess check</c>: recorded ratings the data does not support, and plausibility warnings.</summary>
-public static class CheckCommand
+internal static class CheckCommand
 {
     public const string Help = $"""
         assess check – granskar ett dataset som en revisor.

@@ -5,7 +5,7 @@ using Assessment.Rules.Audit;
 namespace Assessment.Cli;
 
 /// <summary><c>assess diff --rules OLD --rules NEW</c>: which ratings a rule change changes, and why.</summary>
-public static class DiffCommand
+internal static class DiffCommand
 {
     public const string Help = $"""
         assess diff – vilka betyg ändras om regelverket ändras?

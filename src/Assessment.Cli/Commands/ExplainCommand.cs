@@ -5,7 +5,7 @@ using Assessment.Reports;
 namespace Assessment.Cli;
 
 /// <summary><c>assess explain MÅL</c>: the whole chain behind one goal's rating.</summary>
-public static class ExplainCommand
+internal static class ExplainCommand
 {
     public const string Help = $"""
         assess explain – förklarar varför ett mål fick sitt betyg.

@@ -6,7 +6,7 @@ using Assessment.Import;
 namespace Assessment.Cli;
 
 /// <summary><c>assess import REPORT.txt</c>: a published report's text to a dataset file.</summary>
-public static partial class ImportCommand
+internal static partial class ImportCommand
 {
     public const string Help = """
         assess import – läser texten ur en publicerad rapport till ett dataset.

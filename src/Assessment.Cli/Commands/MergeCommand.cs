@@ -7,7 +7,7 @@ using Assessment.Import;
 namespace Assessment.Cli;
 
 /// <summary><c>assess merge PLAN UTFALL</c>: lay a period's outcomes (YAML or .xlsx) on the plan – a full dataset.</summary>
-public static class MergeCommand
+internal static class MergeCommand
 {
     public const string Help = """
         assess merge – lägger periodens utfall på verksamhetsplanen och ger ett fullständigt dataset.

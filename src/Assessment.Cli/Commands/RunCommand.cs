@@ -5,7 +5,7 @@ using Assessment.Rules;
 namespace Assessment.Cli;
 
 /// <summary><c>assess run</c>: assess a dataset and write the result as text, JSON, Markdown or HTML.</summary>
-public static class RunCommand
+internal static class RunCommand
 {
     public const string Help = $"""
         assess run – bedömer ett dataset och skriver resultatet.

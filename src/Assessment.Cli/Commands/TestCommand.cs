@@ -6,7 +6,7 @@ using Assessment.Rules.Testing;
 namespace Assessment.Cli;
 
 /// <summary><c>assess test</c>: run the rule sets' own test cases, like OPA's policy tests.</summary>
-public static class TestCommand
+internal static class TestCommand
 {
     public const string Help = $"""
         assess test – kör regelverkens testfall.

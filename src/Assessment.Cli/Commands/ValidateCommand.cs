@@ -6,7 +6,7 @@ using Assessment.Rules.Testing;
 namespace Assessment.Cli;
 
 /// <summary><c>assess validate</c>: check rule sets (and their test files) without assessing anything.</summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     public const string Help = $"""
         assess validate – kontrollerar regelverk innan de används.

@@ -8,7 +8,7 @@ namespace Assessment.Rules.Engine;
 /// arithmetic, &amp;&amp; || ! (or and/or/not), parentheses and ?: . No member access, no calls, no
 /// indexing, no type names — so an expression cannot reach reflection, files, processes or the network.
 /// </summary>
-public static class ExpressionGuard
+internal static class ExpressionGuard
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "true", "false", "and", "or", "not" };
 

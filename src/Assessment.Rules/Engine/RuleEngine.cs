@@ -19,7 +19,7 @@ namespace Assessment.Rules.Engine;
 /// <see cref="InputException"/> at load, naming the rule and its position; one that throws while rating
 /// is an <see cref="InputException"/> too.
 /// </summary>
-public sealed class CompiledRules
+internal sealed class CompiledRules
 {
     private const string InputName = "fakta";
 
