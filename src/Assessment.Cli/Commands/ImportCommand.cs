@@ -12,7 +12,7 @@ internal static partial class ImportCommand
         assess import – läser texten ur en publicerad rapport till ett dataset.
 
         Användning:
-          assess import RAPPORT.txt [-o DATASET.yaml] [--period "VB 2023"] [--schema SÖKVÄG]
+          assess import RAPPORT.txt [-o DATASET.yaml] [--period "VB 2023"] [--namnd NAMN] [--schema SÖKVÄG]
 
         Läser en tertialrapport, verksamhetsberättelse eller verksamhetsplan som text (tabeller med
         tabbar, som Markdown eller utplattade till mellanslag): målträdet, indikatorernas alla
@@ -23,12 +23,13 @@ internal static partial class ImportCommand
         Flaggor:
           -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).
           --period PERIOD    Ange perioden om rapporten inte säger den, t.ex. "VB 2023".
+          --namnd NAMN       Ange nämnden om rapporten inte säger den, t.ex. "Solna stadsdelsnämnd".
           --schema SÖKVÄG    Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["-o", "--output", "--period", "--schema"], maxPositional: 1);
+        var options = Options.Parse(args, Help, ["-o", "--output", "--period", "--namnd", "--schema"], maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(Help);
@@ -40,6 +41,9 @@ internal static partial class ImportCommand
         var text = InputText.ReadFile(path, path);
         var (dataset, notes) = ReportImporter.Import(text, Path.GetFileName(path));
         if (options.Value("--period") is { } period) dataset.Period = period;
+        if (options.Value("--namnd") is { } district) dataset.District = district;
+        if (dataset.District.Length == 0)
+            throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken nämnd den gäller: ange --namnd, t.ex. --namnd \"Hässelby-Vällingby stadsdelsnämnd\"");
         if (dataset.Period.Length == 0)
             throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
         var yaml = DatasetYamlWriter.Write(dataset, options.Value("--schema") ?? "../schemas/dataset.schema.json",

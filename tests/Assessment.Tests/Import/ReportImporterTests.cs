@@ -159,6 +159,30 @@ public class ReportImporterTests
         }
     }
 
+    [Fact]
+    public void A_report_that_does_not_name_its_board_is_imported_with_namnd_given()
+    {
+        var dir = Directory.CreateTempSubdirectory("assess-import-");
+        try
+        {
+            var report = Path.Combine(dir.FullName, "rapport.txt");
+            File.WriteAllText(report, TabReport.Replace(" för Solna stadsdelsnämnd", ""));
+            var output = Path.Combine(dir.FullName, "ut.yaml");
+            var stderr = new StringWriter();
+
+            Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr).ShouldBe(2);
+            stderr.ToString().ShouldContain("ange --namnd");
+            File.Exists(output).ShouldBeFalse();
+
+            Assessment.Cli.Cli.Run(["import", report, "-o", output, "--namnd", "Solna stadsdelsnämnd"], new StringWriter(), new StringWriter()).ShouldBe(0);
+            DatasetReader.ReadFile(output).District.ShouldBe("Solna stadsdelsnämnd");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private const string TabReport =
         "Tertialrapport Tertial 2 2027 för Solna stadsdelsnämnd\n\n" +
         "KF:s inriktningsmål: 2. Ett grönt Stockholm\n\n● Uppfylls helt\n\nAnalys\n\nText.\n\n" +
