@@ -49,7 +49,7 @@ public static class ExplainReport
                 t.AppendLine($"  {ReportParts.Symbol(i.Rating)} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");
                 var fired = rules.Explain(RuleScope.Indicator, i.Decision.Checked.Count - 1, i.Decision.Facts);
                 t.AppendLine($"      villkor: {i.Decision.Rule.Condition}{Values(new ConditionPart("", true, fired.Parts.SelectMany(p => p.Values).DistinctBy(v => v.Name).ToList()))}");
-                t.AppendLine($"      {ReportParts.Figures(i)}; mål {i.Evidence.Target?.Text ?? "saknas"} ({i.Evidence.TargetSource switch { "" => "inget", var s => s }}), " +
+                t.AppendLine($"      {ReportParts.Figures(i)}; mål {i.Evidence.Target?.Text ?? "saknas"} ({i.Evidence.TargetSourceCode switch { "" => "inget", var s => s }}), " +
                              $"riktning {i.Evidence.Direction.Label()} ({i.Evidence.DirectionSource})");
                 var failed = i.Decision.Checked.Where(c => !c.Matched).Select(c => c.Rule.Id).ToList();
                 if (failed.Count > 0) t.AppendLine($"      prövades först och gällde inte: {string.Join(", ", failed)}");

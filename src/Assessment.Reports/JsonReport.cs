@@ -108,11 +108,11 @@ public static class JsonReport
         json.WriteString("rating", indicator.Rating.Code());
         WriteNumber(json, "value", e.Value?.Value);
         json.WriteString("value_text", e.Value?.Text);
-        json.WriteString("value_source", e.ValueSource.Length == 0 ? null : e.ValueSource);
+        json.WriteString("value_source", e.ValueSourceCode.Length == 0 ? null : e.ValueSourceCode);
         WriteNumber(json, "target", e.ComparisonPoint?.Value);
         json.WriteString("target_text", e.Target?.Text);
         json.WriteString("target_kind", e.Target?.Kind ?? "saknas");
-        json.WriteString("target_source", e.TargetSource.Length == 0 ? null : e.TargetSource);
+        json.WriteString("target_source", e.TargetSourceCode.Length == 0 ? null : e.TargetSourceCode);
         json.WriteString("direction", e.Direction.Code());
         json.WriteString("direction_source", e.DirectionSource);
         if (e.Comparable) json.WriteNumber("attainment", Math.Round(e.Attainment, 4));

@@ -73,9 +73,9 @@ public static class ReportParts
         var e = result.Evidence;
         if (e.Target is null or Target.Deferred) return $"inget mål att jämföra med ({e.Target?.Text ?? "tomt"})";
         if (e.Value is null) return "inget värde för perioden";
-        if (e.ComparisonPoint is null) return $"{e.ValueSource} {SwedishFormat.Quantity(e.Value)}, inget föregående år att jämföra med";
+        if (e.ComparisonPoint is null) return $"{e.ValueSourceCode} {SwedishFormat.Quantity(e.Value)}, inget föregående år att jämföra med";
         var against = e.Target is Target.Trend ? $"föregående år {SwedishFormat.Quantity(e.ComparisonPoint)} ({e.Target.Text})" : e.Target.Text;
-        return $"{e.ValueSource} {SwedishFormat.Quantity(e.Value)} mot {against}, {e.Direction.Label()}, " +
+        return $"{e.ValueSourceCode} {SwedishFormat.Quantity(e.Value)} mot {against}, {e.Direction.Label()}, " +
                $"uppfyllelse {SwedishFormat.Percent(e.Attainment)}";
     }
 }

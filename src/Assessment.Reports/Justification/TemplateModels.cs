@@ -132,7 +132,7 @@ public static class TemplateModels
             ["namn"] = indicator.Indicator.Name,
             ["namn_i_mening"] = InSentence(indicator.Indicator.Name),
             ["betyg"] = indicator.Rating.Code(),
-            ["kalla"] = e.ValueSource,
+            ["kalla"] = e.ValueSourceCode,
             ["varde"] = e.Value is null ? "" : SwedishFormat.Quantity(e.Value),
             ["mal"] = e.ComparisonPoint is null ? "" : SwedishFormat.Quantity(e.ComparisonPoint),
             ["mal_text"] = e.Target?.Text ?? "",

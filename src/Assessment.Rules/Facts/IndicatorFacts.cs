@@ -5,13 +5,14 @@ namespace Assessment.Rules.Facts;
 
 /// <summary>
 /// What an indicator's rating rests on: the figure compared, the target it was compared with, the
-/// direction, and the attainment computed from them. Auditors see exactly these.
+/// direction, and the attainment computed from them. Auditors see exactly these. The source codes are
+/// the words used in rule sets and output: "prognos" or "utfall", "arsmal" or "kf_arsmal" ("" for none).
 /// </summary>
 public sealed record IndicatorEvidence(
     Quantity? Value,
-    string ValueSource,
+    string ValueSourceCode,
     Target? Target,
-    string TargetSource,
+    string TargetSourceCode,
     Direction Direction,
     string DirectionSource,
     Quantity? Baseline,
@@ -61,7 +62,7 @@ public static class IndicatorFacts
             .Set("kf_indikator", kind == IndicatorKind.Kf)
             .Set("periodicitet", indicator.Periodicity.Code())
             .Set("har_varde", evidence.Value is not null)
-            .Set("varde_kalla", evidence.ValueSource)
+            .Set("varde_kalla", evidence.ValueSourceCode)
             .Set("varde", ToDouble(evidence.Value))
             .Set("maltyp", evidence.Target?.Kind ?? "saknas")
             .Set("har_mal", evidence.Target is not (null or Target.Deferred))

@@ -117,7 +117,7 @@ public class IndicatorRatingTests
     public void At_T1_the_forecast_is_compared_before_the_period_outcome()
     {
         var result = Rate("2,5 %", "2,5 %", outcome: "2,8 %", name: "Andel barn som lever i familjer som har ekonomiskt bistånd");
-        result.Evidence.ValueSource.ShouldBe("prognos");
+        result.Evidence.ValueSourceCode.ShouldBe("prognos");
         result.Rating.ShouldBe(Rating.Fully);
     }
 
@@ -125,7 +125,7 @@ public class IndicatorRatingTests
     public void At_T1_a_tertial_indicator_without_forecast_uses_the_period_outcome()
     {
         var result = Rate(null, "100 %", outcome: "99,6 %");
-        result.Evidence.ValueSource.ShouldBe("utfall");
+        result.Evidence.ValueSourceCode.ShouldBe("utfall");
         result.Rating.ShouldBe(Rating.Partly);
     }
 
@@ -133,7 +133,7 @@ public class IndicatorRatingTests
     public void At_VB_the_outcome_is_compared_not_the_forecast()
     {
         var result = Rate("100 %", "100 %", outcome: "80 %", period: Vb);
-        result.Evidence.ValueSource.ShouldBe("utfall");
+        result.Evidence.ValueSourceCode.ShouldBe("utfall");
         result.Rating.ShouldBe(Rating.NotMet);
     }
 
