@@ -34,6 +34,19 @@ public static class Repo
     }
 }
 
+/// <summary>A fresh temporary folder for one test, removed with everything in it when disposed.</summary>
+public sealed class TempFolder(string prefix = "assess-") : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory(prefix);
+
+    public string FullName => _dir.FullName;
+
+    /// <summary>A path inside the folder.</summary>
+    public string PathOf(string name) => Path.Combine(_dir.FullName, name);
+
+    public void Dispose() => _dir.Delete(recursive: true);
+}
+
 /// <summary>Small datasets written inline, the way a user writes them.</summary>
 public static class Yaml
 {

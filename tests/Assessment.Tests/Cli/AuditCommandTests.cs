@@ -9,9 +9,9 @@ namespace Assessment.Tests.Cli;
 /// <summary>explain, check, validate, test, diff, the decision log and rule-set versions, on the bundled sample.</summary>
 public sealed class AuditCommandTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("assess-audit-");
+    private readonly TempFolder _dir = new("assess-audit-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {

@@ -118,83 +118,55 @@ public class SampleTests
     [Fact]
     public void Editing_a_threshold_changes_ratings_without_a_rebuild()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-");
-        try
-        {
-            var rules = Path.Combine(dir.FullName, "stockholm.yaml");
-            File.WriteAllText(rules, Repo.ReadRulesText().Replace("helt_minsta_andel: 0.75", "helt_minsta_andel: 0.6"));
-            var (exit, output, _) = Run("run", "--rules", rules, "--format", "json");
-            exit.ShouldBe(0);
-            using var json = JsonDocument.Parse(output);
-            json.RootElement.GetProperty("goals").EnumerateArray()
-                .Single(g => g.GetProperty("id").GetString() == "3.4").GetProperty("derived").GetString().ShouldBe("helt");
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder();
+        var rules = Path.Combine(dir.FullName, "stockholm.yaml");
+        File.WriteAllText(rules, Repo.ReadRulesText().Replace("helt_minsta_andel: 0.75", "helt_minsta_andel: 0.6"));
+        var (exit, output, _) = Run("run", "--rules", rules, "--format", "json");
+        exit.ShouldBe(0);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("goals").EnumerateArray()
+            .Single(g => g.GetProperty("id").GetString() == "3.4").GetProperty("derived").GetString().ShouldBe("helt");
     }
 
     [Fact]
     public void Bad_input_gives_position_and_exit_code_2_and_writes_nothing()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-");
-        try
-        {
-            var dataset = Path.Combine(dir.FullName, "fel.yaml");
-            File.WriteAllText(dataset, File.ReadAllText(Repo.SampleDataset).Replace("prognos: \"2,5 %\"", "prognos: \"2.5 %\""));
-            var before = SHA256.HashData(File.ReadAllBytes(dataset));
-            var output = Path.Combine(dir.FullName, "ut.json");
-            var (exit, stdout, stderr) = Run("run", dataset, "--format", "json", "-o", output);
-            exit.ShouldBe(2);
-            stdout.ShouldBeEmpty();
-            stderr.ShouldMatch(@"fel\.yaml:\d+:\d+: ""prognos"": kan inte läsa ""2\.5 %"" som tal");
-            stderr.ShouldNotContain("   at ");
-            File.Exists(output).ShouldBeFalse();
-            SHA256.HashData(File.ReadAllBytes(dataset)).ShouldBe(before);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder();
+        var dataset = Path.Combine(dir.FullName, "fel.yaml");
+        File.WriteAllText(dataset, File.ReadAllText(Repo.SampleDataset).Replace("prognos: \"2,5 %\"", "prognos: \"2.5 %\""));
+        var before = SHA256.HashData(File.ReadAllBytes(dataset));
+        var output = Path.Combine(dir.FullName, "ut.json");
+        var (exit, stdout, stderr) = Run("run", dataset, "--format", "json", "-o", output);
+        exit.ShouldBe(2);
+        stdout.ShouldBeEmpty();
+        stderr.ShouldMatch(@"fel\.yaml:\d+:\d+: ""prognos"": kan inte läsa ""2\.5 %"" som tal");
+        stderr.ShouldNotContain("   at ");
+        File.Exists(output).ShouldBeFalse();
+        SHA256.HashData(File.ReadAllBytes(dataset)).ShouldBe(before);
     }
 
     [Fact]
     public void Output_file_is_written_whole()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-");
-        try
-        {
-            var output = Path.Combine(dir.FullName, "resultat.json");
-            var (exit, stdout, _) = Run("run", "--format", "json", "-o", output);
-            exit.ShouldBe(0);
-            stdout.ShouldBeEmpty();
-            JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("goals").GetArrayLength().ShouldBe(35);
-            dir.GetFiles().Select(f => f.Name).ShouldBe(["resultat.json"]);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder();
+        var output = Path.Combine(dir.FullName, "resultat.json");
+        var (exit, stdout, _) = Run("run", "--format", "json", "-o", output);
+        exit.ShouldBe(0);
+        stdout.ShouldBeEmpty();
+        JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("goals").GetArrayLength().ShouldBe(35);
+        Directory.GetFiles(dir.FullName).Select(Path.GetFileName).ShouldBe(["resultat.json"]);
     }
 
     [Fact]
     public void Output_to_a_folder_or_into_a_missing_folder_is_refused()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-");
-        try
-        {
-            var (exit, _, error) = Run("run", "-o", dir.FullName);
-            exit.ShouldBe(2);
-            error.ShouldContain("det är en mapp");
-            (exit, _, error) = Run("run", "-o", Path.Combine(dir.FullName, "saknas", "x.txt"));
-            exit.ShouldBe(2);
-            error.ShouldContain("finns inte");
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder();
+        var (exit, _, error) = Run("run", "-o", dir.FullName);
+        exit.ShouldBe(2);
+        error.ShouldContain("det är en mapp");
+        (exit, _, error) = Run("run", "-o", Path.Combine(dir.FullName, "saknas", "x.txt"));
+        exit.ShouldBe(2);
+        error.ShouldContain("finns inte");
     }
 
     [Theory]
@@ -227,20 +199,13 @@ public class SampleTests
     [Fact]
     public void A_rule_set_is_identified_by_the_hash_of_its_bytes_as_sha256sum_gives_it()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-bom-");
-        try
-        {
-            var bytes = System.Text.Encoding.UTF8.Preamble.ToArray().Concat(File.ReadAllBytes(Repo.DefaultRules)).ToArray();
-            var path = Path.Combine(dir.FullName, "med-bom.yaml");
-            File.WriteAllBytes(path, bytes);
-            var rules = Assessment.Rules.RuleSetReader.ReadFile(path);
-            rules.RuleSet.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
-            rules.RuleSet.Sha256.ShouldNotBe(Repo.StockholmRules.RuleSet.Sha256);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        using var dir = new TempFolder("assess-bom-");
+        var bytes = System.Text.Encoding.UTF8.Preamble.ToArray().Concat(File.ReadAllBytes(Repo.DefaultRules)).ToArray();
+        var path = Path.Combine(dir.FullName, "med-bom.yaml");
+        File.WriteAllBytes(path, bytes);
+        var rules = Assessment.Rules.RuleSetReader.ReadFile(path);
+        rules.RuleSet.Sha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        rules.RuleSet.Sha256.ShouldNotBe(Repo.StockholmRules.RuleSet.Sha256);
     }
 
     [Fact]

@@ -93,19 +93,12 @@ public class LoaderFuzzTests
     public void Template_loader_on_damaged_templates()
     {
         var original = File.ReadAllText(Repo.PathOf("templates/verksamhetsomradesmal.sbn"));
-        var dir = Directory.CreateTempSubdirectory("assess-mallfuzz-");
-        try
+        using var dir = new TempFolder("assess-mallfuzz-");
+        foreach (var file in Directory.GetFiles(Repo.PathOf("templates"))) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
+        Damaged(original).Sample(text =>
         {
-            foreach (var file in Directory.GetFiles(Repo.PathOf("templates"))) File.Copy(file, Path.Combine(dir.FullName, Path.GetFileName(file)));
-            Damaged(original).Sample(text =>
-            {
-                File.WriteAllText(Path.Combine(dir.FullName, "verksamhetsomradesmal.sbn"), text);
-                OnlyInputErrors(() => TemplateSet.Load(dir.FullName, "mallar"));
-            }, iter: 100, threads: 1);
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+            File.WriteAllText(Path.Combine(dir.FullName, "verksamhetsomradesmal.sbn"), text);
+            OnlyInputErrors(() => TemplateSet.Load(dir.FullName, "mallar"));
+        }, iter: 100, threads: 1);
     }
 }

@@ -9,9 +9,9 @@ namespace Assessment.Tests.Import;
 /// <summary>Plan + outcomes gives a dataset; workbooks round-trip; backtest per level.</summary>
 public sealed class PlanOutcomesAndWorkbookTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("assess-wb-");
+    private readonly TempFolder _dir = new("assess-wb-");
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     private static (int Exit, string Out, string Err) Run(params string[] args)
     {

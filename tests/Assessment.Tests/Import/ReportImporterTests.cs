@@ -139,48 +139,34 @@ public class ReportImporterTests
     [Fact]
     public void A_problem_the_report_itself_has_is_reported_at_the_reports_line()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-import-");
-        try
-        {
-            // The goal 2.1.1 twice: headings on lines 25 and 29 of the report.
-            var report = Path.Combine(dir.FullName, "rapport.txt");
-            File.WriteAllText(report, TabReport + "\nNämndmål: 2.1.1. Äldre är trygga igen\n\n Uppfylls helt\n");
-            var output = Path.Combine(dir.FullName, "ut.yaml");
-            var stderr = new StringWriter();
-            var exit = Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr);
+        using var dir = new TempFolder("assess-import-");
+        // The goal 2.1.1 twice: headings on lines 25 and 29 of the report.
+        var report = Path.Combine(dir.FullName, "rapport.txt");
+        File.WriteAllText(report, TabReport + "\nNämndmål: 2.1.1. Äldre är trygga igen\n\n Uppfylls helt\n");
+        var output = Path.Combine(dir.FullName, "ut.yaml");
+        var stderr = new StringWriter();
+        var exit = Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr);
 
-            exit.ShouldBe(2);
-            stderr.ToString().ShouldContain($"fel: {report}:29:1: målet \"2.1.1\" finns redan (först på rad 25)");
-            File.Exists(output).ShouldBeFalse();
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        exit.ShouldBe(2);
+        stderr.ToString().ShouldContain($"fel: {report}:29:1: målet \"2.1.1\" finns redan (först på rad 25)");
+        File.Exists(output).ShouldBeFalse();
     }
 
     [Fact]
     public void A_report_that_does_not_name_its_board_is_imported_with_namnd_given()
     {
-        var dir = Directory.CreateTempSubdirectory("assess-import-");
-        try
-        {
-            var report = Path.Combine(dir.FullName, "rapport.txt");
-            File.WriteAllText(report, TabReport.Replace(" för Solna stadsdelsnämnd", ""));
-            var output = Path.Combine(dir.FullName, "ut.yaml");
-            var stderr = new StringWriter();
+        using var dir = new TempFolder("assess-import-");
+        var report = Path.Combine(dir.FullName, "rapport.txt");
+        File.WriteAllText(report, TabReport.Replace(" för Solna stadsdelsnämnd", ""));
+        var output = Path.Combine(dir.FullName, "ut.yaml");
+        var stderr = new StringWriter();
 
-            Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr).ShouldBe(2);
-            stderr.ToString().ShouldContain("ange --namnd");
-            File.Exists(output).ShouldBeFalse();
+        Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr).ShouldBe(2);
+        stderr.ToString().ShouldContain("ange --namnd");
+        File.Exists(output).ShouldBeFalse();
 
-            Assessment.Cli.Cli.Run(["import", report, "-o", output, "--namnd", "Solna stadsdelsnämnd"], new StringWriter(), new StringWriter()).ShouldBe(0);
-            DatasetReader.ReadFile(output).District.ShouldBe("Solna stadsdelsnämnd");
-        }
-        finally
-        {
-            dir.Delete(recursive: true);
-        }
+        Assessment.Cli.Cli.Run(["import", report, "-o", output, "--namnd", "Solna stadsdelsnämnd"], new StringWriter(), new StringWriter()).ShouldBe(0);
+        DatasetReader.ReadFile(output).District.ShouldBe("Solna stadsdelsnämnd");
     }
 
     private const string TabReport =
