@@ -28,7 +28,7 @@ internal sealed class DecisionLog : IDisposable
         Inputs.RefuseInputAsOutput(path, "--log");
         try
         {
-            return new DecisionLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read));
+            return new DecisionLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
         }
         catch (DirectoryNotFoundException)
         {

@@ -91,15 +91,30 @@ internal static class Inputs
     }
 
     /// <summary>Writes to standard output, or to a file whole (temporary file, then rename).</summary>
-    public static void Write(string content, string? outputPath, TextWriter stdout, TextWriter stderr)
+    public static void Write(string content, string? outputPath, TextWriter stdout, TextWriter stderr) =>
+        Write(Encoding.UTF8.GetBytes(content), outputPath, null, null, stdout, stderr);
+
+    /// <summary>
+    /// Writes the output and its decision-log line as one step: the output is staged (temporary file), the
+    /// log line appended, and only then the output put in place – so a log that cannot be written leaves
+    /// no output, and an output that cannot be written leaves no log line. Without -o the content goes to
+    /// standard output after the log line.
+    /// </summary>
+    public static void Write(byte[] content, string? outputPath, string? logPath, Action<DecisionLog>? logLine,
+        TextWriter stdout, TextWriter stderr)
     {
-        if (outputPath is null)
+        if (outputPath is not null && logPath is not null && Path.GetFullPath(outputPath) == Path.GetFullPath(logPath))
+            throw new InputException(SourcePosition.StartOf(logPath), "-o och --log pekar på samma fil: välj två olika");
+        using var output = outputPath is null ? null : OutputFile.Stage(outputPath, content);
+        using (var log = DecisionLog.Open(logPath))
+            if (log is not null) logLine?.Invoke(log);
+        if (output is null)
         {
-            stdout.Write(content);
+            stdout.Write(Encoding.UTF8.GetString(content));
             stdout.Flush();
             return;
         }
-        OutputFile.WriteAtomically(outputPath, Encoding.UTF8.GetBytes(content));
+        output.Commit();
         stderr.WriteLine($"skrev {outputPath}");
     }
 }

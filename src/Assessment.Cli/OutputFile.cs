@@ -2,12 +2,31 @@ using Assessment.Domain;
 
 namespace Assessment.Cli;
 
-/// <summary>Writes an output file whole or not at all: a temporary file beside it, then a rename.</summary>
-internal static class OutputFile
+/// <summary>
+/// Writes an output file whole or not at all: the content goes to a temporary file beside the target,
+/// and only <see cref="Commit"/> renames it into place. A symbolic link is followed (the file it points
+/// at is replaced, the link stays); a device or stream (/dev/stdout, /dev/null, /proc/…) is written
+/// straight through at commit, never replaced by a file.
+/// </summary>
+internal sealed class OutputFile : IDisposable
 {
+    private readonly string _shown;
+    private readonly string _target;
+    private readonly string? _temporary;
+    private readonly byte[] _content;
+    private bool _committed;
+
+    private OutputFile(string shown, string target, string? temporary, byte[] content)
+    {
+        _shown = shown;
+        _target = target;
+        _temporary = temporary;
+        _content = content;
+    }
+
     /// <summary>
     /// Checks that <paramref name="path"/> can be written – not an input, not a folder, in a folder that
-    /// exists – and returns its full path. Commands call it before they write anything else (the log).
+    /// exists – and returns its full path.
     /// </summary>
     public static string Check(string path, string flag = "-o")
     {
@@ -21,20 +40,74 @@ internal static class OutputFile
         return full;
     }
 
-    public static void WriteAtomically(string path, byte[] content)
+    /// <summary>Stages <paramref name="content"/> for <paramref name="path"/>: written to a temporary file, not yet in place.</summary>
+    public static OutputFile Stage(string path, byte[] content)
     {
         var full = Check(path);
-        var directory = Path.GetDirectoryName(full)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var linked = Guard(path, () => new FileInfo(full) is { LinkTarget: not null } link ? link.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null);
+        if (IsSpecial(full) || (linked is not null && IsSpecial(linked)))
+            return new OutputFile(path, full, null, content);
+        var target = linked ?? full;
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
+        Guard(path, () =>
+        {
+            try
+            {
+                File.WriteAllBytes(temporary, content);
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
+            return true;
+        });
+        return new OutputFile(path, target, temporary, content);
+    }
+
+    public static void WriteAtomically(string path, byte[] content)
+    {
+        using var output = Stage(path, content);
+        output.Commit();
+    }
+
+    /// <summary>Puts the staged content in place: a rename, or for a device a write straight through.</summary>
+    public void Commit()
+    {
+        Guard(_shown, () =>
+        {
+            if (_temporary is null)
+            {
+                using var stream = new FileStream(_target, FileMode.Open, FileAccess.Write);
+                stream.Write(_content);
+            }
+            else
+            {
+                File.Move(_temporary, _target, overwrite: true);
+            }
+            return true;
+        });
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && _temporary is not null) File.Delete(_temporary);
+    }
+
+    /// <summary>Devices and the kernel's files: written to, never replaced.</summary>
+    private static bool IsSpecial(string fullPath) =>
+        fullPath.StartsWith("/dev/", StringComparison.Ordinal) || fullPath.StartsWith("/proc/", StringComparison.Ordinal);
+
+    private static T Guard<T>(string shown, Func<T> io)
+    {
         try
         {
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, full, overwrite: true);
+            return io();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva filen: {e.Message}");
+            throw new InputException(SourcePosition.StartOf(shown), $"kan inte skriva filen: {e.Message}");
         }
     }
 }

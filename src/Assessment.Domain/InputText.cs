@@ -20,25 +20,34 @@ public static class InputText
 
     public static string ReadFile(string path, string displayName) => Read(path, displayName).Text;
 
-    /// <summary>An existing file, not a folder, within <see cref="MaxBytes"/>; anything else is an <see cref="InputException"/>.</summary>
-    public static void CheckReadable(string path, string displayName) => Guarded(displayName, () =>
-    {
-        if (Directory.Exists(path))
-            throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
-        var info = new FileInfo(path);
-        if (!info.Exists)
-            throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
-        if (info.Length > MaxBytes)
-            throw new InputException(SourcePosition.StartOf(displayName),
-                $"filen är {info.Length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
-        return true;
-    });
-
-    private static T Guarded<T>(string displayName, Func<T> read)
+    /// <summary>
+    /// The file's bytes, at most <see cref="MaxBytes"/>: read in full only up to that limit, so a device or
+    /// stream without end (/dev/zero) is refused like a file that is too large. A folder or a missing
+    /// file is an <see cref="InputException"/> too.
+    /// </summary>
+    public static byte[] ReadBytes(string path, string displayName)
     {
         try
         {
-            return read();
+            if (Directory.Exists(path))
+                throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
+            if (!File.Exists(path))
+                throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
+            if (new FileInfo(path).Length is var length and > MaxBytes) // a regular file: refused before it is read
+                throw new InputException(SourcePosition.StartOf(displayName),
+                    $"filen är {length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            using var bytes = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                if (bytes.Length + read > MaxBytes)
+                    throw new InputException(SourcePosition.StartOf(displayName),
+                        $"filen är större än de {MaxBytes / (1024 * 1024)} MiB som läses");
+                bytes.Write(buffer, 0, read);
+            }
+            return bytes.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -52,11 +61,7 @@ public static class InputText
     /// </summary>
     public static InputFile Read(string path, string displayName)
     {
-        var bytes = Guarded(displayName, () =>
-        {
-            CheckReadable(path, displayName);
-            return File.ReadAllBytes(path);
-        });
+        var bytes = ReadBytes(path, displayName);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try

@@ -90,20 +90,28 @@ public static class Workbook
     /// </summary>
     public static Outcomes ReadOutcomes(string path, string display, ReportingPeriod? period)
     {
-        InputText.CheckReadable(path, display);
+        var bytes = InputText.ReadBytes(path, display);
         List<IDictionary<string, object>> Sheet(string name)
         {
+            List<IDictionary<string, object>> rows;
             try
             {
-                return MiniExcel.Query(path, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>().ToList();
+                // A sheet's rows are numbered in the file: one row numbered in the millions would make the
+                // reader produce every empty row before it, so reading stops past the limit.
+                rows = MiniExcel.Query(new MemoryStream(bytes, writable: false), useHeaderRow: true, sheetName: name)
+                    .Cast<IDictionary<string, object>>().Take(MaxRows + 1).ToList();
             }
             catch (Exception e) when (e is not InputException)
             {
                 throw new InputException(SourcePosition.StartOf(display), $"bladet \"{name}\" kunde inte läsas: {e.Message}");
             }
+            if (rows.Count > MaxRows)
+                throw new InputException(new SourcePosition($"{display}[{name}]", MaxRows + 2, 1),
+                    $"bladet har fler än {MaxRows} rader (räknat till sista numrerade raden): väntade en tertials utfall");
+            return rows;
         }
 
-        var sheetNames = Names(path, display);
+        var sheetNames = Names(bytes, display);
         var errors = new List<InputError>();
         if (period is null && sheetNames.Contains(InfoSheet))
         {
@@ -159,9 +167,12 @@ public static class Workbook
         return new Outcomes(period!, indicators, activities, []);
     }
 
-    private static IReadOnlyCollection<string> Names(string path, string display)
+    /// <summary>More rows than any board's indicators or activities come near (a district has about a hundred).</summary>
+    public const int MaxRows = 100_000;
+
+    private static IReadOnlyCollection<string> Names(byte[] bytes, string display)
     {
-        try { return MiniExcel.GetSheetNames(path); }
+        try { return MiniExcel.GetSheetNames(new MemoryStream(bytes, writable: false)); }
         catch (Exception e) when (e is not InputException)
         {
             throw new InputException(SourcePosition.StartOf(display), $"filen kan inte läsas som en .xlsx-arbetsbok: {e.Message}");

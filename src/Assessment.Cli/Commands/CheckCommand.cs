@@ -1,3 +1,4 @@
+using System.Text;
 using Assessment.Reports;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
@@ -39,10 +40,8 @@ internal static class CheckCommand
         var rules = Inputs.Rules(options.Value("--rules")).InForce(dataset.Dataset.Period);
         var result = rules.Assess(dataset.Dataset);
         var report = Check.Run(result, rules.RuleSet.Checks);
-        if (options.Value("-o", "--output") is { } output) OutputFile.Check(output);
-        using var log = DecisionLog.Open(options.Value("--log"));
-        Inputs.Write(AuditText.Check(result, report, dataset.Display), options.Value("-o", "--output"), stdout, stderr);
-        log?.Append("check", dataset, result, FinalSource.Derived, DateTimeOffset.Now);
+        Inputs.Write(Encoding.UTF8.GetBytes(AuditText.Check(result, report, dataset.Display)), options.Value("-o", "--output"),
+            options.Value("--log"), log => log.Append("check", dataset, result, FinalSource.Derived, DateTimeOffset.Now), stdout, stderr);
         return report.Clean ? Cli.Ok : Cli.Findings;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Assessment.Reports;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
@@ -64,29 +65,18 @@ internal static class RunCommand
         string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
             render(result, Justifications.Render(result, Inputs.Templates(options.Value("--templates"))));
 
-        // Everything is rendered before anything is written; the log is opened before the output, so
-        // a log that cannot be written leaves no output behind.
+        // Everything is rendered before anything is written; see Inputs.Write for the order of output and log.
         var output = options.Value("-o", "--output");
-        if (output is not null) OutputFile.Check(output);
-        if (format == "xlsx")
+        var bytes = format switch
         {
-            var workbook = ResultWorkbook.Write(result);
-            using var xlsxLog = DecisionLog.Open(options.Value("--log"));
-            OutputFile.WriteAtomically(output!, workbook);
-            stderr.WriteLine($"skrev {output}");
-            xlsxLog?.Append("run", dataset, result, finalSource, DateTimeOffset.Now);
-            return Cli.Ok;
-        }
-        var content = format switch
-        {
-            "json" => WithTexts(JsonReport.Render),
-            "md" => WithTexts(MarkdownReport.Render),
-            "html" => WithTexts(HtmlReport.Render),
-            _ => TextReport.Render(result, dataset.Display),
+            "xlsx" => ResultWorkbook.Write(result),
+            "json" => Encoding.UTF8.GetBytes(WithTexts(JsonReport.Render)),
+            "md" => Encoding.UTF8.GetBytes(WithTexts(MarkdownReport.Render)),
+            "html" => Encoding.UTF8.GetBytes(WithTexts(HtmlReport.Render)),
+            _ => Encoding.UTF8.GetBytes(TextReport.Render(result, dataset.Display)),
         };
-        using var log = DecisionLog.Open(options.Value("--log"));
-        Inputs.Write(content, output, stdout, stderr);
-        log?.Append("run", dataset, result, finalSource, DateTimeOffset.Now);
+        Inputs.Write(bytes, output, options.Value("--log"), log => log.Append("run", dataset, result, finalSource, DateTimeOffset.Now),
+            stdout, stderr);
         return Cli.Ok;
     }
 }
