@@ -23,7 +23,11 @@ public sealed class TemplateSet
 
     public const int LoopLimit = 1_000;
     public const int RecursiveLimit = 20;
-    public const int MaxOutputChars = 20_000;
+    /// <summary>
+    /// Per rendered text. Far above any real justification, and above what the data alone can make (an
+    /// override's reason is quoted whole), so only a runaway template reaches it.
+    /// </summary>
+    public const int MaxOutputChars = 1_000_000;
 
     private readonly Dictionary<string, Template> _templates;
     private readonly SandboxedLoader _loader;
@@ -68,12 +72,19 @@ public sealed class TemplateSet
         var context = new TemplateContext
         {
             StrictVariables = true,
+            EnableRelaxedMemberAccess = false, // a misspelt or removed member is an error, not an empty text
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
             LimitToString = MaxOutputChars,
             TemplateLoader = _loader,
         };
-        context.BuiltinObject.Remove("date"); // no clock: the same input renders the same text
+        // No clock and no chance: the same input renders the same text.
+        context.BuiltinObject.Remove("date");
+        if (context.BuiltinObject["math"] is ScriptObject math)
+        {
+            math.Remove("random");
+            math.Remove("uuid");
+        }
         context.PushGlobal(model);
         var output = new LimitedOutput(MaxOutputChars);
         context.PushOutput(output);

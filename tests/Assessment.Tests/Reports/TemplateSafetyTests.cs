@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using Assessment.Domain;
 using Assessment.Reports.Justification;
 
@@ -64,11 +65,20 @@ public sealed class TemplateSafetyTests : IDisposable
         Rejected().Errors.ShouldContain(e => e.Message.Contains("utanför mallmappen"));
     }
 
+    private const string FiveHundredChars =
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789";
+
     [Theory]
     [InlineData("{{ for i in 1..100000 }}x{{ end }}", "LoopLimit")]
     [InlineData("{{ func f(x)\n ret f(x + 1)\nend\nf 1 }}", "recursive")]
-    [InlineData("{{ for i in 1..900 }}0123456789012345678901234567890123456789{{ end }}", "20000 tecken")]
+    [InlineData("{{ for i in 1..999 }}" + FiveHundredChars + FiveHundredChars + FiveHundredChars + "{{ end }}", "1000000 tecken")]
     [InlineData("{{ date.now }}", "date")]
+    [InlineData("{{ math.random 1 1000000 }}", "random")]
+    [InlineData("{{ math.uuid }}", "uuid")]
     public void Runaway_and_clock_reading_templates_are_stopped(string text, string expected)
     {
         Write("sammanfattning.sbn", text);
@@ -88,5 +98,22 @@ public sealed class TemplateSafetyTests : IDisposable
         Write("sammanfattning.sbn", "{{ \"Sammanfattning för \" + period.typ + \" \" + period.ar }}");
         var result = Repo.StockholmRules.Assess(Repo.Sample());
         Justifications.Render(result, TemplateSet.Load(_dir.FullName, "mallar")).Summary.ShouldBe("Sammanfattning för T1 2026");
+    }
+
+    [Fact]
+    public void A_long_override_reason_is_quoted_whole_not_taken_for_a_runaway_template()
+    {
+        var reason = string.Concat(Enumerable.Repeat("Trots att målet inte nås fullt ut bedöms det uppfyllt. ", 600));
+        var sample = Repo.Sample();
+        Goal WithReason(Goal g) => g with
+        {
+            Override = g.Override is { } o ? o with { Reason = reason } : null,
+            Children = g.Children.Select(WithReason).ToList(),
+        };
+        var result = Repo.StockholmRules.Assess(sample with { Goals = sample.Goals.Select(WithReason).ToList() });
+
+        var texts = Justifications.Render(result, TemplateSet.Load(Repo.PathOf("templates"), "templates"));
+
+        texts.ByGoal["3.4"].ShouldContain(reason.Trim());
     }
 }
