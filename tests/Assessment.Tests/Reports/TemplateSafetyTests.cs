@@ -79,6 +79,7 @@ public sealed class TemplateSafetyTests : IDisposable
     [InlineData("{{ date.now }}", "date")]
     [InlineData("{{ math.random 1 1000000 }}", "random")]
     [InlineData("{{ math.uuid }}", "uuid")]
+    [InlineData("{{ period.ty }}", "ty")]
     public void Runaway_and_clock_reading_templates_are_stopped(string text, string expected)
     {
         Write("sammanfattning.sbn", text);
