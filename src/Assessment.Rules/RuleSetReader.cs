@@ -96,6 +96,11 @@ public static class RuleSetReader
                 map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" duger inte i uttryck: använd bokstäver a–z, siffror och _");
                 continue;
             }
+            if (ExpressionGuard.IsReserved(name))
+            {
+                map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" är ett reserverat ord i uttrycksspråket: välj ett annat namn");
+                continue;
+            }
             var valuePosition = new SourcePosition(map.File, (int)value.Start.Line, (int)value.Start.Column);
             if (value is YamlScalarNode { Value: { } text } && TryParseNumber(text, out var number))
                 result.Add(new Threshold(name, number, position));

@@ -12,6 +12,20 @@ internal static class ExpressionGuard
 {
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "true", "false", "and", "or", "not" };
 
+    /// <summary>
+    /// Words the expression compiler (System.Linq.Dynamic.Core) reads as literals, keywords or type names
+    /// before any name of ours: a threshold called "null" would silently be the null literal.
+    /// </summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "true", "false", "null", "new", "it", "parent", "root", "iif", "np", "as", "is", "in", "and", "or", "not", "mod",
+        "bool", "byte", "sbyte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal",
+        "char", "string", "object", "void",
+    };
+
+    /// <summary>Whether <paramref name="name"/> is a word of the expression language, not free for a threshold.</summary>
+    public static bool IsReserved(string name) => Reserved.Contains(name);
+
     private static readonly string[] Operators = ["==", "!=", "<=", ">=", "&&", "||", "<", ">", "!", "+", "-", "*", "/", "%", "(", ")", "?", ":"];
 
     /// <summary>The names (facts, thresholds) an expression reads, in order of first use.</summary>

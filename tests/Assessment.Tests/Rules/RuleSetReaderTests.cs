@@ -120,6 +120,16 @@ public class RuleSetReaderTests
         catch (InputException) { }
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("in")]
+    [InlineData("int")]
+    public void A_threshold_named_like_a_word_of_the_expression_language_is_refused(string name)
+    {
+        var text = ShippedWith("  delvis_grans: 0.85", $"  delvis_grans: 0.85\n  {name}: 0.5");
+        Rejected(text).Errors.ShouldContain(e => e.Message.Contains($"\"{name}\" är ett reserverat ord"));
+    }
+
     [Fact]
     public void Several_mistakes_are_all_reported()
     {
