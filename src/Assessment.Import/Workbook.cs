@@ -2,6 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
@@ -15,7 +17,7 @@ namespace Assessment.Import;
 /// results export adds "Mål" (every goal's ratings), "Bedömning" and "Regelverk". Every value is
 /// written as text as the report writes it, so a workbook read back gives the same values.
 /// </summary>
-public static class Workbook
+public static partial class Workbook
 {
     public const string IndicatorSheet = "Indikatorer";
     public const string ActivitySheet = "Aktiviteter";
@@ -56,6 +58,9 @@ public static class Workbook
     /// The same workbook, byte for byte, every time: the library stamps zip entries with the clock and
     /// names relationships with random GUIDs; both are replaced by fixed values.
     /// </summary>
+    [GeneratedRegex("^R[0-9a-f]{32}$")]
+    private static partial Regex GeneratedId();
+
     private static byte[] Deterministic(byte[] xlsx)
     {
         using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
@@ -65,13 +70,14 @@ public static class Workbook
         {
             foreach (var entry in input.Entries)
             {
-                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-                var text = Regex.Replace(reader.ReadToEnd(), "R[0-9a-f]{32}", m =>
-                    ids.TryGetValue(m.Value, out var id) ? id : ids[m.Value] = $"rId{ids.Count + 1}");
+                // Only attribute values that are a whole GUID id are renamed: text in cells is never touched.
+                var document = XDocument.Load(entry.Open(), LoadOptions.PreserveWhitespace);
+                foreach (var attribute in document.Descendants().Attributes().Where(a => GeneratedId().IsMatch(a.Value)))
+                    attribute.Value = ids.TryGetValue(attribute.Value, out var id) ? id : ids[attribute.Value] = $"rId{ids.Count + 1}";
                 var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
                 copy.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                using var writer = new StreamWriter(copy.Open(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                writer.Write(text);
+                using var writer = XmlWriter.Create(copy.Open(), new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
+                document.Save(writer);
             }
         }
         return output.ToArray();

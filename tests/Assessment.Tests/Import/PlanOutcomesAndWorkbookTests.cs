@@ -106,6 +106,26 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void Text_that_looks_like_a_generated_id_is_kept_in_the_workbook()
+    {
+        const string name = "Mätning R0123456789abcdef0123456789abcdef";
+        var sample = Repo.Sample();
+        var first = sample.AllGoals().SelectMany(g => g.Indicators).First();
+        Goal Rename(Goal g) => g with
+        {
+            Indicators = g.Indicators.Select(i => ReferenceEquals(i, first) ? i with { Name = name, Analysis = name } : i).ToList(),
+            Children = g.Children.Select(Rename).ToList(),
+        };
+        var renamed = sample with { Goals = sample.Goals.Select(Rename).ToList() };
+        var workbook = Path.Combine(_dir.FullName, "id.xlsx");
+        File.WriteAllBytes(workbook, Assessment.Reports.ResultWorkbook.Write(Repo.StockholmRules.Assess(renamed)));
+
+        var read = Workbook.ReadOutcomes(workbook, "id.xlsx", null).Indicators.First();
+
+        (read.Name, read.Analysis).ShouldBe((name, name));
+    }
+
+    [Fact]
     public void The_same_input_gives_a_byte_identical_workbook()
     {
         var a = Path.Combine(_dir.FullName, "a.xlsx");
