@@ -36,12 +36,16 @@ public sealed class RuleSetCatalog
             try { versions.Add(RuleSetReader.ReadFile(file, Shown(display, path, file))); }
             catch (InputException e) { errors.AddRange(e.Errors); }
         }
-        foreach (var clash in versions.GroupBy(v => v.RuleSet.ValidFrom).Where(g => g.Count() > 1))
-            errors.Add(new InputError(SourcePosition.StartOf(clash.Last().RuleSet.File),
-                $"två regelverk gäller från samma dag ({clash.Key:yyyy-MM-dd}): {string.Join(" och ", clash.Select(v => v.RuleSet.File))}"));
+        errors.AddRange(Clashes(versions));
         if (errors.Count > 0) throw new InputException(errors);
         return new RuleSetCatalog(versions, display);
     }
+
+    /// <summary>Versions in one folder that are valid from the same day: the period could not pick one.</summary>
+    public static IEnumerable<InputError> Clashes(IEnumerable<CompiledRuleSet> versions) =>
+        versions.GroupBy(v => v.RuleSet.ValidFrom).Where(g => g.Count() > 1).Select(clash => new InputError(
+            SourcePosition.StartOf(clash.Last().RuleSet.File),
+            $"två regelverk gäller från samma dag ({clash.Key:yyyy-MM-dd}): {string.Join(" och ", clash.Select(v => v.RuleSet.File))}"));
 
     /// <summary>The rule set in force for the period: the latest one valid from a date on or before the period's end.</summary>
     public CompiledRuleSet InForce(ReportingPeriod period)

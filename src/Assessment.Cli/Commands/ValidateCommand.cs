@@ -32,6 +32,7 @@ internal static class ValidateCommand
         }
         var errors = new List<InputError>();
         var lines = new List<string>();
+        var versions = new List<(string Folder, CompiledRuleSet RuleSet)>();
         foreach (var (file, shown) in Inputs.RuleFolderFiles(options.Positional, "*.yaml"))
         {
             try
@@ -43,7 +44,9 @@ internal static class ValidateCommand
                 }
                 else
                 {
-                    var rs = RuleSetReader.ReadFile(file, shown).RuleSet;
+                    var compiled = RuleSetReader.ReadFile(file, shown);
+                    versions.Add((Path.GetDirectoryName(Path.GetFullPath(file))!, compiled));
+                    var rs = compiled.RuleSet;
                     lines.Add($"ok: {shown}: {rs.Id} {rs.Version}, giltigt från {rs.ValidFrom:yyyy-MM-dd}, " +
                               $"{RuleScopes.All.Sum(s => rs.Rules[s].Count)} regler, {rs.Thresholds.Count} tröskelvärden");
                 }
@@ -53,6 +56,9 @@ internal static class ValidateCommand
                 errors.AddRange(e.Errors);
             }
         }
+        // Versions side by side in a folder must differ in giltig_fran, or no period can choose between them.
+        foreach (var folder in versions.GroupBy(v => v.Folder))
+            errors.AddRange(RuleSetCatalog.Clashes(folder.Select(v => v.RuleSet)));
         if (errors.Count > 0) throw new InputException(errors);
         foreach (var line in lines) stdout.WriteLine(line);
         return Cli.Ok;

@@ -275,6 +275,20 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_reports_two_versions_valid_from_the_same_day_as_run_would()
+    {
+        var folder = Path.Combine(_dir.FullName, "samma-dag");
+        Temp("samma-dag/a.yaml", Repo.ReadRulesText());
+        Temp("samma-dag/b.yaml", RulesWith("version: \"1.0\"", "version: \"2.0\""));
+
+        var (exit, _, error) = Run("validate", folder);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("två regelverk gäller från samma dag (2023-01-01)");
+        Run("run", "--rules", folder).Err.ShouldContain("två regelverk gäller från samma dag (2023-01-01)");
+    }
+
+    [Fact]
     public void A_folder_of_versions_picks_the_one_in_force_for_the_period()
     {
         var folder = Path.Combine(_dir.FullName, "versioner");
