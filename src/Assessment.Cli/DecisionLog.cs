@@ -19,8 +19,8 @@ internal sealed class DecisionLog : IDisposable
     private DecisionLog(FileStream file) => _file = file;
 
     /// <summary>
-    /// Opens the log for appending before anything else is written, so a log that cannot be written stops
-    /// the command before its output exists. Null when no log was asked for.
+    /// Opens the log for appending; null when no log was asked for. <see cref="Inputs.Write(byte[], string?, string?, Action{DecisionLog}?, TextWriter, TextWriter)"/>
+    /// stages the output first and puts it in place only after the log line is written.
     /// </summary>
     public static DecisionLog? Open(string? path)
     {

@@ -75,17 +75,20 @@ public static class YamlFile
         public bool MoveNext()
         {
             if (!inner.MoveNext()) return false;
-            switch (inner.Current)
+            var current = inner.Current!;
+            if (current is MappingStart or SequenceStart)
             {
-                case MappingStart or SequenceStart when ++_depth > MaxDepth:
-                    throw new YamlException(inner.Current.Start, inner.Current.End,
-                        $"nästlad djupare än {MaxDepth} nivåer");
-                case MappingEnd or SequenceEnd:
-                    _depth--;
-                    break;
-                case AnchorAlias alias:
-                    throw new YamlException(alias.Start, alias.End,
-                        $"alias (*{alias.Value}) stöds inte: skriv ut värdet där det behövs");
+                _depth++;
+                if (_depth > MaxDepth)
+                    throw new YamlException(current.Start, current.End, $"nästlad djupare än {MaxDepth} nivåer");
+            }
+            else if (current is MappingEnd or SequenceEnd)
+            {
+                _depth--;
+            }
+            else if (current is AnchorAlias alias)
+            {
+                throw new YamlException(alias.Start, alias.End, $"alias (*{alias.Value}) stöds inte: skriv ut värdet där det behövs");
             }
             return true;
         }
