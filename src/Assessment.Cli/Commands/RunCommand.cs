@@ -58,12 +58,15 @@ internal static class RunCommand
             var other => throw new UsageException($"okänd källa \"{other}\" för --final: väntade derived eller recorded", Help),
         };
 
-        var catalog = Inputs.Rules(options.Value("--rules"));
-        var dataset = Inputs.Dataset(options.Positional.FirstOrDefault());
-        var result = catalog.InForce(dataset.Dataset.Period).Assess(dataset.Dataset, finalSource);
+        var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
+        var templates = Inputs.Beside(() => format is "json" or "md" or "html" ? Inputs.Templates(options.Value("--templates")) : null);
+        var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
+        Inputs.AwaitAll(rules, loaded, templates);
+        var dataset = loaded.Result;
+        var result = rules.Result.InForce(dataset.Dataset.Period).Assess(dataset.Dataset, finalSource);
 
         string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
-            render(result, Justifications.Render(result, Inputs.Templates(options.Value("--templates"))));
+            render(result, Justifications.Render(result, templates.Result!));
 
         // Everything is rendered before anything is written; see Inputs.Write for the order of output and log.
         var output = options.Value("-o", "--output");

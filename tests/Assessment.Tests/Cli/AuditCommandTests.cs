@@ -289,6 +289,24 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Problems_in_the_rule_set_and_the_dataset_are_reported_together()
+    {
+        var rules = Temp("trasig.yaml", RulesWith("delvis_grans: 0.85", "delvis_grans: mycket"));
+        var dataset = Temp("trasig-data.yaml", File.ReadAllText(Repo.SampleDataset).Replace("period: \"T1 2026\"", "period: \"T7 2026\""));
+
+        var (exit, output, error) = Run("run", dataset, "--rules", rules, "--format", "json");
+
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        lines[0].ShouldContain("trasig.yaml:");
+        lines[0].ShouldContain("\"delvis_grans\": väntade ett tal");
+        lines[1].ShouldContain("trasig-data.yaml:");
+        lines[1].ShouldContain("okänd period");
+    }
+
+    [Fact]
     public void A_folder_of_versions_picks_the_one_in_force_for_the_period()
     {
         var folder = Path.Combine(_dir.FullName, "versioner");
