@@ -16,6 +16,9 @@ internal sealed class DecisionLog : IDisposable
 {
     private readonly FileStream _file;
 
+    private const int LockAttempts = 500;
+    private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(20);
+
     private DecisionLog(FileStream file) => _file = file;
 
     /// <summary>
@@ -28,7 +31,19 @@ internal sealed class DecisionLog : IDisposable
         Inputs.RefuseInputAsOutput(path, "--log");
         try
         {
-            return new DecisionLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0));
+            // Runs that log at the same time take turns: the file is opened exclusively (an advisory lock),
+            // so each line lands whole at the end and none is lost.
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    return new DecisionLog(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0));
+                }
+                catch (IOException) when (attempt < LockAttempts && File.Exists(path))
+                {
+                    Thread.Sleep(LockWait);
+                }
+            }
         }
         catch (DirectoryNotFoundException)
         {

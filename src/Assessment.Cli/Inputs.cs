@@ -24,11 +24,37 @@ internal static class Inputs
         return new Scope(() => ReadPaths.Value = outer);
     }
 
-    /// <summary>Records a file or folder the command reads (from any of its threads).</summary>
+    /// <summary>Records a file or folder the command reads (from any of its threads), by its real path.</summary>
     public static void Record(string path)
     {
         if (ReadPaths.Value is not { } paths) return;
-        lock (paths) paths.Add(Path.GetFullPath(path));
+        var real = RealPath(path);
+        lock (paths) paths.Add(real);
+    }
+
+    /// <summary>
+    /// The path with every symbolic link along it resolved (like realpath(3), but for a file that does not
+    /// exist yet too), so that an input and an output are compared as the files they really are.
+    /// </summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            try
+            {
+                var info = new FileInfo(next);
+                current = info.LinkTarget is null ? next : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
+            }
+            catch (IOException)
+            {
+                current = next; // a link loop: the path as written, the write will fail on it
+            }
+        }
+        return current;
     }
 
     /// <summary>Starts a load on a thread of its own (not the shared pool, which a caller may be using up).</summary>
@@ -79,12 +105,15 @@ internal static class Inputs
     public static void RefuseInputAsOutput(string output, string flag)
     {
         string full;
-        try { full = Path.GetFullPath(output); }
+        try { full = RealPath(output); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw new InputException(SourcePosition.StartOf(output), $"ogiltig sökväg: {e.Message}");
         }
-        var input = ReadPaths.Value?.FirstOrDefault(p => full == p || full.StartsWith(p.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        List<string> inputs = [];
+        if (ReadPaths.Value is { } paths)
+            lock (paths) inputs = [.. paths];
+        var input = inputs.FirstOrDefault(p => full == p || full.StartsWith(p.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         if (input is not null)
             throw new InputException(SourcePosition.StartOf(output),
                 $"{flag} skulle skriva {(full == input ? "över indatafilen" : "i indatamappen")} {input}: indata ändras aldrig, välj en annan fil");
@@ -148,7 +177,7 @@ internal static class Inputs
     public static void Write(byte[] content, string? outputPath, string? logPath, Action<DecisionLog>? logLine,
         TextWriter stdout, TextWriter stderr)
     {
-        if (outputPath is not null && logPath is not null && Path.GetFullPath(outputPath) == Path.GetFullPath(logPath))
+        if (outputPath is not null && logPath is not null && RealPath(outputPath) == RealPath(logPath))
             throw new InputException(SourcePosition.StartOf(logPath), "-o och --log pekar på samma fil: välj två olika");
         using var output = outputPath is null ? null : OutputFile.Stage(outputPath, content);
         using (var log = DecisionLog.Open(logPath))

@@ -48,6 +48,15 @@ internal sealed class OutputFile : IDisposable
         if (IsSpecial(full) || (linked is not null && IsSpecial(linked)))
             return new OutputFile(path, full, null, content);
         var target = linked ?? full;
+        if (File.Exists(target))
+        {
+            // An existing file we could not write (read-only, immutable) is refused now, before the log line.
+            Guard(path, () =>
+            {
+                using var probe = new FileStream(target, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+                return true;
+            });
+        }
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.tmp");
         Guard(path, () =>
         {

@@ -104,4 +104,28 @@ public sealed class FileSafetyTests : IDisposable
         exit.ShouldBe(2);
         error.ShouldContain("fler än 100000 rader");
     }
+
+    [Fact]
+    public void An_output_through_a_link_to_an_input_is_refused()
+    {
+        var dataset = _dir.PathOf("data.yaml");
+        File.Copy(Repo.SampleDataset, dataset);
+        var link = _dir.PathOf("genväg.yaml");
+        File.CreateSymbolicLink(link, dataset);
+        var before = File.ReadAllBytes(dataset);
+
+        Run("run", dataset, "-o", link).Exit.ShouldBe(2);
+        Run("run", link, "-o", dataset).Exit.ShouldBe(2);
+        Run("run", dataset, "-o", _dir.PathOf("ut.txt"), "--log", link).Exit.ShouldBe(2);
+
+        File.ReadAllBytes(dataset).ShouldBe(before);
+    }
+
+    [Fact]
+    public void Runs_that_log_at_the_same_time_each_get_their_line()
+    {
+        var log = _dir.PathOf("beslut.jsonl");
+        Parallel.For(0, 8, _ => Run("run", "--log", log).Exit.ShouldBe(0));
+        File.ReadAllLines(log).Length.ShouldBe(8);
+    }
 }
