@@ -122,10 +122,18 @@ public sealed class FileSafetyTests : IDisposable
     }
 
     [Fact]
-    public void Runs_that_log_at_the_same_time_each_get_their_line()
+    public void Processes_that_log_at_the_same_time_each_get_their_line()
     {
         var log = _dir.PathOf("beslut.jsonl");
-        Parallel.For(0, 8, _ => Run("run", "--log", log).Exit.ShouldBe(0));
-        File.ReadAllLines(log).Length.ShouldBe(8);
+        var assess = Path.Combine(AppContext.BaseDirectory, "assess.dll");
+        var runs = Enumerable.Range(0, 12).Select(_ => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(
+            "dotnet", ["exec", assess, "run", "--log", log]) { RedirectStandardOutput = true, RedirectStandardError = true })!).ToList();
+        foreach (var run in runs)
+        {
+            run.StandardOutput.ReadToEnd();
+            run.WaitForExit();
+            run.ExitCode.ShouldBe(0);
+        }
+        File.ReadAllLines(log).Length.ShouldBe(12);
     }
 }
