@@ -75,7 +75,10 @@ public static class DatasetYamlWriter
         }
     }
 
-    /// <summary>Paragraphs as a literal block, blank line between; every line of a paragraph is indented.</summary>
+    /// <summary>
+    /// Paragraphs as a literal block, blank line between; every line of a paragraph is indented, and control
+    /// characters (a tab, stray bytes from a PDF) become spaces, which a literal block cannot hold.
+    /// </summary>
     private static void Block(StringBuilder y, string pad, string key, List<string> paragraphs)
     {
         if (paragraphs.Count == 0) return;
@@ -86,11 +89,25 @@ public static class DatasetYamlWriter
             foreach (var line in paragraphs[p].Trim().ReplaceLineEndings("\n").Split('\n'))
             {
                 if (line.Trim().Length == 0) y.AppendLine();
-                else y.Append(pad).Append("  ").AppendLine(line.Replace("\t", " ").TrimEnd());
+                else y.Append(pad).Append("  ").AppendLine(new string(line.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).TrimEnd());
             }
         }
     }
 
-    private static string Quote(string text) =>
-        "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\t", " ").Replace("\n", " ") + "\"";
+    /// <summary>
+    /// A double-quoted YAML scalar on one line: a line break of any kind (\n, \r, U+0085, U+2028, U+2029)
+    /// and a tab become a space, other control characters are escaped, so any text reads back.
+    /// </summary>
+    private static string Quote(string text)
+    {
+        var quoted = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text.Replace("\r\n", "\n"))
+        {
+            if (c is '\\' or '"') quoted.Append('\\').Append(c);
+            else if (c is '\n' or '\r' or '\t' or '\u0085' or '\u2028' or '\u2029') quoted.Append(' ');
+            else if (char.IsControl(c)) quoted.Append($"\\u{(int)c:X4}");
+            else quoted.Append(c);
+        }
+        return quoted.Append('"').ToString();
+    }
 }

@@ -159,6 +159,30 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
         ]);
     }
 
+    [Theory]
+    [InlineData("a\rb")]
+    [InlineData("a\u2028b")]
+    [InlineData("a\u2029b")]
+    [InlineData("a\u0085b")]
+    [InlineData("a\u0001b")]
+    public void Any_character_in_a_title_or_reason_is_written_so_that_it_reads_back(string text)
+    {
+        var sample = Repo.Sample();
+        Goal Change(Goal g) => g with
+        {
+            Title = g.Title + text,
+            Override = g.Override is { } o ? o with { Reason = text } : null,
+            Analysis = text,
+            Children = g.Children.Select(Change).ToList(),
+        };
+        var changed = sample with { Goals = sample.Goals.Select(Change).ToList() };
+
+        var back = DatasetReader.Read(DatasetText.Write(changed, "x", []), "tillbaka.yaml");
+
+        back.AllGoals().Count().ShouldBe(sample.AllGoals().Count());
+        back.AllGoals().Single(g => g.Id == "3.4").Override!.Reason.ShouldStartWith("a");
+    }
+
     [Fact]
     public void A_dataset_written_back_keeps_direction_and_paragraphs_with_line_breaks()
     {
