@@ -79,7 +79,8 @@ internal static partial class ImportCommand
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\brad (\d{1,9})\b")]
+    /// <summary>The reader's own references to another line, "(först på rad N)"; quoted text is left alone.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\(först på )rad (\d{1,9})(?=\))")]
     private static partial System.Text.RegularExpressions.Regex LineReference();
 
     private static int SourceLine(string[] yamlLines, int line)

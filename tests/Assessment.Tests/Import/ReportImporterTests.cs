@@ -153,6 +153,19 @@ public class ReportImporterTests
     }
 
     [Fact]
+    public void Text_quoted_in_a_mapped_message_is_left_as_the_report_wrote_it()
+    {
+        using var dir = new TempFolder("assess-import-");
+        var report = dir.PathOf("rapport.txt");
+        File.WriteAllText(report, TabReport.Replace("2027-01-01\t2027-12-31", "2027-01-01\trad 9"));
+        var stderr = new StringWriter();
+
+        Assessment.Cli.Cli.Run(["import", report, "-o", dir.PathOf("ut.yaml")], new StringWriter(), stderr).ShouldBe(2);
+
+        stderr.ToString().ShouldContain("\"rad 9\"");
+    }
+
+    [Fact]
     public void A_report_that_does_not_name_its_board_is_imported_with_namnd_given()
     {
         using var dir = new TempFolder("assess-import-");
