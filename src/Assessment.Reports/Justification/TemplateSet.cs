@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assessment.Domain;
 using Scriban;
 using Scriban.Parsing;
@@ -28,6 +29,9 @@ public sealed class TemplateSet
     /// override's reason is quoted whole), so only a runaway template reaches it.
     /// </summary>
     public const int MaxOutputChars = 1_000_000;
+
+    /// <summary>Per regex call in a template; every real pattern on a justification's text takes microseconds.</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
 
     private readonly Dictionary<string, Template> _templates;
     private readonly SandboxedLoader _loader;
@@ -76,6 +80,7 @@ public sealed class TemplateSet
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
             LimitToString = MaxOutputChars,
+            RegexTimeOut = RegexTimeout, // a pattern that backtracks without end stops, not the run
             TemplateLoader = _loader,
         };
         // No clock and no chance: the same input renders the same text.
@@ -96,6 +101,11 @@ public sealed class TemplateSet
         catch (ScriptRuntimeException e) when (e.InnerException is OutputLimitException)
         {
             throw new InputException(Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+        }
+        catch (ScriptRuntimeException e) when (e.InnerException is RegexMatchTimeoutException)
+        {
+            throw new InputException(Position(e.Span),
+                $"ett reguljärt uttryck i mallen tog längre än {RegexTimeout.TotalMilliseconds} ms: förenkla mönstret");
         }
         catch (ScriptRuntimeException e)
         {

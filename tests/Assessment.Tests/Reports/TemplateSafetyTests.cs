@@ -80,6 +80,7 @@ public sealed class TemplateSafetyTests : IDisposable
     [InlineData("{{ math.random 1 1000000 }}", "random")]
     [InlineData("{{ math.uuid }}", "uuid")]
     [InlineData("{{ period.ty }}", "ty")]
+    [InlineData("{{ regex.match ((\"a\" * 30) + \"b\") \"^(a+)+$\" }}", "reguljärt uttryck")]
     public void Runaway_and_clock_reading_templates_are_stopped(string text, string expected)
     {
         Write("sammanfattning.sbn", text);
