@@ -118,10 +118,17 @@ public static partial class Workbook
         }
 
         var sheetNames = Names(bytes, display);
+        // Sheets by name as a user might retype it ("indikatorer"); rows left empty (an emptied row in Excel) skipped.
+        string? SheetNamed(string name) => sheetNames.FirstOrDefault(n => string.Equals(n.Trim(), name, StringComparison.OrdinalIgnoreCase));
+        static IEnumerable<(IDictionary<string, object> Row, int Number)> Filled(List<IDictionary<string, object>> rows) =>
+            rows.Select((row, r) => (row, r + 2)).Where(x => x.row.Values.Any(v => v is not null && v.ToString()!.Trim().Length > 0));
         var errors = new List<InputError>();
-        if (period is null && sheetNames.Contains(InfoSheet))
+        if (SheetNamed(IndicatorSheet) is null && SheetNamed(ActivitySheet) is null)
+            throw new InputException(SourcePosition.StartOf(display),
+                $"arbetsboken har varken bladet {IndicatorSheet} eller {ActivitySheet}: väntade en arbetsbok från assess run --format xlsx eller med de bladen");
+        if (period is null && SheetNamed(InfoSheet) is { } infoSheet)
         {
-            var info = Sheet(InfoSheet).FirstOrDefault(r => Text(r, "Uppgift") == "Period");
+            var info = Sheet(infoSheet).FirstOrDefault(r => Text(r, "Uppgift") == "Period");
             if (info is not null)
             {
                 try { period = SwedishValues.ParsePeriod(Text(info, "Värde") ?? ""); }
@@ -132,13 +139,12 @@ public static partial class Workbook
             errors.Add(new InputError(SourcePosition.StartOf(display), "perioden saknas: ange --period eller en rad \"Period\" i bladet Uppgifter"));
 
         var indicators = new List<IndicatorOutcome>();
-        if (sheetNames.Contains(IndicatorSheet))
+        if (SheetNamed(IndicatorSheet) is { } indicatorSheet)
         {
-            var rows = Sheet(IndicatorSheet);
+            var rows = Sheet(indicatorSheet);
             CheckColumns(rows, IndicatorSheet, IndicatorColumns, display, errors);
-            for (var r = 0; r < rows.Count; r++)
+            foreach (var (row, number) in Filled(rows))
             {
-                var row = rows[r];
                 Quantity? Q(string column)
                 {
                     var text = Text(row, column);
@@ -146,31 +152,33 @@ public static partial class Workbook
                     try { return SwedishValues.ParseQuantity(text); }
                     catch (FormatException e)
                     {
-                        errors.Add(new InputError(Cell(display, IndicatorSheet, r + 2, Array.IndexOf(IndicatorColumns, column) + 1), $"\"{column}\": {e.Message}"));
+                        errors.Add(new InputError(Cell(display, IndicatorSheet, number, Array.IndexOf(IndicatorColumns, column) + 1), $"\"{column}\": {e.Message}"));
                         return null;
                     }
                 }
                 indicators.Add(new IndicatorOutcome(Text(row, "Mål") ?? "", Text(row, "Indikator") ?? "", Q("Periodens utfall"),
                     Q("Utfall män/pojkar"), Q("Utfall kvinnor/flickor"), Q("Utfall VB föregående år"), Q("Prognos helår"),
-                    Text(row, "Analys"), Cell(display, IndicatorSheet, r + 2, 2)));
+                    Text(row, "Analys"), Cell(display, IndicatorSheet, number, 2)));
             }
         }
         var activities = new List<ActivityOutcome>();
-        if (sheetNames.Contains(ActivitySheet))
+        if (SheetNamed(ActivitySheet) is { } activitySheet)
         {
-            var rows = Sheet(ActivitySheet);
+            var rows = Sheet(activitySheet);
             CheckColumns(rows, ActivitySheet, ActivityColumns, display, errors);
-            for (var r = 0; r < rows.Count; r++)
+            foreach (var (row, number) in Filled(rows))
             {
-                var flag = Text(rows[r], "Avvikelse");
+                var flag = Text(row, "Avvikelse");
                 if (flag is not (null or "Avvikelse"))
-                    errors.Add(new InputError(Cell(display, ActivitySheet, r + 2, 5), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
-                activities.Add(new ActivityOutcome(Text(rows[r], "Mål") ?? "", Text(rows[r], "Aktivitet") ?? "", flag == "Avvikelse",
-                    Text(rows[r], "Analys"), Cell(display, ActivitySheet, r + 2, 2)));
+                    errors.Add(new InputError(Cell(display, ActivitySheet, number, 5), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
+                activities.Add(new ActivityOutcome(Text(row, "Mål") ?? "", Text(row, "Aktivitet") ?? "", flag == "Avvikelse",
+                    Text(row, "Analys"), Cell(display, ActivitySheet, number, 2)));
             }
         }
         if (errors.Count > 0) throw new InputException(errors);
-        return new Outcomes(period!, indicators, activities, []);
+        var outcomes = new Outcomes(period!, indicators, activities, []);
+        if (outcomes.Repeated().ToList() is { Count: > 0 } repeated) throw new InputException(repeated);
+        return outcomes;
     }
 
     /// <summary>More rows than any board's indicators or activities come near (a district has about a hundred).</summary>

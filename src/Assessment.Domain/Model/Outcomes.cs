@@ -24,6 +24,26 @@ public sealed record Outcomes(
     IReadOnlyList<GoalOutcome> Goals)
 {
     /// <summary>
+    /// Entries given twice (the same indicator or activity under the same goal, the same goal): applied, the
+    /// second would silently replace the first, so each is an error at the second, naming the first's line.
+    /// </summary>
+    public IEnumerable<InputError> Repeated() =>
+        Once(Indicators.Select(o => ((o.GoalId, o.Name), o.Position)), k => $"indikatorn \"{k.Name}\" under mål {k.GoalId} har redan ett utfall")
+            .Concat(Once(Activities.Select(o => ((o.GoalId, o.Name), o.Position)), k => $"aktiviteten \"{k.Name}\" under mål {k.GoalId} finns redan"))
+            .Concat(Once(Goals.Select(o => ((o.GoalId, ""), o.Position)), k => $"målet \"{k.GoalId}\" finns redan under \"mal\""));
+
+    private static IEnumerable<InputError> Once(IEnumerable<((string GoalId, string Name) Key, SourcePosition Position)> entries,
+        Func<(string GoalId, string Name), string> message)
+    {
+        var first = new Dictionary<(string, string), SourcePosition>();
+        foreach (var (key, position) in entries.Where(e => e.Key.GoalId.Length > 0))
+        {
+            if (first.TryGetValue(key, out var earlier)) yield return new InputError(position, $"{message(key)} (rad {earlier.Line})");
+            else first[key] = position;
+        }
+    }
+
+    /// <summary>
     /// The plan with these outcomes laid on it. Every outcome must name a goal and row the plan has:
     /// one that does not is an <see cref="InputException"/> at the outcome's position, with a suggestion.
     /// </summary>

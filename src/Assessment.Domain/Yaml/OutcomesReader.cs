@@ -45,22 +45,10 @@ public static class OutcomesReader
             return o;
         }).ToList();
         root.Done();
-        Once(indicators.Where(o => o.GoalId.Length > 0).Select(o => ((o.GoalId, o.Name), o.Position)), errors, k => $"indikatorn \"{k.Name}\" under mål {k.GoalId} har redan ett utfall");
-        Once(activities.Where(o => o.GoalId.Length > 0).Select(o => ((o.GoalId, o.Name), o.Position)), errors, k => $"aktiviteten \"{k.Name}\" under mål {k.GoalId} finns redan");
-        Once(goals.Where(o => o.GoalId.Length > 0).Select(o => (o.GoalId, o.Position)), errors, id => $"målet \"{id}\" finns redan under \"mal\"");
         errors.ThrowIfAny();
-        return new Outcomes(period!, indicators, activities, goals);
-    }
-
-    /// <summary>Each key once: a second entry would silently replace the first, so it is an error at the second.</summary>
-    private static void Once<TKey>(IEnumerable<(TKey Key, SourcePosition Position)> entries, ErrorSink errors, Func<TKey, string> message)
-        where TKey : notnull
-    {
-        var first = new Dictionary<TKey, SourcePosition>();
-        foreach (var (key, position) in entries)
-        {
-            if (first.TryGetValue(key, out var earlier)) errors.Add(position, $"{message(key)} (rad {earlier.Line})");
-            else first[key] = position;
-        }
+        var outcomes = new Outcomes(period!, indicators, activities, goals);
+        foreach (var repeated in outcomes.Repeated()) errors.Add(repeated.Position, repeated.Message);
+        errors.ThrowIfAny();
+        return outcomes;
     }
 }

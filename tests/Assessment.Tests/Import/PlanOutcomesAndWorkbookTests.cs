@@ -84,6 +84,45 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
         errors.ShouldContain(e => e.Message.Contains("målet \"9.9\" finns inte i planen"));
     }
 
+    /// <summary>A hand-made workbook: sheets by name, rows as column → value; null is an empty row.</summary>
+    private string HandMade(params (string Sheet, Dictionary<string, object>?[] Rows)[] sheets)
+    {
+        var path = Path.Combine(_dir.FullName, $"hand-{Guid.NewGuid():N}.xlsx");
+        var content = new Dictionary<string, object>();
+        foreach (var (sheet, rows) in sheets)
+            content[sheet] = rows.Select(r => r ?? Workbook.IndicatorColumns.ToDictionary(c => c, _ => (object)"")).ToList();
+        MiniExcelLibs.MiniExcel.SaveAs(path, content);
+        return path;
+    }
+
+    private static Dictionary<string, object> IndicatorRow(string goal, string name, string outcome) =>
+        Workbook.IndicatorColumns.ToDictionary(c => c, c => (object)(c switch { "Mål" => goal, "Indikator" => name, "Periodens utfall" => outcome, _ => "" }));
+
+    [Fact]
+    public void A_workbook_row_given_twice_is_an_error_at_the_second_as_in_yaml()
+    {
+        var path = HandMade(("Indikatorer", [IndicatorRow("1.1", "Andel barn", "2,6 %"), IndicatorRow("1.1", "Andel barn", "2,4 %")]));
+        var error = Should.Throw<InputException>(() => Workbook.ReadOutcomes(path, "utfall.xlsx", new ReportingPeriod(PeriodKind.T1, 2025)))
+            .Errors.ShouldHaveSingleItem();
+        error.ToString().ShouldBe("utfall.xlsx[Indikatorer]:3:2: indikatorn \"Andel barn\" under mål 1.1 har redan ett utfall (rad 2)");
+    }
+
+    [Fact]
+    public void Empty_rows_are_skipped_and_sheet_names_are_read_whatever_their_case()
+    {
+        var path = HandMade(("indikatorer", [IndicatorRow("1.1", "Andel barn", "2,6 %"), null, IndicatorRow("1.2", "Andel vuxna", "3 %")]));
+        var outcomes = Workbook.ReadOutcomes(path, "utfall.xlsx", new ReportingPeriod(PeriodKind.T1, 2025));
+        outcomes.Indicators.Select(i => (i.GoalId, i.Position.Line)).ShouldBe([("1.1", 2), ("1.2", 4)]);
+    }
+
+    [Fact]
+    public void A_workbook_without_the_outcome_sheets_is_an_error_not_an_empty_merge()
+    {
+        var path = HandMade(("Blad1", [IndicatorRow("1.1", "Andel barn", "2,6 %")]));
+        Should.Throw<InputException>(() => Workbook.ReadOutcomes(path, "utfall.xlsx", new ReportingPeriod(PeriodKind.T1, 2025)))
+            .Errors.ShouldHaveSingleItem().Message.ShouldContain("varken bladet Indikatorer eller Aktiviteter");
+    }
+
     [Fact]
     public void A_workbook_round_trip_keeps_every_value()
     {
