@@ -35,9 +35,14 @@ public static class SwedishFormat
         return rounded.ToString("#,##0." + new string('#', decimals), Swedish);
     }
 
-    /// <summary>A computed double (a fact, a threshold): as <see cref="Number(decimal, int)"/>, "∞" when out of range.</summary>
+    /// <summary>
+    /// A computed double (a fact, a threshold): as <see cref="Number(decimal, int)"/>, "∞" when out of range,
+    /// "inget tal" for NaN (a cell that holds no number).
+    /// </summary>
     public static string Number(double value, int decimals = 2) =>
-        double.IsFinite(value) && Math.Abs(value) < 1e15 ? Number((decimal)value, decimals) : (value < 0 ? "\u2212∞" : "∞");
+        double.IsNaN(value) ? "inget tal"
+        : double.IsFinite(value) && Math.Abs(value) < 1e15 ? Number((decimal)value, decimals)
+        : value < 0 ? "\u2212∞" : "∞";
 
     /// <summary>A figure with its unit: "2,8 %", "1 315 st", "14,8 barn/avd.", "81".</summary>
     public static string Quantity(Quantity quantity) =>
@@ -45,7 +50,8 @@ public static class SwedishFormat
 
     /// <summary>A share 0–1 as percent: 0.9878 → "98,8 %".</summary>
     public static string Percent(double share, int decimals = 1) =>
-        double.IsFinite(share) && Math.Abs(share) < 1e15
+        double.IsNaN(share) ? "inget tal"
+        : double.IsFinite(share) && Math.Abs(share) < 1e15
             ? $"{Number(share * 100, decimals)}{NoBreakSpace}%"
             : $"{(share < 0 ? "\u2212" : "")}∞{NoBreakSpace}%";
 }

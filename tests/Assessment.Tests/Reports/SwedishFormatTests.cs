@@ -6,6 +6,14 @@ namespace Assessment.Tests.Reports;
 public class SwedishFormatTests
 {
     [Theory]
+    [InlineData(double.NaN, "inget tal")]
+    [InlineData(double.PositiveInfinity, "∞")]
+    [InlineData(-1e300, "\u2212∞")]
+    [InlineData(0.5, "0,5")]
+    public void Computed_doubles_out_of_range_or_not_numbers_say_so(double value, string expected) =>
+        SwedishFormat.Number(value).ShouldBe(expected);
+
+    [Theory]
     [InlineData(0, "0")]
     [InlineData(81, "81")]
     [InlineData(4.8, "4,8")]
