@@ -34,6 +34,17 @@ public static class Repo
     }
 }
 
+/// <summary>The command line run in-process, as a user runs it: exit code, standard output and standard error.</summary>
+public static class Assess
+{
+    public static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        return (Assessment.Cli.Cli.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
+    }
+}
+
 /// <summary>A fresh temporary folder for one test, removed with everything in it when disposed.</summary>
 public sealed class TempFolder(string prefix = "assess-") : IDisposable
 {

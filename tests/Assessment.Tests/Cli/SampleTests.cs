@@ -8,13 +8,7 @@ namespace Assessment.Tests.Cli;
 /// <summary>The bundled Tertialrapport 1 2026 of Hässelby-Vällingby, end to end.</summary>
 public class SampleTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Assessment.Cli.Cli.Run(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Assess.Run(args);
 
     [Fact]
     public void The_sample_holds_the_whole_report()

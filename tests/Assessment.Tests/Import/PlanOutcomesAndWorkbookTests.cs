@@ -13,12 +13,7 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        return (Assessment.Cli.Cli.Run(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Assess.Run(args);
 
     private static Dataset Plan() => DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vp-2025.yaml"));
 
