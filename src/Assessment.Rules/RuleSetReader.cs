@@ -147,10 +147,12 @@ public static class RuleSetReader
 
         var directionMap = section.Map("riktning");
         var defaultDirection = directionMap?.ParseValue("standard", SwedishValues.ParseDirection) ?? Direction.HigherIsBetter;
-        var keywords = directionMap?.Strings("lagre_ar_battre_om_namnet_innehaller")
-            .Select(k => new DirectionKeyword(k.Text, k.Position)).ToList() ?? [];
+        List<DirectionKeyword> Keywords(string key) =>
+            directionMap?.Strings(key).Select(k => new DirectionKeyword(k.Text, k.Position)).ToList() ?? [];
+        var higher = Keywords("hogre_ar_battre_om_namnet_innehaller");
+        var lower = Keywords("lagre_ar_battre_om_namnet_innehaller");
         directionMap?.Done();
-        return new IndicatorPolicy(sources, targets, defaultDirection, keywords);
+        return new IndicatorPolicy(sources, targets, defaultDirection, higher, lower);
     }
 
     private static List<T> ReadCodes<T>(YamlMap map, string key, Dictionary<string, T> codes)

@@ -120,11 +120,14 @@ public static class IndicatorFacts
         if (indicator.Direction is { } configured) return (configured, "dataset");
         if ((target?.Implies ?? indicator.AnnualTarget?.Implies ?? indicator.CityTarget?.Implies) is { } implied)
             return (implied, "målets form");
-        var keyword = policy.LowerIsBetterKeywords.FirstOrDefault(k =>
-            indicator.Name.Contains(k.Text, StringComparison.OrdinalIgnoreCase));
-        return keyword is not null
-            ? (Direction.LowerIsBetter, $"nyckelord \"{keyword.Text}\"")
-            : (policy.DefaultDirection, "standard");
+        // Higher-is-better words first: "andel som upplever en förbättrad situation (ekonomiskt bistånd)"
+        // measures satisfaction among clients, not the number of clients.
+        foreach (var (keywords, direction) in new[] { (policy.HigherIsBetterKeywords, Direction.HigherIsBetter), (policy.LowerIsBetterKeywords, Direction.LowerIsBetter) })
+        {
+            if (keywords.FirstOrDefault(k => indicator.Name.Contains(k.Text, StringComparison.OrdinalIgnoreCase)) is { } keyword)
+                return (direction, $"nyckelord \"{keyword.Text}\"");
+        }
+        return (policy.DefaultDirection, "standard");
     }
 
     /// <summary>Direction-aware comparison. Attainment is 1 on target and falls as the value moves away from it.</summary>

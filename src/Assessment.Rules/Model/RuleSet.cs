@@ -44,7 +44,7 @@ public sealed record RuleDefinition(string Id, string? Description, string Condi
     public SourcePosition PositionAt(int offset) => InlineStart is { } start ? start with { Column = start.Column + offset } : Position;
 }
 
-/// <summary>Keyword that makes an indicator lower-is-better when its name contains it.</summary>
+/// <summary>Keyword that sets an indicator's direction when its name contains it.</summary>
 public sealed record DirectionKeyword(string Text, SourcePosition Position);
 
 /// <summary>How an indicator's compared value, target and direction are chosen.</summary>
@@ -52,6 +52,7 @@ public sealed record IndicatorPolicy(
     IReadOnlyDictionary<PeriodKind, IReadOnlyList<ValueSource>> ValueSources,
     IReadOnlyList<TargetSource> TargetSources,
     Direction DefaultDirection,
+    IReadOnlyList<DirectionKeyword> HigherIsBetterKeywords,
     IReadOnlyList<DirectionKeyword> LowerIsBetterKeywords);
 
 /// <summary>Limits for the plausibility warnings of <c>assess check</c> (section <c>kontroller</c>).</summary>

@@ -140,7 +140,10 @@ public class IndicatorRatingTests
     [Theory]
     [InlineData("Sjukfrånvaro dag 1-14", "nyckelord \"sjukfrånvaro\"")]
     [InlineData("Andel personer som har ekonomiskt bistånd", "nyckelord \"ekonomiskt bistånd\"")]
-    [InlineData("Andel nöjda omsorgstagare", "standard")]
+    [InlineData("Andel nöjda omsorgstagare", "nyckelord \"nöjd\"")]
+    [InlineData("Andel personer som själva upplever att de får en förbättrad situation (ekonomiskt bistånd)", "nyckelord \"upplever\"")]
+    [InlineData("Antal barnfamiljer som beviljats en akutboendelösning på hotell/vandrarhem", "nyckelord \"akutboende\"")]
+    [InlineData("Antal besök på fritidsgårdar", "standard")]
     public void Direction_defaults_come_from_the_rule_set(string name, string source)
     {
         Rate("5 %", "5 %", name: name).Evidence.DirectionSource.ShouldBe(source);
