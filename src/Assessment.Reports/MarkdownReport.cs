@@ -20,7 +20,7 @@ public static class MarkdownReport
         md.Append("Regelverk ").Append(result.RuleSet.Id).Append(' ').Append(result.RuleSet.Version)
           .Append(", giltigt från ").Append(result.RuleSet.ValidFrom.ToString("yyyy-MM-dd"))
           .Append(" (sha256 ").Append(result.RuleSet.Sha256[..12]).AppendLine("…).").AppendLine();
-        md.AppendLine("## Sammanfattning").AppendLine().AppendLine(texts.Summary).AppendLine();
+        md.AppendLine("## Sammanfattning").AppendLine().AppendLine(Escape(texts.Summary)).AppendLine();
         Table(md, ["Nivå", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"],
             Enum.GetValues<GoalLevel>().Select(level =>
             {
@@ -37,20 +37,20 @@ public static class MarkdownReport
     {
         var g = goal.Goal;
         var depth = g.Level switch { GoalLevel.DirectionGoal => 2, GoalLevel.ServiceAreaGoal => 3, _ => 4 };
-        md.Append('#', depth).Append(' ').AppendLine(ReportParts.Heading(g)).AppendLine();
+        md.Append('#', depth).Append(' ').AppendLine(Escape(Inline(ReportParts.Heading(g)))).AppendLine();
         md.Append("**").Append(ReportParts.RatingLine(goal.Final)).AppendLine("**").AppendLine();
         md.Append('*').Append(ReportParts.DerivedLine(goal)).AppendLine("*").AppendLine();
         if (g.Override is { } ov)
             md.Append("*Överstyrt till ").Append(ov.Rating.Label()).Append(ov.By is null ? "" : $" av {ov.By}")
-              .Append(": ").Append(Inline(ov.Reason)).AppendLine("*").AppendLine();
-        if (g.Description is not null) md.AppendLine("**Beskrivning**").AppendLine().AppendLine(g.Description.Trim()).AppendLine();
+              .Append(": ").Append(Escape(Inline(ov.Reason))).AppendLine("*").AppendLine();
+        if (g.Description is not null) md.AppendLine("**Beskrivning**").AppendLine().AppendLine(Escape(g.Description.Trim())).AppendLine();
         if (g.ExpectedResults.Count > 0)
         {
             md.AppendLine("**Förväntat resultat**").AppendLine();
-            foreach (var expected in g.ExpectedResults) md.Append("- ").AppendLine(Inline(expected));
+            foreach (var expected in g.ExpectedResults) md.Append("- ").AppendLine(Escape(Inline(expected)));
             md.AppendLine();
         }
-        md.AppendLine("**Analys**").AppendLine().AppendLine(justification).AppendLine();
+        md.AppendLine("**Analys**").AppendLine().AppendLine(Escape(justification)).AppendLine();
         if (goal.Indicators.Count > 0)
             Table(md, ReportParts.IndicatorColumns(period), goal.Indicators.Select(i => ReportParts.IndicatorCells(i, period)));
         if (g.Activities.Count > 0)
@@ -65,7 +65,23 @@ public static class MarkdownReport
         md.AppendLine();
     }
 
-    private static string Cell(string text) => Inline(text).Replace("|", "\\|");
+    private static string Cell(string text) => Escape(Inline(text));
+
+    /// <summary>
+    /// Text from the dataset or the templates as literal Markdown: every character Markdown or HTML would read
+    /// as markup (emphasis, code, links, tags, entities, table bars) is backslash-escaped, so a title with
+    /// "*" or "&lt;script&gt;" shows as written and cannot break the report.
+    /// </summary>
+    internal static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '&' or '|' or '#' or '~') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
 
     private static string Inline(string text) => string.Join(' ', text.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

@@ -98,6 +98,23 @@ public class JustificationTextTests
     }
 
     [Fact]
+    public void Markup_in_dataset_text_is_shown_as_written_in_markdown_and_html()
+    {
+        const string name = "Andel <script>x</script> *nöjda* `kod` [länk](http://x) & | mer";
+        var indicator = Yaml.Indicator(name, "90 %", "80 %");
+        var result = Repo.StockholmRules.Assess(Yaml.Read(Yaml.Dataset(ServiceArea("1.1", [indicator], []), "VB 2025")));
+        var texts = Justifications.Render(result, Templates.Shipped);
+
+        var md = Assessment.Reports.MarkdownReport.Render(result, texts);
+        md.ShouldContain(@"Andel \<script\>x\</script\> \*nöjda\* \`kod\` \[länk\](http://x) \& \| mer");
+        md.ShouldNotContain("<script>");
+
+        var html = Assessment.Reports.HtmlReport.Render(result, texts);
+        html.ShouldNotContain("<script>x");
+        html.ShouldContain("&lt;script&gt;x");
+    }
+
+    [Fact]
     public void Goals_that_cannot_be_assessed_say_so()
     {
         var texts = Render(ServiceArea("1.1", [], [BoardGoal("1.1.1")]), "T1 2026");
