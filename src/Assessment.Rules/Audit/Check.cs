@@ -37,9 +37,12 @@ public static class Check
         {
             foreach (var indicator in goal.Indicators)
                 warnings.AddRange(IndicatorWarnings(indicator, period, limits));
-            foreach (var activity in goal.Goal.Activities.Where(a => !a.Deviation && a.End is { } end && end <= period.EndDate))
+            // Mid-year only: an activity that should have ended before the tertial closed, with no deviation
+            // reported. At year end (VB) every activity has ended, and "ended without deviation" means done.
+            var midYear = period.Kind is PeriodKind.T1 or PeriodKind.T2;
+            foreach (var activity in goal.Goal.Activities.Where(a => midYear && !a.Deviation && a.End is { } end && end < period.EndDate))
                 warnings.Add(new Warning("aktivitet-slutdatum-passerat", goal.Goal.Id, activity.Name,
-                    $"slutdatumet {activity.End:yyyy-MM-dd} infaller senast vid periodens slut ({period.EndDate:yyyy-MM-dd}) och aktiviteten saknar avvikelse: är den genomförd?",
+                    $"slutdatumet {activity.End:yyyy-MM-dd} passerades före periodens slut ({period.EndDate:yyyy-MM-dd}) och aktiviteten saknar avvikelse: är den genomförd?",
                     activity.Position));
             if (goal.Goal.Indicators.Count == 0 && goal.Goal.Activities.Count == 0 && goal.Goal.Children.Count == 0)
                 warnings.Add(new Warning("mal-utan-underlag", goal.Goal.Id, goal.Goal.Title,

@@ -99,7 +99,28 @@ public sealed class AuditCommandTests : IDisposable
         output.ShouldContain("Prognos lika med årsmålet trots att periodens utfall ligger långt ifrån (14)");
         output.ShouldContain("Andel barn som lever i familjer som har ekonomiskt bistånd: prognosen 2,5 % är lika med årsmålet medan periodens utfall är 2,8 %");
         output.ShouldContain("KF:s årsmål 1 675 GWh är 1\u00A0396 gånger nämndens 1,2 GWh");
-        output.ShouldContain("slutdatumet 2026-04-30 infaller senast vid periodens slut");
+        output.ShouldNotContain("slutdatumet 2026-04-30"); // ended on the period's last day: nothing to ask
+    }
+
+    [Theory]
+    [InlineData("T1 2026", "2026-03-31", true)]
+    [InlineData("T1 2026", "2026-04-30", false)]
+    [InlineData("VB 2026", "2026-06-30", false)]
+    public void An_activity_past_its_end_without_deviation_is_asked_about_mid_year_only(string period, string end, bool asked)
+    {
+        var dataset = Temp("aktivitet.yaml", Yaml.Dataset($$"""
+            - id: "1.1"
+              titel: Mål
+              namndmal:
+                - id: "1.1.1"
+                  titel: Nämndmål
+                  aktiviteter:
+                    - namn: A
+                      start: 2026-01-01
+                      slut: {{end}}
+            """, period));
+        var (_, output, _) = Run("check", dataset);
+        output.Contains($"slutdatumet {end} passerades före periodens slut").ShouldBe(asked);
     }
 
     [Fact]
