@@ -48,7 +48,7 @@ public static class IndicatorFacts
         new("riktning", FactType.Text, "\"hogre\" om högre är bättre, \"lagre\" om lägre är bättre."),
         new("har_forra_aret", FactType.Boolean, "Sant om föregående års utfall finns."),
         new("forra_aret", FactType.Number, "Föregående års utfall (Utfall VB föregående år), 0 om det saknas."),
-        new("jamforbar", FactType.Boolean, "Sant om värde och jämförelsepunkt (mål, eller föregående år för riktningsmål) finns."),
+        new("jamforbar", FactType.Boolean, "Sant om värde och jämförelsepunkt (mål, eller föregående år för riktningsmål) finns och kan jämföras: aldrig en andel i % mot ett antal eller belopp."),
         new("mal_uppnatt", FactType.Boolean, "Sant om målet nås: nivån nås eller passeras i rätt riktning, taket hålls, värdet ligger inom intervallet, eller värdet har rört sig åt rätt håll jämfört med föregående år."),
         new("uppfyllelse", FactType.Number, "Måluppfyllelse som kvot, 1 = precis på målet, oavsett riktning: värde/mål om högre är bättre, mål/värde om lägre är bättre. 0 om ej jämförbar."),
     ]);
@@ -131,10 +131,28 @@ public static class IndicatorFacts
     }
 
     /// <summary>Direction-aware comparison. Attainment is 1 on target and falls as the value moves away from it.</summary>
+    /// <summary>
+    /// Whether two figures can be compared: not when one is a percentage and the other is in another unit.
+    /// Count words differ freely in the reports ("12,8 st" against "Max 10 personer"), and a figure without
+    /// a unit takes the other's.
+    /// </summary>
+    private static bool SameUnit(Quantity a, Quantity b) =>
+        a.Unit.Length == 0 || b.Unit.Length == 0 || (a.Unit.Trim() == "%") == (b.Unit.Trim() == "%");
+
     internal static (bool Comparable, bool Met, double Attainment) Compare(
         Quantity? value, Target? target, Direction direction, Quantity? baseline)
     {
         if (value is null) return (false, false, 0);
+        // "90 st" against "80 %" is not a comparison: a share is never compared with a count or amount.
+        var point = target switch
+        {
+            Target.Level level => level.Value,
+            Target.UpperBound upper => upper.Limit,
+            Target.Band band => band.HalfWidth,
+            Target.Trend => baseline,
+            _ => null,
+        };
+        if (point is not null && !SameUnit(value, point)) return (false, false, 0);
         var v = value.Value;
         switch (target)
         {

@@ -40,6 +40,16 @@ public class IndicatorRatingTests
     }
 
     [Theory]
+    [InlineData("90 st", "80 %")]
+    [InlineData("90 %", "80 kr")]
+    public void A_share_is_never_compared_with_a_count(string value, string target)
+    {
+        var result = Rate(value, target);
+        result.Evidence.Comparable.ShouldBeFalse();
+        result.Rating.ShouldBe(Rating.NotAssessed);
+    }
+
+    [Theory]
     [InlineData("10 st", Rating.Fully)]
     [InlineData("8 st", Rating.Fully)]
     [InlineData("10,01 st", Rating.Partly)]
