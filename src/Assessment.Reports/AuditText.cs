@@ -127,6 +127,7 @@ public static class AuditText
         "kf-mal-stadsovergripande" => "KF:s årsmål som ser ut att vara en stadsövergripande summa",
         "aktivitet-slutdatum-passerat" => "Aktivitet vars slutdatum passerats utan avvikelse",
         "indikator-utan-mal" => "Indikator utan årsmål",
+        "riktning-motsager-malet" => "Indikator vars riktning motsäger målets ord (Ökning/Minskning/Max)",
         "mal-utan-underlag" => "Mål utan något underlag",
         _ => kind,
     };

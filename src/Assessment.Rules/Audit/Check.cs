@@ -75,6 +75,11 @@ public static class Check
 
         if (i.AnnualTarget is null)
             yield return Warn("indikator-utan-mal", "indikatorn saknar årsmål");
+
+        // The dataset's own riktning wins over the target's word; where they disagree, one of them is wrong.
+        if (i.Direction is { } stated && result.Evidence.Target?.Implies is { } implied && stated != implied)
+            yield return Warn("riktning-motsager-malet",
+                $"datasetets riktning \"{stated.Label()}\" motsäger målet \"{result.Evidence.Target.Text}\", som betyder {implied.Label()}: riktningen används");
     }
 
     /// <summary>How far apart two ratings are: helt–delvis 1, helt–inte 2; to or from ej bedömd 1.</summary>

@@ -102,6 +102,27 @@ public sealed class AuditCommandTests : IDisposable
         output.ShouldNotContain("slutdatumet 2026-04-30"); // ended on the period's last day: nothing to ask
     }
 
+    [Fact]
+    public void A_stated_direction_that_contradicts_the_targets_word_is_flagged()
+    {
+        var dataset = Temp("riktning.yaml", Yaml.Dataset("""
+            - id: "1.1"
+              titel: Mål
+              indikatorer:
+                - namn: Andel nöjda
+                  periodicitet: Tertial
+                  utfall: "45 %"
+                  prognos: "45 %"
+                  utfall_forra_aret: "40 %"
+                  arsmal: Minskning
+                  riktning: högre
+            """));
+        var (exit, output, _) = Run("check", dataset);
+        exit.ShouldBe(1);
+        output.ShouldContain("Indikator vars riktning motsäger målets ord");
+        output.ShouldContain("datasetets riktning \"högre är bättre\" motsäger målet \"Minskning\"");
+    }
+
     [Theory]
     [InlineData("T1 2026", "2026-03-31", true)]
     [InlineData("T1 2026", "2026-04-30", false)]
