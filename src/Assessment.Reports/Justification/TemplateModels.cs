@@ -61,7 +61,7 @@ public static class TemplateModels
                     foreach (var withEvidence in new[] { true, false })
                     {
                         var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.StartOf("prov")) : null;
-                        var count = withEvidence ? (2, 1) : (0, 0);
+                        var count = withEvidence ? new IndicatorCounts(2, 1, 1) : new IndicatorCounts(0, 0, 0);
                         yield return (TemplateFor(level), Goal(level, "1", "Prov", period, final, Rating.Partly, final, "prov", null,
                             ratingOverride, count, count, withEvidence ? [Rating.Fully, Rating.Partly] : [],
                             withEvidence ? 3 : 0, withEvidence ? 1 : 0, withEvidence ? sample : []));
@@ -77,7 +77,7 @@ public static class TemplateModels
     /// <summary>The root is a plain object (Scriban's strict mode checks variables); nested objects check their members.</summary>
     private static ScriptObject Goal(GoalLevel level, string id, string title, ReportingPeriod period,
         Rating final, Rating derived, Rating? recorded, string ruleId, string? ruleDescription,
-        RatingOverride? ratingOverride, (int Count, int WithOutcome) kf, (int Count, int WithOutcome) board,
+        RatingOverride? ratingOverride, IndicatorCounts kf, IndicatorCounts board,
         IReadOnlyList<Rating> subGoals, int activities, int deviations, IEnumerable<ScriptObject> missed)
     {
         var subGoalCounts = new StrictObject { ["antal"] = subGoals.Count };
@@ -99,16 +99,22 @@ public static class TemplateModels
                 ["av"] = ratingOverride.By,
             },
             ["regel"] = new StrictObject { ["id"] = ruleId, ["beskrivning"] = ruleDescription },
-            ["kf"] = new StrictObject { ["antal"] = kf.Count, ["med_utfall"] = kf.WithOutcome },
-            ["namnd"] = new StrictObject { ["antal"] = board.Count, ["med_utfall"] = board.WithOutcome },
+            ["kf"] = kf.ToObject(),
+            ["namnd"] = board.ToObject(),
             ["delmal"] = subGoalCounts,
             ["aktiviteter"] = new StrictObject { ["antal"] = activities, ["avvikelse"] = deviations },
             ["missade"] = new ScriptArray(missed),
         };
     }
 
-    private static (int, int) Count(IReadOnlyList<IndicatorResult> indicators) =>
-        (indicators.Count, indicators.Count(i => i.Indicator.Outcome is not null));
+    private static IndicatorCounts Count(IReadOnlyList<IndicatorResult> indicators) =>
+        new(indicators.Count, indicators.Count(i => i.Indicator.Outcome is not null), indicators.Count(i => i.Rating != Rating.NotAssessed));
+
+    /// <summary>A group of indicators as templates see it: how many, how many with a period outcome, how many rated.</summary>
+    private sealed record IndicatorCounts(int Count, int WithOutcome, int Assessed)
+    {
+        public StrictObject ToObject() => new() { ["antal"] = Count, ["med_utfall"] = WithOutcome, ["bedomda"] = Assessed };
+    }
 
     private static StrictObject Period(ReportingPeriod period) => new()
     {
@@ -149,9 +155,15 @@ public static class TemplateModels
         ["uppfyllelse"] = "50 %",
     };
 
-    /// <summary>"Sjukfrånvaro" → "sjukfrånvaro" inside a sentence; an acronym ("ANDT…") keeps its case.</summary>
-    private static string InSentence(string name) =>
-        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
+    /// <summary>
+    /// "Sjukfrånvaro" → "sjukfrånvaro" inside a sentence; an acronym ("ANDT…") keeps its case, and a name
+    /// that ends a sentence of its own ("… för barn och äldre.") loses the full stop.
+    /// </summary>
+    internal static string InSentence(string name)
+    {
+        name = name.Trim().TrimEnd('.').TrimEnd();
+        return name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1])
             ? char.ToLowerInvariant(name[0]) + name[1..]
             : name;
+    }
 }

@@ -114,6 +114,13 @@ public class JustificationTextTests
         html.ShouldContain("&lt;script&gt;x");
     }
 
+    [Theory]
+    [InlineData("Sjukfrånvaro", "sjukfrånvaro")]
+    [InlineData("ANDT-förebyggande insatser", "ANDT-förebyggande insatser")]
+    [InlineData("Andel nöjda barn och äldre. ", "andel nöjda barn och äldre")]
+    public void Indicator_names_fit_inside_a_sentence(string name, string expected) =>
+        TemplateModels.InSentence(name).ShouldBe(expected);
+
     [Fact]
     public void Goals_that_cannot_be_assessed_say_so()
     {
