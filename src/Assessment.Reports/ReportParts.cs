@@ -74,7 +74,14 @@ public static class ReportParts
         if (e.Target is null or Target.Deferred) return $"inget mål att jämföra med ({e.Target?.Text ?? "tomt"})";
         if (e.Value is null) return "inget värde för perioden";
         if (e.ComparisonPoint is null) return $"{e.ValueSourceCode} {SwedishFormat.Quantity(e.Value)}, inget föregående år att jämföra med";
-        var against = e.Target is Target.Trend ? $"föregående år {SwedishFormat.Quantity(e.ComparisonPoint)} ({e.Target.Text})" : e.Target.Text;
+        // A level is written like the value it is compared with ("12 500 mot 12 000", same spacing); the other
+        // forms keep the report's words ("Max 10 personer", "+/-2 %").
+        var against = e.Target switch
+        {
+            Target.Trend => $"föregående år {SwedishFormat.Quantity(e.ComparisonPoint)} ({e.Target.Text})",
+            Target.Level => SwedishFormat.Quantity(e.ComparisonPoint),
+            _ => e.Target.Text,
+        };
         return $"{e.ValueSourceCode} {SwedishFormat.Quantity(e.Value)} mot {against}, {e.Direction.Label()}, " +
                $"uppfyllelse {SwedishFormat.Percent(e.Attainment)}";
     }
