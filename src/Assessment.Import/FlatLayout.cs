@@ -27,8 +27,11 @@ internal sealed partial class FlatLayout : Layout
     private static partial Regex PageFooter();
 
     // One value cell: a figure with an optional unit, a direction word, an upper bound, a band, or a deferral.
-    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|öka|minska|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?(?<![\d,])(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?(?:\s{0,2}%| ?(?:st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
+    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|öka|minska|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?(?<![\d,\p{L}])(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?(?:\s{0,2}%| ?(?:st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
     private static partial Regex TrailingValue();
+
+    [GeneratedRegex(@"^(?<rest>\d{1,3}(?: \d{3})*) (?<last>\d{3})(?<unit>\s{0,2}%)?$")]
+    private static partial Regex GroupedShare();
 
     private static readonly string[] IndicatorValueKeys = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal"];
 
@@ -155,8 +158,19 @@ internal sealed partial class FlatLayout : Layout
         var body = joined[..^period.Length].Trim();
 
         var values = new List<string>();
+        var shares = false;
         while (TrailingValue().Match(body) is { Success: true, Length: > 0 } v && values.Count < IndicatorValueKeys.Length)
         {
+            // "100 100 %" is two cells, not a thousands-grouped share: no share in the reports reaches 1 000 %.
+            // Once a row is seen to hold shares, "100 100" before it is two cells as well.
+            if (GroupedShare().Match(v.Value.Trim()) is { Success: true } share && (share.Groups["unit"].Success || shares))
+            {
+                shares = true;
+                values.Insert(0, share.Groups["last"].Value + share.Groups["unit"].Value);
+                body = $"{body[..v.Index].TrimEnd()} {share.Groups["rest"].Value}".Trim();
+                continue;
+            }
+            shares |= v.Value.TrimEnd().EndsWith('%');
             values.Insert(0, v.Value.Trim());
             body = body[..v.Index].TrimEnd();
         }
