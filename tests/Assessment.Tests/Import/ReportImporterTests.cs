@@ -137,6 +137,21 @@ public class ReportImporterTests
     }
 
     [Fact]
+    public void Flattened_rows_keep_figures_in_names_and_split_cells_of_shares()
+    {
+        // Verksamhetsberättelse 2023, lines 2707–2710 and 3121–3126.
+        var import = ReportImporter.Import(File.ReadAllText(Repo.Seed("000_77495519fac0431a.txt")), "000.txt");
+        var dataset = DatasetReader.Read(DatasetYamlWriter.Write(import.Dataset, "s.json", []), "vb-2023.yaml");
+        var indicators = dataset.AllGoals().SelectMany(g => g.Indicators).ToList();
+
+        var forecast = indicators.Single(i => i.Name == "Nämndens prognossäkerhet T2");
+        (forecast.Outcome?.Text, forecast.LastYearOutcome?.Text).ShouldBe(("0 %", "-1 %"));
+
+        var housing = indicators.Single(i => i.Name.Contains("Bostad först"));
+        (housing.Outcome?.Text, housing.LastYearOutcome?.Text, housing.AnnualTarget?.Text).ShouldBe(("100", "100", "100 %"));
+    }
+
+    [Fact]
     public void A_problem_the_report_itself_has_is_reported_at_the_reports_line()
     {
         using var dir = new TempFolder("assess-import-");
