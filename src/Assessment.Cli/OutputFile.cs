@@ -28,9 +28,9 @@ internal sealed class OutputFile : IDisposable
     /// Checks that <paramref name="path"/> can be written – not an input, not a folder, in a folder that
     /// exists – and returns its full path.
     /// </summary>
-    public static string Check(string path, string flag = "-o")
+    private static string Check(string path)
     {
-        Inputs.RefuseInputAsOutput(path, flag);
+        Inputs.RefuseInputAsOutput(path, "-o");
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
             throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil att skriva till");
@@ -72,12 +72,6 @@ internal sealed class OutputFile : IDisposable
             return true;
         });
         return new OutputFile(path, target, temporary, content);
-    }
-
-    public static void WriteAtomically(string path, byte[] content)
-    {
-        using var output = Stage(path, content);
-        output.Commit();
     }
 
     /// <summary>Puts the staged content in place: a rename, or for a device a write straight through.</summary>
