@@ -6,6 +6,8 @@ namespace Assessment.Domain.Model;
 /// </summary>
 public sealed record Quantity(decimal Value, string Unit, string Text)
 {
+    /// <summary>A share ("2,8 %"), as opposed to a count or an amount.</summary>
+    public bool IsPercent => Unit.Trim() == "%";
 
     public override string ToString() => Text;
 }

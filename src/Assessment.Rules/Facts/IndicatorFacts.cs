@@ -21,12 +21,14 @@ public sealed record IndicatorEvidence(
     double Attainment)
 {
     /// <summary>What the value is compared with: the level, the ceiling, the band's half width, or last year's outcome for a trend.</summary>
-    public Quantity? ComparisonPoint => Target switch
+    public Quantity? ComparisonPoint => ComparisonPointOf(Target, Baseline);
+
+    internal static Quantity? ComparisonPointOf(Target? target, Quantity? baseline) => target switch
     {
         Target.Level level => level.Value,
         Target.UpperBound upper => upper.Limit,
         Target.Band band => band.HalfWidth,
-        Target.Trend => Baseline,
+        Target.Trend => baseline,
         _ => null,
     };
 }
@@ -137,22 +139,14 @@ public static class IndicatorFacts
     /// a unit takes the other's.
     /// </summary>
     private static bool SameUnit(Quantity a, Quantity b) =>
-        a.Unit.Length == 0 || b.Unit.Length == 0 || (a.Unit.Trim() == "%") == (b.Unit.Trim() == "%");
+        a.Unit.Length == 0 || b.Unit.Length == 0 || a.IsPercent == b.IsPercent;
 
     internal static (bool Comparable, bool Met, double Attainment) Compare(
         Quantity? value, Target? target, Direction direction, Quantity? baseline)
     {
         if (value is null) return (false, false, 0);
         // "90 st" against "80 %" is not a comparison: a share is never compared with a count or amount.
-        var point = target switch
-        {
-            Target.Level level => level.Value,
-            Target.UpperBound upper => upper.Limit,
-            Target.Band band => band.HalfWidth,
-            Target.Trend => baseline,
-            _ => null,
-        };
-        if (point is not null && !SameUnit(value, point)) return (false, false, 0);
+        if (IndicatorEvidence.ComparisonPointOf(target, baseline) is { } point && !SameUnit(value, point)) return (false, false, 0);
         var v = value.Value;
         switch (target)
         {
