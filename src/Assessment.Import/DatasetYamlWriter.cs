@@ -10,6 +10,30 @@ public static class DatasetYamlWriter
 
     private static readonly string[] ActivityKeys = ["start", "slut", "avvikelse"];
 
+    /// <summary>Ends the line of each goal and row: where it stood in the source ("  # rad 42").</summary>
+    private const string SourceLineMark = "  # rad ";
+
+    /// <summary>
+    /// The source line behind line <paramref name="line"/> of a written dataset: the nearest mark at or above
+    /// it (1 when there is none).
+    /// </summary>
+    public static int SourceLine(IReadOnlyList<string> yamlLines, int line)
+    {
+        for (var i = Math.Min(line, yamlLines.Count) - 1; i >= 0; i--)
+        {
+            var mark = yamlLines[i].LastIndexOf(SourceLineMark, StringComparison.Ordinal);
+            if (mark >= 0 && int.TryParse(yamlLines[i].AsSpan(mark + SourceLineMark.Length), out var sourceLine)) return sourceLine;
+        }
+        return 1;
+    }
+
+    /// <summary>The header of a dataset made by <c>assess merge</c> from a plan and the period's outcomes.</summary>
+    public static IReadOnlyList<string> MergedFrom(string plan, string outcomes) =>
+    [
+        $"Sammanfogad med `assess merge` av planen {plan} och utfallen i {outcomes}",
+        "(rad N = radnummer i planen). Värden är kopierade som planen och utfallen skriver dem.",
+    ];
+
     /// <summary>The header of a dataset made by <c>assess import</c> from <paramref name="source"/>.</summary>
     public static IReadOnlyList<string> ImportedFrom(string source) =>
     [
@@ -35,7 +59,7 @@ public static class DatasetYamlWriter
     {
         var pad = new string(' ', indent);
         var inner = pad + "  ";
-        y.Append(pad).Append("- id: ").Append(Quote(goal.Id)).Append("  # rad ").Append(goal.Line).AppendLine();
+        y.Append(pad).Append("- id: ").Append(Quote(goal.Id)).Append(SourceLineMark).Append(goal.Line).AppendLine();
         y.Append(inner).Append("titel: ").AppendLine(Quote(goal.Title));
         if (goal.Recorded is not null) y.Append(inner).Append("redovisat: ").AppendLine(goal.Recorded);
         if (goal.Override is { } ov)
@@ -68,7 +92,7 @@ public static class DatasetYamlWriter
         y.Append(pad).Append(key).AppendLine(":");
         foreach (var row in rows)
         {
-            y.Append(pad).Append("  - namn: ").Append(Quote(row.Name)).Append("  # rad ").Append(row.Line).AppendLine();
+            y.Append(pad).Append("  - namn: ").Append(Quote(row.Name)).Append(SourceLineMark).Append(row.Line).AppendLine();
             foreach (var k in keys.Where(row.Cells.ContainsKey))
                 y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" ? row.Cells[k] : Quote(row.Cells[k]));
             if (row.Notes.Count > 0) Block(y, pad + "    ", "analys", row.Notes);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
@@ -62,7 +63,7 @@ internal static partial class ImportCommand
     /// <summary>
     /// Reads the imported dataset back. What the dataset reader finds (two goals with one id, say) is a
     /// problem in the report, so it is reported at the report's line: the one the nearest
-    /// "# rad N" above the problem names.
+    /// source-line mark above the problem names (<see cref="DatasetYamlWriter.SourceLine"/>).
     /// </summary>
     private static Dataset ReadImported(string yaml, string reportPath)
     {
@@ -74,22 +75,12 @@ internal static partial class ImportCommand
         {
             var lines = yaml.Split('\n');
             throw new InputException(e.Errors.Select(error => new InputError(
-                new SourcePosition(reportPath, SourceLine(lines, error.Position.Line), 1),
-                LineReference().Replace(error.Message, m => $"rad {SourceLine(lines, int.Parse(m.Groups[1].Value))}"))).ToList());
+                new SourcePosition(reportPath, DatasetYamlWriter.SourceLine(lines, error.Position.Line), 1),
+                LineReference().Replace(error.Message, m => $"rad {DatasetYamlWriter.SourceLine(lines, int.Parse(m.Groups[1].Value))}"))).ToList());
         }
     }
 
     /// <summary>The reader's own references to another line, "(först på rad N)"; quoted text is left alone.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\(först på )rad (\d{1,9})(?=\))")]
-    private static partial System.Text.RegularExpressions.Regex LineReference();
-
-    private static int SourceLine(string[] yamlLines, int line)
-    {
-        for (var i = Math.Min(line, yamlLines.Length) - 1; i >= 0; i--)
-        {
-            var mark = yamlLines[i].LastIndexOf("  # rad ", StringComparison.Ordinal);
-            if (mark >= 0 && int.TryParse(yamlLines[i].AsSpan(mark + 8), out var sourceLine)) return sourceLine;
-        }
-        return 1;
-    }
+    [GeneratedRegex(@"(?<=\(först på )rad (\d{1,9})(?=\))")]
+    private static partial Regex LineReference();
 }

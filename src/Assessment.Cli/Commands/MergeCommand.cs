@@ -49,10 +49,7 @@ internal static class MergeCommand
         if (period is not null) outcomes = outcomes with { Period = period };
         var merged = outcomes.ApplyTo(plan) with { Source = $"{Path.GetFileName(options.Positional[0])} + {Path.GetFileName(outcomesPath)}" };
         var yaml = DatasetText.Write(merged, options.Value("--schema") ?? "../schemas/dataset.schema.json",
-        [
-            $"Sammanfogad med `assess merge` av planen {options.Positional[0]} och utfallen i {outcomesPath}",
-            "(rad N = radnummer i planen). Värden är kopierade som planen och utfallen skriver dem.",
-        ]);
+            DatasetYamlWriter.MergedFrom(options.Positional[0], outcomesPath));
         // Both inputs were read and checked: a dataset that does not read back is a fault in assess.
         try { DatasetReader.Read(yaml, "(sammanfogat dataset)"); }
         catch (InputException e) { throw new InvalidOperationException($"det sammanfogade datasetet kunde inte läsas: {e.Message}", e); }
