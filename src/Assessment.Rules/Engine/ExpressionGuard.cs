@@ -48,22 +48,15 @@ internal static class ExpressionGuard
     public static (string Operator, IReadOnlyList<string> Parts) SplitTopLevel(string expression)
     {
         var text = Unwrap(expression.Trim());
-        if (HasTopLevel(text, "?")) return ("", [text]);
+        if (WithDepth(text).Any(t => t.Depth == 0 && t.Token == "?")) return ("", [text]);
         foreach (var (op, words) in new[] { ("||", new[] { "||", "or" }), ("&&", new[] { "&&", "and" }) })
         {
             var parts = new List<string>();
-            var depth = 0;
             var last = 0;
-            foreach (var (start, length) in Tokens(text))
+            foreach (var (start, length, _, _) in WithDepth(text).Where(t => t.Depth == 0 && words.Contains(t.Token)))
             {
-                var token = text.Substring(start, length);
-                if (token == "(") depth++;
-                else if (token == ")") depth--;
-                else if (depth == 0 && words.Contains(token))
-                {
-                    parts.Add(text[last..start].Trim());
-                    last = start + length;
-                }
+                parts.Add(text[last..start].Trim());
+                last = start + length;
             }
             if (parts.Count > 0)
             {
@@ -74,7 +67,17 @@ internal static class ExpressionGuard
         return ("", [text]);
     }
 
-    private static bool HasTopLevel(string text, string op)
+    /// <summary>"((a || b))" → "a || b": parentheses around the whole condition are taken off.</summary>
+    private static string Unwrap(string text)
+    {
+        // The first "(" wraps everything when nothing but the last ")" is back at depth 0.
+        while (text.StartsWith('(') && text.EndsWith(')') && !WithDepth(text).Any(t => t.Depth == 0 && t.Start + t.Length < text.Length))
+            text = text[1..^1].Trim();
+        return text;
+    }
+
+    /// <summary>Each token with the parenthesis depth after it: 0 is the top level.</summary>
+    private static IEnumerable<(int Start, int Length, string Token, int Depth)> WithDepth(string text)
     {
         var depth = 0;
         foreach (var (start, length) in Tokens(text))
@@ -82,28 +85,8 @@ internal static class ExpressionGuard
             var token = text.Substring(start, length);
             if (token == "(") depth++;
             else if (token == ")") depth--;
-            else if (depth == 0 && token == op) return true;
+            yield return (start, length, token, depth);
         }
-        return false;
-    }
-
-    private static string Unwrap(string text)
-    {
-        while (text.StartsWith('(') && text.EndsWith(')'))
-        {
-            var depth = 0;
-            var wrapsAll = true;
-            foreach (var (start, length) in Tokens(text))
-            {
-                var token = text.Substring(start, length);
-                if (token == "(") depth++;
-                else if (token == ")") depth--;
-                if (depth == 0 && start + length < text.Length) { wrapsAll = false; break; }
-            }
-            if (!wrapsAll) break;
-            text = text[1..^1].Trim();
-        }
-        return text;
     }
 
     /// <summary>Tokens as (start, length): strings, numbers, names and operators; whitespace skipped.</summary>
