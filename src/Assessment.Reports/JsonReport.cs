@@ -72,7 +72,7 @@ public static class JsonReport
     }
 
     /// <summary>Decimals of a fact in the report; <c>explain</c> shows more, for comparing with thresholds.</summary>
-    internal const int FactDigits = 4;
+    private const int FactDigits = 4;
 
     internal static void WriteRuleSet(Utf8JsonWriter json, RuleSetInfo ruleSet)
     {

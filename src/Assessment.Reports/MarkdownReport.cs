@@ -37,17 +37,17 @@ public static class MarkdownReport
     {
         var g = goal.Goal;
         var depth = g.Level switch { GoalLevel.DirectionGoal => 2, GoalLevel.ServiceAreaGoal => 3, _ => 4 };
-        md.Append('#', depth).Append(' ').AppendLine(Escape(Inline(ReportParts.Heading(g)))).AppendLine();
+        md.Append('#', depth).Append(' ').AppendLine(OneLine(ReportParts.Heading(g))).AppendLine();
         md.Append("**").Append(ReportParts.RatingLine(goal.Final)).AppendLine("**").AppendLine();
         md.Append('*').Append(ReportParts.DerivedLine(goal)).AppendLine("*").AppendLine();
         if (g.Override is { } ov)
             md.Append("*Överstyrt till ").Append(ov.Rating.Label()).Append(ov.By is null ? "" : $" av {ov.By}")
-              .Append(": ").Append(Escape(Inline(ov.Reason))).AppendLine("*").AppendLine();
+              .Append(": ").Append(OneLine(ov.Reason)).AppendLine("*").AppendLine();
         if (g.Description is not null) md.AppendLine("**Beskrivning**").AppendLine().AppendLine(Escape(g.Description.Trim())).AppendLine();
         if (g.ExpectedResults.Count > 0)
         {
             md.AppendLine("**Förväntat resultat**").AppendLine();
-            foreach (var expected in g.ExpectedResults) md.Append("- ").AppendLine(Escape(Inline(expected)));
+            foreach (var expected in g.ExpectedResults) md.Append("- ").AppendLine(OneLine(expected));
             md.AppendLine();
         }
         md.AppendLine("**Analys**").AppendLine().AppendLine(Escape(justification)).AppendLine();
@@ -59,13 +59,14 @@ public static class MarkdownReport
 
     private static void Table(StringBuilder md, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows)
     {
-        md.Append("| ").AppendJoin(" | ", columns.Select(Cell)).AppendLine(" |");
+        md.Append("| ").AppendJoin(" | ", columns.Select(OneLine)).AppendLine(" |");
         md.Append('|').AppendJoin("|", columns.Select(_ => "---")).AppendLine("|");
-        foreach (var row in rows) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+        foreach (var row in rows) md.Append("| ").AppendJoin(" | ", row.Select(OneLine)).AppendLine(" |");
         md.AppendLine();
     }
 
-    private static string Cell(string text) => Escape(Inline(text));
+    /// <summary>Text on one line (a heading, a table cell, a list item), escaped.</summary>
+    private static string OneLine(string text) => Escape(Inline(text));
 
     /// <summary>
     /// Text from the dataset or the templates as literal Markdown: every character Markdown or HTML would read

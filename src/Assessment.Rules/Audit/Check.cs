@@ -33,13 +33,13 @@ public static class Check
             .ToList();
         var period = result.Dataset.Period;
         var warnings = new List<Warning>();
+        // Mid-year only: an activity that should have ended before the tertial closed, with no deviation
+        // reported. At year end (VB) every activity has ended, and "ended without deviation" means done.
+        var midYear = period.Kind is PeriodKind.T1 or PeriodKind.T2;
         foreach (var goal in result.AllGoals())
         {
             foreach (var indicator in goal.Indicators)
                 warnings.AddRange(IndicatorWarnings(indicator, period, limits));
-            // Mid-year only: an activity that should have ended before the tertial closed, with no deviation
-            // reported. At year end (VB) every activity has ended, and "ended without deviation" means done.
-            var midYear = period.Kind is PeriodKind.T1 or PeriodKind.T2;
             foreach (var activity in goal.Goal.Activities.Where(a => midYear && !a.Deviation && a.End is { } end && end < period.EndDate))
                 warnings.Add(new Warning("aktivitet-slutdatum-passerat", goal.Goal.Id, activity.Name,
                     $"slutdatumet {activity.End:yyyy-MM-dd} passerades före periodens slut ({period.EndDate:yyyy-MM-dd}) och aktiviteten saknar avvikelse: är den genomförd?",
