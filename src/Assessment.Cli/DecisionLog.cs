@@ -29,6 +29,8 @@ internal sealed class DecisionLog : IDisposable
     {
         if (path is null) return null;
         Inputs.RefuseInputAsOutput(path, "--log");
+        if (Directory.Exists(path))
+            throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil för beslutsloggen");
         try
         {
             // Runs that log at the same time take turns: the file is opened exclusively (an advisory lock),

@@ -61,6 +61,14 @@ public sealed class FileSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_given_as_the_log_is_named_as_a_folder()
+    {
+        var (exit, _, error) = Run("run", "--log", _dir.FullName);
+        exit.ShouldBe(2);
+        error.ShouldContain("det är en mapp: ange en fil för beslutsloggen");
+    }
+
+    [Fact]
     public void Output_and_log_cannot_be_the_same_file()
     {
         var path = _dir.PathOf("samma.txt");
