@@ -41,6 +41,13 @@ public sealed class RawRow(int line)
     public Dictionary<string, string> Cells { get; } = new(StringComparer.Ordinal);
     public List<string> Notes { get; } = [];
 
+    /// <summary>
+    /// Cells whose placement the text could not settle: dataset key (namn, utfall, arsmal, …) to the reason,
+    /// in Swedish ("två värden utan säker kolumngräns"). The cell's value is still in <see cref="Cells"/>
+    /// (or absent where the reader could not tell whether the cell was empty).
+    /// </summary>
+    public Dictionary<string, string> Uncertain { get; } = new(StringComparer.Ordinal);
+
     public string Name
     {
         get => Cells.GetValueOrDefault("namn", "");
