@@ -82,6 +82,51 @@ internal static partial class FlatCells
         return atoms;
     }
 
+    private static readonly HashSet<string> DeferralTail = new(StringComparer.Ordinal) { "av", "nämnd", "nämnd/s", "tyrelse", "styrelse", "nämnd/styrelse" };
+
+    /// <summary>
+    /// Puts the wrapped rest of a cell back beside its start. Where two cells of a row wrap ("Tas fram" / "av" /
+    /// "nämnd" and "Tertial" / "1 2026"), the extraction writes both rests below the row, in either order; a
+    /// rest is moved to follow the words it continues, so every cell's words stand together.
+    /// </summary>
+    public static List<Atom> Fold(List<Atom> atoms)
+    {
+        var folded = atoms.ToList();
+        // "Tertial" (or "Tertial 1") whose year stands further down: the row's last words.
+        var tertial = folded.FindLastIndex(a => a.Text == "Tertial");
+        if (tertial >= 0 && tertial < folded.Count - 1 && !Regex.IsMatch(folded[tertial + 1].Text, @"^(?:[123]|\d{4})$"))
+        {
+            var tail = Regex.IsMatch(folded[^1].Text, @"^\d{4}$") ? (folded.Count >= 2 && Regex.IsMatch(folded[^2].Text, "^[123]$") && folded[^2].Break ? 2 : folded[^1].Break ? 1 : 0) : 0;
+            if (tail > 0 && folded.Count - tail > tertial + 1) Move(folded, folded.Count - tail, tail, tertial + 1);
+        }
+        // "Tas fram" whose "av" / "nämnd" stands on lines of their own further down.
+        var fram = folded.FindIndex(a => a.Text == "fram");
+        if (fram > 0 && folded[fram - 1].Text == "Tas" && (fram == folded.Count - 1 || !DeferralTail.Contains(folded[fram + 1].Text)))
+        {
+            var insert = fram + 1;
+            for (var k = fram + 1; k < folded.Count; k++)
+            {
+                if (!folded[k].Break || !DeferralTail.Contains(folded[k].Text)) continue;
+                var line = folded[k].Line;
+                var count = folded.Skip(k).TakeWhile(a => a.Line == line).Count();
+                if (!folded.Skip(k).Take(count).All(a => DeferralTail.Contains(a.Text))) continue;
+                Move(folded, k, count, insert);
+                insert += count;
+                k += count - 1;
+            }
+        }
+        return folded;
+    }
+
+    private static void Move(List<Atom> atoms, int from, int count, int to)
+    {
+        var moved = atoms.GetRange(from, count);
+        atoms.RemoveRange(from, count);
+        if (to > from) to -= count;
+        moved[0] = moved[0] with { Break = true, Spaces = 0 };
+        atoms.InsertRange(to, moved);
+    }
+
     /// <summary>Atoms [from, to) as text: words of one line joined by one space, a word broken over two lines joined whole.</summary>
     public static string Join(IReadOnlyList<Atom> atoms, int from, int to)
     {

@@ -42,7 +42,7 @@ internal sealed partial class FlatLayout : Layout
     {
         var words = new List<string>();
         var i = start;
-        for (; i < lines.Length && i < start + 16; i++)
+        for (; i < lines.Length && i < start + 30; i++)
         {
             var clean = ReportImporter.Clean(lines[i]);
             if (clean.Length == 0 || PageFooter().IsMatch(lines[i])) continue;
@@ -213,7 +213,7 @@ internal sealed partial class FlatLayout : Layout
     /// </summary>
     private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, ReportImporter.State state)
     {
-        var atoms = FlatCells.Atoms(pending);
+        var atoms = FlatCells.Fold(FlatCells.Atoms(pending));
         if (atoms.Count < 2) return false;
         var last = columns[^1];
         var endsPeriod = last switch

@@ -269,7 +269,7 @@ public static partial class ReportImporter
             else if (_sinceOpen > 0 && _serviceArea is not null && _lastParagraph is { } title && LooksLikeTitle(title.Text))
             {
                 title.List.RemoveAt(title.List.Count - 1);
-                Open(RawLevel.BoardGoal, "", title.Text.TrimEnd('.', ' '), title.Line);
+                Open(RawLevel.BoardGoal, "", title.Text.Trim(), title.Line);
             }
             if (Current.Recorded is null) Current.Recorded = rating;
             else Note(line, $"mål {Current.Id} har redan betyget {Current.Recorded}; raden \"Uppfylls {rating}\" lämnades");
