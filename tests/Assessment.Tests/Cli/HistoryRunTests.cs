@@ -69,6 +69,18 @@ public sealed class HistoryRunTests : IDisposable
         JsonDocument.Parse(File.ReadAllText(log)).RootElement.GetProperty("ruleset").GetProperty("note").GetString().ShouldBe(note);
     }
 
+    [Theory]
+    [InlineData("text", "           not: regelverket stockholm 1.0 gäller från 2023-01-01 men perioden VB 2021")]
+    [InlineData("md", "*Not: regelverket stockholm 1.0 gäller från 2023-01-01 men perioden VB 2021")]
+    [InlineData("html", "<p class=\"meta\">Not: regelverket stockholm 1.0 g")]
+    public void Reports_written_to_a_file_carry_the_note_too(string format, string expected)
+    {
+        var (exit, output, error) = Assess.Run("run", _dataset, "--rules", Repo.DefaultRules, "--format", format);
+
+        exit.ShouldBe(0, error);
+        output.ShouldContain(expected);
+    }
+
     [Fact]
     public void A_file_in_force_for_the_period_gives_no_note()
     {
