@@ -73,9 +73,12 @@ public sealed class HistoryRunTests : IDisposable
     [InlineData("text", "           not: regelverket stockholm 1.0 gäller från 2023-01-01 men perioden VB 2021")]
     [InlineData("md", "*Not: regelverket stockholm 1.0 gäller från 2023-01-01 men perioden VB 2021")]
     [InlineData("html", "<p class=\"meta\">Not: regelverket stockholm 1.0 g")]
-    public void Reports_written_to_a_file_carry_the_note_too(string format, string expected)
+    [InlineData("explain", "           not: regelverket stockholm 1.0 gäller från 2023-01-01 men perioden VB 2021")]
+    public void Reports_that_may_be_kept_carry_the_note_too(string format, string expected)
     {
-        var (exit, output, error) = Assess.Run("run", _dataset, "--rules", Repo.DefaultRules, "--format", format);
+        var (exit, output, error) = format == "explain"
+            ? Assess.Run("explain", "3.4", _dataset, "--rules", Repo.DefaultRules)
+            : Assess.Run("run", _dataset, "--rules", Repo.DefaultRules, "--format", format);
 
         exit.ShouldBe(0, error);
         output.ShouldContain(expected);
