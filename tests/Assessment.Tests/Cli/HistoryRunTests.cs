@@ -85,6 +85,19 @@ public sealed class HistoryRunTests : IDisposable
     }
 
     [Fact]
+    public void The_workbook_carries_the_note_on_its_rule_set_sheet()
+    {
+        var workbook = _dir.PathOf("resultat.xlsx");
+        var (exit, _, error) = Assess.Run("run", _dataset, "--rules", Repo.DefaultRules, "--format", "xlsx", "-o", workbook);
+
+        exit.ShouldBe(0, error);
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "Regelverk")
+            .Cast<IDictionary<string, object?>>().ToList();
+        var note = Note["not: ".Length..];
+        rows.ShouldContain(r => (string?)r["Uppgift"] == "Not" && (string?)r["Värde"] == note);
+    }
+
+    [Fact]
     public void A_file_in_force_for_the_period_gives_no_note()
     {
         var (exit, output, error) = Assess.Run("run", "--rules", Repo.DefaultRules, "--format", "json");
