@@ -15,9 +15,11 @@ public static class AuditText
         t.AppendLine($"Kontroll av {datasetName}: {result.Dataset.District} · {result.Dataset.Period}");
         t.AppendLine($"Regelverk: {result.RuleSet.Id} {result.RuleSet.Version} (sha256 {result.RuleSet.Sha256[..12]}…)");
         t.AppendLine();
-        t.AppendLine(report.Gaps.Count == 0
-            ? "Redovisade betyg: alla stöds av regelverkets härledda betyg."
-            : $"Redovisat betyg skiljer sig från härlett för {report.Gaps.Count} mål (störst skillnad först):");
+        t.AppendLine(report.Gaps.Count > 0
+            ? $"Redovisat betyg skiljer sig från härlett för {report.Gaps.Count} mål (störst skillnad först):"
+            : result.AllGoals().Any(g => g.Recorded is not null)
+                ? "Redovisade betyg: alla stöds av regelverkets härledda betyg."
+                : "Redovisade betyg: datasetet har inga att pröva.");
         foreach (var gap in report.Gaps)
         {
             var g = gap.Goal;

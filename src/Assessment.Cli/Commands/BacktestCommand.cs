@@ -15,7 +15,10 @@ internal static class BacktestCommand
 
         För varje nivå: andelen mål där härlett och publicerat betyg är lika, och en förväxlingsmatris
         (publicerat × härlett: helt, delvis, inte, ej bedömd); sist målen som skiljer sig, med underlag.
-        Standard: regelverket i {Inputs.DefaultRules}/ som gäller för varje datasets period.
+
+        Flaggor:
+          {Inputs.RulesHelp}
+          -o, --output FIL   Skriv till FIL.
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -32,7 +35,7 @@ internal static class BacktestCommand
         foreach (var given in options.Positional)
         {
             var dataset = Inputs.Dataset(given);
-            results.Add((dataset.Display, catalog.InForce(dataset.Dataset.Period).Assess(dataset.Dataset)));
+            results.Add((dataset.Display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
         }
         var report = Backtest.Run(results);
         Inputs.Write(AuditText.Backtest(report, results.Select(r => r.Item1).ToList(), results[0].Item2.RuleSet), options.Value("-o", "--output"), stdout, stderr);
