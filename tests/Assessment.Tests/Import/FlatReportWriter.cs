@@ -27,6 +27,9 @@ public sealed record FlatReportWriter
     /// <summary>A unit of a cell in the middle of a row goes to its own line, and the row's other values follow it.</summary>
     public bool WrapUnits { get; init; }
 
+    /// <summary>A name that fits on one line stands on the values line, before the first value ("Sjukfrånvaro 7,6 % 5,7 % …").</summary>
+    public bool NameOnValueLine { get; init; }
+
     /// <summary>"Nämndmål: 1.2.1 Titel" loses its number ("Nämndmål: Titel") or, with <see cref="DropBoardPrefix"/>, its label too.</summary>
     public bool DropBoardNumbers { get; init; }
 
@@ -147,6 +150,13 @@ public sealed record FlatReportWriter
             _rows++;
             text.AppendLine("  ").AppendLine(" ").AppendLine();
             var name = Lines(row.Name, NameWidth);
+            var cells = columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c)).ToList();
+            if (NameOnValueLine && name.Count == 1)
+            {
+                ValueLines(text, cells, "  " + name[0]);
+                Notes(text, row);
+                continue;
+            }
             for (var n = 0; n < name.Count; n++)
             {
                 if (n == 1 && PageBreakEvery > 0 && _rows % PageBreakEvery == 0)
@@ -154,15 +164,17 @@ public sealed record FlatReportWriter
                 text.Append(name[n]).AppendLine(" ");
             }
             text.AppendLine();
-            var cells = columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c)).ToList();
             ValueLines(text, cells);
-            if (row.Notes.Count > 0)
-            {
-                text.AppendLine("Analys ");
-                foreach (var line in Lines(string.Join(' ', row.Notes), TextWidth)) text.Append(line).AppendLine(" ");
-                text.AppendLine();
-            }
+            Notes(text, row);
         }
+    }
+
+    private void Notes(StringBuilder text, RawRow row)
+    {
+        if (row.Notes.Count == 0) return;
+        text.AppendLine("Analys ");
+        foreach (var line in Lines(string.Join(' ', row.Notes), TextWidth)) text.Append(line).AppendLine(" ");
+        text.AppendLine();
     }
 
     private static string? Period(RawRow row, string kind, string year) => row.Cells.GetValueOrDefault("periodicitet") switch
@@ -178,9 +190,9 @@ public sealed record FlatReportWriter
     /// nämnd", "Tertial 1 2026") keeps its first words on the line and continues below; with
     /// <see cref="WrapUnits"/> the unit of a middle cell goes to a line of its own and the rest of the row follows.
     /// </summary>
-    private void ValueLines(StringBuilder text, List<string?> cells)
+    private void ValueLines(StringBuilder text, List<string?> cells, string name = "")
     {
-        var line = new StringBuilder();
+        var line = new StringBuilder(name);
         var tails = new List<string>();
         var gap = 0;
         for (var c = 0; c < cells.Count; c++)
@@ -233,12 +245,7 @@ public sealed record FlatReportWriter
             text.AppendLine();
             text.Append(row.Cells.GetValueOrDefault("start")).Append(' ').Append(row.Cells.GetValueOrDefault("slut"))
                 .Append(row.Cells.ContainsKey("avvikelse") ? " Avvikelse" : "").AppendLine(" ").AppendLine();
-            if (row.Notes.Count > 0)
-            {
-                text.AppendLine("Analys ");
-                foreach (var line in Lines(string.Join(' ', row.Notes), TextWidth)) text.Append(line).AppendLine(" ");
-                text.AppendLine();
-            }
+            Notes(text, row);
         }
     }
 }

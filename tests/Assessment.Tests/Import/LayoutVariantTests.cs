@@ -59,7 +59,7 @@ public class LayoutVariantTests
 
     // --- A dataset written back in the flattened layout reads back the same, under each of the layout's habits ---
 
-    public static TheoryData<string> Writers => new() { "smal", "bred", "sidbrytning", "enhet", "aktivitetshuvud", "aktivitet-sidbrytning", "nämndmål-utan-nummer", "nämndmål-utan-rubrikord" };
+    public static TheoryData<string> Writers => new() { "smal", "bred", "sidbrytning", "enhet", "aktivitetshuvud", "aktivitet-sidbrytning", "nämndmål-utan-nummer", "nämndmål-utan-rubrikord", "namn-på-raden", "allt" };
 
     private static FlatReportWriter Writer(string variant) => variant switch
     {
@@ -71,6 +71,12 @@ public class LayoutVariantTests
         "aktivitet-sidbrytning" => new FlatReportWriter { ActivityPageBreakEvery = 2 },
         "nämndmål-utan-nummer" => new FlatReportWriter { DropBoardNumbers = true },
         "nämndmål-utan-rubrikord" => new FlatReportWriter { DropBoardPrefix = true },
+        "namn-på-raden" => new FlatReportWriter { NameOnValueLine = true, NameWidth = 40 },
+        "allt" => new FlatReportWriter
+        {
+            NameOnValueLine = true, NameWidth = 30, PageBreakEvery = 2, ActivityPageBreakEvery = 3, WrapUnits = true,
+            SplitActivityHeader = true, DropBoardNumbers = true,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(variant)),
     };
 
