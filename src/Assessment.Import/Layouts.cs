@@ -245,7 +245,16 @@ internal sealed class TabLayout : Layout
                 continue;
             }
             noteOpen = false;
-            Place(Row(i + 1, keys, Align(cells, keys, i + 1, state), state), indicator, state);
+            var aligned = Align(cells, keys, i + 1, state);
+            var row = Row(i + 1, keys, aligned, state);
+            if (aligned.Count != cells.Count)
+            {
+                // The cells after the lost ones were placed by content, not by position: each says so.
+                var first = keys.ToList().IndexOf("utfall_man");
+                foreach (var key in keys.Skip(first).OfType<string>().Where(k => k != "period" && row.Cells.ContainsKey(k)))
+                    row.Uncertain[key] = $"rad {i + 1}: raden har {keys.Count - cells.Count} cell(er) för lite; \"{row.Cells[key]}\" placerades som {ColumnTitle(key)} efter innehållet";
+            }
+            Place(row, indicator, state);
         }
         return i;
     }
