@@ -77,8 +77,6 @@ internal sealed partial class FlatLayout : Layout
         var (columns, i) = Header(lines, start);
         var indicator = columns.Count > 0 && FirstWord(ReportImporter.Clean(lines[start])) == "Indikator";
         var valueColumns = columns.Skip(1).ToList();
-        foreach (var key in valueColumns.Where(k => !indicator && k is not ("start" or "slut" or "avvikelse")))
-            state.Note(start + 1, $"okänd kolumn \"{key}\" lämnades");
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
         var pageBreak = false;
