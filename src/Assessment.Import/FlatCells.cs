@@ -214,7 +214,7 @@ internal static partial class FlatCells
                 }
                 var fits = positions[^1] == columns.Count - 1;
                 var cells = new List<Cell>();
-                var penalty = NamePenalty(atoms, nameEnd);
+                var penalty = NamePenalty(atoms, nameEnd) + SplitPenalty(atoms, spans);
                 for (var c = 0; c < spans.Count && fits; c++)
                 {
                     var cell = AsCell(atoms, spans[c].From, spans[c].To, columns[positions[c]]);
@@ -237,9 +237,23 @@ internal static partial class FlatCells
     private static bool CanBeInCell(string word) =>
         ValueWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
 
-    /// <summary>A name that ends in a bare figure most likely lost a cell to it.</summary>
+    /// <summary>A name that ends in a figure (with or without its unit) most likely lost a cell to it.</summary>
     private static int NamePenalty(IReadOnlyList<Atom> atoms, int nameEnd) =>
-        nameEnd > 0 && Regex.IsMatch(atoms[nameEnd - 1].Text, @"^[-−+]?\d+(?:,\d+)?%?$") ? 3 : 0;
+        Enumerable.Range(1, Math.Min(2, nameEnd)).Any(n => AsNumber(atoms, nameEnd - n, nameEnd) is not null) ? 3 : 0;
+
+    /// <summary>Two cells one space apart that read as one grouped figure ("1" "100 st") were more likely one cell.</summary>
+    private static int SplitPenalty(IReadOnlyList<Atom> atoms, IReadOnlyList<(int From, int To)> spans)
+    {
+        var penalty = 0;
+        for (var c = 1; c < spans.Count; c++)
+        {
+            var (before, after) = (atoms[spans[c - 1].To - 1], atoms[spans[c].From]);
+            if (spans[c - 1].To - spans[c - 1].From == 1 && !after.Break && after.Spaces == 1
+                && Regex.IsMatch(before.Text, @"^[-−+]?\d{1,3}$") && Regex.IsMatch(after.Text, @"^\d{3}(?:,\d+)?$"))
+                penalty++;
+        }
+        return penalty;
+    }
 
     /// <summary>All ways to cut atoms [from, to) into at most <paramref name="max"/> cells of any value column.</summary>
     private static List<List<(int From, int To)>> Segmentations(IReadOnlyList<Atom> atoms, int from, int to, int max,
