@@ -42,6 +42,7 @@ public static class DatasetText
             Put(row, "periodicitet", i.Periodicity == Periodicity.Tertial ? "Tertial" : "År");
             if (i.Direction is { } d) Put(row, "riktning", d == Direction.HigherIsBetter ? "högre" : "lägre");
             row.Notes.AddRange(Paragraphs(i.Analysis));
+            foreach (var (key, reason) in i.Uncertain) row.Uncertain[key] = reason;
             raw.Indicators.Add(row);
         }
         foreach (var a in goal.Activities)
@@ -52,6 +53,7 @@ public static class DatasetText
             Put(row, "slut", a.End?.ToString("yyyy-MM-dd"));
             if (a.Deviation) Put(row, "avvikelse", "true");
             row.Notes.AddRange(Paragraphs(a.Note));
+            foreach (var (key, reason) in a.Uncertain) row.Uncertain[key] = reason;
             raw.Activities.Add(row);
         }
         raw.Children.AddRange(goal.Children.Select(Goal));

@@ -1,14 +1,30 @@
+using System.Collections.Immutable;
 using Assessment.Domain.Parsing;
 
 namespace Assessment.Domain.Model;
 
-/// <summary>One indicator's figures for a period, keyed by goal id and indicator name as in the plan.</summary>
+/// <summary>
+/// One indicator's figures for a period, keyed by goal id and indicator name as in the plan. A workbook
+/// (the report's columns) may also correct the targets and periodicity, and say which cells are still
+/// uncertain (<see cref="Uncertain"/>; null where it does not say, and the plan's marks stay).
+/// </summary>
 public sealed record IndicatorOutcome(
     string GoalId, string Name, Quantity? Outcome, Quantity? OutcomeMen, Quantity? OutcomeWomen,
-    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position);
+    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position)
+{
+    public Target? AnnualTarget { get; init; }
+    public Target? CityTarget { get; init; }
+    public Periodicity? Periodicity { get; init; }
+    public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
+}
 
-/// <summary>One activity's deviation flag and note for a period.</summary>
-public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position);
+/// <summary>One activity's deviation flag and note for a period; from a workbook also its dates and uncertain cells.</summary>
+public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position)
+{
+    public DateOnly? Start { get; init; }
+    public DateOnly? End { get; init; }
+    public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
+}
 
 /// <summary>A goal's published rating, override or analysis for a period.</summary>
 public sealed record GoalOutcome(string GoalId, Rating? Recorded, RatingOverride? Override, string? Analysis, SourcePosition Position);
@@ -76,15 +92,19 @@ public sealed record Outcomes(
                     continue;
                 }
                 var i = rows[at];
-                rows[at] = i with
+                var corrected = i with
                 {
                     Outcome = o.Outcome ?? i.Outcome,
                     OutcomeMen = o.OutcomeMen ?? i.OutcomeMen,
                     OutcomeWomen = o.OutcomeWomen ?? i.OutcomeWomen,
                     LastYearOutcome = o.LastYearOutcome ?? i.LastYearOutcome,
                     Forecast = o.Forecast ?? i.Forecast,
+                    AnnualTarget = o.AnnualTarget ?? i.AnnualTarget,
+                    CityTarget = o.CityTarget ?? i.CityTarget,
+                    Periodicity = o.Periodicity ?? i.Periodicity,
                     Analysis = o.Analysis ?? i.Analysis,
                 };
+                rows[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? i.Uncertain, i.Cell, corrected.Cell) };
             }
             var acts = goal.Activities.ToList();
             foreach (var o in activities.GetValueOrDefault(goal.Id) ?? [])
@@ -96,7 +116,9 @@ public sealed record Outcomes(
                     errors.Add(new InputError(o.Position, $"aktiviteten \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
                     continue;
                 }
-                acts[at] = acts[at] with { Deviation = o.Deviation, Note = o.Note ?? acts[at].Note };
+                var a = acts[at];
+                var corrected = a with { Deviation = o.Deviation, Note = o.Note ?? a.Note, Start = o.Start ?? a.Start, End = o.End ?? a.End };
+                acts[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? a.Uncertain, a.Cell, corrected.Cell) };
             }
             var rating = goalOutcomes.GetValueOrDefault(goal.Id);
             return goal with
