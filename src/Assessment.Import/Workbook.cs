@@ -270,6 +270,7 @@ public static partial class Workbook
         {
             var rows = Sheet(indicatorSheet);
             var columns = CheckColumns(rows, IndicatorSheet, IndicatorColumns, display, errors);
+            var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (row, number) in Filled(rows))
             {
                 T? Parse<T>(string column, Func<string, T> parse) => Parsed(row, column, parse, Cell(display, IndicatorSheet, number, columns.IndexOf(column) + 1), errors);
@@ -284,6 +285,7 @@ public static partial class Workbook
                     Uncertain = columns.Contains(UncertainColumn)
                         ? Uncertain(row, IndicatorCells, UncertainCells.IndicatorKeys, Cell(display, IndicatorSheet, number, columns.IndexOf(UncertainColumn) + 1), errors)
                         : null,
+                    Review = Review(row, columns, IndicatorCells, ordinals),
                 });
             }
         }
@@ -292,6 +294,7 @@ public static partial class Workbook
         {
             var rows = Sheet(activitySheet);
             var columns = CheckColumns(rows, ActivitySheet, ActivityColumns, display, errors);
+            var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (row, number) in Filled(rows))
             {
                 T? Parse<T>(string column, Func<string, T> parse) => Parsed(row, column, parse, Cell(display, ActivitySheet, number, columns.IndexOf(column) + 1), errors);
@@ -306,6 +309,7 @@ public static partial class Workbook
                     Uncertain = columns.Contains(UncertainColumn)
                         ? Uncertain(row, ActivityCells, UncertainCells.ActivityKeys, Cell(display, ActivitySheet, number, columns.IndexOf(UncertainColumn) + 1), errors)
                         : null,
+                    Review = Review(row, columns, ActivityCells, ordinals),
                 });
             }
         }
@@ -355,6 +359,18 @@ public static partial class Workbook
             errors.Add(new InputError(at, $"\"{column}\": {e.Message}"));
             return default;
         }
+    }
+
+    /// <summary>
+    /// In a review workbook (one with the column "Osäkert"), the row's place among its goal's rows in the sheet
+    /// (counted in <paramref name="ordinals"/>) and the cells it leaves empty; null in other workbooks.
+    /// </summary>
+    private static Review? Review(IDictionary<string, object> row, List<string> columns, IReadOnlyList<(string Column, string Key)> cells, Dictionary<string, int> ordinals)
+    {
+        if (!columns.Contains(UncertainColumn)) return null;
+        var goal = Text(row, "Mål") ?? "";
+        var ordinal = ordinals[goal] = ordinals.GetValueOrDefault(goal, -1) + 1;
+        return new Review(ordinal, cells.Where(c => columns.Contains(c.Column) && Text(row, c.Column) is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>

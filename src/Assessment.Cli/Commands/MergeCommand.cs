@@ -22,8 +22,9 @@ internal static class MergeCommand
         arbetsboken blad, rad och kolumn) och ett förslag. En tom cell lämnar planens värde.
 
         Osäkra celler (osakert): en cell vars värde arbetsboken ändrar är inte längre osäker. Har
-        arbetsboken kolumnen "Osäkert" gäller den: töm cellen, eller ta bort en rad "Kolumn: skäl",
-        när en osäker cell är kontrollerad och rätt.
+        arbetsboken kolumnen "Osäkert" (granskningsarbetsboken) gäller den: töm cellen, eller ta bort
+        en rad "Kolumn: skäl", när en osäker cell är kontrollerad och rätt. Där töms också en osäker
+        cell som lämnats tom, och en rad vars osäkra namn rättats hittas på sin plats under målet.
 
         Flaggor:
           -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).

@@ -86,6 +86,31 @@ public static class UncertainCells
         _ => null,
     };
 
+    /// <summary>The indicator with the cell emptied; a cell that cannot be empty (namn, periodicitet) stays.</summary>
+    public static Indicator Emptied(this Indicator i, string key) => key switch
+    {
+        "utfall" => i with { Outcome = null },
+        "utfall_man" => i with { OutcomeMen = null },
+        "utfall_kvinnor" => i with { OutcomeWomen = null },
+        "utfall_forra_aret" => i with { LastYearOutcome = null },
+        "prognos" => i with { Forecast = null },
+        "arsmal" => i with { AnnualTarget = null },
+        "kf_arsmal" => i with { CityTarget = null },
+        "riktning" => i with { Direction = null },
+        "analys" => i with { Analysis = null },
+        _ => i,
+    };
+
+    /// <summary>The activity with the cell emptied; its name stays.</summary>
+    public static Activity Emptied(this Activity a, string key) => key switch
+    {
+        "start" => a with { Start = null },
+        "slut" => a with { End = null },
+        "avvikelse" => a with { Deviation = false },
+        "analys" => a with { Note = null },
+        _ => a,
+    };
+
     /// <summary>
     /// The uncertain cells left after a correction: those in <paramref name="marked"/> whose value the
     /// correction did not change (a cell the controller changed is settled).

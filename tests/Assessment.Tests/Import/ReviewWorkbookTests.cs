@@ -228,6 +228,35 @@ public sealed class ReviewWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void In_the_review_workbook_an_uncertain_name_is_corrected_in_place_and_an_uncertain_cell_can_be_emptied()
+    {
+        var sample = Repo.Sample();
+        var rows = sample.AllGoals().SelectMany(g => g.Indicators.Select(i => (g.Id, i))).Where(x => x.i.Forecast is not null).Take(2).ToList();
+        var marked = Marked(sample, i => i == rows[0].i, ("namn", "rad 7: namnet kan ha fått grannens text"), ("prognos", Reason));
+        var path = _dir.PathOf("granska.xlsx");
+        File.WriteAllBytes(path, Workbook.WriteReview(marked, p => p.Line));
+        var changed = Edited(path, sheet =>
+        {
+            var first = sheet.Single(r => r["Indikator"]?.ToString() == rows[0].i.Name);
+            first["Indikator"] = "Rättat namn";
+            first["Prognos helår"] = "";                       // uncertain, and in truth empty
+            sheet.Single(r => r["Indikator"]?.ToString() == rows[1].i.Name)["Prognos helår"] = "";   // not uncertain: the plan's value stays
+        });
+
+        var merged = Workbook.ReadOutcomes(changed, "rättad.xlsx", null).ApplyTo(marked);
+
+        var renamed = merged.AllGoals().Single(g => g.Id == rows[0].Id).Indicators.Single(i => i.Name == "Rättat namn");
+        (renamed.Forecast, renamed.AnnualTarget?.Text, renamed.Uncertain.Count).ShouldBe((null, rows[0].i.AnnualTarget?.Text, 0));
+        merged.AllGoals().SelectMany(g => g.Indicators).Count().ShouldBe(sample.AllGoals().SelectMany(g => g.Indicators).Count());
+        merged.AllGoals().Single(g => g.Id == rows[1].Id).Indicators.Single(i => i.Name == rows[1].i.Name).Forecast.ShouldBe(rows[1].i.Forecast);
+
+        // A name that was not uncertain is not renamed by place: the row is not in the plan.
+        var wrong = Edited(path, sheet => sheet.Single(r => r["Indikator"]?.ToString() == rows[1].i.Name)["Indikator"] = rows[1].i.Name + "x");
+        Should.Throw<InputException>(() => Workbook.ReadOutcomes(wrong, "rättad.xlsx", null).ApplyTo(marked))
+            .Errors.ShouldHaveSingleItem().Message.ShouldContain($"menade du \"{rows[1].i.Name}\"?");
+    }
+
+    [Fact]
     public void A_line_in_Osakert_that_names_no_column_is_an_error_at_the_cell()
     {
         var sample = Repo.Sample();
