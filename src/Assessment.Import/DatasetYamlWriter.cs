@@ -110,12 +110,14 @@ public static partial class DatasetYamlWriter
         if (row.Uncertain.Count == 0) return;
         y.Append(pad).AppendLine("osakert:");
         var order = new[] { "namn" }.Concat(keys).Append("analys").ToList();
-        foreach (var (key, reason) in row.Uncertain.OrderBy(u => order.IndexOf(u.Key) is var i and >= 0 ? i : order.Count).ThenBy(u => u.Key, StringComparer.Ordinal))
+        // The table's "Period" column holds the row's periodicity: its uncertainty is the periodicity's.
+        var cells = row.Uncertain.GroupBy(u => u.Key == "period" ? "periodicitet" : u.Key, u => u.Value).Select(g => (Key: g.Key, Reason: g.First()));
+        foreach (var (key, reason) in cells.OrderBy(u => order.IndexOf(u.Key) is var i and >= 0 ? i : order.Count).ThenBy(u => u.Key, StringComparer.Ordinal))
             y.Append(pad).Append("  ").Append(key).Append(": ").AppendLine(Quote(LineReason().IsMatch(reason) ? reason : $"rad {row.Line}: {reason}"));
     }
 
-    /// <summary>A reason that already names its report line: "rad 412: …".</summary>
-    [GeneratedRegex(@"^rad \d+: ")]
+    /// <summary>A reason that already names its report line or lines: "rad 412: …", "rad 412–413: …".</summary>
+    [GeneratedRegex(@"^rad \d+(?:[–-]\d+)?: ")]
     private static partial Regex LineReason();
 
     /// <summary>

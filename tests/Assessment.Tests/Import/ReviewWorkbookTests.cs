@@ -76,6 +76,7 @@ public sealed class ReviewWorkbookTests : IDisposable
         row.Cells["periodicitet"] = "Tertial";
         row.Uncertain["utfall"] = "två värden utan säker kolumngräns";
         row.Uncertain["namn"] = "rad 411: namnet kan fortsätta på raden ovanför";
+        row.Uncertain["period"] = "rad 412–413: \"1 2026\" kan höra till perioden";   // the table's column: the periodicity
         child.Indicators.Add(row);
         goal.Children.Add(child);
         raw.Goals.Add(goal);
@@ -85,6 +86,7 @@ public sealed class ReviewWorkbookTests : IDisposable
                         osakert:
                           namn: "rad 411: namnet kan fortsätta på raden ovanför"
                           utfall: "rad 412: två värden utan säker kolumngräns"
+                          periodicitet: "rad 412–413: \"1 2026\" kan höra till perioden"
             """.Replace("\r\n", "\n"));
         var read = DatasetReader.Read(yaml, "x.yaml");
         var again = DatasetReader.Read(DatasetText.Write(read, "x", []), "y.yaml");
