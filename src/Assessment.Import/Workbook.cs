@@ -24,12 +24,6 @@ public static partial class Workbook
     public const string ActivitySheet = "Aktiviteter";
     public const string InfoSheet = "Uppgifter";
 
-    public static readonly string[] IndicatorColumns =
-        ["Mål", "Indikator", "Periodens utfall", "Utfall män/pojkar", "Utfall kvinnor/flickor", "Utfall VB föregående år",
-         "Prognos helår", "Årsmål", "KF:s årsmål", "Periodicitet", "Analys"];
-
-    public static readonly string[] ActivityColumns = ["Mål", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Analys"];
-
     /// <summary>The review workbook's extra columns: the row's line in the report, and its uncertain cells with the reasons.</summary>
     public const string ReportLineColumn = "Rad i rapporten";
     public const string UncertainColumn = "Osäkert";
@@ -44,6 +38,11 @@ public static partial class Workbook
 
     public static readonly IReadOnlyList<(string Column, string Key)> ActivityCells =
         [("Aktivitet", "namn"), ("Startdatum", "start"), ("Slutdatum", "slut"), ("Avvikelse", "avvikelse"), ("Analys", "analys")];
+
+    /// <summary>The sheets' columns: the goal id, then the report's columns.</summary>
+    public static readonly string[] IndicatorColumns = ["Mål", .. IndicatorCells.Select(c => c.Column)];
+
+    public static readonly string[] ActivityColumns = ["Mål", .. ActivityCells.Select(c => c.Column)];
 
     /// <summary>A workbook of a dataset's tables, plus extra sheets (e.g. assessment results) in order.</summary>
     public static byte[] Write(Dataset dataset, IReadOnlyList<(string Sheet, IReadOnlyList<IDictionary<string, object?>> Rows)> extra)
@@ -64,7 +63,7 @@ public static partial class Workbook
     public static byte[] WriteReview(Dataset dataset, Func<SourcePosition, int> reportLine)
     {
         var marks = new Dictionary<string, List<(string Cell, string Reason)>> { [IndicatorSheet] = [], [ActivitySheet] = [] };
-        List<IDictionary<string, object?>> Review<T>(string sheet, IEnumerable<(string GoalId, T Row)> rows, IReadOnlyList<(string Column, string Key)> cells,
+        List<IDictionary<string, object?>> Table<T>(string sheet, IEnumerable<(string GoalId, T Row)> rows, IReadOnlyList<(string Column, string Key)> cells,
             Func<string, T, IDictionary<string, object?>> row, Func<T, SourcePosition> position, Func<T, IReadOnlyDictionary<string, string>> uncertain)
         {
             var columns = new[] { "Mål" }.Concat(cells.Select(c => c.Column)).Append(ReportLineColumn).Append(UncertainColumn).ToList();
@@ -82,9 +81,9 @@ public static partial class Workbook
         var sheets = new Dictionary<string, object>
         {
             [InfoSheet] = Info(dataset),
-            [IndicatorSheet] = Review(IndicatorSheet, dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => (g.Id, i))), IndicatorCells,
+            [IndicatorSheet] = Table(IndicatorSheet, dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => (g.Id, i))), IndicatorCells,
                 IndicatorRow, i => i.Position, i => i.Uncertain),
-            [ActivitySheet] = Review(ActivitySheet, dataset.AllGoals().SelectMany(g => g.Activities.Select(a => (g.Id, a))), ActivityCells,
+            [ActivitySheet] = Table(ActivitySheet, dataset.AllGoals().SelectMany(g => g.Activities.Select(a => (g.Id, a))), ActivityCells,
                 ActivityRow, a => a.Position, a => a.Uncertain),
         };
         return Save(sheets, marks);
@@ -285,7 +284,7 @@ public static partial class Workbook
                     Uncertain = columns.Contains(UncertainColumn)
                         ? Uncertain(row, IndicatorCells, UncertainCells.IndicatorKeys, Cell(display, IndicatorSheet, number, columns.IndexOf(UncertainColumn) + 1), errors)
                         : null,
-                    Review = Review(row, columns, IndicatorCells, ordinals),
+                    Reviewed = Reviewed(row, columns, IndicatorCells, ordinals),
                 });
             }
         }
@@ -309,7 +308,7 @@ public static partial class Workbook
                     Uncertain = columns.Contains(UncertainColumn)
                         ? Uncertain(row, ActivityCells, UncertainCells.ActivityKeys, Cell(display, ActivitySheet, number, columns.IndexOf(UncertainColumn) + 1), errors)
                         : null,
-                    Review = Review(row, columns, ActivityCells, ordinals),
+                    Reviewed = Reviewed(row, columns, ActivityCells, ordinals),
                 });
             }
         }
@@ -365,12 +364,12 @@ public static partial class Workbook
     /// In a review workbook (one with the column "Osäkert"), the row's place among its goal's rows in the sheet
     /// (counted in <paramref name="ordinals"/>) and the cells it leaves empty; null in other workbooks.
     /// </summary>
-    private static Review? Review(IDictionary<string, object> row, List<string> columns, IReadOnlyList<(string Column, string Key)> cells, Dictionary<string, int> ordinals)
+    private static ReviewedRow? Reviewed(IDictionary<string, object> row, List<string> columns, IReadOnlyList<(string Column, string Key)> cells, Dictionary<string, int> ordinals)
     {
         if (!columns.Contains(UncertainColumn)) return null;
         var goal = Text(row, "Mål") ?? "";
         var ordinal = ordinals[goal] = ordinals.GetValueOrDefault(goal, -1) + 1;
-        return new Review(ordinal, cells.Where(c => columns.Contains(c.Column) && Text(row, c.Column) is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
+        return new ReviewedRow(ordinal, cells.Where(c => columns.Contains(c.Column) && Text(row, c.Column) is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>

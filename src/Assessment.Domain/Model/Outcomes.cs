@@ -16,7 +16,7 @@ public sealed record IndicatorOutcome(
     public Target? CityTarget { get; init; }
     public Periodicity? Periodicity { get; init; }
     public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
-    public Review? Review { get; init; }
+    public ReviewedRow? Reviewed { get; init; }
 }
 
 /// <summary>One activity's deviation flag and note for a period; from a workbook also its dates and uncertain cells.</summary>
@@ -25,7 +25,7 @@ public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation,
     public DateOnly? Start { get; init; }
     public DateOnly? End { get; init; }
     public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
-    public Review? Review { get; init; }
+    public ReviewedRow? Reviewed { get; init; }
 }
 
 /// <summary>
@@ -33,7 +33,7 @@ public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation,
 /// its goal's rows (0-based), by which a row whose uncertain name the controller corrected is still found,
 /// and the cells it leaves empty, which empty an uncertain cell (elsewhere an empty cell keeps the plan's value).
 /// </summary>
-public sealed record Review(int Ordinal, IReadOnlySet<string> EmptyCells);
+public sealed record ReviewedRow(int Ordinal, IReadOnlySet<string> EmptyCells);
 
 /// <summary>A goal's published rating, override or analysis for a period.</summary>
 public sealed record GoalOutcome(string GoalId, Rating? Recorded, RatingOverride? Override, string? Analysis, SourcePosition Position);
@@ -73,7 +73,7 @@ public sealed record Outcomes(
     /// the same place under the goal if that row's name was uncertain and no other outcome names it – the
     /// controller corrected the name.
     /// </summary>
-    private static int Find<T>(List<T> rows, string name, Review? review, IEnumerable<string> named, Func<T, string> nameOf,
+    private static int Find<T>(List<T> rows, string name, ReviewedRow? review, IEnumerable<string> named, Func<T, string> nameOf,
         Func<T, ImmutableSortedDictionary<string, string>> uncertain)
     {
         var at = rows.FindIndex(r => nameOf(r) == name);
@@ -107,7 +107,7 @@ public sealed record Outcomes(
             var given = indicators.GetValueOrDefault(goal.Id) ?? [];
             foreach (var o in given)
             {
-                var at = Find(rows, o.Name, o.Review, given.Select(g => g.Name), i => i.Name, i => i.Uncertain);
+                var at = Find(rows, o.Name, o.Reviewed, given.Select(g => g.Name), i => i.Name, i => i.Uncertain);
                 if (at < 0)
                 {
                     var hint = Suggest.Closest(o.Name, rows.Select(i => i.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
@@ -128,14 +128,14 @@ public sealed record Outcomes(
                     Periodicity = o.Periodicity ?? i.Periodicity,
                     Analysis = o.Analysis ?? i.Analysis,
                 };
-                foreach (var key in o.Review?.EmptyCells.Where(i.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
+                foreach (var key in o.Reviewed?.EmptyCells.Where(i.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
                 rows[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? i.Uncertain, i.Cell, corrected.Cell) };
             }
             var acts = goal.Activities.ToList();
             var givenActivities = activities.GetValueOrDefault(goal.Id) ?? [];
             foreach (var o in givenActivities)
             {
-                var at = Find(acts, o.Name, o.Review, givenActivities.Select(g => g.Name), a => a.Name, a => a.Uncertain);
+                var at = Find(acts, o.Name, o.Reviewed, givenActivities.Select(g => g.Name), a => a.Name, a => a.Uncertain);
                 if (at < 0)
                 {
                     var hint = Suggest.Closest(o.Name, acts.Select(a => a.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
@@ -144,7 +144,7 @@ public sealed record Outcomes(
                 }
                 var a = acts[at];
                 var corrected = a with { Name = o.Name, Deviation = o.Deviation, Note = o.Note ?? a.Note, Start = o.Start ?? a.Start, End = o.End ?? a.End };
-                foreach (var key in o.Review?.EmptyCells.Where(a.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
+                foreach (var key in o.Reviewed?.EmptyCells.Where(a.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
                 acts[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? a.Uncertain, a.Cell, corrected.Cell) };
             }
             var rating = goalOutcomes.GetValueOrDefault(goal.Id);
