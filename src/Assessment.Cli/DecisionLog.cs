@@ -78,6 +78,7 @@ internal sealed class DecisionLog : IDisposable
             json.WriteString("version", result.RuleSet.Version);
             json.WriteString("file", result.RuleSet.File);
             json.WriteString("sha256", result.RuleSet.Sha256);
+            if (result.RuleSet.Note is { } note) json.WriteString("note", note);
             json.WriteEndObject();
             json.WriteString("final_source", finalSource == FinalSource.Recorded ? "recorded" : "derived");
             json.WriteStartArray("goals");

@@ -16,12 +16,15 @@ internal static class Inputs
     /// <summary>The files and folders the running command has read (full paths); see <see cref="RefuseInputAsOutput"/>.</summary>
     private static readonly AsyncLocal<List<string>?> ReadPaths = new();
 
+    /// <summary>The notes the running command has written to standard error: each is written once.</summary>
+    private static readonly AsyncLocal<HashSet<string>?> Notes = new();
+
     /// <summary>Starts a command: from here until it is disposed, what it reads is recorded, so it cannot write over it.</summary>
     public static IDisposable BeginCommand()
     {
-        var outer = ReadPaths.Value;
-        ReadPaths.Value = [];
-        return new Scope(() => ReadPaths.Value = outer);
+        var (outerPaths, outerNotes) = (ReadPaths.Value, Notes.Value);
+        (ReadPaths.Value, Notes.Value) = ([], []);
+        return new Scope(() => (ReadPaths.Value, Notes.Value) = (outerPaths, outerNotes));
     }
 
     /// <summary>Records a file or folder the command reads (from any of its threads), by its real path.</summary>
@@ -128,6 +131,13 @@ internal static class Inputs
     public const string DefaultRules = "rules";
     public const string DefaultTemplates = "templates";
 
+    /// <summary>The --rules line of every command's help (continuation lines indented as the help prints them).</summary>
+    public const string RulesHelp = $"""
+        --rules FIL|MAPP   Regelverk: en fil gäller för varje period, med en not när perioden slutar
+                             före filens giltig_fran; i en mapp väljer periodens slutdatum versionen som
+                             gäller (senaste giltig_fran på eller före). Standard: {DefaultRules}/
+        """;
+
     public static LoadedDataset Dataset(string? given)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultDataset);
@@ -142,6 +152,18 @@ internal static class Inputs
         var (path, display) = DefaultFiles.Resolve(given, DefaultRules);
         Record(path);
         return RuleSetCatalog.Load(path, display);
+    }
+
+    /// <summary>
+    /// The rule set for the dataset's period (see <see cref="RuleSetCatalog.InForce"/>). A file used for a
+    /// period before its giltig_fran is noted on standard error – once per command, however many datasets –
+    /// and the exit code is not affected.
+    /// </summary>
+    public static RuleSetInForce InForce(RuleSetCatalog rules, LoadedDataset dataset, TextWriter stderr)
+    {
+        var chosen = rules.InForce(dataset.Dataset.Period);
+        if (chosen.Note is { } note && (Notes.Value?.Add(note) ?? true)) stderr.WriteLine($"not: {note}");
+        return chosen;
     }
 
     /// <summary>

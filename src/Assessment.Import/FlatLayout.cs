@@ -3,74 +3,121 @@ using System.Text.RegularExpressions;
 namespace Assessment.Import;
 
 /// <summary>
-/// Tables flattened to spaces (the annual report's layout): cells run together on wrapped lines and
-/// empty cells survive only as runs of spaces. Activities are anchored by their two dates; indicators by
-/// the Period cell that ends each row. Values are read from the right (period, KF:s årsmål, årsmål, …);
-/// where the row's own spacing cannot tell which cells are empty, the row is placed by judgement and noted.
+/// Tables flattened to spaces (the layout of text extracted from the reports' PDFs): a row's cells run
+/// together over wrapped lines and empty cells survive only as runs of spaces. Each table's own header
+/// (which may itself wrap over several lines) says which columns it has; <see cref="FlatCells"/> reads
+/// each indicator row against them. Activities are anchored by their two dates. Page footers and
+/// repeated headers inside a row are skipped, and a name's tail after a page break joins the row above.
 /// </summary>
 internal sealed partial class FlatLayout : Layout
 {
     [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>Avvikelse)?\s*$")]
     private static partial Regex ActivityDates();
 
-    [GeneratedRegex(@"^(?<before>.*?)\s*(?<period>VB (?<year>\d{4})|Tertial \d (?<year>\d{4})|(?<year>\d{4}))\s*$")]
-    private static partial Regex PeriodAtEnd();
-
-    /// <summary>The Period cell ending a row: a year of the report's period (not any four digits, like 1945 GWh).</summary>
-    private static Match RowEndMatch(string text, ReportImporter.State state)
-    {
-        var m = PeriodAtEnd().Match(text);
-        return m.Success && state.Year is { } year && m.Groups["year"].Value != year.ToString() ? Match.Empty : m;
-    }
-
-    [GeneratedRegex(@",\s*Verksamhetsberättelse\s+\d+\(\d+\)|^\s*\d+\(\d+\)\s*$")]
+    /// <summary>A page footer: "Farsta stadsdelsnämnd, Tertialrapport 1 2024 12(80)", "12 (80)", "Sida 12 av 80".</summary>
+    [GeneratedRegex(@"^.{0,120},[^,]*\s\d+\s?\(\d+\)\s*$|^\s*\d+\s?\(\d+\)\s*$|^\s*Sida \d+( av \d+)?\s*$")]
     private static partial Regex PageFooter();
 
-    // One value cell: a figure with an optional unit, a direction word, an upper bound, a band, or a deferral.
-    [GeneratedRegex(@"(Tas fram av nämnd(/styrelse)?|Fastställs \d{4}|Ökning|Minskning|öka|minska|Max \d[\d ]*(,\d+)? \p{L}+|\+/-\s?\d+(,\d+)? ?%?|[-−]?(?<![\d,\p{L}])(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?(?:\s{0,2}%| ?(?:st|kr|ton|GWh|kWh|barn/avd\.|kg CO2 per kg livsmedel|personer|dagar|timmar|år))?)$")]
-    private static partial Regex TrailingValue();
-
-    [GeneratedRegex(@"^(?<rest>\d{1,3}(?: \d{3})*) (?<last>\d{3})(?<unit>\s{0,2}%)?$")]
-    private static partial Regex GroupedShare();
-
-    private static readonly string[] IndicatorValueKeys = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal"];
+    [GeneratedRegex(@"^(?:Indikator|Aktivitet|Periodens|utfall|Utfall|män|män/|pojkar|kvinnor|kvinnor/|flickor|män/pojkar|kvinnor/flickor|pojkar/män|flickor/kvinnor|/|VB|T[123]|\d{4}|Prognos|prognos|helår|[ÅA]rsmål|årsmål|KF:s|år|Period|Periodicitet|Startdatum|Slutdatum|Avvikelse|Kommentar|Status)$")]
+    private static partial Regex HeaderWord();
 
     public override bool WrapsText => true;
 
+    public override bool IsTableHeader(string clean, string raw) => IsHeaderLine(clean) && FirstWord(clean) is "Indikator" or "Aktivitet";
 
-    public override bool IsTableHeader(string clean, string raw) =>
-        clean.StartsWith("Indikator Periodens", StringComparison.Ordinal) ||
-        clean.StartsWith("Aktivitet Startdatum Slutdatum", StringComparison.Ordinal);
+    /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" and the header (over one or more lines) names another column.</summary>
+    public override bool IsTableStart(string[] lines, int i) =>
+        IsTableHeader(ReportImporter.Clean(lines[i]), lines[i]) && Header(lines, i).Columns.Count > 1;
+
+    private static string FirstWord(string clean) => clean.Split(' ', 2)[0];
+
+    private static bool IsHeaderLine(string clean) =>
+        clean.Length > 0 && clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => HeaderWord().IsMatch(w));
+
+    /// <summary>
+    /// The header starting at line <paramref name="start"/>: its columns in the order the city's template has them
+    /// (the flattening may interleave the words of multi-line header cells), and the index of the line after it.
+    /// </summary>
+    internal static (List<string> Columns, int End) Header(string[] lines, int start)
+    {
+        var words = new List<string>();
+        var i = start;
+        for (; i < lines.Length && i < start + 30; i++)
+        {
+            var clean = ReportImporter.Clean(lines[i]);
+            if (clean.Length == 0 || PageFooter().IsMatch(lines[i])) continue;
+            if (!IsHeaderLine(clean) || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
+            words.AddRange(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        var joined = string.Concat(words);
+        var columns = new List<string> { "namn" };
+        void Add(string key, bool present) { if (present) columns.Add(key); }
+        if (words.FirstOrDefault() == "Aktivitet")
+        {
+            Add("start", words.Contains("Startdatum"));
+            Add("slut", words.Contains("Slutdatum"));
+            Add("avvikelse", words.Contains("Avvikelse"));
+            return (columns, i);
+        }
+        var withoutCity = joined.Replace("KF:sårsmål", "", StringComparison.Ordinal);
+        Add("utfall", words.Contains("Periodens"));
+        Add("utfall_man", words.Any(w => w.StartsWith("män", StringComparison.Ordinal) || w.StartsWith("pojkar", StringComparison.Ordinal)));
+        Add("utfall_kvinnor", words.Any(w => w.StartsWith("kvinnor", StringComparison.Ordinal) || w.StartsWith("flickor", StringComparison.Ordinal)));
+        Add("utfall_forra_aret", Regex.IsMatch(joined, @"UtfallVB\d{4}"));
+        Add("prognos", words.Contains("Prognos") || words.Contains("prognos"));
+        Add("arsmal", Regex.IsMatch(withoutCity, "[ÅA]rsmål"));
+        Add("kf_arsmal", words.Contains("KF:s"));
+        Add("periodicitet", words.Contains("Periodicitet"));
+        Add("period", words.Contains("Period"));
+        return (columns, i);
+    }
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)
     {
-        var indicator = ReportImporter.Clean(lines[start]).StartsWith("Indikator", StringComparison.Ordinal);
-        var i = start + 1;
-        if (indicator)
-        {
-            // The header runs over several lines and ends with "Period".
-            while (i < lines.Length && !Regex.IsMatch(lines[i], @"\bPeriod\s*$")) i++;
-            i++;
-        }
+        var (columns, i) = Header(lines, start);
+        var indicator = columns.Count > 0 && FirstWord(ReportImporter.Clean(lines[start])) == "Indikator";
+        var valueColumns = columns.Skip(1).ToList();
+        foreach (var key in valueColumns.Where(k => !indicator && k is not ("start" or "slut" or "avvikelse")))
+            state.Note(start + 1, $"okänd kolumn \"{key}\" lämnades");
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
+        var pageBreak = false;
         for (; i < lines.Length; i++)
         {
             var raw = lines[i];
             var clean = ReportImporter.Clean(raw);
-            if (PageFooter().IsMatch(raw)) continue;
+            if (PageFooter().IsMatch(raw))
+            {
+                (pageBreak, noteOpen) = (true, false);
+                continue;
+            }
             if (clean.Length == 0)
             {
                 noteOpen = false; // a note is one run of lines: a blank line ends it
                 continue;
             }
             if (EndsTable(clean)) break;
-            if (IsTableHeader(clean, raw))
+            if (IsTableStart(lines, i))
             {
-                if (clean.StartsWith("Indikator", StringComparison.Ordinal) != indicator) break;
-                while (indicator && i < lines.Length && !Regex.IsMatch(lines[i], @"\bPeriod\s*$")) i++;
+                if ((FirstWord(clean) == "Indikator") != indicator) break;
+                i = Header(lines, i).End - 1; // the header repeated at a page break
+                (pageBreak, noteOpen) = (true, false);
                 continue;
             }
+            if (pending.Count == 0 && pageBreak && char.IsLower(clean[0]) && state.LastRow is { } above)
+            {
+                // After a page break, text that starts in lower case continues what the page cut: the
+                // open note of the row above, or else the row's name.
+                if (above.Notes.Count > 0 && !above.Notes[^1].EndsWith('.'))
+                    above.Notes[^1] = $"{above.Notes[^1]} {clean}";
+                else
+                {
+                    above.Name = $"{above.Name.TrimEnd()} {clean}";
+                    state.Note(i + 1, $"namnet på raden {above.Line} fortsätter efter sidbrytningen: \"{Short(above.Name)}\"");
+                }
+                continue;
+            }
+            pageBreak = false;
             if (clean == "Analys")
             {
                 state.AwaitingNote = true;
@@ -92,6 +139,8 @@ internal sealed partial class FlatLayout : Layout
                 state.Note(i + 1, $"texten \"{Short(clean)}\" efter tabellhuvudet är slutet på ett stycke ovanför tabellen och lämnades");
                 continue;
             }
+            if (pending.Count == 0 && state.LastRow is { } previous && Continues(previous, clean))
+                continue;
             if (pending.Count >= (indicator ? 30 : 8))
                 return AsText(pending, state); // no row ends here: the table is over and this is running text
             if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$"))
@@ -101,16 +150,33 @@ internal sealed partial class FlatLayout : Layout
                 continue;
             }
             pending.Add((raw, i + 1));
-            var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
-            if (indicator ? RowEndMatch(joined, state).Success && EndsWithPeriod(pending, state) : ActivityDates().IsMatch(joined))
-            {
-                if (indicator) PlaceIndicator(pending, state);
-                else PlaceActivity(joined, pending[0].Line, state);
+            if (indicator ? TryPlaceIndicator(pending, valueColumns, state) : TryPlaceActivity(pending, state))
                 pending.Clear();
-            }
         }
         // Lines after the last row that end no row are the running text after the table: read them as text.
         return pending.Count > 0 ? AsText(pending, state) : i;
+    }
+
+    /// <summary>
+    /// A line that only continues the row above: the wrapped rest of its last cell ("av", "nämnd/s", "tyrelse"),
+    /// or an activity's deviation flag on a line of its own.
+    /// </summary>
+    private static bool Continues(RawRow row, string clean)
+    {
+        if (clean == "Avvikelse" && row.Cells.ContainsKey("slut") && !row.Cells.ContainsKey("avvikelse"))
+        {
+            row.Cells["avvikelse"] = "true";
+            return true;
+        }
+        foreach (var key in new[] { "kf_arsmal", "arsmal" })
+        {
+            if (row.Cells.GetValueOrDefault(key) is not { } cell || !cell.StartsWith("Tas fram", StringComparison.Ordinal)) continue;
+            var joined = Regex.Replace($"{cell} {clean}", @"nämnd/s tyrelse", "nämnd/styrelse");
+            if (!Regex.IsMatch(joined, @"^Tas fram(?: av(?: nämnd(?:/s|/styrelse)?)?)?$")) return false;
+            row.Cells[key] = joined;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Hands lines that ended no row back to be read as running text, and says so.</summary>
@@ -122,18 +188,14 @@ internal sealed partial class FlatLayout : Layout
     }
 
     private static bool EndsTable(string clean) =>
-        clean.StartsWith("KF:s ", StringComparison.Ordinal) || clean.StartsWith("Nämndmål:", StringComparison.Ordinal)
-        || ReportImporter.EndsGoalTree(clean)
-        || Regex.IsMatch(clean, @"^Uppfylls (helt|delvis|inte)$");
+        ReportImporter.IsHeading(clean) || ReportImporter.EndsGoalTree(clean) || Regex.IsMatch(clean, @"^[-–]?\s*Uppfylls (helt|delvis|inte)$");
 
-    /// <summary>An indicator row ends on its own line with the Period cell (not a year inside a name).</summary>
-    private static bool EndsWithPeriod(List<(string Text, int Line)> pending, ReportImporter.State state) =>
-        RowEndMatch(pending[^1].Text.Trim(), state) is { Success: true } m
-        && (m.Groups["before"].Value.Length == 0 || TrailingValue().IsMatch(m.Groups["before"].Value.Trim()));
-
-    private static void PlaceActivity(string joined, int line, ReportImporter.State state)
+    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state)
     {
+        var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
         var m = ActivityDates().Match(joined);
+        if (!m.Success) return false;
+        var line = pending[0].Line;
         var row = new RawRow(line);
         row.Name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
         row.Cells["start"] = m.Groups["start"].Value;
@@ -141,98 +203,78 @@ internal sealed partial class FlatLayout : Layout
         if (m.Groups["flag"].Success) row.Cells["avvikelse"] = "true";
         if (row.Name.Length == 0) state.Note(line, "aktivitetsraden saknar namn");
         else Place(row, indicator: false, state);
+        return true;
     }
 
     /// <summary>
-    /// Reads an indicator row from the right: the Period cell, then value cells. When all values stand on
-    /// one line, runs of spaces mark the empty cells; otherwise the values fill from the right
-    /// (KF:s årsmål, årsmål) and from the left (utfall), and the row is noted as placed by judgement.
+    /// Places the row when its last cell is complete: the Period cell with its year (or the last column's cell,
+    /// in a table without Period). A reading that does not fit the columns exactly is placed only when the row
+    /// holds a value besides the period, and its cells are marked uncertain.
     /// </summary>
-    private static void PlaceIndicator(List<(string Text, int Line)> pending, ReportImporter.State state)
+    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, ReportImporter.State state)
     {
+        var atoms = FlatCells.Fold(FlatCells.Atoms(pending));
+        if (atoms.Count < 2) return false;
+        var last = columns[^1];
+        var endsPeriod = last switch
+        {
+            "period" => EndsWithPeriod(atoms, state),
+            _ => true,
+        };
+        if (!endsPeriod) return false;
+        var readings = FlatCells.Read(atoms, columns);
+        if (readings.Count == 0) return false;
+        var best = readings[0];
+        if (!best.Exact && (last != "period" || best.Cells.Count(c => c.Column != "period") == 0)) return false;
+        var firstCell = best.Cells.Count == 0 ? atoms.Count : best.Cells.Min(c => c.From);
+        if (firstCell == 0) return false;
+
         var line = pending[0].Line;
-        var last = pending[^1].Text.TrimEnd();
-        var period = RowEndMatch(last.Trim(), state).Groups["period"].Value;
-        var valueLine = last[..^period.Length]; // keeps the spaces before the period: they count empty cells too
-        var joined = Regex.Replace(string.Join(' ', pending.Select(p => p.Text.Trim())), @"\s+", " ").Trim();
-        var body = joined[..^period.Length].Trim();
-
-        var values = new List<string>();
-        var shares = false;
-        while (TrailingValue().Match(body) is { Success: true, Length: > 0 } v && values.Count < IndicatorValueKeys.Length)
+        var row = new RawRow(line) { Name = FlatCells.Join(atoms, 0, firstCell) };
+        foreach (var cell in best.Cells)
         {
-            // "100 100 %" is two cells, not a thousands-grouped share: no share in the reports reaches 1 000 %.
-            // Once a row is seen to hold shares, "100 100" before it is two cells as well.
-            if (GroupedShare().Match(v.Value.Trim()) is { Success: true } share && (share.Groups["unit"].Success || shares))
+            if (cell.Column == "period")
             {
-                shares = true;
-                values.Insert(0, share.Groups["last"].Value + share.Groups["unit"].Value);
-                body = $"{body[..v.Index].TrimEnd()} {share.Groups["rest"].Value}".Trim();
-                continue;
+                if (PeriodicityOf(cell.Text) is { } periodicity) row.Cells["periodicitet"] = periodicity;
+                else state.Note(line, $"perioden \"{cell.Text}\" är varken ett år eller en tertial");
             }
-            shares |= v.Value.TrimEnd().EndsWith('%');
-            values.Insert(0, v.Value.Trim());
-            body = body[..v.Index].TrimEnd();
+            else row.Cells[cell.Column] = cell.Text;
         }
-        var row = new RawRow(line);
-        row.Name = body;
-        if (body.Length == 0)
+        var where = pending.Count == 1 ? $"rad {line}" : $"rad {line}–{pending[^1].Line}";
+        if (!best.Exact)
         {
-            state.Note(line, $"indikatorraden \"{Short(joined)}\" saknar namn");
-            return;
+            foreach (var cell in best.Cells.Where(c => c.Column != "period"))
+                row.Uncertain[cell.Column] = $"{where}: mellanrummen räcker inte för att placera värdena i tabellens {columns.Count} kolumner; \"{cell.Text}\" lästes som {Layout.ColumnTitle(cell.Column)}";
+            state.Note(line, $"indikatorn \"{Short(row.Name)}\": värdena kunde inte placeras säkert efter mellanrummen och lästes som {string.Join(", ", best.Cells.Select(c => c.Column))} – kontrollera mot rapporten");
         }
-        if (Layout.PeriodicityOf(period) is { } periodicity) row.Cells["periodicitet"] = periodicity;
-
-        var spaced = SpacedCells(valueLine, values.Count);
-        var keys = spaced ?? Judged(values.Count);
-        if (spaced is null && values.Count is > 0 and < 6)
-            state.Note(line, $"indikatorn \"{Short(body)}\": {values.Count} värden utan säkra kolumngränser lästes som {string.Join(", ", keys)} – kontrollera mot rapporten");
-        for (var k = 0; k < values.Count; k++) row.Cells[keys[k]] = values[k];
+        else
+        {
+            // Readings as good as the best that put another text in a column: that column is uncertain.
+            foreach (var rival in readings.Skip(1).TakeWhile(r => r.Penalty == best.Penalty))
+            {
+                foreach (var column in columns)
+                {
+                    var mine = best.Cells.FirstOrDefault(c => c.Column == column)?.Text;
+                    var theirs = rival.Cells.FirstOrDefault(c => c.Column == column)?.Text;
+                    if (mine != theirs && !row.Uncertain.ContainsKey(column))
+                        row.Uncertain[column] = $"{where}: mellanrummen avgör inte cellen; lästes som \"{mine ?? "tom"}\", kan också vara \"{theirs ?? "tom"}\"";
+                }
+                var theirName = FlatCells.Join(atoms, 0, rival.Cells.Count == 0 ? atoms.Count : rival.Cells.Min(c => c.From));
+                if (theirName != row.Name && !row.Uncertain.ContainsKey("namn"))
+                    row.Uncertain["namn"] = $"{where}: var namnet slutar avgörs inte av mellanrummen; kan också vara \"{theirName}\"";
+            }
+            if (row.Uncertain.Count > 0)
+                state.Note(line, $"indikatorn \"{Short(row.Name)}\": {row.Uncertain.Count} cell(er) kunde läsas på mer än ett sätt – kontrollera mot rapporten");
+        }
         Place(row, indicator: true, state);
+        return true;
     }
 
-    /// <summary>When the values stand on one line, a run of n spaces between two values marks n−1 empty cells.</summary>
-    private static string[]? SpacedCells(string valueLine, int count)
+    /// <summary>The row's last words complete a Period cell of the report's year (not any four digits, like 1945 GWh).</summary>
+    private static bool EndsWithPeriod(List<FlatCells.Atom> atoms, ReportImporter.State state)
     {
-        if (count == 0) return [];
-        var gaps = new List<int>();
-        var trailing = valueLine.Length - valueLine.TrimEnd().Length; // spaces between the last value and the period
-        var cells = new List<string>();
-        var rest = valueLine.TrimEnd();
-        for (var k = 0; k < count; k++)
-        {
-            var m = TrailingValue().Match(rest.TrimEnd());
-            if (!m.Success) return null;
-            var trimmed = rest.TrimEnd();
-            var before = trimmed[..m.Index];
-            var spaces = before.Length - before.TrimEnd().Length;
-            gaps.Insert(0, spaces);
-            cells.Insert(0, m.Value);
-            rest = before;
-        }
-        // The first gap is the one between the name (or line start) and the first value: not a cell boundary.
-        // n spaces between two cells (or before the period) stand for n−1 empty cells.
-        var slots = 1 + gaps.Skip(1).Sum(g => Math.Max(1, g)) + Math.Max(0, trailing - 1);
-        if (slots != IndicatorValueKeys.Length) return null;
-        var keys = new string[count];
-        var position = 0;
-        for (var k = 0; k < count; k++)
-        {
-            if (k > 0) position += Math.Max(1, gaps[k]);
-            keys[k] = IndicatorValueKeys[position];
-        }
-        return keys;
+        var year = atoms[^1].Text;
+        if (!Regex.IsMatch(year, @"^\d{4}$")) return false;
+        return state.Year is not { } reportYear || Math.Abs(int.Parse(year) - reportYear) <= 1;
     }
-
-    /// <summary>Values without reliable spacing: targets from the right, outcome from the left.</summary>
-    private static string[] Judged(int count) => count switch
-    {
-        6 => IndicatorValueKeys,
-        5 => ["utfall", "utfall_man", "utfall_kvinnor", "arsmal", "kf_arsmal"],
-        4 => ["utfall", "utfall_forra_aret", "arsmal", "kf_arsmal"],
-        3 => ["utfall", "arsmal", "kf_arsmal"],
-        2 => ["arsmal", "kf_arsmal"],
-        1 => ["arsmal"],
-        _ => [],
-    };
 }

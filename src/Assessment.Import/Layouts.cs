@@ -10,6 +10,9 @@ internal abstract partial class Layout
 
     public abstract bool IsTableHeader(string clean, string raw);
 
+    /// <summary>A table's header starts at line index <paramref name="i"/> (a header may run over several lines).</summary>
+    public virtual bool IsTableStart(string[] lines, int i) => IsTableHeader(ReportImporter.Clean(lines[i]), lines[i]);
+
     /// <summary>Reads a table starting at line index <paramref name="start"/>; returns the index after it.</summary>
     public abstract int ReadTable(string[] lines, int start, ReportImporter.State state);
 
@@ -38,6 +41,25 @@ internal abstract partial class Layout
         if (h == "avvikelse") return "avvikelse";
         return null;
     }
+
+    /// <summary>The report's own title of a column, for messages and the review workbook.</summary>
+    internal static string ColumnTitle(string key) => key switch
+    {
+        "namn" => "namn",
+        "utfall" => "Periodens utfall",
+        "utfall_man" => "Utfall män/pojkar",
+        "utfall_kvinnor" => "Utfall kvinnor/flickor",
+        "utfall_forra_aret" => "Utfall VB föregående år",
+        "prognos" => "Prognos helår",
+        "arsmal" => "Årsmål",
+        "kf_arsmal" => "KF:s årsmål",
+        "period" => "Period",
+        "periodicitet" => "Periodicitet",
+        "start" => "Startdatum",
+        "slut" => "Slutdatum",
+        "avvikelse" => "Avvikelse",
+        _ => key,
+    };
 
     /// <summary>"Tertial 1 2026" and "VB 2023" → Tertial; "2026" → År (the report's Period column).</summary>
     internal static string? PeriodicityOf(string periodCell)

@@ -13,14 +13,20 @@ namespace Assessment.Import;
 /// </summary>
 public static partial class ReportImporter
 {
-    [GeneratedRegex(@"^KF:s inriktningsmål:\s*(?<id>\d+)\.?\s*(?<title>.*)$")]
+    // Headings, numbered or not: "KF:s inriktningsmål: 1. …", "Inriktningsmål 2 …", "KF:s mål för verksamhetsområdet: 1.2 …",
+    // "Nämndmål: 1.2.1. …", "Nämndmål: …". Without a number the id is derived from the goal above.
+    [GeneratedRegex(@"^(?:KF:s\s+)?[Ii]nriktningsmål(?:\s*:\s*(?:(?<id>\d+)(?:\.|\s|:|$)\s*)?|\s+(?<id>\d+)(?:\.|:)?\s+)(?<title>.*)$")]
     private static partial Regex DirectionHeading();
 
-    [GeneratedRegex(@"^KF:s mål för verksamhetsområdet:\s*(?<id>\d+\.\d+)\.?\s*(?<title>.*)$")]
+    [GeneratedRegex(@"^(?:(?:KF:s\s+)?[Mm]ål för verksamhetsområdet|Verksamhetsområdesmål)(?:\s*:\s*(?:(?<id>\d+\.\d+)(?:\.|\s|$)\s*)?|\s+(?<id>\d+\.\d+)\.?\s+)(?<title>.*)$")]
     private static partial Regex ServiceAreaHeading();
 
-    [GeneratedRegex(@"^Nämndmål:\s*(?<id>\d+\.\d+\.\d+)\.?\s*(?<title>.*)$")]
+    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål)(?:\s*:\s*(?:(?<id>\d+\.\d+\.\d+)\.?\s*)?|\s+(?<id>\d+\.\d+\.\d+)\.?\s*)(?<title>.*)$")]
     private static partial Regex BoardHeading();
+
+    /// <summary>A list item: "•", "●", "-" or "–" first on the line (the flattened layout loses the mark in <see cref="Clean"/>).</summary>
+    [GeneratedRegex(@"^\s*[-–•●]\s*\S")]
+    private static partial Regex Bullet();
 
     [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
@@ -58,8 +64,9 @@ public static partial class ReportImporter
             var raw = lines[i];
             var clean = Clean(raw);
 
-            if (layout.IsTableHeader(clean, raw))
+            if (layout.IsTableStart(lines, i))
             {
+                state.Mark();
                 i = layout.ReadTable(lines, i, state) - 1;
                 continue;
             }
@@ -72,11 +79,13 @@ public static partial class ReportImporter
             if (Heading(clean) is { } heading)
             {
                 var title = heading.Title;
-                // A heading wrapped over several lines (flattened layout) continues until a blank line.
+                // A heading wrapped over several lines (flattened layout) continues on lines that carry on its
+                // sentence; a line that starts a sentence of its own is the prose after it.
                 while (layout.WrapsText && i + 1 < lines.Length)
                 {
                     var next = Clean(lines[i + 1]);
-                    if (next.Length == 0 || RatingLine().IsMatch(next) || Heading(next) is not null || layout.IsTableHeader(next, lines[i + 1])) break;
+                    if (next.Length == 0 || RatingLine().IsMatch(next) || Heading(next) is not null || layout.IsTableStart(lines, i + 1)) break;
+                    if (title.Trim().Length > 0 && !ContinuesHeading(title, next)) break;
                     title = $"{title} {next}";
                     i++;
                 }
@@ -94,16 +103,19 @@ public static partial class ReportImporter
                     state.Close(); // the goal tree ends where the report's economy section begins
                     continue;
                 case "Analys":
+                    state.Mark();
                     state.Section = Section.Analysis;
                     continue;
                 case "Beskrivning":
+                    state.Mark();
                     state.Section = Section.Description;
                     continue;
                 case "Förväntat resultat":
+                    state.Mark();
                     state.Section = Section.Expected;
                     continue;
             }
-            state.Text(clean, number);
+            state.Text(clean, number, bullet: Bullet().IsMatch(raw));
         }
         state.Finish();
         return new ImportResult(dataset, notes);
@@ -114,6 +126,22 @@ public static partial class ReportImporter
 
     /// <summary>A line without layout decoration: heading marks, bold, stray symbols, trailing space.</summary>
     internal static string Clean(string raw) => Decoration().Replace(raw, "").Trim();
+
+    /// <summary>
+    /// A heading's next line carries on its title when it continues the sentence: it starts in lower case, or
+    /// the title so far ends with a hyphen, a comma or a word that cannot end a title.
+    /// </summary>
+    private static bool ContinuesHeading(string title, string next)
+    {
+        if (char.IsLower(next[0])) return true;
+        var end = title.TrimEnd();
+        if (end.EndsWith('-') || end.EndsWith('–') || end.EndsWith(',')) return true;
+        var lastWord = end.Split(' ').Last();
+        return lastWord is "och" or "i" or "för" or "med" or "till" or "av" or "som" or "att" or "på" or "en" or "ett" or "där" or "ska" or "samt" or "de" or "den" or "det";
+    }
+
+    /// <summary>A goal heading at any of the three levels, numbered or not.</summary>
+    internal static bool IsHeading(string clean) => Heading(clean) is not null;
 
     private static string Tidy(string text) => Regex.Replace(text, @"\s+", " ").Trim().TrimEnd('*').Trim();
 
@@ -148,6 +176,24 @@ public static partial class ReportImporter
         private RawGoal? _direction;
         private RawGoal? _serviceArea;
         private readonly List<string> _paragraph = [];
+        private int _paragraphLine;
+
+        /// <summary>The last "Förväntat resultat" bullet may still continue on the next line.</summary>
+        private bool _bulletOpen;
+
+        /// <summary>Paragraphs, sections and tables read since the open goal's heading.</summary>
+        private int _sinceOpen;
+
+        /// <summary>The last paragraph read, where it went and its line: it may turn out to be a heading.</summary>
+        private (List<string> List, string Text, int Line)? _lastParagraph;
+
+        /// <summary>Something other than a paragraph came after the last paragraph: a table or a section heading.</summary>
+        public void Mark()
+        {
+            EndParagraph();
+            _sinceOpen += 2;
+            _lastParagraph = null;
+        }
 
         public Section Section { get; set; }
 
@@ -169,64 +215,98 @@ public static partial class ReportImporter
         public void Open(RawLevel level, string id, string title, int line)
         {
             EndParagraph();
-            var goal = new RawGoal(level, id, title, line);
-            switch (level)
+            var parent = level switch
             {
-                case RawLevel.DirectionGoal:
-                    dataset.Goals.Add(goal);
-                    _direction = goal;
-                    _serviceArea = null;
-                    break;
-                case RawLevel.ServiceAreaGoal when _direction is not null:
-                    _direction.Children.Add(goal);
-                    _serviceArea = goal;
-                    break;
-                case RawLevel.BoardGoal when _serviceArea is not null:
-                    _serviceArea.Children.Add(goal);
-                    break;
-                default:
-                    Note(line, $"målet {id} står före sitt överordnade mål och kunde inte placeras i målträdet");
-                    return;
+                RawLevel.ServiceAreaGoal => _direction,
+                RawLevel.BoardGoal => _serviceArea,
+                _ => null,
+            };
+            if (level != RawLevel.DirectionGoal && parent is null)
+            {
+                Note(line, $"målet {(id.Length > 0 ? id + " " : "")}\"{Layout.Short(title)}\" står före sitt överordnade mål och kunde inte placeras i målträdet");
+                return;
             }
+            if (id.Length == 0)
+            {
+                // An unnumbered heading: the next number under the goal above, in the report's order.
+                var siblings = parent is null ? dataset.Goals : parent.Children;
+                id = parent is null ? $"{siblings.Count + 1}" : $"{parent.Id}.{siblings.Count(g => g.Level == level) + 1}";
+                Note(line, $"målet \"{Layout.Short(title)}\" har inget nummer i rapporten: id {id} härleddes {(parent is null ? "av ordningen" : $"från {parent.Id} och ordningen")}");
+            }
+            var goal = new RawGoal(level, id, title, line);
+            (parent?.Children ?? dataset.Goals).Add(goal);
+            if (level == RawLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
+            if (level == RawLevel.ServiceAreaGoal) _serviceArea = goal;
             if (dataset.AllGoals().Count(g => g.Id == id) > 1)
                 Note(line, $"mål-id {id} förekommer redan tidigare i rapporten");
             Current = goal;
             Section = Section.None;
             LastRow = null;
             AwaitingNote = false;
+            _sinceOpen = 0;
+            _lastParagraph = null;
         }
 
+        /// <summary>
+        /// A rating line. Straight after its heading (or after the heading's wrapped tail) it rates the open goal;
+        /// after other content, under a verksamhetsområdesmål, the short paragraph just above it is the title of an
+        /// unnumbered nämndmål ("Barn och unga har en trygg fritid" / "Uppfylls helt").
+        /// </summary>
         public void Rate(string rating, int line)
         {
-            if (Current is null) Note(line, $"betygsraden \"Uppfylls {rating}\" står före första målet");
-            else if (Current.Recorded is null) Current.Recorded = rating;
+            EndParagraph();
+            if (Current is null)
+            {
+                Note(line, $"betygsraden \"Uppfylls {rating}\" står före första målet");
+                return;
+            }
+            if (Current.Recorded is null && _sinceOpen == 1 && _lastParagraph is { } tail)
+            {
+                // The heading's title wrapped onto a line that starts a new sentence: it is still the title.
+                tail.List.RemoveAt(tail.List.Count - 1);
+                Current.Title = $"{Current.Title} {tail.Text}";
+            }
+            else if (_sinceOpen > 0 && _serviceArea is not null && _lastParagraph is { } title && LooksLikeTitle(title.Text))
+            {
+                title.List.RemoveAt(title.List.Count - 1);
+                Open(RawLevel.BoardGoal, "", title.Text.Trim(), title.Line);
+            }
+            if (Current.Recorded is null) Current.Recorded = rating;
             else Note(line, $"mål {Current.Id} har redan betyget {Current.Recorded}; raden \"Uppfylls {rating}\" lämnades");
+            _sinceOpen = 0;
+            _lastParagraph = null;
         }
 
-        public void Text(string clean, int line)
+        private static bool LooksLikeTitle(string text) => text.Length is > 0 and <= 250 && char.IsUpper(text[0]);
+
+        public void Text(string clean, int line, bool bullet)
         {
             if (Current is null) return; // the report's front matter, before the goal tree
             LastRow = null;
             AwaitingNote = false;
             if (Section == Section.Expected)
             {
-                if (Regex.Match(clean, @"^[-–•]\s*(?<text>.+)$") is { Success: true } bullet)
+                if (bullet)
                 {
                     EndParagraph();
-                    Current.ExpectedResults.Add(bullet.Groups["text"].Value.Trim());
+                    Current.ExpectedResults.Add(Regex.Replace(clean, @"^[-–•●]\s*", ""));
+                    _bulletOpen = Layout.WrapsText;
+                    return;
                 }
-                else if (Current.ExpectedResults.Count > 0 && Layout.WrapsText)
+                if (_bulletOpen)
+                {
                     Current.ExpectedResults[^1] = $"{Current.ExpectedResults[^1]} {clean}";
-                else
-                    Current.Description.Add(clean);
-                return;
+                    return;
+                }
             }
+            if (_paragraph.Count == 0) _paragraphLine = line;
             _paragraph.Add(clean);
             if (!Layout.WrapsText) EndParagraph(); // one line is one paragraph, except where text is wrapped
         }
 
         public void EndParagraph()
         {
+            _bulletOpen = false;
             if (_paragraph.Count == 0 || Current is null)
             {
                 _paragraph.Clear();
@@ -234,10 +314,12 @@ public static partial class ReportImporter
             }
             var text = string.Join(' ', _paragraph);
             _paragraph.Clear();
-            var target = Section == Section.Description ? Current.Description : Current.Analysis;
+            var target = Section is Section.Description or Section.Expected ? Current.Description : Current.Analysis;
             if (Section == Section.None && Current.Level == RawLevel.BoardGoal && Current.Description.Count == 0)
                 target = Current.Description;
             target.Add(text);
+            _sinceOpen++;
+            _lastParagraph = (target, text, _paragraphLine);
         }
 
         public void Close()

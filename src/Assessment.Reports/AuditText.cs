@@ -16,9 +16,11 @@ public static class AuditText
         t.AppendLine($"Kontroll av {datasetName}: {result.Dataset.District} · {result.Dataset.Period}");
         t.AppendLine($"Regelverk: {result.RuleSet.Id} {result.RuleSet.Version} (sha256 {result.RuleSet.Sha256[..12]}…)");
         t.AppendLine();
-        t.AppendLine(report.Gaps.Count == 0
-            ? "Redovisade betyg: alla stöds av regelverkets härledda betyg."
-            : $"Redovisat betyg skiljer sig från härlett för {report.Gaps.Count} mål (störst skillnad först):");
+        t.AppendLine(report.Gaps.Count > 0
+            ? $"Redovisat betyg skiljer sig från härlett för {report.Gaps.Count} mål (störst skillnad först):"
+            : result.AllGoals().Any(g => g.Recorded is not null)
+                ? "Redovisade betyg: alla stöds av regelverkets härledda betyg."
+                : "Redovisade betyg: datasetet har inga att pröva.");
         foreach (var gap in report.Gaps)
         {
             var g = gap.Goal;
@@ -101,6 +103,7 @@ public static class AuditText
             var rules = d.Result.RuleSet;
             t.AppendLine();
             t.AppendLine($"{d.Dataset}: {d.Result.Dataset.District} · {d.Result.Dataset.Period} · regelverk {rules.Id} {rules.Version}");
+            if (rules.Note is { } note) t.AppendLine($"  not: {note}");
             t.AppendLine("  " + string.Join(" · ", r.Levels.Select(l => $"{l.Level.Label()} {l.Agreeing} av {l.Compared}")) +
                          $" · totalt {r.Agreeing} av {r.Compared} lika ({Percent(r.Agreement)})");
             t.AppendLine($"  skiljer sig: {r.Disagreements.Count}, varav {r.OnUncertainCells.Count} vilar på osäkra celler");

@@ -24,6 +24,7 @@ public static class ExplainReport
         t.AppendLine($"Mål {g.Id} ({g.Level.Label()}): {g.Title}");
         t.AppendLine($"{result.Dataset.District} · {result.Dataset.Period}");
         t.AppendLine($"Regelverk: {rs.Id} {rs.Version}, giltigt från {rs.ValidFrom:yyyy-MM-dd} ({rs.File}, sha256 {rs.Sha256})");
+        if (rs.Note is { } note) t.AppendLine($"           not: {note}");
         t.AppendLine();
         t.AppendLine($"Slutligt betyg:  {goal.Final.Label()}{FinalSource(goal)}");
         t.AppendLine($"Redovisat betyg: {goal.Recorded?.Label() ?? "saknas"}");

@@ -47,6 +47,7 @@ public static class HtmlReport
             .AppendLine("</head>").AppendLine("<body>");
         html.Append("<h1>").Append(E(title)).AppendLine("</h1>");
         html.Append("<p class=\"meta\">Regelverk ").Append(E(RuleSetName(result.RuleSet))).AppendLine("</p>");
+        if (result.RuleSet.Note is { } note) html.Append("<p class=\"meta\">Not: ").Append(E(note)).AppendLine("</p>");
         html.AppendLine("<section class=\"sammanfattning\">").AppendLine("<h2>Sammanfattning</h2>")
             .Append("<p>").Append(E(texts.Summary)).AppendLine("</p>").AppendLine("</section>");
         foreach (var goal in result.AllGoals()) Goal(html, goal, texts.ByGoal[goal.Goal.Id], result);

@@ -81,6 +81,8 @@ public static class JsonReport
         json.WriteString("version", ruleSet.Version);
         json.WriteString("sha256", ruleSet.Sha256);
         json.WriteString("valid_from", ruleSet.ValidFrom.ToString("yyyy-MM-dd"));
+        // Only on a history run: a file named explicitly, used for a period before its giltig_fran.
+        if (ruleSet.Note is { } note) json.WriteString("note", note);
         json.WriteEndObject();
     }
 

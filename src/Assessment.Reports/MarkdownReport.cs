@@ -20,6 +20,7 @@ public static class MarkdownReport
         md.Append("Regelverk ").Append(result.RuleSet.Id).Append(' ').Append(result.RuleSet.Version)
           .Append(", giltigt från ").Append(result.RuleSet.ValidFrom.ToString("yyyy-MM-dd"))
           .Append(" (sha256 ").Append(result.RuleSet.Sha256[..12]).AppendLine("…).").AppendLine();
+        if (result.RuleSet.Note is { } note) md.Append("*Not: ").Append(Escape(note)).AppendLine("*").AppendLine();
         md.AppendLine("## Sammanfattning").AppendLine().AppendLine(Escape(texts.Summary)).AppendLine();
         Table(md, ["Nivå", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"],
             Enum.GetValues<GoalLevel>().Select(level =>

@@ -18,7 +18,8 @@ public static class ResultWorkbook
             ("Jämfört värde", i.Evidence.Value?.Text), ("Mål att jämföra med", i.Evidence.ComparisonPoint?.Text),
             ("Riktning", i.Evidence.Direction.Label()))).ToList();
         var rules = result.RuleSet;
-        var info = Workbooks.Row(("Uppgift", "Regelverk"), ("Värde", $"{rules.Id} {rules.Version} (sha256 {rules.Sha256})"));
-        return Workbooks.Write(result.Dataset, [("Mål", goals), ("Bedömning", ratings), ("Regelverk", [info])]);
+        List<IDictionary<string, object?>> info = [Workbooks.Row(("Uppgift", "Regelverk"), ("Värde", $"{rules.Id} {rules.Version} (sha256 {rules.Sha256})"))];
+        if (rules.Note is { } note) info.Add(Workbooks.Row(("Uppgift", "Not"), ("Värde", note)));
+        return Workbooks.Write(result.Dataset, [("Mål", goals), ("Bedömning", ratings), ("Regelverk", info)]);
     }
 }

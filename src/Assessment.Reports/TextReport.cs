@@ -19,9 +19,10 @@ public static class TextReport
     {
         var dataset = result.Dataset;
         var rules = result.RuleSet;
-        output.WriteLine($"{dataset.District} · {dataset.Period} ({(dataset.Period.IsForecast ? "prognos för helåret" : "utfall för året")})");
+        output.WriteLine($"{dataset.District} · {dataset.Period} ({(dataset.Period.IsPlan ? "verksamhetsplan: mål utan utfall" : dataset.Period.IsForecast ? "prognos för helåret" : "utfall för året")})");
         output.WriteLine($"Underlag:  {datasetName}");
         output.WriteLine($"Regelverk: {rules.Id} {rules.Version}, giltigt från {rules.ValidFrom:yyyy-MM-dd} ({rules.File}, sha256 {rules.Sha256[..12]}…)");
+        if (rules.Note is { } note) output.WriteLine($"           not: {note}");
         output.WriteLine("Betyg:     härlett = reglernas förslag · redovisat = publicerat · slutligt = med controllerns överstyrning");
         output.WriteLine();
 

@@ -47,8 +47,12 @@ public sealed record GoalResult(
     }
 }
 
-/// <summary>The identity of the rule set used, as every result names it.</summary>
-public sealed record RuleSetInfo(string Id, string Version, DateOnly ValidFrom, string File, string Sha256, IReadOnlyList<Threshold> Thresholds)
+/// <summary>
+/// The identity of the rule set used, as every result names it; <paramref name="Note"/> says why it was used
+/// for a period before its <c>giltig_fran</c> (see <see cref="RuleSetInForce"/>), null otherwise.
+/// </summary>
+public sealed record RuleSetInfo(string Id, string Version, DateOnly ValidFrom, string File, string Sha256, IReadOnlyList<Threshold> Thresholds,
+    string? Note = null)
 {
     public static RuleSetInfo Of(RuleSet r) => new(r.Id, r.Version, r.ValidFrom, r.File, r.Sha256, r.Thresholds);
 }

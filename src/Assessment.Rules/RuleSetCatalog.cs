@@ -1,12 +1,29 @@
 using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Rules.Model;
 
 namespace Assessment.Rules;
 
 /// <summary>
+/// The rule set chosen for a period, with a note when it is used although the period ends before its
+/// <c>giltig_fran</c> (a file named explicitly); the note travels with every result it gives.
+/// </summary>
+public sealed record RuleSetInForce(CompiledRuleSet Compiled, string? Note)
+{
+    public RuleSet RuleSet => Compiled.RuleSet;
+
+    public AssessmentResult Assess(Dataset dataset, FinalSource finalSource = FinalSource.Derived)
+    {
+        var result = Compiled.Assess(dataset, finalSource);
+        return Note is null ? result : result with { RuleSet = result.RuleSet with { Note = Note } };
+    }
+}
+
+/// <summary>
 /// The rule sets a user points at: one file, or a folder of versions. In a folder every
 /// <c>*.yaml</c> except test files (<c>*.tests.yaml</c>) is a rule set, and the period's end date picks
-/// the one in force: the latest <c>giltig_fran</c> on or before it.
+/// the one in force: the latest <c>giltig_fran</c> on or before it. A file named explicitly applies to any
+/// period – a history run – with a note when the period ends before its <c>giltig_fran</c>.
 /// </summary>
 public sealed class RuleSetCatalog
 {
@@ -14,17 +31,19 @@ public sealed class RuleSetCatalog
 
     private readonly IReadOnlyList<CompiledRuleSet> _versions;
     private readonly string _display;
+    private readonly bool _isFolder;
 
-    private RuleSetCatalog(IReadOnlyList<CompiledRuleSet> versions, string display)
+    private RuleSetCatalog(IReadOnlyList<CompiledRuleSet> versions, string display, bool isFolder)
     {
         _versions = versions.OrderBy(v => v.RuleSet.ValidFrom).ToList();
         _display = display;
+        _isFolder = isFolder;
     }
 
     /// <summary>Loads a rule set file or every rule set in a folder; all problems in all files are reported together.</summary>
     public static RuleSetCatalog Load(string path, string display)
     {
-        if (!Directory.Exists(path)) return new RuleSetCatalog([RuleSetReader.ReadFile(path, display)], display);
+        if (!Directory.Exists(path)) return new RuleSetCatalog([RuleSetReader.ReadFile(path, display)], display, isFolder: false);
 
         var files = RuleFiles(path).ToList();
         if (files.Count == 0)
@@ -38,7 +57,7 @@ public sealed class RuleSetCatalog
         }
         errors.AddRange(Clashes(versions));
         if (errors.Count > 0) throw new InputException(errors);
-        return new RuleSetCatalog(versions, display);
+        return new RuleSetCatalog(versions, display, isFolder: true);
     }
 
     /// <summary>Versions in one folder that are valid from the same day: the period could not pick one.</summary>
@@ -47,13 +66,25 @@ public sealed class RuleSetCatalog
             SourcePosition.StartOf(clash.Last().RuleSet.File),
             $"två regelverk gäller från samma dag ({clash.Key:yyyy-MM-dd}): {string.Join(" och ", clash.Select(v => v.RuleSet.File))}"));
 
-    /// <summary>The rule set in force for the period: the latest one valid from a date on or before the period's end.</summary>
-    public CompiledRuleSet InForce(ReportingPeriod period)
+    /// <summary>
+    /// The rule set for the period. From a folder: the latest version valid from a date on or before the
+    /// period's end, and an error naming every version when there is none. A single file: that file, for
+    /// any period, with a note when the period ends before it is valid.
+    /// </summary>
+    public RuleSetInForce InForce(ReportingPeriod period)
     {
+        if (!_isFolder)
+        {
+            var file = _versions[0].RuleSet;
+            return new RuleSetInForce(_versions[0], file.ValidFrom <= period.EndDate ? null :
+                $"regelverket {file.Id} {file.Version} gäller från {file.ValidFrom:yyyy-MM-dd} men perioden {period} slutar " +
+                $"{period.EndDate:yyyy-MM-dd}; det används ändå eftersom filen angavs med --rules");
+        }
         var inForce = _versions.LastOrDefault(v => v.RuleSet.ValidFrom <= period.EndDate);
-        return inForce ?? throw new InputException(SourcePosition.StartOf(_display),
-            $"inget regelverk gäller för {period} (periodens slut {period.EndDate:yyyy-MM-dd}); " +
-            $"det tidigaste gäller från {_versions[0].RuleSet.ValidFrom:yyyy-MM-dd}");
+        return inForce is not null ? new RuleSetInForce(inForce, null) : throw new InputException(SourcePosition.StartOf(_display),
+            $"inget regelverk i {_display} gäller för {period} (periodens slut {period.EndDate:yyyy-MM-dd}): " +
+            string.Join(", ", _versions.Select(v => $"{v.RuleSet.Id} {v.RuleSet.Version} gäller från {v.RuleSet.ValidFrom:yyyy-MM-dd} ({v.RuleSet.File})")) +
+            "; ange en av filerna med --rules FIL för att ändå bedöma perioden med den");
     }
 
     /// <summary>The rule set files in a folder, in name order, test files left out.</summary>

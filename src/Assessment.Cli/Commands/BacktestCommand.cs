@@ -27,7 +27,7 @@ internal static class BacktestCommand
         reglerna läser) och övriga, med underlag.
 
         Flaggor:
-          --rules FIL|MAPP   Standard: regelverket i {Inputs.DefaultRules}/ som gäller för varje datasets period.
+          {Inputs.RulesHelp}
           --format FORMAT    text (standard) eller json
           -o, --output FIL   Skriv till FIL (skrivs helt eller inte alls).
         """;
@@ -51,14 +51,14 @@ internal static class BacktestCommand
         {
             try
             {
-                var text = InputText.ReadFile(path, display);
-                if (inFolder && !LooksLikeDataset(text, display))
+                var input = InputText.Read(path, display);
+                if (inFolder && !LooksLikeDataset(input.Text, display))
                 {
                     stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
                     continue;
                 }
-                var dataset = DatasetReader.Read(text, display);
-                results.Add((display, catalog.InForce(dataset.Period).Assess(dataset)));
+                var dataset = new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
+                results.Add((display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
             }
             catch (InputException e)
             {

@@ -23,7 +23,7 @@ internal static class CheckCommand
         Slutkod 0 när inget hittas, 1 när det finns fynd, 2 vid fel i indata.
 
         Flaggor:
-          --rules FIL|MAPP   Standard: {Inputs.DefaultRules}/
+          {Inputs.RulesHelp}
           -o, --output FIL   Skriv till FIL.
           --log FIL          Lägg till en rad i beslutsloggen FIL.
         """;
@@ -37,7 +37,7 @@ internal static class CheckCommand
             return Cli.Ok;
         }
         var dataset = Inputs.Dataset(options.Positional.FirstOrDefault());
-        var rules = Inputs.Rules(options.Value("--rules")).InForce(dataset.Dataset.Period);
+        var rules = Inputs.InForce(Inputs.Rules(options.Value("--rules")), dataset, stderr);
         var result = rules.Assess(dataset.Dataset);
         var report = Check.Run(result, rules.RuleSet.Checks);
         Inputs.Write(Encoding.UTF8.GetBytes(AuditText.Check(result, report, dataset.Display)), options.Value("-o", "--output"),

@@ -16,6 +16,9 @@ internal static class DiffCommand
         Bedömer varje dataset med båda regelverken och listar de mål och indikatorer vars härledda betyg
         ändras, från vad till vad, och vilket tröskelvärde eller vilken regel som orsakade det; sist en
         summering per nivå. Standarddataset: {Inputs.DefaultDataset}
+
+        GAMMALT och NYTT är filer eller mappar med versioner, som för assess run: en fil gäller för varje
+        period (med en not när perioden slutar före filens giltig_fran), i en mapp väljer perioden.
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -37,8 +40,8 @@ internal static class DiffCommand
         foreach (var given in datasets)
         {
             var dataset = Inputs.Dataset(given);
-            var oldRules = before.InForce(dataset.Dataset.Period);
-            var newRules = after.InForce(dataset.Dataset.Period);
+            var oldRules = Inputs.InForce(before, dataset, stderr);
+            var newRules = Inputs.InForce(after, dataset, stderr);
             first ??= RuleSetInfo.Of(oldRules.RuleSet);
             second ??= RuleSetInfo.Of(newRules.RuleSet);
             results.Add((dataset.Display, Diff.Compare(oldRules.Assess(dataset.Dataset), newRules.Assess(dataset.Dataset), oldRules.RuleSet, newRules.RuleSet)));

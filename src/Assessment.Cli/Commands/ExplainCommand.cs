@@ -21,7 +21,7 @@ internal static class ExplainCommand
           MÅL                Målets id, t.ex. 3.4 eller 1.2.1
           DATASET            Standard: {Inputs.DefaultDataset}
         Flaggor:
-          --rules FIL|MAPP   Standard: {Inputs.DefaultRules}/
+          {Inputs.RulesHelp}
           --format FORMAT    text (standard) eller json
           -o, --output FIL   Skriv till FIL.
         """;
@@ -40,7 +40,7 @@ internal static class ExplainCommand
 
         var goalId = options.Positional[0].TrimEnd('.');
         var dataset = Inputs.Dataset(options.Positional.ElementAtOrDefault(1));
-        var rules = Inputs.Rules(options.Value("--rules")).InForce(dataset.Dataset.Period);
+        var rules = Inputs.InForce(Inputs.Rules(options.Value("--rules")), dataset, stderr);
         var result = rules.Assess(dataset.Dataset);
         var goal = result.AllGoals().FirstOrDefault(g => g.Goal.Id == goalId);
         if (goal is null)
@@ -49,7 +49,7 @@ internal static class ExplainCommand
             var hint = Suggest.Closest(goalId, ids) is { } close ? $" – menade du {close}?" : "";
             throw new InputException(SourcePosition.StartOf(dataset.Display), $"målet \"{goalId}\" finns inte i datasetet{hint} (finns: {string.Join(", ", ids)})");
         }
-        var content = format == "json" ? ExplainReport.Json(result, goal, rules) : ExplainReport.Text(result, goal, rules);
+        var content = format == "json" ? ExplainReport.Json(result, goal, rules.Compiled) : ExplainReport.Text(result, goal, rules.Compiled);
         Inputs.Write(content, options.Value("-o", "--output"), stdout, stderr);
         return Cli.Ok;
     }

@@ -18,8 +18,7 @@ internal static class RunCommand
         Argument:
           DATASET            Datasetfil i YAML (en nämnd, en period). Standard: {Inputs.DefaultDataset}
         Flaggor:
-          --rules FIL|MAPP   Regelverk, eller en mapp med versioner där periodens slutdatum väljer det som
-                             gäller (senaste giltig_fran på eller före). Standard: {Inputs.DefaultRules}/
+          {Inputs.RulesHelp}
           --format FORMAT    text (standard): målträdet för terminalen
                              md: rapport i Markdown, i rapportens egen struktur
                              html: en fristående, utskrivbar HTML-fil med "Varför?" under varje mål
@@ -63,7 +62,7 @@ internal static class RunCommand
         var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
         Inputs.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
-        var result = rules.Result.InForce(dataset.Dataset.Period).Assess(dataset.Dataset, finalSource);
+        var result = Inputs.InForce(rules.Result, dataset, stderr).Assess(dataset.Dataset, finalSource);
 
         string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
             render(result, Justifications.Render(result, templates.Result!));

@@ -21,5 +21,8 @@ public sealed record ReportingPeriod(PeriodKind Kind, int Year)
     /// <summary>True for the tertial reports (and the plan), where ratings look ahead to the year's end.</summary>
     public bool IsForecast => Kind != PeriodKind.VB;
 
+    /// <summary>True for the plan (VP): targets set before the year, no outcomes, nothing yet to assess.</summary>
+    public bool IsPlan => Kind == PeriodKind.VP;
+
     public override string ToString() => $"{Kind} {Year}";
 }

@@ -121,6 +121,7 @@ public static class TemplateModels
         ["typ"] = period.Kind.ToString(),
         ["ar"] = period.Year,
         ["prognos"] = period.IsForecast,
+        ["plan"] = period.IsPlan,
     };
 
     private static StrictObject SummaryLevel(GoalLevel level, IReadOnlyCollection<Rating> finals)

@@ -353,7 +353,7 @@ public sealed class AuditCommandTests : IDisposable
         catalog.InForce(new ReportingPeriod(PeriodKind.T2, 2026)).RuleSet.Version.ShouldBe("2.0");
         catalog.InForce(new ReportingPeriod(PeriodKind.VB, 2023)).RuleSet.Version.ShouldBe("1.0");
         Should.Throw<Assessment.Domain.InputException>(() => catalog.InForce(new ReportingPeriod(PeriodKind.VB, 2022)))
-            .Message.ShouldContain("inget regelverk gäller för VB 2022");
+            .Message.ShouldContain("inget regelverk i versioner gäller för VB 2022");
 
         var (exit, output, _) = Run("run", "--rules", folder);
         exit.ShouldBe(0);

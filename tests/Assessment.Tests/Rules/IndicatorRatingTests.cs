@@ -120,7 +120,7 @@ public class IndicatorRatingTests
         var result = Rate(null, "90 %", lastYear: "85 %", periodicity: Periodicity.Year);
         result.Rating.ShouldBe(Rating.NotAssessed);
         result.Decision.Rule.Id.ShouldBe("varde-saknas");
-        result.Decision.Checked.Select(c => c.Matched).ShouldBe([false, true]);
+        result.Decision.Checked.Select(c => c.Matched).ShouldBe([false, false, true]); // plan-ej-bedomd, mal-saknas, varde-saknas
     }
 
     [Fact]

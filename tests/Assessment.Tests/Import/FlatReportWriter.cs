@@ -1,0 +1,244 @@
+using System.Text;
+using Assessment.Import;
+
+namespace Assessment.Tests.Import;
+
+/// <summary>
+/// Writes a dataset back as the text a PDF extraction gives of a district report, with tables flattened to
+/// spaces: the layout of the seed annual report, generalised to any period's columns. Each table's header
+/// wraps over several lines; a row's name wraps at <see cref="NameWidth"/>; its values stand on one line with
+/// one space between neighbouring cells and one more per empty cell; wrapped cells ("Tas fram" / "av" /
+/// "nämnd", "Tertial" / "1 2026") continue below. Options add the habits other districts' reports show.
+/// </summary>
+public sealed record FlatReportWriter
+{
+    /// <summary>Width at which a row's name wraps.</summary>
+    public int NameWidth { get; init; } = 26;
+
+    /// <summary>Width at which prose wraps.</summary>
+    public int TextWidth { get; init; } = 90;
+
+    /// <summary>Every n-th indicator row's name is cut by a page break: footer and repeated header inside the name (0: never).</summary>
+    public int PageBreakEvery { get; init; }
+
+    /// <summary>Every n-th activity name is cut by a page break (0: never).</summary>
+    public int ActivityPageBreakEvery { get; init; }
+
+    /// <summary>A unit of a cell in the middle of a row goes to its own line, and the row's other values follow it.</summary>
+    public bool WrapUnits { get; init; }
+
+    /// <summary>"Nämndmål: 1.2.1 Titel" loses its number ("Nämndmål: Titel") or, with <see cref="DropBoardPrefix"/>, its label too.</summary>
+    public bool DropBoardNumbers { get; init; }
+
+    public bool DropBoardPrefix { get; init; }
+
+    /// <summary>The activity table's header wraps after "Startdatum".</summary>
+    public bool SplitActivityHeader { get; init; }
+
+    private int _rows;
+    private int _activities;
+
+    public string Write(RawDataset dataset)
+    {
+        var kind = dataset.Period.Split(' ')[0];
+        var year = dataset.Period.Split(' ')[1];
+        var title = kind switch
+        {
+            "T1" or "T2" => $"Tertialrapport {kind[1]} {year}",
+            "VB" => $"Verksamhetsberättelse {year}",
+            _ => $"Verksamhetsplan {year}",
+        };
+        var text = new StringBuilder();
+        text.Append(dataset.District).Append(", ").Append(title).AppendLine(" ").AppendLine();
+        foreach (var direction in dataset.Goals) Goal(text, direction, kind, year, title, dataset.District);
+        text.AppendLine("Uppföljning av ekonomi ");
+        return text.ToString();
+    }
+
+    private void Goal(StringBuilder text, RawGoal goal, string kind, string year, string title, string district)
+    {
+        var heading = goal.Level switch
+        {
+            RawLevel.DirectionGoal => $"KF:s inriktningsmål: {goal.Id}. {goal.Title}",
+            RawLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {goal.Id} {goal.Title}",
+            _ when DropBoardPrefix => goal.Title,
+            _ when DropBoardNumbers => $"Nämndmål: {goal.Title}",
+            _ => $"Nämndmål: {goal.Id} {goal.Title}",
+        };
+        Wrap(text, heading, TextWidth);
+        text.AppendLine();
+        if (goal.Recorded is { } rating) text.Append(" Uppfylls ").Append(rating).AppendLine(" ").AppendLine();
+        if (goal.Description.Count > 0)
+        {
+            text.AppendLine("Beskrivning ").AppendLine();
+            Paragraphs(text, goal.Description);
+        }
+        if (goal.ExpectedResults.Count > 0)
+        {
+            text.AppendLine("Förväntat resultat ").AppendLine();
+            foreach (var expected in goal.ExpectedResults) Wrap(text, "• " + expected, TextWidth);
+            text.AppendLine();
+        }
+        if (goal.Analysis.Count > 0)
+        {
+            text.AppendLine(" Analys ").AppendLine();
+            Paragraphs(text, goal.Analysis);
+        }
+        var footer = $"{district}, {title} 7(90) ";
+        if (goal.Indicators.Count > 0) Indicators(text, goal.Indicators, kind, year, footer);
+        if (goal.Activities.Count > 0) Activities(text, goal.Activities, footer);
+        foreach (var child in goal.Children) Goal(text, child, kind, year, title, district);
+    }
+
+    private void Paragraphs(StringBuilder text, List<string> paragraphs)
+    {
+        foreach (var paragraph in paragraphs)
+        {
+            Wrap(text, paragraph, TextWidth);
+            text.AppendLine();
+        }
+    }
+
+    /// <summary>Words of a line as the extraction writes them: each line ends with a space.</summary>
+    private static void Wrap(StringBuilder text, string line, int width, string indent = "")
+    {
+        foreach (var part in Lines(line, width)) text.Append(indent).Append(part).AppendLine(" ");
+    }
+
+    private static List<string> Lines(string line, int width)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else current = current.Length == 0 ? word : $"{current} {word}";
+        }
+        if (current.Length > 0) lines.Add(current);
+        return lines;
+    }
+
+    private static List<string> IndicatorColumns(string kind) => kind switch
+    {
+        "T1" or "T2" => ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "period"],
+        "VB" => ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal", "period"],
+        _ => ["arsmal", "kf_arsmal", "periodicitet"],
+    };
+
+    /// <summary>The header as the extraction flattens its wrapped cells: the first line of each, then the rest.</summary>
+    private static string IndicatorHeader(string kind, string year) => kind switch
+    {
+        "T1" or "T2" => $"   Indikator Periodens \nutfall \n\nUtfall \nmän/ \npojkar \n\nUtfall \nkvinnor/ \nflickor \n\nUtfall VB \n{int.Parse(year) - 1} Prognos \n\nhelår Årsmål KF:s \n\nårsmål Period \n\n",
+        "VB" => $"   Indikator Periodens \nutfall \n\nUtfall \nmän/ \npojkar \n\nUtfall \nkvinnor/ \nflickor \n\nUtfall VB \n{int.Parse(year) - 1} Årsmål KF:s \n\nårsmål Period \n\n",
+        _ => $"   Indikator Årsmål KF:s årsmål \når {year} Periodicitet \n\n",
+    };
+
+    private void Indicators(StringBuilder text, List<RawRow> rows, string kind, string year, string footer)
+    {
+        var header = IndicatorHeader(kind, year);
+        text.Append(header);
+        var columns = IndicatorColumns(kind);
+        foreach (var row in rows)
+        {
+            _rows++;
+            text.AppendLine("  ").AppendLine(" ").AppendLine();
+            var name = Lines(row.Name, NameWidth);
+            for (var n = 0; n < name.Count; n++)
+            {
+                if (n == 1 && PageBreakEvery > 0 && _rows % PageBreakEvery == 0)
+                    text.AppendLine().AppendLine(footer).AppendLine().AppendLine().Append(header);
+                text.Append(name[n]).AppendLine(" ");
+            }
+            text.AppendLine();
+            var cells = columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c)).ToList();
+            ValueLines(text, cells);
+            if (row.Notes.Count > 0)
+            {
+                text.AppendLine("Analys ");
+                foreach (var line in Lines(string.Join(' ', row.Notes), TextWidth)) text.Append(line).AppendLine(" ");
+                text.AppendLine();
+            }
+        }
+    }
+
+    private static string? Period(RawRow row, string kind, string year) => row.Cells.GetValueOrDefault("periodicitet") switch
+    {
+        "Tertial" when kind is "T1" or "T2" => $"Tertial {kind[1]} {year}",
+        "Tertial" => $"VB {year}",
+        "År" => year,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The values line: cells one space apart, one more space per empty cell. A cell that wraps ("Tas fram av
+    /// nämnd", "Tertial 1 2026") keeps its first words on the line and continues below; with
+    /// <see cref="WrapUnits"/> the unit of a middle cell goes to a line of its own and the rest of the row follows.
+    /// </summary>
+    private void ValueLines(StringBuilder text, List<string?> cells)
+    {
+        var line = new StringBuilder();
+        var tails = new List<string>();
+        var gap = 0;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var cell = cells[c];
+            if (cell is null)
+            {
+                gap++;
+                continue;
+            }
+            line.Append(' ', line.Length == 0 ? gap : gap + 1);
+            gap = 0;
+            var wrapped = WrapCell(cell);
+            line.Append(wrapped[0]);
+            tails.AddRange(wrapped.Skip(1));
+            if (WrapUnits && c < cells.Count - 2 && cell.EndsWith(" %", StringComparison.Ordinal) && tails.Count == 0)
+            {
+                line.Length -= 2;
+                text.Append(line).AppendLine(" ").AppendLine("%").AppendLine();
+                line.Clear();
+            }
+        }
+        text.Append(line).AppendLine(" ");
+        foreach (var tail in tails) text.Append(tail).AppendLine(" ");
+        text.AppendLine();
+    }
+
+    private static List<string> WrapCell(string cell) => cell switch
+    {
+        "Tas fram av nämnd" => ["Tas fram", "av", "nämnd"],
+        "Tas fram av nämnd/styrelse" => ["Tas fram", "av", "nämnd/s\ntyrelse"],
+        _ when cell.StartsWith("Tertial ", StringComparison.Ordinal) => ["Tertial", cell["Tertial ".Length..]],
+        _ => [cell],
+    };
+
+    private void Activities(StringBuilder text, List<RawRow> rows, string footer)
+    {
+        var header = SplitActivityHeader ? "   Aktivitet Startdatum \nSlutdatum Avvikelse \n\n" : "   Aktivitet Startdatum Slutdatum Avvikelse \n\n";
+        text.Append(header);
+        foreach (var row in rows)
+        {
+            _activities++;
+            var name = Lines(row.Name, 64);
+            for (var n = 0; n < name.Count; n++)
+            {
+                if (n == 1 && ActivityPageBreakEvery > 0 && _activities % ActivityPageBreakEvery == 0)
+                    text.AppendLine().AppendLine(footer).AppendLine().Append(header);
+                text.Append(n == 0 ? "  " : "").Append(name[n]).AppendLine(" ");
+            }
+            text.AppendLine();
+            text.Append(row.Cells.GetValueOrDefault("start")).Append(' ').Append(row.Cells.GetValueOrDefault("slut"))
+                .Append(row.Cells.ContainsKey("avvikelse") ? " Avvikelse" : "").AppendLine(" ").AppendLine();
+            if (row.Notes.Count > 0)
+            {
+                text.AppendLine("Analys ");
+                foreach (var line in Lines(string.Join(' ', row.Notes), TextWidth)) text.Append(line).AppendLine(" ");
+                text.AppendLine();
+            }
+        }
+    }
+}

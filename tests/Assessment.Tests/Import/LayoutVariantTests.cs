@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+using Assessment.Import;
+
+namespace Assessment.Tests.Import;
+
+/// <summary>
+/// The importer on layout variants of the seed reports: the seeds show one district's habits, so each test
+/// rewrites a seed the way another district's report, or another year's, lays it out (a cell left empty, a
+/// cell wrapped, a page break inside a row, headings without numbers, …) and asserts that the import is
+/// unchanged apart from what the variant changed.
+/// </summary>
+public class LayoutVariantTests
+{
+    private const string AnnualSeed = "000_77495519fac0431a.txt";
+    private const string TertialSeed = "001_9521fb7e6e23d8f1.txt";
+
+    private static readonly Lazy<string> Annual = new(() => File.ReadAllText(Repo.Seed(AnnualSeed)));
+
+    private static RawDataset Import(string text) => ReportImporter.Import(text, "variant.txt").Dataset;
+
+    /// <summary>Everything the import read, one line per goal and row, without source lines.</summary>
+    internal static List<string> Dump(RawDataset dataset)
+    {
+        var lines = new List<string>();
+        foreach (var goal in dataset.AllGoals())
+        {
+            lines.Add($"{goal.Level} {goal.Id} | {goal.Title} | {goal.Recorded}");
+            // Markdown emphasis in the tab-separated seed ("*Bryt upp*") is no part of the layout: a mark that
+            // starts a line is layout decoration in any report.
+            lines.Add($"  analys: {string.Join(" ¶ ", goal.Analysis).Replace("*", "")}");
+            lines.Add($"  beskrivning: {string.Join(" ¶ ", goal.Description)}");
+            lines.Add($"  förväntat: {string.Join(" ¶ ", goal.ExpectedResults)}");
+            foreach (var row in goal.Indicators) lines.Add($"  I {Row(row)}");
+            foreach (var row in goal.Activities) lines.Add($"  A {Row(row)}");
+        }
+        // Runs of spaces inside a paragraph are not kept by re-wrapping it, in a report or here.
+        return lines.Select(l => Regex.Replace(l, @"(?<=\S)\s{2,}", " ").TrimEnd()).ToList();
+    }
+
+    private static string Row(RawRow row) =>
+        string.Join(" | ", row.Cells.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")) +
+        (row.Notes.Count > 0 ? $" | analys={Regex.Replace(string.Join(' ', row.Notes), @"\s+", " ")}" : "");
+
+    /// <summary>Differences between two dumps, for a readable failure.</summary>
+    private static void ShouldMatch(List<string> actual, List<string> expected)
+    {
+        static string Short(string line) => line.Length > 300 ? line[..300] + "…" : line;
+        var at = 0;
+        while (at < Math.Min(actual.Count, expected.Count) && actual[at] == expected[at]) at++;
+        if (at == actual.Count && at == expected.Count) return;
+        if (Environment.GetEnvironmentVariable("VARIANT_DUMP") is { } dump)
+        {
+            File.WriteAllLines(Path.Combine(dump, "expected.txt"), expected);
+            File.WriteAllLines(Path.Combine(dump, "actual.txt"), actual);
+        }
+        var shown = $"första skillnaden, rad {at} av {expected.Count}:\nväntat:\n{string.Join('\n', expected.Skip(at).Take(3).Select(Short))}\nläst:\n{string.Join('\n', actual.Skip(at).Take(3).Select(Short))}";
+        throw new Shouldly.ShouldAssertException(shown);
+    }
+
+    // --- A dataset written back in the flattened layout reads back the same, under each of the layout's habits ---
+
+    public static TheoryData<string> Writers => new() { "smal", "bred", "sidbrytning", "enhet", "aktivitetshuvud", "aktivitet-sidbrytning", "nämndmål-utan-nummer", "nämndmål-utan-rubrikord" };
+
+    private static FlatReportWriter Writer(string variant) => variant switch
+    {
+        "smal" => new FlatReportWriter { NameWidth = 18 },
+        "bred" => new FlatReportWriter { NameWidth = 48, TextWidth = 120 },
+        "sidbrytning" => new FlatReportWriter { PageBreakEvery = 3 },
+        "enhet" => new FlatReportWriter { WrapUnits = true },
+        "aktivitetshuvud" => new FlatReportWriter { SplitActivityHeader = true },
+        "aktivitet-sidbrytning" => new FlatReportWriter { ActivityPageBreakEvery = 2 },
+        "nämndmål-utan-nummer" => new FlatReportWriter { DropBoardNumbers = true },
+        "nämndmål-utan-rubrikord" => new FlatReportWriter { DropBoardPrefix = true },
+        _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+    };
+
+    /// <summary>
+    /// The tertial report (tab-separated in the seed) written as a flattened tertial report, the layout another
+    /// district's report came in: nine columns with Prognos helår, Period cells "Tertial" / "1 2026" wrapped,
+    /// "Tas fram av nämnd" wrapped, empty gender and outcome cells as spaces.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void A_tertial_report_flattened_reads_back_every_goal_and_cell(string variant)
+    {
+        var original = Import(File.ReadAllText(Repo.Seed(TertialSeed)));
+        var flat = Writer(variant).Write(original);
+        if (Environment.GetEnvironmentVariable("VARIANT_DUMP") is { } dump) File.WriteAllText(Path.Combine(dump, $"t1-{variant}.txt"), flat);
+        ShouldMatch(Dump(Import(flat)), Dump(original));
+    }
+
+    [Theory]
+    [MemberData(nameof(Writers))]
+    public void An_annual_report_rewritten_in_each_habit_reads_back_the_same(string variant)
+    {
+        var original = Import(Annual.Value);
+        var flat = Writer(variant).Write(original);
+        ShouldMatch(Dump(Import(flat)), Dump(original));
+    }
+
+    [Fact]
+    public void A_plan_flattened_reads_back_targets_and_periodicity()
+    {
+        var original = Import(File.ReadAllText(Repo.Seed("003_ce6ff41ba5d2322e.txt")));
+        var flat = new FlatReportWriter().Write(original);
+        ShouldMatch(Dump(Import(flat)), Dump(original));
+    }
+
+    // --- The seed's own text, rewritten line by line ---
+
+    /// <summary>Replaces the first match of <paramref name="pattern"/> and asserts there was one.</summary>
+    private static string Rewrite(string text, string pattern, string replacement)
+    {
+        var regex = new Regex(pattern, RegexOptions.Multiline);
+        regex.IsMatch(text).ShouldBeTrue(pattern);
+        return regex.Replace(text, replacement, 1);
+    }
+
+    private static RawRow Indicator(RawDataset d, string name) => d.AllGoals().SelectMany(g => g.Indicators).Single(r => r.Name == name);
+
+    [Fact]
+    public void A_blanked_cell_is_empty_and_its_neighbours_keep_their_columns()
+    {
+        // "38,6 % 2,3 % 36,4 %  33 % 33 % VB 2023": the men's cell blanked leaves one more space.
+        var variant = Rewrite(Annual.Value, @"^38,6 % 2,3 % 36,4 %  33 %", "38,6 %  36,4 %  33 %");
+        var expected = Import(Annual.Value);
+        Indicator(expected, "Andel legitimerade förskollärare av totalt antal anställda (årsarbetare)").Cells.Remove("utfall_man");
+        ShouldMatch(Dump(Import(variant)), Dump(expected));
+    }
+
+    [Fact]
+    public void A_blanked_first_value_is_an_empty_outcome_not_a_shifted_row()
+    {
+        // The outcome cell empty: the values line starts with a space for it.
+        var variant = Rewrite(Annual.Value, @"^1,3 % 1,22 % 1,39 %", " 1,22 % 1,39 %");
+        var expected = Import(Annual.Value);
+        Indicator(expected, "Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare").Cells.Remove("utfall");
+        ShouldMatch(Dump(Import(variant)), Dump(expected));
+    }
+
+    [Fact]
+    public void Numbers_with_thousands_groups_are_split_only_where_the_columns_allow()
+    {
+        // "1 364   1 106 1 100 st" is three cells (the spacing leaves two empty), not "1 364 1 106" or "1 100 1 …".
+        var row = Indicator(Import(Annual.Value), "Antal tillhandahållna platser för feriejobb");
+        (row.Cells["utfall"], row.Cells["utfall_forra_aret"], row.Cells["arsmal"]).ShouldBe(("1 364", "1 106", "1 100 st"));
+        row.Uncertain.ShouldBeEmpty();
+
+        // Written as "512   498 500 st" the same row reads as three cells again.
+        var variant = Rewrite(Annual.Value, @"^1 364   1 106 1 100 st", "512   498 500 st");
+        var changed = Indicator(Import(variant), "Antal tillhandahållna platser för feriejobb");
+        (changed.Cells["utfall"], changed.Cells["utfall_forra_aret"], changed.Cells["arsmal"]).ShouldBe(("512", "498", "500 st"));
+    }
+
+    [Fact]
+    public void A_unit_wrapped_below_its_figure_and_a_period_wrapped_to_the_next_line_join_their_cells()
+    {
+        var variant = Rewrite(Annual.Value, @"^4,78 st   4,51 st 4,9 4,9 VB 2023 $", "4,78 \nst \n\n  4,51 st 4,9 4,9 VB \n\n2023 ");
+        ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
+    }
+
+    [Fact]
+    public void The_tail_of_a_name_after_a_page_break_belongs_to_the_row_above()
+    {
+        // "Antal förskolebarn per / anställd (årsarbetare)": the row's values stand before the page break, the
+        // end of its name after the footer and the repeated header.
+        var header = "    Indikator Periodens \nutfall \n\nUtfall \nmän/ \npojkar \n\nUtfall \nkvinnor/ \nflickor \n\nUtfall VB \n2022 Årsmål KF:s \n\nårsmål Period \n";
+        var variant = Rewrite(Annual.Value, @"^  Antal förskolebarn per \n(anställd \(årsarbetare\) )\n\n(4,78 st   4,51 st 4,9 4,9 VB 2023 )$",
+            "  Antal förskolebarn per 4,78 st   4,51 st 4,9 4,9 VB 2023 \n\nHässelby-Vällingby stadsdelsnämnd, Verksamhetsberättelse 12(100) \n\n" + header + "\nanställd (årsarbetare) ");
+        ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
+    }
+
+    [Fact]
+    public void Unnumbered_board_goals_get_ids_from_their_parent_in_order()
+    {
+        var variant = Regex.Replace(Annual.Value, @"^([ \t]*Nämndmål:) \d+\.\d+\.\d+\.?[ \t]*", "$1 ", RegexOptions.Multiline);
+        var import = ReportImporter.Import(variant, "variant.txt");
+        ShouldMatch(Dump(import.Dataset), Dump(Import(Annual.Value)));
+        import.Notes.ShouldContain(n => n.Message.Contains("id 1.3.2 härleddes från 1.3"));
+    }
+
+    [Fact]
+    public void A_board_goal_given_only_by_its_title_and_rating_line_is_found()
+    {
+        var variant = Regex.Replace(Annual.Value, @"^[ \t]*Nämndmål: \d+\.\d+\.\d+\.?[ \t]*", "", RegexOptions.Multiline);
+        ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
+    }
+
+    [Fact]
+    public void A_direction_goal_without_rating_line_keeps_its_title_when_prose_follows_directly()
+    {
+        // "KF:s inriktningsmål: 1. Ett Stockholm som håller samman med en / stark och jämlik välfärd i hela staden"
+        // then, without the rating line, the prose.
+        var variant = Rewrite(Annual.Value, @"^(KF:s inriktningsmål: 1\. .*\n.*\n)\n Uppfylls helt \n\n", "$1");
+        var expected = Import(Annual.Value);
+        expected.Goals[0].Recorded = null;
+        var actual = Import(variant);
+        actual.Goals[0].Title.ShouldBe("Ett Stockholm som håller samman med en stark och jämlik välfärd i hela staden");
+        ShouldMatch(Dump(actual), Dump(expected));
+    }
+
+    [Fact]
+    public void An_activity_table_whose_header_is_split_over_lines_is_a_table()
+    {
+        var variant = Regex.Replace(Annual.Value, @"Aktivitet Startdatum Slutdatum Avvikelse", "Aktivitet \nStartdatum Slutdatum \nAvvikelse");
+        ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
+    }
+
+    [Fact]
+    public void A_deviation_flag_on_its_own_line_flags_the_activity_above()
+    {
+        var variant = Rewrite(Annual.Value, @"^2023-01-01 2023-12-31 Avvikelse $", "2023-01-01 2023-12-31 \n\nAvvikelse ");
+        ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
+    }
+}
