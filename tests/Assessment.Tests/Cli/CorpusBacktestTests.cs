@@ -51,15 +51,21 @@ public sealed class CorpusBacktestTests : IDisposable
         text.Out.ShouldContain("redovisat \\ härlett");
     }
 
-    /// <summary>The annual report 2023 with an uncertain cell in an indicator under <paramref name="goalId"/>.</summary>
-    private static Dataset WithUncertainCell(string goalId, string key)
+    /// <summary>
+    /// The annual report 2023 with no uncertain cells but, given <paramref name="goalId"/>, one in the first
+    /// indicator under that goal.
+    /// </summary>
+    private static Dataset WithUncertainCell(string? goalId, string key = "utfall")
     {
         var dataset = DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"));
-        var target = dataset.AllGoals().Single(g => g.Id == goalId).SelfAndDescendants().SelectMany(g => g.Indicators).First();
+        var target = goalId is null ? null : dataset.AllGoals().Single(g => g.Id == goalId).SelfAndDescendants().SelectMany(g => g.Indicators).First();
         Goal Mark(Goal g) => g with
         {
-            Indicators = g.Indicators.Select(i => ReferenceEquals(i, target)
-                ? i with { Uncertain = UncertainCells.None.Add(key, "rad 412: två värden utan säker kolumngräns") } : i).ToList(),
+            Indicators = g.Indicators.Select(i => i with
+            {
+                Uncertain = ReferenceEquals(i, target) ? UncertainCells.None.Add(key, "rad 412: två värden utan säker kolumngräns") : UncertainCells.None,
+            }).ToList(),
+            Activities = g.Activities.Select(a => a with { Uncertain = UncertainCells.None }).ToList(),
             Children = g.Children.Select(Mark).ToList(),
         };
         return dataset with { Goals = dataset.Goals.Select(Mark).ToList() };
@@ -68,7 +74,7 @@ public sealed class CorpusBacktestTests : IDisposable
     [Fact]
     public void A_disagreement_resting_on_an_uncertain_cell_is_counted_apart()
     {
-        var plain = Backtest.Run([("vb", Repo.StockholmRules.Assess(DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"))))]);
+        var plain = Backtest.Run([("vb", Repo.StockholmRules.Assess(WithUncertainCell(null)))]);
         plain.OnUncertainCells.ShouldBeEmpty();
         var goal = plain.Disagreements.First(d => d.Goal.Goal.SelfAndDescendants().Any(g => g.Indicators.Count > 0)).Goal.Goal;
 
