@@ -159,6 +159,7 @@ internal static partial class FlatCells
                 return Periodicity().IsMatch(text) ? (text, 0) : null;
         }
         if (AsNumber(atoms, from, to) is { } number) return number;
+        if (Layout.NoValue().IsMatch(text)) return (text, 1);
         // Words stand only where a target does ("Tas fram av nämnd", "Ökning", "+/-1 %", "Max 10 personer").
         return column is "arsmal" or "kf_arsmal" && WordTarget().IsMatch(text) ? (text, 0) : null;
     }
@@ -234,7 +235,7 @@ internal static partial class FlatCells
     }
 
     private static bool CanBeInCell(string word) =>
-        ValueWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–";
+        ValueWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
 
     /// <summary>A name that ends in a bare figure most likely lost a cell to it.</summary>
     private static int NamePenalty(IReadOnlyList<Atom> atoms, int nameEnd) =>

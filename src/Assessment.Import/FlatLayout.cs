@@ -82,18 +82,20 @@ internal sealed partial class FlatLayout : Layout
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
         var pageBreak = false;
+        var blankAfterPending = false;
         for (; i < lines.Length; i++)
         {
             var raw = lines[i];
             var clean = ReportImporter.Clean(raw);
             if (PageFooter().IsMatch(raw))
             {
-                (pageBreak, noteOpen) = (true, false);
+                (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;
             }
             if (clean.Length == 0)
             {
                 noteOpen = false; // a note is one run of lines: a blank line ends it
+                blankAfterPending = pending.Count > 0 && !pageBreak;
                 continue;
             }
             if (EndsTable(clean)) break;
@@ -101,7 +103,7 @@ internal sealed partial class FlatLayout : Layout
             {
                 if ((FirstWord(clean) == "Indikator") != indicator) break;
                 i = Header(lines, i).End - 1; // the header repeated at a page break
-                (pageBreak, noteOpen) = (true, false);
+                (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;
             }
             if (pending.Count == 0 && pageBreak && char.IsLower(clean[0]) && state.LastRow is { } above)
@@ -118,12 +120,22 @@ internal sealed partial class FlatLayout : Layout
                 continue;
             }
             pageBreak = false;
-            if (clean == "Analys")
+            if (clean is "Analys" or "Kommentar")
             {
+                if (!indicator && pending.Count > 0 && PlaceDateless(pending, state)) pending.Clear();
                 state.AwaitingNote = true;
                 noteOpen = false;
                 continue;
             }
+            if (pending.Count == 0 && state.LastRow is not null && NoteLabel().Match(clean) is { Success: true } label)
+            {
+                state.LastRow.Notes.Add(label.Groups["text"].Value);
+                noteOpen = true;
+                continue;
+            }
+            if (!indicator && blankAfterPending && !Regex.IsMatch(clean, @"^(\d{4}-\d{2}-\d{2}|Avvikelse\b)") && PlaceDateless(pending, state))
+                pending.Clear(); // an activity without dates: its name ended at the blank line, and a new row starts
+            blankAfterPending = false;
             if (state.AwaitingNote || noteOpen)
             {
                 if (state.LastRow is null) state.Note(i + 1, $"analysen \"{Short(clean)}\" hör inte till någon rad");
@@ -189,6 +201,26 @@ internal sealed partial class FlatLayout : Layout
 
     private static bool EndsTable(string clean) =>
         ReportImporter.IsHeading(clean) || ReportImporter.EndsGoalTree(clean) || Regex.IsMatch(clean, @"^[-–]?\s*Uppfylls (helt|delvis|inte)$");
+
+    [GeneratedRegex(@"^(?:Analys|Kommentar)\s*:?\s+(?<text>\S.*)$")]
+    private static partial Regex NoteLabel();
+
+    /// <summary>An activity row whose date cells are empty: the name, and the deviation flag if the name ends with it.</summary>
+    private static bool PlaceDateless(List<(string Text, int Line)> pending, ReportImporter.State state)
+    {
+        var name = Regex.Replace(string.Join(' ', pending.Select(p => p.Text.Trim())), @"\s+", " ").Trim();
+        if (name.Length == 0 || !char.IsUpper(name[0])) return false;
+        var row = new RawRow(pending[0].Line);
+        if (Regex.Match(name, @"^(?<name>.+?)\s+Avvikelse$") is { Success: true } flagged)
+        {
+            name = flagged.Groups["name"].Value;
+            row.Cells["avvikelse"] = "true";
+        }
+        row.Name = name;
+        state.Note(row.Line, $"aktiviteten \"{Short(name)}\" har inga datum i rapporten");
+        Place(row, indicator: false, state);
+        return true;
+    }
 
     private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state)
     {

@@ -111,9 +111,43 @@ internal abstract partial class Layout
             state.Note(row.Line, $"raden \"{row.Name}\" står direkt under inriktningsmål {state.Current.Id}, som inte har egna indikatorer eller aktiviteter");
             return;
         }
+        if (indicator) CheckValues(row, state);
         (indicator ? state.Current.Indicators : state.Current.Activities).Add(row);
         state.LastRow = row;
         state.AwaitingNote = false;
+    }
+
+    /// <summary>A cell that says there is no value: a dash, or words such as "Mäts ej".</summary>
+    [GeneratedRegex(@"^(?:[-–—]|Mäts ej|Ej mätt|Saknas|Uppgift saknas|Inget utfall|Ej aktuellt|Resultat inväntas|Inväntar resultat|Redovisas ej|N/A)$", RegexOptions.IgnoreCase)]
+    internal static partial Regex NoValue();
+
+    /// <summary>
+    /// Every value cell must read as the dataset reads it (a figure, or for a target also a word target). A cell
+    /// that says there is no value is left empty; a cell that cannot be read is left out and marked uncertain
+    /// with the reason, so one odd cell never stops the import.
+    /// </summary>
+    private static void CheckValues(RawRow row, ReportImporter.State state)
+    {
+        foreach (var (key, cell) in row.Cells.Where(c => c.Key is not ("namn" or "periodicitet" or "riktning")).ToList())
+        {
+            if (NoValue().IsMatch(cell.Trim()))
+            {
+                row.Cells.Remove(key);
+                if (cell.Trim().Length > 1) state.Note(row.Line, $"cellen {ColumnTitle(key)} för \"{Short(row.Name)}\" säger \"{cell}\": lästes som tom");
+                continue;
+            }
+            try
+            {
+                if (key is "arsmal" or "kf_arsmal") Assessment.Domain.Parsing.SwedishValues.ParseTarget(cell);
+                else Assessment.Domain.Parsing.SwedishValues.ParseQuantity(cell);
+            }
+            catch (FormatException e)
+            {
+                row.Cells.Remove(key);
+                row.Uncertain[key] = $"rad {row.Line}: \"{cell}\" i kolumnen {ColumnTitle(key)} kunde inte läsas ({e.Message}) och lämnades tom";
+                state.Note(row.Line, $"indikatorn \"{Short(row.Name)}\": {row.Uncertain[key]}");
+            }
+        }
     }
 
     /// <summary>A text-only row inside a table: an analysis note, or the tail of a name split by a page break.</summary>

@@ -28,13 +28,13 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^\s*[-–•●]\s*\S")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
     [GeneratedRegex(@"\.{4,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]
     private static partial Regex TableOfContents();
 
-    [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+(?<n>[12])\s+(?<year>\d{4})")]
+    [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+T?(?<n>[12]),?\s+(?<year>\d{4})")]
     private static partial Regex TertialTitle();
 
     [GeneratedRegex(@"Verksamhetsplan\s+(?<year>\d{4})")]
@@ -94,7 +94,8 @@ public static partial class ReportImporter
             }
             if (RatingLine().Match(clean) is { Success: true } rating)
             {
-                state.Rate(rating.Groups["rating"].Value.ToLowerInvariant(), number);
+                var word = rating.Groups["rating"].Value.ToLowerInvariant();
+                state.Rate(word == "ej" ? "inte" : word, number);
                 continue;
             }
             switch (clean)
@@ -157,15 +158,26 @@ public static partial class ReportImporter
         DistrictName().Matches(text).GroupBy(m => Regex.Replace(m.Value, @"-\s+", "-")).OrderByDescending(g => g.Count())
             .Select(g => g.Key).FirstOrDefault() ?? "";
 
+    [GeneratedRegex(@"Verksamhetsberättelse\s+(?<year>\d{4})")]
+    private static partial Regex AnnualTitle();
+
     /// <summary>The period: "T1 2026" for a tertial report, "VB 2023" for an annual report, "VP 2025" for a plan.</summary>
     private static string Period(string text)
     {
-        if (TertialTitle().Match(text) is { Success: true } t) return $"T{t.Groups["n"].Value} {t.Groups["year"].Value}";
-        if (PlanTitle().Match(text) is { Success: true } p && !text.Contains("Verksamhetsberättelse", StringComparison.Ordinal))
-            return $"VP {p.Groups["year"].Value}";
-        if (LastYearColumn().Match(text) is { Success: true } vb) return $"VB {int.Parse(vb.Groups["year"].Value) + 1}";
-        var year = Regex.Match(text, @"\bVB (?<year>\d{4})\b");
-        return year.Success ? $"VB {year.Groups["year"].Value}" : "";
+        // The report names its kind on its pages (title, footers) and may mention other reports in its prose:
+        // the kind named most often is the report's own, and its year the one named most often with it.
+        static string? Most(IEnumerable<string> periods) => periods.GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var kinds = new[] { "Tertialrapport", "Verksamhetsberättelse", "Verksamhetsplan" }
+            .Select(word => (Word: word, Count: Regex.Count(text, word))).Where(k => k.Count > 0).OrderByDescending(k => k.Count).ToList();
+        return kinds.FirstOrDefault().Word switch
+        {
+            "Tertialrapport" => Most(TertialTitle().Matches(text).Select(m => $"T{m.Groups["n"].Value} {m.Groups["year"].Value}"))
+                                ?? Most(Regex.Matches(text, @"Tertial (?<n>[12]) (?<year>\d{4})").Select(m => $"T{m.Groups["n"].Value} {m.Groups["year"].Value}")) ?? "",
+            "Verksamhetsplan" => Most(PlanTitle().Matches(text).Select(m => $"VP {m.Groups["year"].Value}")) ?? "",
+            _ => Most(AnnualTitle().Matches(text).Select(m => $"VB {m.Groups["year"].Value}"))
+                 ?? (LastYearColumn().Match(text) is { Success: true } vb ? $"VB {int.Parse(vb.Groups["year"].Value) + 1}" : null)
+                 ?? Most(Regex.Matches(text, @"\bVB (?<year>\d{4})\b").Select(m => $"VB {m.Groups["year"].Value}")) ?? "",
+        };
     }
 
     internal enum Section { None, Analysis, Description, Expected }

@@ -212,4 +212,30 @@ public class LayoutVariantTests
         var variant = Rewrite(Annual.Value, @"^2023-01-01 2023-12-31 Avvikelse $", "2023-01-01 2023-12-31 \n\nAvvikelse ");
         ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
     }
+
+    [Fact]
+    public void An_activity_without_dates_is_a_row_and_keeps_its_deviation()
+    {
+        // The 2021 report's only deviation stood in a row without dates: it must not become analysis text.
+        var variant = Rewrite(Annual.Value, @"^2023-01-01 2023-12-31 Avvikelse $", "Avvikelse ");
+        var expected = Import(Annual.Value);
+        var activity = expected.AllGoals().SelectMany(g => g.Activities).First(a => a.Cells.ContainsKey("avvikelse"));
+        activity.Cells.Remove("start");
+        activity.Cells.Remove("slut");
+        ShouldMatch(Dump(Import(variant)), Dump(expected));
+    }
+
+    [Fact]
+    public void A_dash_is_an_empty_cell_and_an_unreadable_cell_is_left_out_as_uncertain()
+    {
+        var variant = Rewrite(Annual.Value, @"^38,6 % 2,3 % 36,4 %  33 %", "38,6 % – 36,4 %  33 %");
+        var expected = Import(Annual.Value);
+        Indicator(expected, "Andel legitimerade förskollärare av totalt antal anställda (årsarbetare)").Cells.Remove("utfall_man");
+        ShouldMatch(Dump(Import(variant)), Dump(expected));
+
+        var odd = Rewrite(Annual.Value, @"^38,6 % 2,3 % 36,4 %  33 %", "38,6 % 2,3 % 36,4 %  Under 33 %");
+        var row = Indicator(Import(odd), "Andel legitimerade förskollärare av totalt antal anställda (årsarbetare)");
+        row.Cells.ContainsKey("arsmal").ShouldBeFalse();
+        row.Uncertain.Keys.ShouldContain("arsmal");
+    }
 }
