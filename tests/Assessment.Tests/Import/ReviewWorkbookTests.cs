@@ -205,6 +205,27 @@ public sealed class ReviewWorkbookTests : IDisposable
     }
 
     [Fact]
+    public void An_uncertain_cell_left_empty_is_highlighted_too()
+    {
+        var sample = Repo.Sample();
+        var target = sample.AllGoals().SelectMany(g => g.Indicators).First(i => i.OutcomeMen is null);
+        var marked = Marked(sample, i => i == target, ("utfall_man", "rad 9: \"12\" kunde inte läsas och lämnades tom"));
+        var path = _dir.PathOf("granska.xlsx");
+        File.WriteAllBytes(path, Workbook.WriteReview(marked, p => p.Line));
+        var row = sample.AllGoals().SelectMany(g => g.Indicators).ToList().IndexOf(target) + 2;
+
+        using var zip = ZipFile.OpenRead(path);
+        XNamespace x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var sheet = zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet")).Select(e => XDocument.Load(e.Open()))
+            .Single(d => d.Descendants(x + "dataValidation").Any());
+        var cells = sheet.Descendants(x + "row").Single(r => (string?)r.Attribute("r") == row.ToString()).Elements(x + "c").Select(c => (string)c.Attribute("r")!).ToList();
+        cells.ShouldContain($"D{row}");
+        cells.ShouldBe(cells.OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal).ToList());
+        sheet.Descendants(x + "dataValidation").Single().Attribute("sqref")!.Value.ShouldBe($"D{row}");
+        Workbook.ReadOutcomes(path, "granska.xlsx", null).Indicators[row - 2].Uncertain!.Keys.ShouldBe(["utfall_man"]);
+    }
+
+    [Fact]
     public void A_corrected_cell_is_no_longer_uncertain_and_a_cleared_Osakert_cell_settles_the_row()
     {
         var sample = Repo.Sample();
