@@ -37,8 +37,8 @@ internal static class Cli
           assess validate [REGELVERK …]
           assess test     [MAPP]
           assess diff     --rules GAMMALT --rules NYTT [DATASET …]
-          assess import   RAPPORT.txt [-o DATASET.yaml]
-          assess backtest DATASET …
+          assess import   RAPPORT.txt [-o DATASET.yaml] [--granska GRANSKNING.xlsx]
+          assess backtest DATASET|MAPP … [--format text|json]
           assess merge    PLAN UTFALL.yaml|UTFALL.xlsx [-o DATASET.yaml]
           assess KOMMANDO --help
 
@@ -50,7 +50,8 @@ internal static class Cli
           test      Kör regelverkens testfall (*.tests.yaml).
           diff      Vilka betyg ändras mellan två regelverk, och varför.
           import    Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.
-          backtest  Härledda mot publicerade betyg per nivå: överensstämmelse och förväxlingsmatris.
+          backtest  Härledda mot publicerade betyg över många dataset: överensstämmelse och förväxlingsmatris
+                    per nivå och totalt, avvikelser som vilar på osäkra inlästa celler för sig.
           merge     Lägger periodens utfall (YAML eller .xlsx) på verksamhetsplanen: ett fullständigt dataset.
 
         "assess run" utan fler argument bedömer det medföljande exemplet (Tertialrapport 1 2026,

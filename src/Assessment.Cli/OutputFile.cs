@@ -28,9 +28,9 @@ internal sealed class OutputFile : IDisposable
     /// Checks that <paramref name="path"/> can be written – not an input, not a folder, in a folder that
     /// exists – and returns its full path.
     /// </summary>
-    private static string Check(string path)
+    private static string Check(string path, string flag)
     {
-        Inputs.RefuseInputAsOutput(path, "-o");
+        Inputs.RefuseInputAsOutput(path, flag);
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
             throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil att skriva till");
@@ -41,9 +41,9 @@ internal sealed class OutputFile : IDisposable
     }
 
     /// <summary>Stages <paramref name="content"/> for <paramref name="path"/>: written to a temporary file, not yet in place.</summary>
-    public static OutputFile Stage(string path, byte[] content)
+    public static OutputFile Stage(string path, byte[] content, string flag = "-o")
     {
-        var full = Check(path);
+        var full = Check(path, flag);
         var linked = Guard(path, () => new FileInfo(full) is { LinkTarget: not null } link ? link.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null);
         if (IsSpecial(full) || (linked is not null && IsSpecial(linked)))
             return new OutputFile(path, full, null, content);

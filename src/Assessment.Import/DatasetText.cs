@@ -32,16 +32,9 @@ public static class DatasetText
         {
             var row = new RawRow(i.Position.Line);
             row.Name = i.Name;
-            Put(row, "utfall", i.Outcome?.Text);
-            Put(row, "utfall_man", i.OutcomeMen?.Text);
-            Put(row, "utfall_kvinnor", i.OutcomeWomen?.Text);
-            Put(row, "utfall_forra_aret", i.LastYearOutcome?.Text);
-            Put(row, "prognos", i.Forecast?.Text);
-            Put(row, "arsmal", i.AnnualTarget?.Text);
-            Put(row, "kf_arsmal", i.CityTarget?.Text);
-            Put(row, "periodicitet", i.Periodicity == Periodicity.Tertial ? "Tertial" : "År");
-            if (i.Direction is { } d) Put(row, "riktning", d == Direction.HigherIsBetter ? "högre" : "lägre");
+            foreach (var key in UncertainCells.IndicatorKeys.Where(k => k is not ("namn" or "analys"))) Put(row, key, i.Cell(key));
             row.Notes.AddRange(Paragraphs(i.Analysis));
+            foreach (var (key, reason) in i.Uncertain) row.Uncertain[key] = reason;
             raw.Indicators.Add(row);
         }
         foreach (var a in goal.Activities)
@@ -52,6 +45,7 @@ public static class DatasetText
             Put(row, "slut", a.End?.ToString("yyyy-MM-dd"));
             if (a.Deviation) Put(row, "avvikelse", "true");
             row.Notes.AddRange(Paragraphs(a.Note));
+            foreach (var (key, reason) in a.Uncertain) row.Uncertain[key] = reason;
             raw.Activities.Add(row);
         }
         raw.Children.AddRange(goal.Children.Select(Goal));

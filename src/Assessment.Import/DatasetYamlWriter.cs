@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Assessment.Import;
 
 /// <summary>Writes an imported dataset in the dataset format, each goal and row marked with its source line.</summary>
-public static class DatasetYamlWriter
+public static partial class DatasetYamlWriter
 {
     private static readonly string[] IndicatorKeys =
         ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "periodicitet", "riktning"];
@@ -96,8 +97,28 @@ public static class DatasetYamlWriter
             foreach (var k in keys.Where(row.Cells.ContainsKey))
                 y.Append(pad).Append("    ").Append(k).Append(": ").AppendLine(k is "avvikelse" or "periodicitet" or "start" or "slut" ? row.Cells[k] : Quote(row.Cells[k]));
             if (row.Notes.Count > 0) Block(y, pad + "    ", "analys", row.Notes);
+            Uncertain(y, pad + "    ", row, keys);
         }
     }
+
+    /// <summary>
+    /// The row's uncertain cells as <c>osakert</c>, in the order of the row's keys, each reason starting with
+    /// the report line ("rad 412: …") unless it already does (a dataset written back keeps its reasons).
+    /// </summary>
+    private static void Uncertain(StringBuilder y, string pad, RawRow row, string[] keys)
+    {
+        if (row.Uncertain.Count == 0) return;
+        y.Append(pad).AppendLine("osakert:");
+        var order = new[] { "namn" }.Concat(keys).Append("analys").ToList();
+        // The table's "Period" column holds the row's periodicity: its uncertainty is the periodicity's.
+        var cells = row.Uncertain.GroupBy(u => u.Key == "period" ? "periodicitet" : u.Key, u => u.Value).Select(g => (Key: g.Key, Reason: g.First()));
+        foreach (var (key, reason) in cells.OrderBy(u => order.IndexOf(u.Key) is var i and >= 0 ? i : order.Count).ThenBy(u => u.Key, StringComparer.Ordinal))
+            y.Append(pad).Append("  ").Append(key).Append(": ").AppendLine(Quote(LineReason().IsMatch(reason) ? reason : $"rad {row.Line}: {reason}"));
+    }
+
+    /// <summary>A reason that already names its report line or lines: "rad 412: …", "rad 412–413: …".</summary>
+    [GeneratedRegex(@"^rad \d+(?:[–-]\d+)?: ")]
+    private static partial Regex LineReason();
 
     /// <summary>
     /// Paragraphs as a literal block, blank line between; every line of a paragraph is indented, and control

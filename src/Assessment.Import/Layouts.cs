@@ -249,10 +249,12 @@ internal sealed class TabLayout : Layout
             var row = Row(i + 1, keys, aligned, state);
             if (aligned.Count != cells.Count)
             {
-                // The cells after the lost ones were placed by content, not by position: each says so.
-                var first = keys.ToList().IndexOf("utfall_man");
-                foreach (var key in keys.Skip(first).OfType<string>().Where(k => k != "period" && row.Cells.ContainsKey(k)))
-                    row.Uncertain[key] = $"rad {i + 1}: raden har {keys.Count - cells.Count} cell(er) för lite; \"{row.Cells[key]}\" placerades som {ColumnTitle(key)} efter innehållet";
+                // The row still ends with its Period cell, so the cells after the lost ones stand where they belong;
+                // which of the cells before them were the empty ones is the guess: each of those says so.
+                var at = keys.ToList().IndexOf("utfall_man");
+                foreach (var key in keys.Skip(1).Take(at - 1 + keys.Count - cells.Count).OfType<string>())
+                    row.Uncertain[key] = $"rad {i + 1}: raden har {keys.Count - cells.Count} cell(er) för lite; de tomma cellerna lästes som utfall män/kvinnor" +
+                                         (row.Cells.TryGetValue(key, out var value) ? $" och \"{value}\" som {ColumnTitle(key)}" : $", så {ColumnTitle(key)} är tom");
             }
             Place(row, indicator, state);
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -23,35 +24,103 @@ public static partial class Workbook
     public const string ActivitySheet = "Aktiviteter";
     public const string InfoSheet = "Uppgifter";
 
-    public static readonly string[] IndicatorColumns =
-        ["Mål", "Indikator", "Periodens utfall", "Utfall män/pojkar", "Utfall kvinnor/flickor", "Utfall VB föregående år",
-         "Prognos helår", "Årsmål", "KF:s årsmål", "Periodicitet", "Analys"];
+    /// <summary>The review workbook's extra columns: the row's line in the report, and its uncertain cells with the reasons.</summary>
+    public const string ReportLineColumn = "Rad i rapporten";
+    public const string UncertainColumn = "Osäkert";
 
-    public static readonly string[] ActivityColumns = ["Mål", "Aktivitet", "Startdatum", "Slutdatum", "Avvikelse", "Analys"];
+    /// <summary>The report's columns and the dataset keys they hold (the first column, "Mål", is the goal id).</summary>
+    public static readonly IReadOnlyList<(string Column, string Key)> IndicatorCells =
+    [
+        ("Indikator", "namn"), ("Periodens utfall", "utfall"), ("Utfall män/pojkar", "utfall_man"), ("Utfall kvinnor/flickor", "utfall_kvinnor"),
+        ("Utfall VB föregående år", "utfall_forra_aret"), ("Prognos helår", "prognos"), ("Årsmål", "arsmal"), ("KF:s årsmål", "kf_arsmal"),
+        ("Periodicitet", "periodicitet"), ("Analys", "analys"),
+    ];
+
+    public static readonly IReadOnlyList<(string Column, string Key)> ActivityCells =
+        [("Aktivitet", "namn"), ("Startdatum", "start"), ("Slutdatum", "slut"), ("Avvikelse", "avvikelse"), ("Analys", "analys")];
+
+    /// <summary>The sheets' columns: the goal id, then the report's columns.</summary>
+    public static readonly string[] IndicatorColumns = ["Mål", .. IndicatorCells.Select(c => c.Column)];
+
+    public static readonly string[] ActivityColumns = ["Mål", .. ActivityCells.Select(c => c.Column)];
 
     /// <summary>A workbook of a dataset's tables, plus extra sheets (e.g. assessment results) in order.</summary>
     public static byte[] Write(Dataset dataset, IReadOnlyList<(string Sheet, IReadOnlyList<IDictionary<string, object?>> Rows)> extra)
     {
+        var sheets = new Dictionary<string, object> { [InfoSheet] = Info(dataset) };
+        foreach (var (sheet, rows) in extra) sheets[sheet] = rows;
+        sheets[IndicatorSheet] = dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => IndicatorRow(g.Id, i))).ToList();
+        sheets[ActivitySheet] = dataset.AllGoals().SelectMany(g => g.Activities.Select(a => ActivityRow(g.Id, a))).ToList();
+        return Save(sheets, null);
+    }
+
+    /// <summary>
+    /// The review workbook of an imported dataset (<c>assess import --granska</c>): the tables in the
+    /// report's columns, each row with its line in the report (<paramref name="reportLine"/> of the row's
+    /// position) and its uncertain cells in the column "Osäkert", one "Kolumn: skäl" a line. Each uncertain
+    /// cell is filled yellow and shows its reason when selected. <c>assess merge</c> reads it back.
+    /// </summary>
+    public static byte[] WriteReview(Dataset dataset, Func<SourcePosition, int> reportLine)
+    {
+        var marks = new Dictionary<string, List<(string Cell, string Reason)>> { [IndicatorSheet] = [], [ActivitySheet] = [] };
+        List<IDictionary<string, object?>> Table<T>(string sheet, IEnumerable<(string GoalId, T Row)> rows, IReadOnlyList<(string Column, string Key)> cells,
+            Func<string, T, IDictionary<string, object?>> row, Func<T, SourcePosition> position, Func<T, IReadOnlyDictionary<string, string>> uncertain)
+        {
+            var columns = new[] { "Mål" }.Concat(cells.Select(c => c.Column)).Append(ReportLineColumn).Append(UncertainColumn).ToList();
+            return rows.Select((r, n) =>
+            {
+                var values = row(r.GoalId, r.Row);
+                values[ReportLineColumn] = reportLine(position(r.Row));
+                var reasons = uncertain(r.Row).Select(u => (Column: cells.FirstOrDefault(c => c.Key == u.Key).Column, u.Key, Reason: u.Value)).ToList();
+                values[UncertainColumn] = string.Join("\n", reasons.Select(u => $"{u.Column ?? u.Key}: {u.Reason}"));
+                foreach (var (column, key, reason) in reasons)
+                    marks[sheet].Add(($"{ColumnName(columns.IndexOf(column ?? UncertainColumn))}{n + 2}", $"{column ?? key}: {reason}"));
+                return values;
+            }).ToList();
+        }
         var sheets = new Dictionary<string, object>
         {
-            [InfoSheet] = new List<IDictionary<string, object?>>
-            {
-                Row(("Uppgift", "Nämnd"), ("Värde", dataset.District)),
-                Row(("Uppgift", "Period"), ("Värde", dataset.Period.ToString())),
-            },
+            [InfoSheet] = Info(dataset),
+            [IndicatorSheet] = Table(IndicatorSheet, dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => (g.Id, i))), IndicatorCells,
+                IndicatorRow, i => i.Position, i => i.Uncertain),
+            [ActivitySheet] = Table(ActivitySheet, dataset.AllGoals().SelectMany(g => g.Activities.Select(a => (g.Id, a))), ActivityCells,
+                ActivityRow, a => a.Position, a => a.Uncertain),
         };
-        foreach (var (sheet, rows) in extra) sheets[sheet] = rows;
-        sheets[IndicatorSheet] = dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => Row(
-            ("Mål", g.Id), ("Indikator", i.Name), ("Periodens utfall", i.Outcome?.Text), ("Utfall män/pojkar", i.OutcomeMen?.Text),
-            ("Utfall kvinnor/flickor", i.OutcomeWomen?.Text), ("Utfall VB föregående år", i.LastYearOutcome?.Text),
-            ("Prognos helår", i.Forecast?.Text), ("Årsmål", i.AnnualTarget?.Text), ("KF:s årsmål", i.CityTarget?.Text),
-            ("Periodicitet", i.Periodicity == Periodicity.Tertial ? "Tertial" : "År"), ("Analys", i.Analysis)))).ToList();
-        sheets[ActivitySheet] = dataset.AllGoals().SelectMany(g => g.Activities.Select(a => Row(
-            ("Mål", g.Id), ("Aktivitet", a.Name), ("Startdatum", a.Start?.ToString("yyyy-MM-dd")), ("Slutdatum", a.End?.ToString("yyyy-MM-dd")),
-            ("Avvikelse", a.Deviation ? "Avvikelse" : ""), ("Analys", a.Note)))).ToList();
+        return Save(sheets, marks);
+    }
+
+    private static List<IDictionary<string, object?>> Info(Dataset dataset) =>
+        [Row(("Uppgift", "Nämnd"), ("Värde", dataset.District)), Row(("Uppgift", "Period"), ("Värde", dataset.Period.ToString()))];
+
+    private static IDictionary<string, object?> IndicatorRow(string goalId, Indicator i) => Row(
+        [("Mål", goalId), .. IndicatorCells.Select(c => (c.Column, (object?)i.Cell(c.Key)))]);
+
+    private static IDictionary<string, object?> ActivityRow(string goalId, Activity a) => Row(
+        ("Mål", goalId), ("Aktivitet", a.Name), ("Startdatum", a.Start?.ToString("yyyy-MM-dd")), ("Slutdatum", a.End?.ToString("yyyy-MM-dd")),
+        ("Avvikelse", a.Deviation ? "Avvikelse" : ""), ("Analys", a.Note));
+
+    /// <summary>A cell the library left out (it writes no element for an empty value), put in its row in column order.</summary>
+    private static XElement EmptyCell(XElement data, string reference)
+    {
+        var rowNumber = new string(reference.SkipWhile(char.IsAsciiLetterUpper).ToArray());
+        var row = data.Elements(Main + "row").Single(r => (string?)r.Attribute("r") == rowNumber);
+        // In one row a longer reference is a later column (Z5 before AA5), else the letters order them.
+        static bool After(string a, string b) => a.Length != b.Length ? a.Length > b.Length : string.CompareOrdinal(a, b) > 0;
+        var cell = new XElement(Main + "c", new XAttribute("r", reference));
+        var next = row.Elements(Main + "c").FirstOrDefault(c => After((string)c.Attribute("r")!, reference));
+        if (next is null) row.Add(cell);
+        else next.AddBeforeSelf(cell);
+        return cell;
+    }
+
+    /// <summary>Excel's name for a 0-based column: A, B, …, Z, AA, ….</summary>
+    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
+
+    private static byte[] Save(Dictionary<string, object> sheets, IReadOnlyDictionary<string, List<(string Cell, string Reason)>>? marks)
+    {
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
-        return Deterministic(stream.ToArray());
+        return Deterministic(stream.ToArray(), marks);
     }
 
     /// <summary>
@@ -61,26 +130,83 @@ public static partial class Workbook
     [GeneratedRegex("^R[0-9a-f]{32}$")]
     private static partial Regex GeneratedId();
 
-    private static byte[] Deterministic(byte[] xlsx)
+    private static byte[] Deterministic(byte[] xlsx, IReadOnlyDictionary<string, List<(string Cell, string Reason)>>? marks)
     {
         using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        var documents = input.Entries.Select(e => (e.FullName, Document: XDocument.Load(e.Open(), LoadOptions.PreserveWhitespace))).ToList();
+        if (marks is not null && marks.Values.Any(m => m.Count > 0)) Mark(documents.ToDictionary(d => d.FullName, d => d.Document), marks);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
-            foreach (var entry in input.Entries)
+            foreach (var (name, document) in documents)
             {
                 // Only attribute values that are a whole GUID id are renamed: text in cells is never touched.
-                var document = XDocument.Load(entry.Open(), LoadOptions.PreserveWhitespace);
                 foreach (var attribute in document.Descendants().Attributes().Where(a => GeneratedId().IsMatch(a.Value)))
                     attribute.Value = ids.TryGetValue(attribute.Value, out var id) ? id : ids[attribute.Value] = $"rId{ids.Count + 1}";
-                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                var copy = zip.CreateEntry(name, CompressionLevel.Optimal);
                 copy.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
                 using var writer = XmlWriter.Create(copy.Open(), new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
                 document.Save(writer);
             }
         }
         return output.ToArray();
+    }
+
+    private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /// <summary>Longest input message Excel shows for a cell (its limit is 255 characters).</summary>
+    private const int PromptLength = 255;
+
+    /// <summary>
+    /// Highlights the marked cells: a yellow fill (a copy of each cell's style with the fill added), and the
+    /// reason as the cell's input message, which Excel and LibreOffice show when the cell is selected.
+    /// </summary>
+    private static void Mark(Dictionary<string, XDocument> parts, IReadOnlyDictionary<string, List<(string Cell, string Reason)>> marks)
+    {
+        var styles = parts["xl/styles.xml"].Root!;
+        var fills = styles.Element(Main + "fills")!;
+        fills.Add(new XElement(Main + "fill", new XElement(Main + "patternFill", new XAttribute("patternType", "solid"),
+            new XElement(Main + "fgColor", new XAttribute("rgb", "FFFFFF00")), new XElement(Main + "bgColor", new XAttribute("indexed", "64")))));
+        fills.SetAttributeValue("count", fills.Elements(Main + "fill").Count());
+        var fillId = fills.Elements(Main + "fill").Count() - 1;
+        var formats = styles.Element(Main + "cellXfs")!;
+        var highlighted = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Highlighted(string style)
+        {
+            if (highlighted.TryGetValue(style, out var id)) return id;
+            var copy = new XElement(formats.Elements(Main + "xf").ElementAt(int.Parse(style, CultureInfo.InvariantCulture)));
+            copy.SetAttributeValue("fillId", fillId);
+            copy.SetAttributeValue("applyFill", "1");
+            formats.Add(copy);
+            formats.SetAttributeValue("count", formats.Elements(Main + "xf").Count());
+            return highlighted[style] = formats.Elements(Main + "xf").Count() - 1;
+        }
+
+        var workbook = parts["xl/workbook.xml"].Root!;
+        var targets = parts["xl/_rels/workbook.xml.rels"].Root!.Elements(PackageRelationships + "Relationship")
+            .ToDictionary(r => (string)r.Attribute("Id")!, r => (string)r.Attribute("Target")! is var target && target.StartsWith('/') ? target[1..] : "xl/" + target);
+        foreach (var (sheetName, cells) in marks.Where(m => m.Value.Count > 0))
+        {
+            var sheetElement = workbook.Descendants(Main + "sheet").Single(e => (string?)e.Attribute("name") == sheetName);
+            var sheet = parts[targets[(string)sheetElement.Attribute(Relationships + "id")!]].Root!;
+            var data = sheet.Element(Main + "sheetData")!;
+            var validations = new XElement(Main + "dataValidations", new XAttribute("count", cells.Count));
+            foreach (var (reference, reason) in cells)
+            {
+                var cell = data.Descendants(Main + "c").FirstOrDefault(c => (string?)c.Attribute("r") == reference) ?? EmptyCell(data, reference);
+                cell.SetAttributeValue("s", Highlighted((string?)cell.Attribute("s") ?? "0"));
+                validations.Add(new XElement(Main + "dataValidation", new XAttribute("type", "none"), new XAttribute("allowBlank", "1"),
+                    new XAttribute("showInputMessage", "1"), new XAttribute("promptTitle", UncertainColumn),
+                    new XAttribute("prompt", reason.Length <= PromptLength ? reason : reason[..(PromptLength - 1)] + "…"), new XAttribute("sqref", reference)));
+            }
+            // The schema orders a worksheet's parts: input messages come after the filter, before the drawing.
+            var after = sheet.Elements().Last(e => e.Name.LocalName is "sheetData" or "sheetCalcPr" or "sheetProtection" or "protectedRanges"
+                or "scenarios" or "autoFilter" or "sortState" or "dataConsolidate" or "customSheetViews" or "mergeCells" or "phoneticPr" or "conditionalFormatting");
+            after.AddAfterSelf(validations);
+        }
     }
 
     public static IDictionary<string, object?> Row(params (string Column, object? Value)[] cells)
@@ -142,37 +268,48 @@ public static partial class Workbook
         if (SheetNamed(IndicatorSheet) is { } indicatorSheet)
         {
             var rows = Sheet(indicatorSheet);
-            CheckColumns(rows, IndicatorSheet, IndicatorColumns, display, errors);
+            var columns = CheckColumns(rows, IndicatorSheet, IndicatorColumns, display, errors);
+            var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (row, number) in Filled(rows))
             {
-                Quantity? Q(string column)
+                T? Parse<T>(string column, Func<string, T> parse) => Parsed(row, column, parse, Cell(display, IndicatorSheet, number, columns.IndexOf(column) + 1), errors);
+                indicators.Add(new IndicatorOutcome(Text(row, "Mål") ?? "", Text(row, "Indikator") ?? "", Parse("Periodens utfall", SwedishValues.ParseQuantity),
+                    Parse("Utfall män/pojkar", SwedishValues.ParseQuantity), Parse("Utfall kvinnor/flickor", SwedishValues.ParseQuantity),
+                    Parse("Utfall VB föregående år", SwedishValues.ParseQuantity), Parse("Prognos helår", SwedishValues.ParseQuantity),
+                    Text(row, "Analys"), Cell(display, IndicatorSheet, number, 2))
                 {
-                    var text = Text(row, column);
-                    if (text is null) return null;
-                    try { return SwedishValues.ParseQuantity(text); }
-                    catch (FormatException e)
-                    {
-                        errors.Add(new InputError(Cell(display, IndicatorSheet, number, Array.IndexOf(IndicatorColumns, column) + 1), $"\"{column}\": {e.Message}"));
-                        return null;
-                    }
-                }
-                indicators.Add(new IndicatorOutcome(Text(row, "Mål") ?? "", Text(row, "Indikator") ?? "", Q("Periodens utfall"),
-                    Q("Utfall män/pojkar"), Q("Utfall kvinnor/flickor"), Q("Utfall VB föregående år"), Q("Prognos helår"),
-                    Text(row, "Analys"), Cell(display, IndicatorSheet, number, 2)));
+                    AnnualTarget = Parse("Årsmål", SwedishValues.ParseTarget),
+                    CityTarget = Parse("KF:s årsmål", SwedishValues.ParseTarget),
+                    Periodicity = Parse("Periodicitet", t => (Periodicity?)SwedishValues.ParsePeriodicity(t)),
+                    Uncertain = columns.Contains(UncertainColumn)
+                        ? Uncertain(row, IndicatorCells, UncertainCells.IndicatorKeys, Cell(display, IndicatorSheet, number, columns.IndexOf(UncertainColumn) + 1), errors)
+                        : null,
+                    Reviewed = Reviewed(row, columns, IndicatorCells, ordinals),
+                });
             }
         }
         var activities = new List<ActivityOutcome>();
         if (SheetNamed(ActivitySheet) is { } activitySheet)
         {
             var rows = Sheet(activitySheet);
-            CheckColumns(rows, ActivitySheet, ActivityColumns, display, errors);
+            var columns = CheckColumns(rows, ActivitySheet, ActivityColumns, display, errors);
+            var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (row, number) in Filled(rows))
             {
+                T? Parse<T>(string column, Func<string, T> parse) => Parsed(row, column, parse, Cell(display, ActivitySheet, number, columns.IndexOf(column) + 1), errors);
                 var flag = Text(row, "Avvikelse");
                 if (flag is not (null or "Avvikelse"))
-                    errors.Add(new InputError(Cell(display, ActivitySheet, number, 5), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
+                    errors.Add(new InputError(Cell(display, ActivitySheet, number, columns.IndexOf("Avvikelse") + 1), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
                 activities.Add(new ActivityOutcome(Text(row, "Mål") ?? "", Text(row, "Aktivitet") ?? "", flag == "Avvikelse",
-                    Text(row, "Analys"), Cell(display, ActivitySheet, number, 2)));
+                    Text(row, "Analys"), Cell(display, ActivitySheet, number, 2))
+                {
+                    Start = Parse("Startdatum", t => (DateOnly?)SwedishValues.ParseDate(t)),
+                    End = Parse("Slutdatum", t => (DateOnly?)SwedishValues.ParseDate(t)),
+                    Uncertain = columns.Contains(UncertainColumn)
+                        ? Uncertain(row, ActivityCells, UncertainCells.ActivityKeys, Cell(display, ActivitySheet, number, columns.IndexOf(UncertainColumn) + 1), errors)
+                        : null,
+                    Reviewed = Reviewed(row, columns, ActivityCells, ordinals),
+                });
             }
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -193,14 +330,71 @@ public static partial class Workbook
         }
     }
 
-    private static void CheckColumns(List<IDictionary<string, object>> rows, string sheet, string[] expected, string display, List<InputError> errors)
+    /// <summary>
+    /// The sheet's columns in order, each one checked: the report's columns, and the review workbook's
+    /// "Rad i rapporten" (not read back: the row is found by goal and name) and "Osäkert".
+    /// </summary>
+    private static List<string> CheckColumns(List<IDictionary<string, object>> rows, string sheet, string[] expected, string display, List<InputError> errors)
     {
-        if (rows.Count == 0) return;
-        foreach (var column in rows[0].Keys.Where(k => !expected.Contains(k)))
+        if (rows.Count == 0) return [];
+        string[] known = [.. expected, ReportLineColumn, UncertainColumn];
+        var columns = rows[0].Keys.ToList();
+        foreach (var column in columns.Where(k => !known.Contains(k)))
         {
-            var hint = Suggest.Closest(column, expected) is { } close ? $" – menade du \"{close}\"?" : "";
-            errors.Add(new InputError(Cell(display, sheet, 1, rows[0].Keys.ToList().IndexOf(column) + 1), $"okänd kolumn \"{column}\"{hint}"));
+            var hint = Suggest.Closest(column, known) is { } close ? $" – menade du \"{close}\"?" : "";
+            errors.Add(new InputError(Cell(display, sheet, 1, columns.IndexOf(column) + 1), $"okänd kolumn \"{column}\"{hint}"));
         }
+        return columns;
+    }
+
+    /// <summary>A cell's value parsed; one that does not parse is an error at the cell, and the value is left out.</summary>
+    private static T? Parsed<T>(IDictionary<string, object> row, string column, Func<string, T> parse, SourcePosition at, List<InputError> errors)
+    {
+        var text = Text(row, column);
+        if (text is null) return default;
+        try { return parse(text); }
+        catch (FormatException e)
+        {
+            errors.Add(new InputError(at, $"\"{column}\": {e.Message}"));
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// In a review workbook (one with the column "Osäkert"), the row's place among its goal's rows in the sheet
+    /// (counted in <paramref name="ordinals"/>) and the cells it leaves empty; null in other workbooks.
+    /// </summary>
+    private static ReviewedRow? Reviewed(IDictionary<string, object> row, List<string> columns, IReadOnlyList<(string Column, string Key)> cells, Dictionary<string, int> ordinals)
+    {
+        if (!columns.Contains(UncertainColumn)) return null;
+        var goal = Text(row, "Mål") ?? "";
+        var ordinal = ordinals[goal] = ordinals.GetValueOrDefault(goal, -1) + 1;
+        return new ReviewedRow(ordinal, cells.Where(c => columns.Contains(c.Column) && Text(row, c.Column) is null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The "Osäkert" cell: one "Kolumn: skäl" a line (the column as the sheet names it, or the dataset key);
+    /// an empty cell says that none of the row's cells is uncertain any more.
+    /// </summary>
+    private static ImmutableSortedDictionary<string, string> Uncertain(IDictionary<string, object> row, IReadOnlyList<(string Column, string Key)> cells,
+        IReadOnlyList<string> keys, SourcePosition at, List<InputError> errors)
+    {
+        var marked = UncertainCells.None.ToBuilder();
+        foreach (var line in (Text(row, UncertainColumn) ?? "").ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
+            var name = colon < 0 ? line : line[..colon];
+            var key = cells.FirstOrDefault(c => string.Equals(c.Column, name, StringComparison.OrdinalIgnoreCase)).Key ?? keys.FirstOrDefault(k => k == name);
+            if (key is null || colon < 0 || line[(colon + 2)..].Trim().Length == 0)
+            {
+                var names = cells.Select(c => c.Column).Concat(keys.Where(k => cells.All(c => c.Key != k))).ToList();
+                var hint = key is null && Suggest.Closest(name, names) is { } close ? $" – menade du \"{close}\"?" : "";
+                errors.Add(new InputError(at, $"\"{UncertainColumn}\": väntade en rad \"Kolumn: skäl\" per osäker cell, fick \"{line}\"{hint}"));
+                continue;
+            }
+            marked[key] = line[(colon + 2)..].Trim();
+        }
+        return marked.ToImmutable();
     }
 
     /// <summary>A cell as a position: the file with the sheet, then row and column (1-based, as Excel counts).</summary>

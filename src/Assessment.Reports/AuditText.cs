@@ -1,4 +1,5 @@
 using System.Text;
+using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
@@ -86,27 +87,78 @@ public static class AuditText
         return t.ToString();
     }
 
-    public static string Backtest(BacktestReport report, IReadOnlyList<string> datasets, RuleSetInfo rules)
+    /// <summary>
+    /// A backtest over one or more datasets: a line per dataset (agreement per level and in total, and how many
+    /// disagreements rest on uncertain cells), then all datasets together – agreement and confusion matrix per
+    /// level and over all levels – and the disagreeing goals, those resting on uncertain cells first.
+    /// </summary>
+    public static string Backtest(CorpusBacktest corpus, IReadOnlyList<(string Dataset, IReadOnlyList<InputError> Errors)> failed)
     {
         var t = new StringBuilder();
-        t.AppendLine($"Backtest av {rules.Id} {rules.Version} mot publicerade betyg i {string.Join(", ", datasets)}");
-        var ratings = Enum.GetValues<Rating>();
-        foreach (var level in report.Levels)
+        t.AppendLine($"Backtest mot publicerade betyg: {corpus.Datasets.Count} dataset" +
+                     (failed.Count == 0 ? "" : $", {failed.Count} kunde inte läsas"));
+        foreach (var d in corpus.Datasets)
+        {
+            var r = d.Report;
+            var rules = d.Result.RuleSet;
+            t.AppendLine();
+            t.AppendLine($"{d.Dataset}: {d.Result.Dataset.District} · {d.Result.Dataset.Period} · regelverk {rules.Id} {rules.Version}");
+            if (rules.Note is { } note) t.AppendLine($"  not: {note}");
+            t.AppendLine("  " + string.Join(" · ", r.Levels.Select(l => $"{l.Level.Label()} {l.Agreeing} av {l.Compared}")) +
+                         $" · totalt {r.Agreeing} av {r.Compared} lika ({Percent(r.Agreement)})");
+            t.AppendLine($"  skiljer sig: {r.Disagreements.Count}, varav {r.OnUncertainCells.Count} vilar på osäkra celler");
+        }
+
+        var total = corpus.Total;
+        t.AppendLine();
+        t.AppendLine(corpus.Datasets.Count == 1 ? "Per nivå:" : $"Totalt, alla {corpus.Datasets.Count} dataset:");
+        foreach (var level in total.Levels)
+            Matrix(t, $"{char.ToUpperInvariant(level.Level.Label()[0])}{level.Level.Label()[1..]}", level.Compared, level.Agreeing, level.Agreement, level.Matrix);
+        Matrix(t, "Alla nivåer", total.Compared, total.Agreeing, total.Agreement, total.Matrix);
+
+        t.AppendLine();
+        if (total.Disagreements.Count == 0) t.AppendLine("Inga mål där härlett och redovisat skiljer sig.");
+        else
+        {
+            t.AppendLine($"Mål där härlett och redovisat skiljer sig och som vilar på osäkra celler ({total.OnUncertainCells.Count}):");
+            foreach (var d in total.OnUncertainCells)
+            {
+                t.AppendLine(Disagreement(d));
+                foreach (var c in d.UncertainCells)
+                    t.AppendLine($"      osäker cell: {c.GoalId} \"{c.Row}\" {c.Key}: {c.Reason}");
+            }
+            t.AppendLine();
+            t.AppendLine($"Övriga mål där härlett och redovisat skiljer sig ({total.NotOnUncertainCells.Count}):");
+            foreach (var d in total.NotOnUncertainCells) t.AppendLine(Disagreement(d));
+        }
+        if (failed.Count > 0)
         {
             t.AppendLine();
-            t.AppendLine($"{char.ToUpperInvariant(level.Level.Label()[0])}{level.Level.Label()[1..]}: {level.Agreeing} av {level.Compared} lika " +
-                         $"({Assessment.Domain.Parsing.SwedishFormat.Percent(level.Agreement, 0)})");
-            if (level.Compared == 0) continue;
-            t.AppendLine($"  {"redovisat \\ härlett",-22}{string.Concat(ratings.Select(r => $"{r.Label(),11}"))}");
-            foreach (var recorded in ratings)
-                t.AppendLine($"  {recorded.Label(),-22}{string.Concat(ratings.Select(d => $"{level.Matrix.GetValueOrDefault((recorded, d)),11}"))}");
+            t.AppendLine($"Kunde inte läsas och räknas inte ({failed.Count}):");
+            foreach (var (_, errors) in failed) t.AppendLine($"  {errors[0]}{(errors.Count > 1 ? $" (och {errors.Count - 1} fel till)" : "")}");
         }
-        t.AppendLine();
-        t.AppendLine(report.Disagreements.Count == 0 ? "Inga mål där härlett och redovisat skiljer sig." : $"Mål där härlett och redovisat skiljer sig ({report.Disagreements.Count}):");
-        foreach (var (dataset, g) in report.Disagreements)
-            t.AppendLine($"  {dataset} {g.Goal.Id} ({g.Goal.Level.Label()}): redovisat {g.Recorded!.Value.Label()}, härlett {g.Derived.Rating.Label()} " +
-                         $"(regel {g.Derived.Rule.Id}); underlag: {Evidence(g)}");
         return t.ToString();
+
+        static string Disagreement(Disagreement d)
+        {
+            var g = d.Goal;
+            return $"  {d.Dataset} {g.Goal.Id} ({g.Goal.Level.Label()}): redovisat {g.Recorded!.Value.Label()}, härlett {g.Derived.Rating.Label()} " +
+                   $"(regel {g.Derived.Rule.Id}); underlag: {Evidence(g)}";
+        }
+    }
+
+    private static string Percent(double share) => Assessment.Domain.Parsing.SwedishFormat.Percent(share, 0);
+
+    /// <summary>One level's (or all levels') agreement and its confusion matrix, recorded in rows, derived in columns.</summary>
+    private static void Matrix(StringBuilder t, string title, int compared, int agreeing, double agreement, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix)
+    {
+        var ratings = Enum.GetValues<Rating>();
+        t.AppendLine();
+        t.AppendLine($"{title}: {agreeing} av {compared} lika ({Percent(agreement)})");
+        if (compared == 0) return;
+        t.AppendLine($"  {"redovisat \\ härlett",-22}{string.Concat(ratings.Select(r => $"{r.Label(),11}"))}");
+        foreach (var recorded in ratings)
+            t.AppendLine($"  {recorded.Label(),-22}{string.Concat(ratings.Select(d => $"{matrix.GetValueOrDefault((recorded, d)),11}"))}");
     }
 
     private static string Evidence(GoalResult g)

@@ -1,44 +1,112 @@
+using Assessment.Domain;
+using Assessment.Domain.Yaml;
 using Assessment.Reports;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
 
 namespace Assessment.Cli;
 
-/// <summary><c>assess backtest DATASET…</c>: the rules' derived ratings against what districts published.</summary>
+/// <summary><c>assess backtest DATASET|MAPP …</c>: the rules' derived ratings against what districts published, over a corpus.</summary>
 internal static class BacktestCommand
 {
     public const string Help = $"""
-        assess backtest – jämför regelverkets härledda betyg med de publicerade.
+        assess backtest – jämför regelverkets härledda betyg med de publicerade, över ett eller många dataset.
 
         Användning:
-          assess backtest DATASET … [--rules FIL|MAPP] [-o FIL]
+          assess backtest DATASET|MAPP … [--rules FIL|MAPP] [--format text|json] [-o FIL]
 
-        För varje nivå: andelen mål där härlett och publicerat betyg är lika, och en förväxlingsmatris
-        (publicerat × härlett: helt, delvis, inte, ej bedömd); sist målen som skiljer sig, med underlag.
+        En MAPP står för varje *.yaml i den och i dess undermappar; en fil där som inte är ett dataset
+        (varken "namnd" eller "period" överst, t.ex. ett regelverk) hoppas över med en notis. Ett
+        dataset som inte kan läsas rapporteras med fil:rad:kolumn och räknas inte; de andra räknas, och
+        slutkoden blir 2.
+
+        För varje dataset: andelen mål där härlett och publicerat betyg är lika, per nivå och totalt.
+        För alla tillsammans: andelen lika och förväxlingsmatrisen (publicerat × härlett: helt, delvis,
+        inte, ej bedömd) per nivå och över alla nivåer; sist målen som skiljer sig, delade i de som vilar
+        på osäkra celler (osakert i en indikator eller aktivitet i målet eller under det, i en cell som
+        reglerna läser) och övriga, med underlag.
 
         Flaggor:
           {Inputs.RulesHelp}
-          -o, --output FIL   Skriv till FIL.
+          --format FORMAT    text (standard) eller json
+          -o, --output FIL   Skriv till FIL (skrivs helt eller inte alls).
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "-o", "--output"], maxPositional: int.MaxValue);
+        var options = Options.Parse(args, Help, ["--rules", "--format", "-o", "--output"], maxPositional: int.MaxValue);
         if (options.Help)
         {
             stdout.Write(Help);
             return Cli.Ok;
         }
-        if (options.Positional.Count == 0) throw new UsageException("ange minst ett dataset", Help);
+        if (options.Positional.Count == 0) throw new UsageException("ange minst ett dataset eller en mapp", Help);
+        var format = options.Value("--format") ?? "text";
+        if (format is not ("text" or "json")) throw new UsageException($"okänt format \"{format}\": väntade text eller json", Help);
         var catalog = Inputs.Rules(options.Value("--rules"));
+
         var results = new List<(string, AssessmentResult)>();
-        foreach (var given in options.Positional)
+        var failed = new List<(string Dataset, IReadOnlyList<InputError> Errors)>();
+        foreach (var (path, display, inFolder) in Files(options.Positional))
         {
-            var dataset = Inputs.Dataset(given);
-            results.Add((dataset.Display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
+            try
+            {
+                var input = InputText.Read(path, display);
+                if (inFolder && !LooksLikeDataset(input.Text, display))
+                {
+                    stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
+                    continue;
+                }
+                var dataset = new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
+                results.Add((display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
+            }
+            catch (InputException e)
+            {
+                failed.Add((display, e.Errors));
+            }
         }
-        var report = Backtest.Run(results);
-        Inputs.Write(AuditText.Backtest(report, results.Select(r => r.Item1).ToList(), results[0].Item2.RuleSet), options.Value("-o", "--output"), stdout, stderr);
-        return Cli.Ok;
+        if (results.Count == 0)
+            throw new InputException(failed.Count > 0
+                ? failed.SelectMany(f => f.Errors).ToList()
+                : [new InputError(SourcePosition.StartOf(options.Positional[0]), "inga dataset att jämföra: mappen har inga dataset (*.yaml)")]);
+
+        var corpus = Backtest.Corpus(results);
+        Inputs.Write(format == "json" ? BacktestJson.Render(corpus, failed) : AuditText.Backtest(corpus, failed),
+            options.Value("-o", "--output"), stdout, stderr);
+        foreach (var error in failed.SelectMany(f => f.Errors)) stderr.WriteLine($"fel: {error}");
+        return failed.Count > 0 ? Cli.BadInput : Cli.Ok;
+    }
+
+    /// <summary>
+    /// The files named, a folder standing for every *.yaml in it and under it (in name order, shown by their
+    /// path from the folder as given); a file named directly is always read as a dataset.
+    /// </summary>
+    private static IEnumerable<(string Path, string Display, bool InFolder)> Files(IEnumerable<string> given)
+    {
+        foreach (var target in given)
+        {
+            Inputs.Record(target);
+            if (!Directory.Exists(target))
+            {
+                yield return (target, target, false);
+                continue;
+            }
+            foreach (var file in Directory.GetFiles(target, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                yield return (file, RuleSetCatalog.Shown(target, target, file), true);
+        }
+    }
+
+    /// <summary>Whether a file in a folder is meant as a dataset: broken YAML counts as one (it is reported, not skipped).</summary>
+    private static bool LooksLikeDataset(string text, string display)
+    {
+        try
+        {
+            var root = YamlFile.ParseRoot(text, display, new ErrorSink());
+            return root.Has("namnd") || root.Has("period");
+        }
+        catch (InputException)
+        {
+            return true;
+        }
     }
 }

@@ -13,16 +13,22 @@ internal static partial class ImportCommand
         assess import – läser texten ur en publicerad rapport till ett dataset.
 
         Användning:
-          assess import RAPPORT.txt [-o DATASET.yaml] [--period "VB 2023"] [--namnd NAMN] [--schema SÖKVÄG]
+          assess import RAPPORT.txt [-o DATASET.yaml] [--granska GRANSKNING.xlsx] [--period "VB 2023"] [--namnd NAMN] [--schema SÖKVÄG]
 
         Läser en tertialrapport, verksamhetsberättelse eller verksamhetsplan som text (tabeller med
         tabbar, som Markdown eller utplattade till mellanslag): målträdet, indikatorernas alla
         kolumner, aktiviteter med avvikelser och analyser, varje måls publicerade betyg och analystext.
         Allt som inte kunde placeras, eller placerades efter bedömning, rapporteras med radnummer.
-        Resultatet kontrolleras med datasetläsaren innan det skrivs.
+        En cell vars placering mellanrummen i texten inte avgör markeras som osäker i datasetet
+        (osakert: cellens nyckel och skälet, med rapportens rad). Resultatet kontrolleras med
+        datasetläsaren innan det skrivs.
 
         Flaggor:
           -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).
+          --granska FIL      Skriv också en granskningsarbetsbok (.xlsx): bladen Indikatorer och Aktiviteter
+                             i rapportens kolumner med "Rad i rapporten" och "Osäkert"; osäkra celler är gula
+                             och visar skälet. Rätta i Excel och lägg tillbaka med
+                             assess merge DATASET.yaml FIL -o rättat.yaml.
           --period PERIOD    Ange perioden om rapporten inte säger den, t.ex. "VB 2023".
           --namnd NAMN       Ange nämnden om rapporten inte säger den, t.ex. "Solna stadsdelsnämnd".
           --schema SÖKVÄG    Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json
@@ -30,7 +36,7 @@ internal static partial class ImportCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["-o", "--output", "--period", "--namnd", "--schema"], maxPositional: 1);
+        var options = Options.Parse(args, Help, ["-o", "--output", "--granska", "--period", "--namnd", "--schema"], maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(Help);
@@ -53,10 +59,25 @@ internal static partial class ImportCommand
         foreach (var note in notes) stderr.WriteLine($"{path}:{note.Line}: {note.Message}");
         var output = options.Value("-o", "--output");
         var parsed = ReadImported(yaml, path);
-        Inputs.Write(yaml, output, stdout, stderr);
+        if (options.Value("--granska") is { } review)
+        {
+            if (output is not null && Inputs.RealPath(output) == Inputs.RealPath(review))
+                throw new InputException(SourcePosition.StartOf(review), "-o och --granska pekar på samma fil: välj två olika");
+            var lines = yaml.Split('\n');
+            using var staged = OutputFile.Stage(review, Workbook.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");
+            Inputs.Write(yaml, output, stdout, stderr);
+            staged.Commit();
+            stderr.WriteLine($"skrev {review}");
+        }
+        else
+        {
+            Inputs.Write(yaml, output, stdout, stderr);
+        }
         var goals = parsed.AllGoals().ToList();
+        var uncertain = goals.Sum(g => g.Indicators.Sum(i => i.Uncertain.Count) + g.Activities.Sum(a => a.Uncertain.Count));
         stderr.WriteLine($"importerade {goals.Count} mål, {goals.Sum(g => g.Indicators.Count)} indikatorer och " +
-                         $"{goals.Sum(g => g.Activities.Count)} aktiviteter ({dataset.District}, {dataset.Period}); {notes.Count} anmärkningar");
+                         $"{goals.Sum(g => g.Activities.Count)} aktiviteter ({dataset.District}, {dataset.Period}); {notes.Count} anmärkningar; " +
+                         $"{uncertain} osäkra celler");
         return Cli.Ok;
     }
 

@@ -17,8 +17,14 @@ internal static class MergeCommand
 
         UTFALL är en YAML-fil (period, och per mål-id indikatorernas utfall och prognos, aktiviteternas
         avvikelser och målens betyg) eller en arbetsbok med bladen "Indikatorer" och "Aktiviteter" i
-        rapportens kolumner plus "Mål". Varje rad måste finnas i planen: en som inte gör det är ett fel
-        med fil:rad:kolumn (i arbetsboken blad, rad och kolumn) och ett förslag.
+        rapportens kolumner plus "Mål" – även granskningsarbetsboken från assess import --granska.
+        Varje rad måste finnas i planen: en som inte gör det är ett fel med fil:rad:kolumn (i
+        arbetsboken blad, rad och kolumn) och ett förslag. En tom cell lämnar planens värde.
+
+        Osäkra celler (osakert): en cell vars värde arbetsboken ändrar är inte längre osäker. Har
+        arbetsboken kolumnen "Osäkert" (granskningsarbetsboken) gäller den: töm cellen, eller ta bort
+        en rad "Kolumn: skäl", när en osäker cell är kontrollerad och rätt. Där töms också en osäker
+        cell som lämnats tom, och en rad vars osäkra namn rättats hittas på sin plats under målet.
 
         Flaggor:
           -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).

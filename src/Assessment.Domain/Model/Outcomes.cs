@@ -1,14 +1,39 @@
+using System.Collections.Immutable;
 using Assessment.Domain.Parsing;
 
 namespace Assessment.Domain.Model;
 
-/// <summary>One indicator's figures for a period, keyed by goal id and indicator name as in the plan.</summary>
+/// <summary>
+/// One indicator's figures for a period, keyed by goal id and indicator name as in the plan. A workbook
+/// (the report's columns) may also correct the targets and periodicity, and say which cells are still
+/// uncertain (<see cref="Uncertain"/>; null where it does not say, and the plan's marks stay).
+/// </summary>
 public sealed record IndicatorOutcome(
     string GoalId, string Name, Quantity? Outcome, Quantity? OutcomeMen, Quantity? OutcomeWomen,
-    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position);
+    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position)
+{
+    public Target? AnnualTarget { get; init; }
+    public Target? CityTarget { get; init; }
+    public Periodicity? Periodicity { get; init; }
+    public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
+    public ReviewedRow? Reviewed { get; init; }
+}
 
-/// <summary>One activity's deviation flag and note for a period.</summary>
-public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position);
+/// <summary>One activity's deviation flag and note for a period; from a workbook also its dates and uncertain cells.</summary>
+public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position)
+{
+    public DateOnly? Start { get; init; }
+    public DateOnly? End { get; init; }
+    public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
+    public ReviewedRow? Reviewed { get; init; }
+}
+
+/// <summary>
+/// What a review workbook (<c>assess import --granska</c>) says of a row beyond its values: its place among
+/// its goal's rows (0-based), by which a row whose uncertain name the controller corrected is still found,
+/// and the cells it leaves empty, which empty an uncertain cell (elsewhere an empty cell keeps the plan's value).
+/// </summary>
+public sealed record ReviewedRow(int Ordinal, IReadOnlySet<string> EmptyCells);
 
 /// <summary>A goal's published rating, override or analysis for a period.</summary>
 public sealed record GoalOutcome(string GoalId, Rating? Recorded, RatingOverride? Override, string? Analysis, SourcePosition Position);
@@ -44,6 +69,19 @@ public sealed record Outcomes(
     }
 
     /// <summary>
+    /// The plan row an outcome is for: the one with its name; failing that, in a review workbook, the row at
+    /// the same place under the goal if that row's name was uncertain and no other outcome names it – the
+    /// controller corrected the name.
+    /// </summary>
+    private static int Find<T>(List<T> rows, string name, ReviewedRow? review, IEnumerable<string> named, Func<T, string> nameOf,
+        Func<T, ImmutableSortedDictionary<string, string>> uncertain)
+    {
+        var at = rows.FindIndex(r => nameOf(r) == name);
+        if (at >= 0 || review is not { Ordinal: var k } || k >= rows.Count) return at;
+        return uncertain(rows[k]).ContainsKey("namn") && !named.Contains(nameOf(rows[k])) ? k : -1;
+    }
+
+    /// <summary>
     /// The plan with these outcomes laid on it. Every outcome must name a goal and row the plan has:
     /// one that does not is an <see cref="InputException"/> at the outcome's position, with a suggestion.
     /// </summary>
@@ -66,9 +104,10 @@ public sealed record Outcomes(
         Goal Apply(Goal goal)
         {
             var rows = goal.Indicators.ToList();
-            foreach (var o in indicators.GetValueOrDefault(goal.Id) ?? [])
+            var given = indicators.GetValueOrDefault(goal.Id) ?? [];
+            foreach (var o in given)
             {
-                var at = rows.FindIndex(i => i.Name == o.Name);
+                var at = Find(rows, o.Name, o.Reviewed, given.Select(g => g.Name), i => i.Name, i => i.Uncertain);
                 if (at < 0)
                 {
                     var hint = Suggest.Closest(o.Name, rows.Select(i => i.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
@@ -76,27 +115,37 @@ public sealed record Outcomes(
                     continue;
                 }
                 var i = rows[at];
-                rows[at] = i with
+                var corrected = i with
                 {
+                    Name = o.Name,
                     Outcome = o.Outcome ?? i.Outcome,
                     OutcomeMen = o.OutcomeMen ?? i.OutcomeMen,
                     OutcomeWomen = o.OutcomeWomen ?? i.OutcomeWomen,
                     LastYearOutcome = o.LastYearOutcome ?? i.LastYearOutcome,
                     Forecast = o.Forecast ?? i.Forecast,
+                    AnnualTarget = o.AnnualTarget ?? i.AnnualTarget,
+                    CityTarget = o.CityTarget ?? i.CityTarget,
+                    Periodicity = o.Periodicity ?? i.Periodicity,
                     Analysis = o.Analysis ?? i.Analysis,
                 };
+                foreach (var key in o.Reviewed?.EmptyCells.Where(i.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
+                rows[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? i.Uncertain, i.Cell, corrected.Cell) };
             }
             var acts = goal.Activities.ToList();
-            foreach (var o in activities.GetValueOrDefault(goal.Id) ?? [])
+            var givenActivities = activities.GetValueOrDefault(goal.Id) ?? [];
+            foreach (var o in givenActivities)
             {
-                var at = acts.FindIndex(a => a.Name == o.Name);
+                var at = Find(acts, o.Name, o.Reviewed, givenActivities.Select(g => g.Name), a => a.Name, a => a.Uncertain);
                 if (at < 0)
                 {
                     var hint = Suggest.Closest(o.Name, acts.Select(a => a.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
                     errors.Add(new InputError(o.Position, $"aktiviteten \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
                     continue;
                 }
-                acts[at] = acts[at] with { Deviation = o.Deviation, Note = o.Note ?? acts[at].Note };
+                var a = acts[at];
+                var corrected = a with { Name = o.Name, Deviation = o.Deviation, Note = o.Note ?? a.Note, Start = o.Start ?? a.Start, End = o.End ?? a.End };
+                foreach (var key in o.Reviewed?.EmptyCells.Where(a.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
+                acts[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? a.Uncertain, a.Cell, corrected.Cell) };
             }
             var rating = goalOutcomes.GetValueOrDefault(goal.Id);
             return goal with

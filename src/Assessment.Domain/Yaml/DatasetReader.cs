@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 
@@ -107,7 +108,7 @@ public static class DatasetReader
             Periodicity: map.ParseValue("periodicitet", SwedishValues.ParsePeriodicity) ?? Periodicity.Year,
             Direction: map.ParseValue("riktning", SwedishValues.ParseDirection),
             Analysis: map.String("analys"),
-            Position: map.PositionOf("namn"));
+            Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
         if (!map.Has("periodicitet"))
             map.Error("periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade \"Tertial\" eller \"År\"");
         map.Done();
@@ -122,11 +123,29 @@ public static class DatasetReader
             End: map.ParseValue("slut", SwedishValues.ParseDate),
             Deviation: map.Bool("avvikelse", false),
             Note: map.String("analys"),
-            Position: map.PositionOf("namn"));
+            Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.ActivityKeys) };
         if (activity is { Start: { } start, End: { } end } && end < start)
             map.Error("slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
         map.Done();
         return activity;
+    }
+
+    /// <summary>
+    /// A row's <c>osakert</c>: for each of its cells the import could not place with certainty, the reason.
+    /// A key that is not one of the row's cells is an unknown key, with a suggestion.
+    /// </summary>
+    private static ImmutableSortedDictionary<string, string> ReadUncertain(YamlMap row, IReadOnlyList<string> keys)
+    {
+        var map = row.Map("osakert");
+        if (map is null) return UncertainCells.None;
+        var cells = UncertainCells.None.ToBuilder();
+        foreach (var key in keys)
+        {
+            if (map.String(key) is { } reason) cells[key] = reason.Trim();
+            else if (map.Has(key)) map.Error(key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");
+        }
+        map.Done();
+        return cells.ToImmutable();
     }
 
     // The reader hands over only non-empty text, so a target is always found or an error.
