@@ -75,7 +75,7 @@ public static partial class ReportImporter
                 state.EndParagraph();
                 continue;
             }
-            if (TableOfContents().IsMatch(raw) && Heading(clean) is not null) continue;
+            if (Heading(clean) is not null && (TableOfContents().IsMatch(raw) || InPageList(lines, i))) continue;
             if (Heading(clean) is { } heading)
             {
                 var title = heading.Title;
@@ -139,6 +139,19 @@ public static partial class ReportImporter
         if (end.EndsWith('-') || end.EndsWith('–') || end.EndsWith(',')) return true;
         var lastWord = end.Split(' ').Last();
         return lastWord is "och" or "i" or "för" or "med" or "till" or "av" or "som" or "att" or "på" or "en" or "ett" or "där" or "ska" or "samt" or "de" or "den" or "det";
+    }
+
+    /// <summary>
+    /// A heading ending in a page number next to another such heading: a table of contents without leader
+    /// dots ("KF:s inriktningsmål: 1. Ett Stockholm … 5").
+    /// </summary>
+    private static bool InPageList(string[] lines, int i)
+    {
+        static bool Entry(string line) => Regex.IsMatch(Clean(line), @"\s\d{1,3}$") && Heading(Clean(line)) is not null;
+        if (!Entry(lines[i])) return false;
+        var previous = Enumerable.Range(0, i).Reverse().Select(k => lines[k]).FirstOrDefault(l => Clean(l).Length > 0);
+        var next = lines.Skip(i + 1).FirstOrDefault(l => Clean(l).Length > 0);
+        return (previous is not null && Entry(previous)) || (next is not null && Entry(next));
     }
 
     /// <summary>A goal heading at any of the three levels, numbered or not.</summary>
@@ -238,15 +251,21 @@ public static partial class ReportImporter
                 Note(line, $"målet {(id.Length > 0 ? id + " " : "")}\"{Layout.Short(title)}\" står före sitt överordnade mål och kunde inte placeras i målträdet");
                 return;
             }
+            var siblings = parent?.Children ?? dataset.Goals;
             if (id.Length == 0)
             {
                 // An unnumbered heading: the next number under the goal above, in the report's order.
-                var siblings = parent is null ? dataset.Goals : parent.Children;
                 id = parent is null ? $"{siblings.Count + 1}" : $"{parent.Id}.{siblings.Count(g => g.Level == level) + 1}";
                 Note(line, $"målet \"{Layout.Short(title)}\" har inget nummer i rapporten: id {id} härleddes {(parent is null ? "av ordningen" : $"från {parent.Id} och ordningen")}");
             }
+            if (siblings.FirstOrDefault(g => g.Id == id) is { } earlier && earlier.SelfAndDescendants().All(IsBare))
+            {
+                // The same heading earlier with nothing under it: an entry of the table of contents.
+                siblings.Remove(earlier);
+                Note(earlier.Line, $"rubriken för mål {id} på rad {earlier.Line} står utan innehåll och upprepas på rad {line}: den lästes som innehållsförteckning");
+            }
             var goal = new RawGoal(level, id, title, line);
-            (parent?.Children ?? dataset.Goals).Add(goal);
+            siblings.Add(goal);
             if (level == RawLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
             if (level == RawLevel.ServiceAreaGoal) _serviceArea = goal;
             if (dataset.AllGoals().Count(g => g.Id == id) > 1)
@@ -288,6 +307,10 @@ public static partial class ReportImporter
             _sinceOpen = 0;
             _lastParagraph = null;
         }
+
+        private static bool IsBare(RawGoal goal) =>
+            goal.Recorded is null && goal.Analysis.Count == 0 && goal.Description.Count == 0 && goal.ExpectedResults.Count == 0
+            && goal.Indicators.Count == 0 && goal.Activities.Count == 0;
 
         private static bool LooksLikeTitle(string text) => text.Length is > 0 and <= 250 && char.IsUpper(text[0]);
 

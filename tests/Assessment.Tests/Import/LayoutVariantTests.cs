@@ -244,4 +244,15 @@ public class LayoutVariantTests
         row.Cells.ContainsKey("arsmal").ShouldBeFalse();
         row.Uncertain.Keys.ShouldContain("arsmal");
     }
+
+    [Fact]
+    public void A_table_of_contents_without_leader_dots_is_not_the_goal_tree()
+    {
+        // The headings listed with their page numbers before the report proper.
+        var headings = Regex.Matches(Annual.Value, @"^(KF:s (inriktningsmål|mål för verksamhetsområdet): .*?) $", RegexOptions.Multiline)
+            .Select((m, n) => $"{m.Groups[1].Value} {n + 3}").ToList();
+        headings.Count.ShouldBeGreaterThan(10);
+        var variant = "Innehållsförteckning \n\n" + string.Join(" \n", headings) + " \n\n" + Annual.Value;
+        ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
+    }
 }
