@@ -25,6 +25,7 @@ internal static class Cli
         ["import"] = ImportCommand.Run,
         ["backtest"] = BacktestCommand.Run,
         ["merge"] = MergeCommand.Run,
+        ["sweep"] = SweepCommand.Run,
     };
 
     public const string MainHelp = """
@@ -40,6 +41,7 @@ internal static class Cli
           assess import   RAPPORT.txt [-o DATASET.yaml] [--granska GRANSKNING.xlsx]
           assess backtest DATASET|MAPP … [--format text|json]
           assess merge    PLAN UTFALL.yaml|UTFALL.xlsx [-o DATASET.yaml]
+          assess sweep    NAMN=FRÅN..TILL[:STEG] … [DATASET|MAPP …] [--format text|json|html]
           assess KOMMANDO --help
 
         Kommandon:
@@ -53,6 +55,7 @@ internal static class Cli
           backtest  Härledda mot publicerade betyg över många dataset: överensstämmelse och förväxlingsmatris
                     per nivå och totalt, avvikelser som vilar på osäkra inlästa celler för sig.
           merge     Lägger periodens utfall (YAML eller .xlsx) på verksamhetsplanen: ett fullständigt dataset.
+          sweep     Vad ett tröskelvärde gör: betyg och överensstämmelse med publicerade betyg för varje värde.
 
         "assess run" utan fler argument bedömer det medföljande exemplet (Tertialrapport 1 2026,
         Hässelby-Vällingby) med regelverket i rules/ som gäller för perioden.

@@ -47,23 +47,10 @@ internal static class BacktestCommand
 
         var results = new List<(string, AssessmentResult)>();
         var failed = new List<(string Dataset, IReadOnlyList<InputError> Errors)>();
-        foreach (var (path, display, inFolder) in Files(options.Positional))
+        foreach (var (dataset, errors) in DatasetFiles.Read(options.Positional, stderr))
         {
-            try
-            {
-                var input = InputText.Read(path, display);
-                if (inFolder && !LooksLikeDataset(input.Text, display))
-                {
-                    stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
-                    continue;
-                }
-                var dataset = new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
-                results.Add((display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
-            }
-            catch (InputException e)
-            {
-                failed.Add((display, e.Errors));
-            }
+            if (dataset is not null) results.Add((dataset.Display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
+            else failed.Add(errors!.Value);
         }
         if (results.Count == 0)
             throw new InputException(failed.Count > 0
@@ -75,38 +62,5 @@ internal static class BacktestCommand
             options.Value("-o", "--output"), stdout, stderr);
         foreach (var error in failed.SelectMany(f => f.Errors)) stderr.WriteLine($"fel: {error}");
         return failed.Count > 0 ? Cli.BadInput : Cli.Ok;
-    }
-
-    /// <summary>
-    /// The files named, a folder standing for every *.yaml in it and under it (in name order, shown by their
-    /// path from the folder as given); a file named directly is always read as a dataset.
-    /// </summary>
-    private static IEnumerable<(string Path, string Display, bool InFolder)> Files(IEnumerable<string> given)
-    {
-        foreach (var target in given)
-        {
-            Inputs.Record(target);
-            if (!Directory.Exists(target))
-            {
-                yield return (target, target, false);
-                continue;
-            }
-            foreach (var file in Directory.GetFiles(target, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                yield return (file, RuleSetCatalog.Shown(target, target, file), true);
-        }
-    }
-
-    /// <summary>Whether a file in a folder is meant as a dataset: broken YAML counts as one (it is reported, not skipped).</summary>
-    private static bool LooksLikeDataset(string text, string display)
-    {
-        try
-        {
-            var root = YamlFile.ParseRoot(text, display, new ErrorSink());
-            return root.Has("namnd") || root.Has("period");
-        }
-        catch (InputException)
-        {
-            return true;
-        }
     }
 }
