@@ -15,13 +15,13 @@ public static partial class ReportImporter
 {
     // Headings, numbered or not: "KF:s inriktningsmål: 1. …", "Inriktningsmål 2 …", "KF:s mål för verksamhetsområdet: 1.2 …",
     // "Nämndmål: 1.2.1. …", "Nämndmål: …". Without a number the id is derived from the goal above.
-    [GeneratedRegex(@"^(?:KF:s\s+)?[Ii]nriktningsmål(?:\s*:\s*(?:(?<id>\d+)(?:\.|\s|:|$)\s*)?|\s+(?<id>\d+)(?:\.|:)?\s+)(?<title>.*)$")]
+    [GeneratedRegex(@"^(?:KF:s\s+[Ii]|I)nriktningsmål(?:\s*:\s*(?:(?<id>\d+)(?:\.|\s|:|$)\s*)?|\s+(?<id>\d+)(?:\.|:)?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();
 
-    [GeneratedRegex(@"^(?:(?:KF:s\s+)?[Mm]ål för verksamhetsområdet|Verksamhetsområdesmål)(?:\s*:\s*(?:(?<id>\d+\.\d+)(?:\.|\s|$)\s*)?|\s+(?<id>\d+\.\d+)\.?\s+)(?<title>.*)$")]
+    [GeneratedRegex(@"^(?:KF:s\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål)(?:\s*:\s*(?:(?<id>\d+\.\d+)(?:\.|\s|$)\s*)?|\s+(?<id>\d+\.\d+)\.?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex ServiceAreaHeading();
 
-    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål)(?:\s*:\s*(?:(?<id>\d+\.\d+\.\d+)\.?\s*)?|\s+(?<id>\d+\.\d+\.\d+)\.?\s*)(?<title>.*)$")]
+    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål)(?:\s*:\s*(?:(?<id>\d+\.\d+\.\d+)\.?\s*)?|\s+(?<id>\d+\.\d+\.\d+)\.?\s*(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex BoardHeading();
 
     /// <summary>A list item: "•", "●", "-" or "–" first on the line (the flattened layout loses the mark in <see cref="Clean"/>).</summary>

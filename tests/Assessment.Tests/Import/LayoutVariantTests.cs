@@ -255,4 +255,14 @@ public class LayoutVariantTests
         var variant = "Innehållsförteckning \n\n" + string.Join(" \n", headings) + " \n\n" + Annual.Value;
         ShouldMatch(Dump(Import(variant)), Dump(Import(Annual.Value)));
     }
+
+    [Fact]
+    public void Prose_that_wraps_onto_a_goal_word_is_not_a_heading()
+    {
+        // A paragraph whose lines happen to start with the words of a heading, without its colon or capital.
+        var variant = Rewrite(Annual.Value, @"^(Förvaltningen bedömer att verksamhetsområdesmålet uppfylls helt\. Bedömningen grundar sig )$",
+            "$1\ninriktningsmål 2 och 3 uppfylls också, liksom \nmål för verksamhetsområdet 1.2 och \nNämndmål 1.2.1 som uppfylls helt, och \nNämndmål: för fritiden gäller detsamma. ");
+        static IEnumerable<string> Goals(RawDataset d) => d.AllGoals().Select(g => $"{g.Level} {g.Id} {g.Title}");
+        Goals(Import(variant)).ShouldBe(Goals(Import(Annual.Value)));
+    }
 }
