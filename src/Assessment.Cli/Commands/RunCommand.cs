@@ -12,7 +12,7 @@ internal static class RunCommand
         assess run – bedömer ett dataset och skriver resultatet.
 
         Användning:
-          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx] [-o FIL]
+          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx|docx] [-o FIL]
                      [--templates MAPP] [--final derived|recorded] [--log FIL]
 
         Argument:
@@ -26,6 +26,8 @@ internal static class RunCommand
                              xlsx: arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,
                              Aktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in
                              igen med assess merge
+                             docx: målkapitlet som Word-dokument (kräver -o): rubrik per mål med
+                             Words rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell
           -o, --output FIL   Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
           --templates MAPP   Motiveringsmallar (Scriban). Standard: {Inputs.DefaultTemplates}/
           --final KÄLLA      derived (standard): slutligt betyg = överstyrning, annars regelverkets
@@ -46,10 +48,10 @@ internal static class RunCommand
             return Cli.Ok;
         }
         var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json" or "md" or "html" or "xlsx"))
-            throw new UsageException($"okänt format \"{format}\": väntade text, json, md, html eller xlsx", Help);
-        if (format == "xlsx" && options.Value("-o", "--output") is null)
-            throw new UsageException("en arbetsbok skrivs till en fil: ange -o RESULTAT.xlsx", Help);
+        if (format is not ("text" or "json" or "md" or "html" or "xlsx" or "docx"))
+            throw new UsageException($"okänt format \"{format}\": väntade text, json, md, html, xlsx eller docx", Help);
+        if (format is "xlsx" or "docx" && options.Value("-o", "--output") is null)
+            throw new UsageException($"{(format == "xlsx" ? "en arbetsbok" : "ett Word-dokument")} skrivs till en fil: ange -o RESULTAT.{format}", Help);
         var finalSource = (options.Value("--final") ?? "derived") switch
         {
             "derived" => FinalSource.Derived,
@@ -58,7 +60,7 @@ internal static class RunCommand
         };
 
         var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
-        var templates = Inputs.Beside(() => format is "json" or "md" or "html" ? Inputs.Templates(options.Value("--templates")) : null);
+        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" ? Inputs.Templates(options.Value("--templates")) : null);
         var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
         Inputs.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
@@ -72,6 +74,7 @@ internal static class RunCommand
         var bytes = format switch
         {
             "xlsx" => ResultWorkbook.Write(result),
+            "docx" => DocxReport.Render(result, Justifications.Render(result, templates.Result!)),
             "json" => Encoding.UTF8.GetBytes(WithTexts(JsonReport.Render)),
             "md" => Encoding.UTF8.GetBytes(WithTexts(MarkdownReport.Render)),
             "html" => Encoding.UTF8.GetBytes(WithTexts(HtmlReport.Render)),
