@@ -31,7 +31,17 @@ public static class HtmlReport
         details.varfor { margin: .6rem 0; border-left: 3px solid #8aa4c8; padding-left: .6rem; }
         details.varfor summary { cursor: pointer; color: #1f4e8c; font-weight: 600; }
         section.mal { page-break-inside: auto; }
-        @media print { body { margin: 0; max-width: none; } details.varfor summary { color: #000; } }
+        .skiljer { display: inline-block; background: #fde8e8; border: 1px solid #e9a2a2; border-radius: 3px; padding: 0 .4rem; font-style: normal; color: #1d1d1d; }
+        table.antal td:not(:first-child), table.antal th:not(:first-child) { text-align: right; }
+        @media print {
+          @page { size: A4; margin: 18mm 15mm; }
+          body { margin: 0; max-width: none; font-size: 10pt; }
+          h2, h3, h4 { break-after: avoid; }
+          tr { break-inside: avoid; }
+          details.varfor { display: none; }
+          .skiljer { border-color: #000; background: none; }
+          .helt, .delvis, .inte, .ej_bedomd { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+        }
         """;
 
     public static string Render(AssessmentResult result, Justifications texts)
@@ -49,7 +59,17 @@ public static class HtmlReport
         html.Append("<p class=\"meta\">Regelverk ").Append(E(RuleSetName(result.RuleSet))).AppendLine("</p>");
         if (result.RuleSet.Note is { } note) html.Append("<p class=\"meta\">Not: ").Append(E(note)).AppendLine("</p>");
         html.AppendLine("<section class=\"sammanfattning\">").AppendLine("<h2>Sammanfattning</h2>")
-            .Append("<p>").Append(E(texts.Summary)).AppendLine("</p>").AppendLine("</section>");
+            .Append("<p>").Append(E(texts.Summary)).AppendLine("</p>");
+        html.AppendLine("<table class=\"antal\">").Append("<thead><tr>");
+        foreach (var column in ReportParts.LevelCountColumns) html.Append("<th>").Append(E(column)).Append("</th>");
+        html.AppendLine("</tr></thead>").AppendLine("<tbody>");
+        foreach (var row in ReportParts.LevelCounts(result))
+        {
+            html.Append("<tr>");
+            foreach (var cell in row) html.Append("<td>").Append(E(cell)).Append("</td>");
+            html.AppendLine("</tr>");
+        }
+        html.AppendLine("</tbody>").AppendLine("</table>").AppendLine("</section>");
         foreach (var goal in result.AllGoals()) Goal(html, goal, texts.ByGoal[goal.Goal.Id], result);
         html.AppendLine("</body>").AppendLine("</html>");
         return html.ToString();
@@ -60,11 +80,11 @@ public static class HtmlReport
         var g = goal.Goal;
         var period = result.Dataset.Period;
         var tag = g.Level switch { GoalLevel.DirectionGoal => "h2", GoalLevel.ServiceAreaGoal => "h3", _ => "h4" };
-        html.Append("<section class=\"mal ").Append(g.Level.Code()).Append("\" id=\"mal-").Append(E(g.Id)).AppendLine("\">");
+        html.Append("<section class=\"mal ").Append(g.Level.Code()).Append(ReportParts.DiffersFromRecorded(goal) ? " skiljer-sig" : "").Append("\" id=\"mal-").Append(E(g.Id)).AppendLine("\">");
         html.Append('<').Append(tag).Append('>').Append(E(ReportParts.Heading(g))).Append("</").Append(tag).AppendLine(">");
         html.Append("<p class=\"betyg ").Append(goal.Final.Code()).Append("\"><span class=\"betyg-symbol\" aria-hidden=\"true\">")
             .Append(ReportParts.Symbol(goal.Final)).Append("</span>").Append(E(ReportParts.RatingLine(goal.Final))).AppendLine("</p>");
-        var differs = goal.Final != goal.Derived.Rating ? " avviker" : "";
+        var differs = (goal.Final != goal.Derived.Rating ? " avviker" : "") + (ReportParts.DiffersFromRecorded(goal) ? " skiljer" : "");
         html.Append("<p class=\"harlett").Append(differs).Append("\">").Append(E(ReportParts.DerivedLine(goal))).AppendLine("</p>");
         if (g.Description is not null) html.Append("<p><strong>Beskrivning</strong><br>").Append(E(g.Description.Trim())).AppendLine("</p>");
         if (g.ExpectedResults.Count > 0)

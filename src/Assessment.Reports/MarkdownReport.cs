@@ -22,13 +22,7 @@ public static class MarkdownReport
           .Append(" (sha256 ").Append(result.RuleSet.Sha256[..12]).AppendLine("…).").AppendLine();
         if (result.RuleSet.Note is { } note) md.Append("*Not: ").Append(Escape(note)).AppendLine("*").AppendLine();
         md.AppendLine("## Sammanfattning").AppendLine().AppendLine(Escape(texts.Summary)).AppendLine();
-        Table(md, ["Nivå", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"],
-            Enum.GetValues<GoalLevel>().Select(level =>
-            {
-                var goals = result.AllGoals().Where(g => g.Goal.Level == level).ToList();
-                return (IReadOnlyList<string>)[level.Label(), .. Enum.GetValues<Rating>().Select(r => goals.Count(g => g.Final == r).ToString()),
-                    goals.Count(g => g.Recorded is { } rec && rec != g.Derived.Rating).ToString()];
-            }));
+        Table(md, ReportParts.LevelCountColumns, ReportParts.LevelCounts(result));
 
         foreach (var goal in result.AllGoals()) Goal(md, goal, texts.ByGoal[goal.Goal.Id], dataset.Period);
         return md.ToString();

@@ -27,9 +27,31 @@ public static class ReportParts
         _ => "–",
     };
 
-    /// <summary>"Härlett betyg (regelverket): delvis, regel ovrigt-delvis · Redovisat betyg: helt".</summary>
+    /// <summary>Goals where the rules propose another rating than the district published.</summary>
+    public static bool DiffersFromRecorded(GoalResult goal) => goal.Recorded is { } recorded && recorded != goal.Derived.Rating;
+
+    public static IReadOnlyList<string> LevelCountColumns { get; } =
+        ["Nivå", "", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"];
+
+    /// <summary>Per level two rows: the derived ratings counted and the recorded ones, and how many goals differ.</summary>
+    public static IEnumerable<IReadOnlyList<string>> LevelCounts(AssessmentResult result) =>
+        Enum.GetValues<GoalLevel>().SelectMany(level =>
+        {
+            var goals = result.AllGoals().Where(g => g.Goal.Level == level).ToList();
+            var differing = goals.Count(DiffersFromRecorded).ToString();
+            return new IReadOnlyList<string>[]
+            {
+                [level.Label(), "härlett", .. Enum.GetValues<Rating>().Select(r => goals.Count(g => g.Derived.Rating == r).ToString()), differing],
+                ["", "redovisat", .. Enum.GetValues<Rating>().Select(r => goals.Count(g => g.Recorded == r).ToString()), ""],
+            };
+        });
+
+    /// <summary>
+    /// "≠ Härlett betyg (regelverket): delvis, regel ovrigt-delvis · Redovisat betyg: helt" – marked ≠ where the rules
+    /// and the published rating differ.
+    /// </summary>
     public static string DerivedLine(GoalResult goal) =>
-        $"Härlett betyg (regelverket): {goal.Derived.Rating.Label()}, regel {goal.Derived.Rule.Id} · " +
+        (DiffersFromRecorded(goal) ? "≠ " : "") + $"Härlett betyg (regelverket): {goal.Derived.Rating.Label()}, regel {goal.Derived.Rule.Id} · " +
         $"Redovisat betyg: {goal.Recorded?.Label() ?? "saknas"}";
 
     public static IReadOnlyList<string> IndicatorColumns(ReportingPeriod period) =>

@@ -39,6 +39,23 @@ public class GoldenReportTests
     public void The_sample_renders_as_the_golden_file(string format, string golden) => Golden(golden, Render("--format", format));
 
     [Fact]
+    public void Html_marks_every_goal_where_the_rules_differ_from_the_published_rating_and_counts_them_per_level()
+    {
+        var html = Render("--format", "html");
+        var result = Repo.StockholmRules.Assess(Repo.Sample());
+        var differing = result.AllGoals().Where(g => g.Recorded is { } r && r != g.Derived.Rating).ToList();
+        differing.ShouldNotBeEmpty();
+        System.Text.RegularExpressions.Regex.Matches(html, "<p class=\"harlett[^\"]* skiljer\">≠ ").Count.ShouldBe(differing.Count);
+        foreach (var goal in differing)
+            html.ShouldContain($"id=\"mal-{goal.Goal.Id}\"");
+        // The count table: per level the derived and the recorded ratings, and how many differ.
+        html.ShouldContain("<table class=\"antal\">");
+        html.ShouldContain("<td>h&#228;rlett</td>");
+        html.ShouldContain("<td>redovisat</td>");
+        html.ShouldContain("@media print");
+    }
+
+    [Fact]
     public void The_same_input_renders_byte_identical_output() =>
         Render("--format", "json").ShouldBe(Render("--format", "json"));
 
@@ -47,7 +64,7 @@ public class GoldenReportTests
     {
         var md = Render("--format", "md");
         md.ShouldContain("### KF:s mål för verksamhetsområdet: 3.4 Medarbetare i Stockholm ska ges goda förutsättningar att göra ett bra jobb\n\n**Uppfylls helt**");
-        md.ShouldContain("*Härlett betyg (regelverket): delvis, regel ovrigt-delvis · Redovisat betyg: helt*");
+        md.ShouldContain("*≠ Härlett betyg (regelverket): delvis, regel ovrigt-delvis · Redovisat betyg: helt*");
         md.ShouldContain("| Indikator | Periodens utfall | Utfall män/pojkar | Utfall kvinnor/flickor | Utfall VB 2025 | Prognos helår | Årsmål | KF:s årsmål | Period | Bedömning |");
         md.ShouldContain("| Aktivt Medskapandeindex | 81 |  |  | 78 |  | 82 | 82 | 2026 | delvis |");
         md.ShouldContain("| Aktivitet | Startdatum | Slutdatum | Avvikelse |");
