@@ -114,7 +114,7 @@ internal sealed class OutputFile : IDisposable
             throw new InputException(SourcePosition.StartOf(path), $"ogiltig sökväg: {e.Message}");
         }
         var node = FileNode.Of(full);
-        if ((node.IsPipe && !FileNode.IsStandardStream(full)) || node.Kind is FileKind.BlockDevice or FileKind.Other)
+        if (node.IsRefused(full))
             throw new InputException(SourcePosition.StartOf(path),
                 $"{flag} är {node.Described}: utdata skrivs bara till en vanlig fil, terminalen eller en enhet som /dev/null");
     }

@@ -27,7 +27,7 @@ public readonly record struct FileNode(FileKind Kind, FileIdentity? Identity)
     }
 
     /// <summary>A pipe or a socket: opening one waits for the other end, which may never come.</summary>
-    public bool IsPipe => Kind is FileKind.Fifo or FileKind.Socket;
+    private bool IsPipe => Kind is FileKind.Fifo or FileKind.Socket;
 
     /// <summary>The kind in a message: "en namngiven pipe (FIFO)".</summary>
     public string Described => Kind switch
@@ -43,10 +43,17 @@ public readonly record struct FileNode(FileKind Kind, FileIdentity? Identity)
     };
 
     /// <summary>
+    /// Refused as an input or an output at <paramref name="fullPath"/>: a named pipe or a socket (opening one waits
+    /// for the other end, which may never come) other than the process's own standard streams, a block device,
+    /// anything else that is no file. Files, folders and character devices (the terminal, /dev/null) are not.
+    /// </summary>
+    public bool IsRefused(string fullPath) => (IsPipe && !IsStandardStream(fullPath)) || Kind is FileKind.BlockDevice or FileKind.Other;
+
+    /// <summary>
     /// The process's own standard streams under the names the system gives them (/dev/stdin, /dev/stdout,
     /// /dev/fd/1, /proc/self/fd/1): already open, so using them never waits – even when they are pipes.
     /// </summary>
-    public static bool IsStandardStream(string fullPath) =>
+    private static bool IsStandardStream(string fullPath) =>
         fullPath is "/dev/stdin" or "/dev/stdout" or "/dev/stderr"
         || fullPath.StartsWith("/dev/fd/", StringComparison.Ordinal)
         || fullPath.StartsWith("/proc/self/fd/", StringComparison.Ordinal)

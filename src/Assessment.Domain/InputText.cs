@@ -42,7 +42,7 @@ public static class InputText
             var node = FileNode.Of(path);
             if (!File.Exists(path) || node.Kind == FileKind.Missing)
                 throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
-            if ((node.IsPipe && !FileNode.IsStandardStream(Path.GetFullPath(path))) || node.Kind is FileKind.BlockDevice or FileKind.Other)
+            if (node.IsRefused(Path.GetFullPath(path)))
                 throw new InputException(SourcePosition.StartOf(displayName),
                     $"det är {node.Described}, inte en vanlig fil: den läses inte (ange en fil)");
             Reading.Value?.Invoke(path, node.Kind == FileKind.Regular ? node.Identity : null);

@@ -163,7 +163,9 @@ public sealed class TemplateSet
             throw new InputException(SourcePosition.StartOf(shown),
                 "mallen pekar utanför mallmappen (en symbolisk länk): mallar får bara läsa filer i sin egen mapp");
         if (FileNode.Of(path) is { Kind: not FileKind.Regular } node)
-            throw new InputException(SourcePosition.StartOf(shown), $"mallen är {node.Described}, inte en vanlig fil");
+            throw new InputException(SourcePosition.StartOf(shown), node.Kind == FileKind.Missing
+                ? "mallen finns inte: en symbolisk länk till en fil som inte finns"
+                : $"mallen är {node.Described}, inte en vanlig fil");
         return InputText.ReadFile(path, shown);
     }
 

@@ -158,6 +158,14 @@ public sealed class TemplateSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_template_that_is_a_dangling_link_is_named()
+    {
+        File.Delete(PathOf("namndmal.sbn"));
+        File.CreateSymbolicLink(PathOf("namndmal.sbn"), PathOf("borta.sbn"));
+        Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/namndmal.sbn" && e.Message.Contains("en symbolisk länk till en fil som inte finns"));
+    }
+
+    [Fact]
     public void An_include_over_the_input_size_limit_is_refused_before_it_is_read()
     {
         using (var big = File.Create(PathOf("stor.sbn"))) big.SetLength(InputText.MaxBytes + 1); // sparse: takes no disk
