@@ -29,6 +29,7 @@ internal sealed class DecisionLog : IDisposable
     {
         if (path is null) return null;
         Inputs.RefuseInputAsOutput(path, "--log");
+        OutputFile.RefuseKind(path, "--log");
         if (Directory.Exists(path))
             throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil för beslutsloggen");
         try

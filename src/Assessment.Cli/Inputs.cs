@@ -16,15 +16,27 @@ internal static class Inputs
     /// <summary>The files and folders the running command has read (full paths); see <see cref="RefuseInputAsOutput"/>.</summary>
     private static readonly AsyncLocal<List<string>?> ReadPaths = new();
 
+    /// <summary>
+    /// The files the running command has read by identity (device and inode), each with its path: another
+    /// path to one of them – a hard link – is the same file.
+    /// </summary>
+    private static readonly AsyncLocal<Dictionary<FileIdentity, string>?> ReadFiles = new();
+
     /// <summary>The notes the running command has written to standard error: each is written once.</summary>
     private static readonly AsyncLocal<HashSet<string>?> Notes = new();
 
     /// <summary>Starts a command: from here until it is disposed, what it reads is recorded, so it cannot write over it.</summary>
     public static IDisposable BeginCommand()
     {
-        var (outerPaths, outerNotes) = (ReadPaths.Value, Notes.Value);
-        (ReadPaths.Value, Notes.Value) = ([], []);
-        return new Scope(() => (ReadPaths.Value, Notes.Value) = (outerPaths, outerNotes));
+        var (outerPaths, outerFiles, outerNotes, outerReading) = (ReadPaths.Value, ReadFiles.Value, Notes.Value, InputText.Reading.Value);
+        (ReadPaths.Value, ReadFiles.Value, Notes.Value) = ([], [], []);
+        InputText.Reading.Value = (path, identity) =>
+        {
+            Record(path);
+            if (identity is { } id && ReadFiles.Value is { } files)
+                lock (files) files.TryAdd(id, Path.GetFullPath(path));
+        };
+        return new Scope(() => (ReadPaths.Value, ReadFiles.Value, Notes.Value, InputText.Reading.Value) = (outerPaths, outerFiles, outerNotes, outerReading));
     }
 
     /// <summary>Records a file or folder the command reads (from any of its threads), by its real path.</summary>
@@ -35,30 +47,16 @@ internal static class Inputs
         lock (paths) paths.Add(real);
     }
 
-    /// <summary>
-    /// The path with every symbolic link along it resolved (like realpath(3), but for a file that does not
-    /// exist yet too), so that an input and an output are compared as the files they really are.
-    /// </summary>
-    public static string RealPath(string path)
+    /// <summary>Whether two paths name one existing regular file: by identity where the system gives one (a hard link is seen), else by real path.</summary>
+    public static bool SameFile(string a, string b)
     {
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full)!;
-        var current = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(current, part);
-            try
-            {
-                var info = new FileInfo(next);
-                current = info.LinkTarget is null ? next : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
-            }
-            catch (IOException)
-            {
-                current = next; // a link loop: the path as written, the write will fail on it
-            }
-        }
-        return current;
+        if (RealPath(a) == RealPath(b)) return true;
+        var (first, second) = (FileNode.Of(a), FileNode.Of(b));
+        return first is { Kind: FileKind.Regular, Identity: { } x } && second is { Kind: FileKind.Regular, Identity: { } y } && x == y;
     }
+
+    /// <summary>The path with every symbolic link along it resolved; see <see cref="FileNode.RealPath"/>.</summary>
+    public static string RealPath(string path) => FileNode.RealPath(path);
 
     /// <summary>Starts a load on a thread of its own (not the shared pool, which a caller may be using up).</summary>
     public static Task<T> Beside<T>(Func<T> load) =>
@@ -120,6 +118,15 @@ internal static class Inputs
         if (input is not null)
             throw new InputException(SourcePosition.StartOf(output),
                 $"{flag} skulle skriva {(full == input ? "över indatafilen" : "i indatamappen")} {input}: indata ändras aldrig, välj en annan fil");
+        // Another name for a file read – a hard link – is the same file: compared by device and inode.
+        if (FileNode.Of(full) is { Kind: FileKind.Regular, Identity: { } identity } && ReadFiles.Value is { } files)
+        {
+            string? same;
+            lock (files) same = files.GetValueOrDefault(identity);
+            if (same is not null)
+                throw new InputException(SourcePosition.StartOf(output),
+                    $"{flag} är samma fil som indatafilen {same} (en hård länk till den): indata ändras aldrig, välj en annan fil");
+        }
     }
 
     private sealed class Scope(Action end) : IDisposable
@@ -199,7 +206,7 @@ internal static class Inputs
     public static void Write(byte[] content, string? outputPath, string? logPath, Action<DecisionLog>? logLine,
         TextWriter stdout, TextWriter stderr)
     {
-        if (outputPath is not null && logPath is not null && RealPath(outputPath) == RealPath(logPath))
+        if (outputPath is not null && logPath is not null && SameFile(outputPath, logPath))
             throw new InputException(SourcePosition.StartOf(logPath), "-o och --log pekar på samma fil: välj två olika");
         using var output = outputPath is null ? null : OutputFile.Stage(outputPath, content);
         using (var log = DecisionLog.Open(logPath))

@@ -6,7 +6,8 @@ namespace Assessment.Cli;
 /// Writes an output file whole or not at all: the content goes to a temporary file beside the target,
 /// and only <see cref="Commit"/> renames it into place. A symbolic link is followed (the file it points
 /// at is replaced, the link stays); a device or stream (/dev/stdout, /dev/null, /proc/…) is written
-/// straight through at commit, never replaced by a file.
+/// straight through at commit, never replaced by a file. A named pipe, a socket or a block device is
+/// refused before anything is written (see <see cref="RefuseKind"/>).
 /// </summary>
 internal sealed class OutputFile : IDisposable
 {
@@ -32,6 +33,7 @@ internal sealed class OutputFile : IDisposable
     {
         Inputs.RefuseInputAsOutput(path, flag);
         var full = Path.GetFullPath(path);
+        RefuseKind(path, flag);
         if (Directory.Exists(full))
             throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil att skriva till");
         var directory = Path.GetDirectoryName(full);
@@ -45,7 +47,7 @@ internal sealed class OutputFile : IDisposable
     {
         var full = Check(path, flag);
         var linked = Guard(path, () => new FileInfo(full) is { LinkTarget: not null } link ? link.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null);
-        if (IsSpecial(full) || (linked is not null && IsSpecial(linked)))
+        if (IsSpecial(full) || (linked is not null && IsSpecial(linked)) || FileNode.Of(full).Kind == FileKind.CharacterDevice)
             return new OutputFile(path, full, null, content);
         var target = linked ?? full;
         if (File.Exists(target))
@@ -96,6 +98,25 @@ internal sealed class OutputFile : IDisposable
     public void Dispose()
     {
         if (!_committed && _temporary is not null) File.Delete(_temporary);
+    }
+
+    /// <summary>
+    /// An output that is not a file, a folder, a character device (the terminal, /dev/null) or the process's own
+    /// standard output is refused: opening a named pipe waits for a reader that may never come, and a
+    /// socket or a block device is no place for a report. Checked before anything is written.
+    /// </summary>
+    public static void RefuseKind(string path, string flag)
+    {
+        string full;
+        try { full = Path.GetFullPath(path); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new InputException(SourcePosition.StartOf(path), $"ogiltig sökväg: {e.Message}");
+        }
+        var node = FileNode.Of(full);
+        if (node.IsRefused(full))
+            throw new InputException(SourcePosition.StartOf(path),
+                $"{flag} är {node.Described}: utdata skrivs bara till en vanlig fil, terminalen eller en enhet som /dev/null");
     }
 
     /// <summary>Devices and the kernel's files: written to, never replaced.</summary>

@@ -18,12 +18,20 @@ public static class InputText
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// Told of every file about to be read (its path and, where the system gives one, its identity), so a
+    /// command can refuse to write over any of them – a hard link to an input included.
+    /// </summary>
+    public static readonly AsyncLocal<Action<string, FileIdentity?>?> Reading = new();
+
     public static string ReadFile(string path, string displayName) => Read(path, displayName).Text;
 
     /// <summary>
     /// The file's bytes, at most <see cref="MaxBytes"/>: read in full only up to that limit, so a device or
-    /// stream without end (/dev/zero) is refused like a file that is too large. A folder or a missing
-    /// file is an <see cref="InputException"/> too.
+    /// stream without end (/dev/zero) is refused like a file that is too large. A folder, a missing
+    /// file, a named pipe or socket (opening one waits for a writer that may never come; the process's own
+    /// standard input is allowed) and a block device are an <see cref="InputException"/> too, found
+    /// before the file is opened.
     /// </summary>
     public static byte[] ReadBytes(string path, string displayName)
     {
@@ -31,8 +39,13 @@ public static class InputText
         {
             if (Directory.Exists(path))
                 throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
-            if (!File.Exists(path))
+            var node = FileNode.Of(path);
+            if (!File.Exists(path) || node.Kind == FileKind.Missing)
                 throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
+            if (node.IsRefused(Path.GetFullPath(path)))
+                throw new InputException(SourcePosition.StartOf(displayName),
+                    $"det är {node.Described}, inte en vanlig fil: den läses inte (ange en fil)");
+            Reading.Value?.Invoke(path, node.Kind == FileKind.Regular ? node.Identity : null);
             if (new FileInfo(path).Length is var length and > MaxBytes) // a regular file: refused before it is read
                 throw new InputException(SourcePosition.StartOf(displayName),
                     $"filen är {length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");

@@ -122,19 +122,25 @@ public static partial class DatasetYamlWriter
 
     /// <summary>
     /// Paragraphs as a literal block, blank line between; every line of a paragraph is indented, and control
-    /// characters (a tab, stray bytes from a PDF) become spaces, which a literal block cannot hold.
+    /// characters (a tab, stray bytes from a PDF) become spaces, which a literal block cannot hold. A line is
+    /// trimmed after that, so no line starts the block more indented than the rest; a paragraph left empty
+    /// (nothing but control characters) is dropped, and the key with it when none is left.
     /// </summary>
     private static void Block(StringBuilder y, string pad, string key, List<string> paragraphs)
     {
-        if (paragraphs.Count == 0) return;
+        var kept = paragraphs
+            .Select(p => new string(p.ReplaceLineEndings("\n").Select(c => c != '\n' && char.IsControl(c) ? ' ' : c).ToArray()).Trim())
+            .Where(p => p.Length > 0)
+            .ToList();
+        if (kept.Count == 0) return;
         y.Append(pad).Append(key).AppendLine(": |-");
-        for (var p = 0; p < paragraphs.Count; p++)
+        for (var p = 0; p < kept.Count; p++)
         {
             if (p > 0) y.AppendLine();
-            foreach (var line in paragraphs[p].Trim().ReplaceLineEndings("\n").Split('\n'))
+            foreach (var line in kept[p].Split('\n'))
             {
                 if (line.Trim().Length == 0) y.AppendLine();
-                else y.Append(pad).Append("  ").AppendLine(new string(line.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).TrimEnd());
+                else y.Append(pad).Append("  ").AppendLine(line.TrimEnd());
             }
         }
     }

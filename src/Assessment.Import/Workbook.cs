@@ -223,6 +223,7 @@ public static partial class Workbook
     public static Outcomes ReadOutcomes(string path, string display, ReportingPeriod? period)
     {
         var bytes = InputText.ReadBytes(path, display);
+        CheckParts(bytes, display);
         List<IDictionary<string, object>> Sheet(string name)
         {
             List<IDictionary<string, object>> rows;
@@ -320,6 +321,111 @@ public static partial class Workbook
 
     /// <summary>More rows than any board's indicators or activities come near (a district has about a hundred).</summary>
     public const int MaxRows = 100_000;
+
+    /// <summary>
+    /// Each part of a workbook (a file in its zip) unpacked is at most this many bytes: a district's workbook
+    /// is well under a megabyte unpacked, and a zip can pack hundreds of megabytes of one letter into one.
+    /// </summary>
+    public const long MaxPartBytes = 16L * 1024 * 1024;
+
+    /// <summary>All parts together, unpacked: the limit on every input file.</summary>
+    public const long MaxUnpackedBytes = InputText.MaxBytes;
+
+    /// <summary>Text per cell and per shared string: Excel's own limit on a cell.</summary>
+    public const int MaxCellChars = 32_767;
+
+    /// <summary>
+    /// Checks the workbook as it is unpacked, before the spreadsheet reader builds anything from it: each part
+    /// and all together within <see cref="MaxPartBytes"/> and <see cref="MaxUnpackedBytes"/> (counted while
+    /// unpacking, not taken from the zip's own claim), and each shared string and cell text within
+    /// <see cref="MaxCellChars"/>. So a small file that unpacks to hundreds of megabytes costs a few megabytes.
+    /// </summary>
+    private static void CheckParts(byte[] bytes, string display)
+    {
+        string? part = null;
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                part = entry.FullName;
+                if (entry.Length > MaxPartBytes) throw PartTooLarge(display, part);
+                using var unpacked = new CountingStream(entry.Open(), MaxPartBytes, () => PartTooLarge(display, entry.FullName));
+                if (IsTextPart(part)) CheckTexts(unpacked, display, part);
+                else unpacked.CopyTo(Stream.Null);
+                total += unpacked.Count;
+                if (total > MaxUnpackedBytes)
+                    throw new InputException(SourcePosition.StartOf(display),
+                        $"arbetsboken packas upp till mer än {MaxUnpackedBytes / (1024 * 1024)} MiB: mer än de {MaxUnpackedBytes / (1024 * 1024)} MiB som läses");
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException)
+        {
+            throw new InputException(SourcePosition.StartOf(display),
+                $"filen kan inte läsas som en .xlsx-arbetsbok{(part is null ? "" : $" (delen {part})")}: {e.Message}");
+        }
+    }
+
+    private static InputException PartTooLarge(string display, string part) =>
+        new(SourcePosition.StartOf(display),
+            $"delen {part} i arbetsboken packas upp till mer än {MaxPartBytes / (1024 * 1024)} MiB: ingen arbetsbok med en tertials utfall är så stor");
+
+    /// <summary>The parts that hold cell text: the shared strings and the sheets (whose cells may hold text inline).</summary>
+    private static bool IsTextPart(string part) =>
+        part.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase)
+        || (part.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && part.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Each shared string (si) and each cell (c) holds at most <see cref="MaxCellChars"/> characters of text, however it is split in runs.</summary>
+    private static void CheckTexts(Stream part, string display, string name)
+    {
+        using var xml = XmlReader.Create(part, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+        var (chars, index, cell) = (0L, -1, (string?)null);
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "si" or "c")
+            {
+                (chars, cell) = (0, xml.LocalName == "c" ? xml.GetAttribute("r") : null);
+                if (xml.LocalName == "si") index++;
+            }
+            else if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace
+                     && (chars += xml.Value.Length) > MaxCellChars)
+            {
+                var which = cell is not null ? $"cellen {cell} i {name}" : $"text nr {index + 1} i {name}";
+                throw new InputException(SourcePosition.StartOf(display),
+                    $"{which} har mer än {MaxCellChars} tecken (Excels gräns för en cell): väntade ett utfall, ett namn eller en analys");
+            }
+        }
+    }
+
+    /// <summary>A read-only stream that counts what it passes on and stops past a limit.</summary>
+    private sealed class CountingStream(Stream inner, long limit, Func<Exception> tooLarge) : Stream
+    {
+        public long Count { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            if ((Count += read) > limit) throw tooLarge();
+            return read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Count; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 
     private static IReadOnlyCollection<string> Names(byte[] bytes, string display)
     {

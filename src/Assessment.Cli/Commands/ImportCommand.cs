@@ -61,7 +61,7 @@ internal static partial class ImportCommand
         var parsed = ReadImported(yaml, path);
         if (options.Value("--granska") is { } review)
         {
-            if (output is not null && Inputs.RealPath(output) == Inputs.RealPath(review))
+            if (output is not null && Inputs.SameFile(output, review))
                 throw new InputException(SourcePosition.StartOf(review), "-o och --granska pekar på samma fil: välj två olika");
             var lines = yaml.Split('\n');
             using var staged = OutputFile.Stage(review, Workbook.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");

@@ -20,8 +20,7 @@ public static class DatasetReader
         var root = YamlFile.ParseRoot(text, file, errors);
         root.String("$schema");
         var district = root.RequiredString("namnd");
-        var period = root.Parse("period", SwedishValues.ParsePeriod);
-        if (!root.Has("period")) root.Error("period", "\"period\" saknas: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\"");
+        var period = root.RequiredPeriod();
         var source = root.String("kalla");
         var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
         var goals = root.Maps("inriktningsmal").Select(m => ReadGoal(m, GoalLevel.DirectionGoal, context)).ToList();

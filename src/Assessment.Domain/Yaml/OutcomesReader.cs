@@ -17,8 +17,7 @@ public static class OutcomesReader
         var errors = new ErrorSink();
         var root = YamlFile.ParseRoot(text, file, errors);
         root.String("$schema");
-        var period = root.Parse("period", SwedishValues.ParsePeriod);
-        if (!root.Has("period")) root.Error("period", "\"period\" saknas: väntade t.ex. \"T1 2025\"");
+        var period = root.RequiredPeriod();
         var indicators = root.Maps("indikatorer").Select(m =>
         {
             var o = new IndicatorOutcome(m.RequiredString("mal"), m.RequiredString("namn"),

@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -174,6 +175,21 @@ public sealed class YamlMap
         if (text is null) return null;
         try { return parse(text); }
         catch (FormatException e) { _errors.Add(PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
+    }
+
+    /// <summary>
+    /// The file's "period", which every dataset and outcomes file needs: absent, empty and <c>null</c> are each
+    /// an error at the key (one error per problem – a value that does not parse is reported by <see cref="Parse{T}"/>).
+    /// </summary>
+    public ReportingPeriod? RequiredPeriod()
+    {
+        var before = _errors.Errors.Count;
+        var period = Parse("period", SwedishValues.ParsePeriod);
+        if (period is null && _errors.Errors.Count == before)
+            Error("period", Has("period")
+                ? "\"period\" är tom: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\""
+                : "\"period\" saknas: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\"");
+        return period;
     }
 
     public T? ParseValue<T>(string key, Func<string, T> parse) where T : struct

@@ -9,8 +9,9 @@ namespace Assessment.Reports.Justification;
 
 /// <summary>
 /// The justification templates (Scriban) of one folder, parsed and checked at load. Policy staff edit
-/// them without a rebuild. A template cannot include a file outside its folder, cannot read the clock,
-/// and is held to loop, recursion and output limits; a syntax error or an unknown variable is an
+/// them without a rebuild. A template cannot include a file outside its folder (symbolic links resolved),
+/// reads only plain files within the input size limit, cannot read the clock, and is held to loop,
+/// recursion, total-work and output limits; a syntax error or an unknown variable is an
 /// <see cref="InputException"/> with file, line and column, found at load rather than mid-report.
 /// </summary>
 public sealed class TemplateSet
@@ -29,6 +30,13 @@ public sealed class TemplateSet
     /// override's reason is quoted whole), so only a runaway template reaches it.
     /// </summary>
     public const int MaxOutputChars = 1_000_000;
+
+    /// <summary>
+    /// Steps (evaluated expressions and statements) per rendered text. The loop and recursion limits bound
+    /// each loop and the depth, not their product: a function calling itself twice per level, or a loop
+    /// inside a recursion, does exponential work within them. The shipped templates take under 1 000 steps per text.
+    /// </summary>
+    public const int MaxSteps = 200_000;
 
     /// <summary>Per regex call in a template; every real pattern on a justification's text takes microseconds.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
@@ -58,7 +66,7 @@ public sealed class TemplateSet
                 errors.Add(new InputError(SourcePosition.StartOf(file), $"mallen saknas: varje mallmapp behöver {string.Join(", ", Required.Select(r => r + ".sbn"))}"));
                 continue;
             }
-            var template = Template.Parse(InputText.ReadFile(path, file), file);
+            var template = Template.Parse(ReadInside(directory, path, file), file);
             errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
                 .Select(m => new InputError(Position(m.Span), $"mallen går inte att tolka: {m.Message}")));
             templates[name] = template;
@@ -73,7 +81,7 @@ public sealed class TemplateSet
     /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/> as its variables.</summary>
     public string Render(string name, ScriptObject model)
     {
-        var context = new TemplateContext
+        var context = new StepLimitedContext
         {
             StrictVariables = true,
             EnableRelaxedMemberAccess = false, // a misspelt or removed member is an error, not an empty text
@@ -101,6 +109,14 @@ public sealed class TemplateSet
         catch (ScriptRuntimeException e) when (e.InnerException is OutputLimitException)
         {
             throw new InputException(Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+        }
+        catch (StepLimitException e)
+        {
+            throw new InputException(Position(e.Span), StepLimitMessage);
+        }
+        catch (ScriptRuntimeException e) when (e.InnerException is StepLimitException limit)
+        {
+            throw new InputException(Position(limit.Span), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is RegexMatchTimeoutException)
         {
@@ -133,11 +149,35 @@ public sealed class TemplateSet
     private static SourcePosition Position(SourceSpan span) =>
         new(span.FileName ?? "mall", Math.Max(1, span.Start.Line + 1), Math.Max(1, span.Start.Column + 1));
 
-    /// <summary>Includes resolve inside the template folder only; messages name them as the user knows the folder.</summary>
+    private static readonly string StepLimitMessage =
+        $"mallen gör mer än {MaxSteps} steg för en text: är en rekursion eller loop som förgrenar sig utan slut?";
+
+    /// <summary>
+    /// A template file's text, read only when its real path – every symbolic link resolved – lies inside the
+    /// template folder's, and only when it is a plain file: a link to /etc/passwd or to a device is refused
+    /// before it is opened. The size limit is that of every input (<see cref="InputText.MaxBytes"/>).
+    /// </summary>
+    private static string ReadInside(string directory, string path, string shown)
+    {
+        if (!FileNode.IsInside(path, directory))
+            throw new InputException(SourcePosition.StartOf(shown),
+                "mallen pekar utanför mallmappen (en symbolisk länk): mallar får bara läsa filer i sin egen mapp");
+        if (FileNode.Of(path) is { Kind: not FileKind.Regular } node)
+            throw new InputException(SourcePosition.StartOf(shown), node.Kind == FileKind.Missing
+                ? "mallen finns inte: en symbolisk länk till en fil som inte finns"
+                : $"mallen är {node.Described}, inte en vanlig fil");
+        return InputText.ReadFile(path, shown);
+    }
+
+    /// <summary>
+    /// Includes resolve inside the template folder only (the real path, links resolved); each is read once,
+    /// as <see cref="ReadInside"/> reads; messages name them as the user knows the folder.
+    /// </summary>
     private sealed class SandboxedLoader(string directory, string display) : ITemplateLoader
     {
         private readonly string _root = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
@@ -153,13 +193,39 @@ public sealed class TemplateSet
 
         public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
         {
-            string full;
-            lock (_files) full = _files[templatePath];
-            return File.ReadAllText(full);
+            lock (_files)
+            {
+                if (_texts.TryGetValue(templatePath, out var text)) return text;
+                try
+                {
+                    return _texts[templatePath] = ReadInside(_root, _files[templatePath], templatePath);
+                }
+                catch (InputException e)
+                {
+                    throw new ScriptRuntimeException(callerSpan, $"\"{templatePath}\" kan inte inkluderas: {e.Errors[0].Message}");
+                }
+            }
         }
 
         public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
             ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+
+    private sealed class StepLimitException(SourceSpan span) : Exception("step limit reached")
+    {
+        public SourceSpan Span { get; } = span;
+    }
+
+    /// <summary>A context that counts every step of a render and stops it at <see cref="MaxSteps"/>.</summary>
+    private sealed class StepLimitedContext : TemplateContext
+    {
+        private int _steps;
+
+        public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+        {
+            if (++_steps > MaxSteps) throw new StepLimitException(scriptNode?.Span ?? default);
+            return base.Evaluate(scriptNode, aliasReturnedFunction);
+        }
     }
 
     private sealed class OutputLimitException() : Exception("output limit reached");

@@ -124,6 +124,93 @@ public sealed class FileSafetyTests : IDisposable
         File.ReadAllBytes(dataset).ShouldBe(before);
     }
 
+    [SkippableTheory]
+    [InlineData("-o")]
+    [InlineData("--log")]
+    public void A_named_pipe_as_output_is_refused_up_front_not_waited_on(string flag)
+    {
+        Skip.IfNot(Posix.Available, "mkfifo needs Linux");
+        var pipe = _dir.PathOf("rör");
+        Posix.MakeFifo(pipe);
+
+        var (exit, output, error) = Posix.RunWithin(60, "run", flag, pipe);
+
+        exit.ShouldBe(2);
+        error.ShouldContain($"{pipe}:1:1: {flag} är en namngiven pipe (FIFO): utdata skrivs bara till en vanlig fil, terminalen eller en enhet som /dev/null");
+        output.ShouldBeEmpty();
+        Directory.GetFiles(_dir.FullName).ShouldBe([pipe]); // no temporary file left beside it
+    }
+
+    [SkippableTheory]
+    [InlineData("run")]
+    [InlineData("run", "--rules")]
+    [InlineData("validate")]
+    [InlineData("import")]
+    [InlineData("merge", "PLAN")]
+    public void A_named_pipe_as_input_is_refused_without_opening_it(params string[] command)
+    {
+        Skip.IfNot(Posix.Available, "mkfifo needs Linux");
+        var pipe = _dir.PathOf("utfall.xlsx");
+        Posix.MakeFifo(pipe);
+        string[] args = [.. command.Select(a => a == "PLAN" ? Repo.SampleDataset : a), pipe];
+
+        var (exit, _, error) = Posix.RunWithin(60, args);
+
+        exit.ShouldBe(2);
+        error.ShouldContain($"{pipe}:1:1: det är en namngiven pipe (FIFO), inte en vanlig fil");
+    }
+
+    [SkippableTheory]
+    [InlineData("--log")]
+    [InlineData("-o")]
+    public void An_output_that_is_a_hard_link_of_the_dataset_is_refused(string flag)
+    {
+        Skip.IfNot(Posix.Available, "hard links through libc need Linux");
+        var dataset = _dir.PathOf("data.yaml");
+        File.Copy(Repo.SampleDataset, dataset);
+        var link = _dir.PathOf("logg.jsonl");
+        Posix.HardLink(dataset, link);
+        var before = File.ReadAllBytes(dataset);
+
+        var (exit, _, error) = Run("run", dataset, flag, link);
+
+        exit.ShouldBe(2);
+        error.ShouldContain($"{flag} är samma fil som indatafilen {dataset} (en hård länk till den)");
+        File.ReadAllBytes(dataset).ShouldBe(before);
+    }
+
+    [SkippableFact]
+    public void An_output_that_is_a_hard_link_of_a_file_in_the_rules_folder_is_refused()
+    {
+        Skip.IfNot(Posix.Available, "hard links through libc need Linux");
+        var rules = Directory.CreateDirectory(_dir.PathOf("regler")).FullName;
+        File.Copy(Repo.DefaultRules, Path.Combine(rules, "stockholm.yaml"));
+        var link = _dir.PathOf("rapport.txt");
+        Posix.HardLink(Path.Combine(rules, "stockholm.yaml"), link);
+        var before = File.ReadAllBytes(link);
+
+        var (exit, _, error) = Run("run", "--rules", rules, "-o", link);
+
+        exit.ShouldBe(2);
+        error.ShouldContain("en hård länk till den");
+        File.ReadAllBytes(link).ShouldBe(before);
+    }
+
+    [SkippableFact]
+    public void Output_and_log_that_are_hard_links_of_one_file_are_refused()
+    {
+        Skip.IfNot(Posix.Available, "hard links through libc need Linux");
+        var output = _dir.PathOf("rapport.txt");
+        File.WriteAllText(output, "");
+        Posix.HardLink(output, _dir.PathOf("logg.jsonl"));
+
+        var (exit, _, error) = Run("run", "-o", output, "--log", _dir.PathOf("logg.jsonl"));
+
+        exit.ShouldBe(2);
+        error.ShouldContain("pekar på samma fil");
+        File.ReadAllText(output).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Processes_that_log_at_the_same_time_each_get_their_line()
     {

@@ -81,10 +81,96 @@ public sealed class TemplateSafetyTests : IDisposable
     [InlineData("{{ math.uuid }}", "uuid")]
     [InlineData("{{ period.ty }}", "ty")]
     [InlineData("{{ regex.match ((\"a\" * 30) + \"b\") \"^(a+)+$\" }}", "reguljärt uttryck")]
+    // Three calls per level, 19 levels: inside the recursion limit, 3^19 calls – stopped by the step limit.
+    [InlineData("{{ func f(n)\n if n > 0\n f(n - 1)\n f(n - 1)\n f(n - 1)\n end\nend\nf 19 }}", "mer än 200000 steg")]
     public void Runaway_and_clock_reading_templates_are_stopped(string text, string expected)
     {
         Write("sammanfattning.sbn", text);
         Rejected().Errors.ShouldContain(e => e.Message.Contains(expected));
+    }
+
+    private string Outside(string name, string text)
+    {
+        var path = Path.Combine(_dir.Parent!.FullName, $"{_dir.Name}-{name}");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void An_include_through_a_link_to_a_file_outside_the_folder_is_refused()
+    {
+        var secret = Outside("hemligt.txt", "hemligt");
+        try
+        {
+            File.CreateSymbolicLink(PathOf("hemligt.sbn"), secret);
+            Write("sammanfattning.sbn", "{{ include \"hemligt.sbn\" }}");
+            Rejected().Errors.ShouldContain(e => e.Message.Contains("pekar utanför mallmappen"));
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
+    public void A_template_that_is_a_link_to_a_file_outside_the_folder_is_refused()
+    {
+        var secret = Outside("hemligt.sbn", "hemligt");
+        try
+        {
+            File.Delete(PathOf("namndmal.sbn"));
+            File.CreateSymbolicLink(PathOf("namndmal.sbn"), secret);
+            Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/namndmal.sbn" && e.Message.Contains("pekar utanför mallmappen"));
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
+    public void A_link_that_stays_inside_the_folder_is_followed()
+    {
+        File.CreateSymbolicLink(PathOf("gemensamt-länk.sbn"), PathOf("_gemensamt.sbn"));
+        Write("sammanfattning.sbn", "{{ include \"gemensamt-länk.sbn\" }}Sammanfattning");
+        var result = Repo.StockholmRules.Assess(Repo.Sample());
+        Justifications.Render(result, TemplateSet.Load(_dir.FullName, "mallar")).Summary.ShouldBe("Sammanfattning");
+    }
+
+    [SkippableFact]
+    public void An_include_of_a_device_is_refused_not_read_without_end()
+    {
+        Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
+        File.CreateSymbolicLink(PathOf("noll.sbn"), "/dev/zero");
+        Write("sammanfattning.sbn", "{{ include \"noll.sbn\" }}");
+        Rejected().Errors.ShouldContain(e => e.Message.Contains("noll.sbn"));
+    }
+
+    [SkippableFact]
+    public void An_include_of_a_named_pipe_in_the_folder_is_refused_without_opening_it()
+    {
+        Skip.IfNot(Posix.Available, "mkfifo needs Linux");
+        Posix.MakeFifo(PathOf("rör.sbn"));
+        Write("sammanfattning.sbn", "{{ include \"rör.sbn\" }}");
+        var load = Task.Factory.StartNew(Rejected, TaskCreationOptions.LongRunning);
+        load.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("blocked opening the pipe");
+        load.Result.Errors.ShouldContain(e => e.Message.Contains("mallen är en namngiven pipe (FIFO), inte en vanlig fil"));
+    }
+
+    [Fact]
+    public void A_template_that_is_a_dangling_link_is_named()
+    {
+        File.Delete(PathOf("namndmal.sbn"));
+        File.CreateSymbolicLink(PathOf("namndmal.sbn"), PathOf("borta.sbn"));
+        Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/namndmal.sbn" && e.Message.Contains("en symbolisk länk till en fil som inte finns"));
+    }
+
+    [Fact]
+    public void An_include_over_the_input_size_limit_is_refused_before_it_is_read()
+    {
+        using (var big = File.Create(PathOf("stor.sbn"))) big.SetLength(InputText.MaxBytes + 1); // sparse: takes no disk
+        Write("sammanfattning.sbn", "{{ include \"stor.sbn\" }}");
+        Rejected().Errors.ShouldContain(e => e.Message.Contains("större än de 64 MiB som läses"));
     }
 
     [Fact]
