@@ -1,6 +1,6 @@
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
-using Assessment.Rules.Engine;
+using Assessment.Rules.Language;
 using Assessment.Rules.Model;
 
 namespace Assessment.Rules.Audit;
@@ -59,7 +59,8 @@ public static class Diff
     {
         var causes = new List<string>();
         var involved = before.Checked.Concat(after.Checked).Select(c => c.Rule).DistinctBy(r => r.Id).ToList();
-        var names = involved.SelectMany(r => ExpressionGuard.Names(r.Condition, thresholds.ContainsKey)).Distinct().ToList();
+        var names = involved.SelectMany(r => Lexer.Read(r.Condition).Tokens)
+            .Where(t => t.Kind == TokenKind.Name && thresholds.ContainsKey(t.Text)).Select(t => t.Text).Distinct().ToList();
         causes.AddRange(names.Select(n => $"tröskelvärdet {thresholds[n]}"));
         causes.AddRange(involved.Where(r => rules.Contains((scope, r.Id))).Select(r => $"regeln {r.Id} är ändrad"));
         if (underneath) causes.Add("betyg under målet har ändrats");
