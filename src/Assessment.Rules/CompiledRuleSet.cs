@@ -1,6 +1,7 @@
 using Assessment.Domain.Model;
 using Assessment.Rules.Engine;
 using Assessment.Rules.Facts;
+using Assessment.Rules.Language;
 using Assessment.Rules.Model;
 
 namespace Assessment.Rules;
@@ -82,18 +83,15 @@ public sealed class CompiledRuleSet
         return (new GoalResult(goal, parentId, derived, final, indicators, results), kf, board);
     }
 
-    /// <summary>Why rule number <paramref name="ruleIndex"/> of <paramref name="scope"/> held or not on these facts.</summary>
-    public ConditionExplanation Explain(RuleScope scope, int ruleIndex, FactValues facts) => _rules[scope].Explain(ruleIndex, facts, _thresholds);
-
     /// <summary>First match wins: the first rule whose condition holds gives the rating.</summary>
     public Decision Decide(RuleScope scope, FactValues facts)
     {
         var rules = _rules[scope];
-        var matched = rules.EvaluateUntilMatch(facts, _thresholds);
-        var fired = matched.Count - 1;
-        if (fired < 0 || !matched[fired])
+        var traces = rules.EvaluateUntilMatch(facts, _thresholds);
+        var fired = traces.Count - 1;
+        if (fired < 0 || !traces[fired].Holds)
             throw new InvalidOperationException($"No rule matched in {scope}; the reader guarantees a catch-all.");
-        var checkedRules = matched.Select((m, i) => new RuleCheck(rules.Rules[i], m)).ToList();
+        var checkedRules = traces.Select((trace, i) => new RuleCheck(rules.Rules[i], trace)).ToList();
         return new Decision(rules.Rules[fired].Rating, rules.Rules[fired], checkedRules, facts);
     }
 }

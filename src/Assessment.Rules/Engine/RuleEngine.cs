@@ -55,91 +55,27 @@ internal sealed class CompiledRules
     }
 
     /// <summary>
-    /// Runs the rules in order on the facts until one holds. Returns whether each rule ran held:
-    /// all false but the last, which is true when a rule matched.
+    /// Runs the rules in order on the facts until one holds, recording each: all but the last did not
+    /// hold, and the last did when a rule matched.
     /// </summary>
-    public IReadOnlyList<bool> EvaluateUntilMatch(FactValues facts, double[] thresholds)
+    public IReadOnlyList<ConditionTrace> EvaluateUntilMatch(FactValues facts, double[] thresholds)
     {
-        var results = new List<bool>(4);
+        var results = new List<ConditionTrace>(4);
         for (var i = 0; i < _conditions.Length; i++)
         {
-            var matched = Holds(i, facts, thresholds);
-            results.Add(matched);
-            if (matched) break;
+            ConditionTrace trace;
+            try
+            {
+                trace = ConditionTrace.Record(_conditions[i], facts.Values, thresholds);
+            }
+            catch (EvaluationException e)
+            {
+                throw new InputException(Rules[i].PositionAt(e.Span.Start),
+                    $"regeln \"{Rules[i].Id}\" kunde inte utvärderas: {e.Message} i \"{e.Span.Of(Rules[i].Condition)}\"");
+            }
+            results.Add(trace);
+            if (trace.Holds) break;
         }
         return results;
     }
-
-    private bool Holds(int index, FactValues facts, double[] thresholds, object?[]? trace = null)
-    {
-        try
-        {
-            return _conditions[index].Holds(facts.Values, thresholds, trace);
-        }
-        catch (EvaluationException e)
-        {
-            throw new InputException(Rules[index].PositionAt(e.Span.Start),
-                $"regeln \"{Rules[index].Id}\" kunde inte utvärderas: {e.Message} i \"{e.Span.Of(Rules[index].Condition)}\"");
-        }
-    }
-
-    /// <summary>
-    /// Why rule <paramref name="index"/> held or not: its condition's top-level parts (joined by one kind of
-    /// &amp;&amp; or ||), each evaluated on the facts, with the values of the names it reads.
-    /// </summary>
-    public ConditionExplanation Explain(int index, FactValues facts, double[] thresholds)
-    {
-        var condition = _conditions[index];
-        var (op, parts) = TopLevelParts(condition.Root);
-        return new ConditionExplanation(op == null ? "" : op.Value.Symbol(), parts.Select(part =>
-        {
-            var holds = Evaluator.YesNo(part, new Evaluator.Scope(facts.Values, thresholds, null));
-            var values = Names(part).Select(n => n switch
-            {
-                FactNode f => (f.Name, facts.Values[f.Index]),
-                ThresholdNode t => (t.Name, (object)thresholds[t.Index]),
-                _ => throw new InvalidOperationException(),
-            }).DistinctBy(v => v.Name).ToList();
-            return new ConditionPart(part.Syntax.Span.Of(condition.Text), holds, values);
-        }).ToList());
-    }
-
-    /// <summary>
-    /// "a &amp;&amp; (b || c)" gives (&amp;&amp;, [a, (b || c)]); a condition without a top-level join is one part,
-    /// and so is one with a top-level ?: – in "a ? b || c : d" the || belongs to a branch.
-    /// </summary>
-    private static (BinaryOperator? Operator, IReadOnlyList<Node> Parts) TopLevelParts(Node root)
-    {
-        if (root is not BinaryNode { Operator: BinaryOperator.And or BinaryOperator.Or } join) return (null, [root]);
-        var parts = new List<Node>();
-        void Flatten(Node node)
-        {
-            if (node is BinaryNode b && b.Operator == join.Operator && (ReferenceEquals(node, join) || !IsParenthesised(b)))
-            {
-                Flatten(b.Left);
-                Flatten(b.Right);
-            }
-            else parts.Add(node);
-        }
-        Flatten(join);
-        return (join.Operator, parts);
-    }
-
-    private static bool IsParenthesised(BinaryNode node) => node.Syntax.Span.Start < node.Left.Syntax.Span.Start;
-
-    /// <summary>The fact and threshold nodes under <paramref name="node"/>, left to right.</summary>
-    internal static IEnumerable<Node> Names(Node node) => node switch
-    {
-        FactNode or ThresholdNode => [node],
-        UnaryNode u => Names(u.Operand),
-        BinaryNode b => Names(b.Left).Concat(Names(b.Right)),
-        ConditionalNode c => Names(c.Condition).Concat(Names(c.WhenTrue)).Concat(Names(c.WhenFalse)),
-        _ => [],
-    };
 }
-
-/// <summary>One top-level part of a condition, whether it held, and the values of the names it reads.</summary>
-public sealed record ConditionPart(string Text, bool Holds, IReadOnlyList<(string Name, object Value)> Values);
-
-/// <summary>A condition taken apart at its top-level &amp;&amp; or || (Operator is empty for a single part).</summary>
-public sealed record ConditionExplanation(string Operator, IReadOnlyList<ConditionPart> Parts);

@@ -37,9 +37,12 @@ internal static class Evaluator
             ConditionalNode c => YesNo(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope),
             _ => throw Unexpected(node),
         };
-        if (scope.Trace is { } trace) trace[node.Id] = value;
+        if (scope.Trace is { } trace) trace[node.Id] = value ? True : False;
         return value;
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     public static double Number(Node node, in Scope scope)
     {

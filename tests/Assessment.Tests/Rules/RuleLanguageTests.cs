@@ -129,4 +129,32 @@ public class RuleLanguageTests
         and.Left.Span.ShouldBe(new Span(0, 8));
         and.Right.ShouldBeOfType<BinaryExpr>().Span.ShouldBe(new Span(12, 6));
     }
+
+    [Fact]
+    public void A_trace_records_every_top_level_part_also_those_the_evaluation_did_not_need()
+    {
+        var trace = ConditionTrace.Record(Checked("varde < grans && mal_uppnatt && 1 / (varde - varde) > 0"), Facts, Thresholds);
+        trace.Holds.ShouldBeFalse();
+        trace.Operator.ShouldBe("&&");
+        trace.Parts.Select(p => p.Text).ShouldBe(["varde < grans", "mal_uppnatt", "1 / (varde - varde) > 0"]);
+        trace.Parts.Select(p => p.Holds).ShouldBe([false, true, null]); // the last cannot be evaluated on its own
+        trace.Parts[0].Values.ShouldBe([("varde", (object)0.9), ("grans", 0.85)]);
+        trace.FailingParts().Select(p => p.Text).ShouldBe(["varde < grans", "1 / (varde - varde) > 0"]);
+        trace.Thresholds.ShouldBe([("grans", 0.85)]);
+    }
+
+    [Fact]
+    public void A_trace_of_an_or_chain_keeps_parts_in_parentheses_whole()
+    {
+        var trace = ConditionTrace.Record(Checked("(varde > 1 || period == \"VP\") || (mal_uppnatt && varde < 0)"), Facts, Thresholds);
+        trace.Parts.Select(p => (p.Text, p.Holds)).ShouldBe([("(varde > 1 || period == \"VP\")", (bool?)false), ("(mal_uppnatt && varde < 0)", false)]);
+    }
+
+    [Fact]
+    public void A_trace_records_the_thresholds_it_was_evaluated_under()
+    {
+        var condition = Checked("varde >= grans");
+        ConditionTrace.Record(condition, Facts, [0.95, 0]).Thresholds.ShouldBe([("grans", 0.95)]);
+        ConditionTrace.Record(condition, Facts, [0.95, 0]).Holds.ShouldBeFalse();
+    }
 }
