@@ -4,7 +4,6 @@ using System.Text.Json;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using Assessment.Rules;
-using Assessment.Rules.Language;
 using Assessment.Rules.Model;
 
 namespace Assessment.Reports;

@@ -87,11 +87,10 @@ public sealed class CompiledRuleSet
     public Decision Decide(RuleScope scope, FactValues facts)
     {
         var rules = _rules[scope];
-        var traces = rules.EvaluateUntilMatch(facts, _thresholds);
-        var fired = traces.Count - 1;
-        if (fired < 0 || !traces[fired].Holds)
+        var checkedRules = rules.EvaluateUntilMatch(facts, _thresholds);
+        if (checkedRules.Count == 0 || !checkedRules[^1].Matched)
             throw new InvalidOperationException($"No rule matched in {scope}; the reader guarantees a catch-all.");
-        var checkedRules = traces.Select((trace, i) => new RuleCheck(rules.Rules[i], trace)).ToList();
-        return new Decision(rules.Rules[fired].Rating, rules.Rules[fired], checkedRules, facts);
+        var fired = checkedRules[^1].Rule;
+        return new Decision(fired.Rating, fired, checkedRules, facts);
     }
 }

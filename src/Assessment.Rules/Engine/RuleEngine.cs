@@ -26,8 +26,6 @@ internal sealed class CompiledRules
 
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
-    public IReadOnlyList<Condition> Conditions => _conditions;
-
     /// <summary>
     /// Checks a scope's rules against its facts and the thresholds (by name, their place in the vector).
     /// Every problem goes to <paramref name="errors"/> with its position; returns null when there was any.
@@ -58,9 +56,9 @@ internal sealed class CompiledRules
     /// Runs the rules in order on the facts until one holds, recording each: all but the last did not
     /// hold, and the last did when a rule matched.
     /// </summary>
-    public IReadOnlyList<ConditionTrace> EvaluateUntilMatch(FactValues facts, double[] thresholds)
+    public List<RuleCheck> EvaluateUntilMatch(FactValues facts, double[] thresholds)
     {
-        var results = new List<ConditionTrace>(4);
+        var results = new List<RuleCheck>(4);
         for (var i = 0; i < _conditions.Length; i++)
         {
             ConditionTrace trace;
@@ -73,7 +71,7 @@ internal sealed class CompiledRules
                 throw new InputException(Rules[i].PositionAt(e.Span.Start),
                     $"regeln \"{Rules[i].Id}\" kunde inte utvärderas: {e.Message} i \"{e.Span.Of(Rules[i].Condition)}\"");
             }
-            results.Add(trace);
+            results.Add(new RuleCheck(Rules[i], trace));
             if (trace.Holds) break;
         }
         return results;

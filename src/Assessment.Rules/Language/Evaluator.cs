@@ -9,12 +9,22 @@ public sealed class EvaluationException(Span span, string message) : Exception(m
 /// <summary>
 /// Interprets a checked expression tree: no code generation, no reflection. Facts are read by their
 /// place in the schema, thresholds by their place in a threshold vector given at evaluation time, so one
-/// checked condition evaluates under any set of threshold values. With a trace, every node evaluated
-/// records its value under its <see cref="Node.Id"/>; a node left out by &amp;&amp;, || or ?: stays null.
+/// checked condition evaluates under any set of threshold values. With a trace, every yes/no node evaluated
+/// (each comparison, &amp;&amp;, ||, !, yes/no fact) records its value under its <see cref="Node.Id"/>; a node left
+/// out by &amp;&amp;, || or ?: stays <see cref="Trace.NotEvaluated"/>. Numbers and texts need no record: they are
+/// the facts and thresholds, which the decision keeps, or computed from them.
 /// </summary>
 internal static class Evaluator
 {
-    internal readonly record struct Scope(object[] Facts, double[] Thresholds, object?[]? Trace);
+    /// <summary>What a trace holds for a yes/no node.</summary>
+    internal static class Trace
+    {
+        public const byte NotEvaluated = 0;
+        public const byte False = 1;
+        public const byte True = 2;
+    }
+
+    internal readonly record struct Scope(object[] Facts, double[] Thresholds, byte[]? Trace);
 
     public static object Value(Node node, in Scope scope) => node.Type switch
     {
@@ -25,51 +35,72 @@ internal static class Evaluator
 
     public static bool YesNo(Node node, in Scope scope)
     {
-        var value = node switch
+        bool value;
+        switch (node.Kind)
         {
-            ConstantNode c => (bool)c.Value,
-            FactNode f => (bool)scope.Facts[f.Index],
-            UnaryNode u => !YesNo(u.Operand, scope),
-            BinaryNode { Operator: BinaryOperator.And } b => YesNo(b.Left, scope) && YesNo(b.Right, scope),
-            BinaryNode { Operator: BinaryOperator.Or } b => YesNo(b.Left, scope) || YesNo(b.Right, scope),
-            BinaryNode b when b.Operator.IsEquality() => Equal(b, scope) == (b.Operator == BinaryOperator.Equal),
-            BinaryNode b => Compare(b.Operator, Number(b.Left, scope), Number(b.Right, scope)),
-            ConditionalNode c => YesNo(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope),
-            _ => throw Unexpected(node),
-        };
-        if (scope.Trace is { } trace) trace[node.Id] = value ? True : False;
+            case NodeKind.Constant: value = ((ConstantNode)node).YesNo; break;
+            case NodeKind.Fact: value = (bool)scope.Facts[((FactNode)node).Index]; break;
+            case NodeKind.Unary: value = !YesNo(((UnaryNode)node).Operand, scope); break;
+            case NodeKind.Binary:
+                var b = (BinaryNode)node;
+                value = b.Operator switch
+                {
+                    BinaryOperator.And => YesNo(b.Left, scope) && YesNo(b.Right, scope),
+                    BinaryOperator.Or => YesNo(b.Left, scope) || YesNo(b.Right, scope),
+                    BinaryOperator.Equal => Equal(b, scope),
+                    BinaryOperator.NotEqual => !Equal(b, scope),
+                    BinaryOperator.Less => Number(b.Left, scope) < Number(b.Right, scope),
+                    BinaryOperator.LessOrEqual => Number(b.Left, scope) <= Number(b.Right, scope),
+                    BinaryOperator.Greater => Number(b.Left, scope) > Number(b.Right, scope),
+                    BinaryOperator.GreaterOrEqual => Number(b.Left, scope) >= Number(b.Right, scope),
+                    _ => throw Unexpected(node),
+                };
+                break;
+            case NodeKind.Conditional:
+                var c = (ConditionalNode)node;
+                value = YesNo(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope);
+                break;
+            default: throw Unexpected(node);
+        }
+        if (scope.Trace is { } trace) trace[node.Id] = value ? Trace.True : Trace.False;
         return value;
     }
 
-    private static readonly object True = true;
-    private static readonly object False = false;
-
     public static double Number(Node node, in Scope scope)
     {
-        var value = node switch
+        double value;
+        switch (node.Kind)
         {
-            ConstantNode c => (double)c.Value,
-            FactNode f => (double)scope.Facts[f.Index],
-            ThresholdNode t => scope.Thresholds[t.Index],
-            UnaryNode u => -Number(u.Operand, scope),
-            BinaryNode b => Arithmetic(b, Number(b.Left, scope), Number(b.Right, scope)),
-            ConditionalNode c => Number(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope),
-            _ => throw Unexpected(node),
-        };
-        if (scope.Trace is { } trace) trace[node.Id] = value;
+            case NodeKind.Constant: value = ((ConstantNode)node).Number; break;
+            case NodeKind.Fact: value = (double)scope.Facts[((FactNode)node).Index]; break;
+            case NodeKind.Threshold: value = scope.Thresholds[((ThresholdNode)node).Index]; break;
+            case NodeKind.Unary: value = -Number(((UnaryNode)node).Operand, scope); break;
+            case NodeKind.Binary:
+                var b = (BinaryNode)node;
+                value = Arithmetic(b, Number(b.Left, scope), Number(b.Right, scope));
+                break;
+            case NodeKind.Conditional:
+                var c = (ConditionalNode)node;
+                value = Number(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope);
+                break;
+            default: throw Unexpected(node);
+        }
         return value;
     }
 
     public static string Text(Node node, in Scope scope)
     {
-        var value = node switch
+        string value;
+        switch (node.Kind)
         {
-            ConstantNode c => (string)c.Value,
-            FactNode f => (string)scope.Facts[f.Index],
-            ConditionalNode c => Text(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope),
-            _ => throw Unexpected(node),
-        };
-        if (scope.Trace is { } trace) trace[node.Id] = value;
+            case NodeKind.Constant: value = ((ConstantNode)node).Text; break;
+            case NodeKind.Fact: value = (string)scope.Facts[((FactNode)node).Index]; break;
+            case NodeKind.Conditional:
+                var c = (ConditionalNode)node;
+                value = Text(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope);
+                break;
+            default: throw Unexpected(node);
+        }
         return value;
     }
 
@@ -78,14 +109,6 @@ internal static class Evaluator
         ExprType.Number => Number(b.Left, scope) == Number(b.Right, scope),
         ExprType.YesNo => YesNo(b.Left, scope) == YesNo(b.Right, scope),
         _ => string.Equals(Text(b.Left, scope), Text(b.Right, scope), StringComparison.Ordinal),
-    };
-
-    private static bool Compare(BinaryOperator op, double left, double right) => op switch
-    {
-        BinaryOperator.Less => left < right,
-        BinaryOperator.LessOrEqual => left <= right,
-        BinaryOperator.Greater => left > right,
-        _ => left >= right,
     };
 
     private static double Arithmetic(BinaryNode b, double left, double right)

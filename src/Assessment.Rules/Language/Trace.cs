@@ -4,18 +4,19 @@ namespace Assessment.Rules.Language;
 public sealed record ConditionPart(string Text, bool? Holds, IReadOnlyList<(string Name, object Value)> Values);
 
 /// <summary>
-/// What one evaluation of a condition gave, recorded while rating: the value of every sub-expression
-/// evaluated, by node. When the condition is a chain of &amp;&amp; or || at its top level, every part of the
+/// What one evaluation of a condition gave, recorded while rating: the value of every yes/no sub-expression
+/// evaluated (comparisons, &amp;&amp;, ||, !), by node, with the facts and thresholds it read. When the condition is a chain of &amp;&amp; or || at its top level, every part of the
 /// chain is recorded, also those the evaluation itself did not need once the outcome was clear. Reports
-/// read this record; nothing is parsed or evaluated again after rating.
+/// read this record; nothing is parsed or evaluated again after rating. A yes/no is one byte per node, so recording
+/// allocates one small array per rule tried.
 /// </summary>
 public sealed class ConditionTrace
 {
-    private readonly object?[] _values;
+    private readonly byte[] _values;
     private readonly object[] _facts;
     private readonly double[] _thresholds;
 
-    internal ConditionTrace(Condition condition, object?[] values, object[] facts, double[] thresholds)
+    internal ConditionTrace(Condition condition, byte[] values, object[] facts, double[] thresholds)
     {
         Condition = condition;
         _values = values;
@@ -26,14 +27,14 @@ public sealed class ConditionTrace
     public Condition Condition { get; }
 
     /// <summary>Whether the whole condition held.</summary>
-    public bool Holds => _values[Condition.Root.Id] is true;
+    public bool Holds => _values[Condition.Root.Id] == Evaluator.Trace.True;
 
     /// <summary>The operator joining the top-level parts: "&amp;&amp;", "||", or "" for a single part.</summary>
     public string Operator => Condition.Join?.Symbol() ?? "";
 
     /// <summary>The top-level parts, each with its recorded outcome and the values of the names it reads.</summary>
     public IReadOnlyList<ConditionPart> Parts =>
-        Condition.Parts.Select(p => new ConditionPart(p.Syntax.Span.Of(Condition.Text), _values[p.Id] as bool?, ValuesIn(p))).ToList();
+        Condition.Parts.Select(p => new ConditionPart(p.Syntax.Span.Of(Condition.Text), _values[p.Id] == Evaluator.Trace.NotEvaluated ? null : _values[p.Id] == Evaluator.Trace.True, ValuesIn(p))).ToList();
 
     /// <summary>
     /// Why a condition did not hold: the parts that did not (every part of an || chain, since none held);
@@ -66,12 +67,13 @@ public sealed class ConditionTrace
     /// </summary>
     internal static ConditionTrace Record(Condition condition, object[] facts, double[] thresholds)
     {
-        var values = new object?[condition.NodeCount];
+        var values = new byte[condition.NodeCount];
         var scope = new Evaluator.Scope(facts, thresholds, values);
         Evaluator.YesNo(condition.Root, scope);
         if (condition.Parts.Count > 1)
-            foreach (var part in condition.Parts.Where(p => values[p.Id] is null))
+            foreach (var part in condition.Parts)
             {
+                if (values[part.Id] != Evaluator.Trace.NotEvaluated) continue;
                 try { Evaluator.YesNo(part, scope); }
                 catch (EvaluationException) { }
             }
