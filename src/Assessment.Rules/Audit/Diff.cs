@@ -65,9 +65,10 @@ public static class Diff
     /// <summary>
     /// Why a decision changed, read from the two decisions' traces. The deciding point is the first rule,
     /// in the order both tried them, whose outcome differs; its cause is what that rule read differently – a
-    /// threshold's value, or facts that come from the ratings underneath – or a change to the rule itself. A
-    /// changed rule above it, or a new or removed rule, is a cause too. Only when none of these is there is it
-    /// the rule set's choice of value, target or direction that changed the facts.
+    /// threshold's value, or facts that come from the ratings underneath – or a change to the rule itself.
+    /// A new rule that now decides, or a changed one that decided before and is no longer reached, is a cause
+    /// too. A threshold or rule that changed but did not move the outcome is not named. Facts of an indicator
+    /// that differ come from the rule set's choice of value, target or direction.
     /// </summary>
     private static string Cause(Decision before, Decision after, IReadOnlySet<(RuleScope, string)> changedRules, RuleScope scope,
         IReadOnlyList<string> underneath)

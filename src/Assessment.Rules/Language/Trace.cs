@@ -5,10 +5,10 @@ public sealed record ConditionPart(string Text, bool? Holds, IReadOnlyList<(stri
 
 /// <summary>
 /// What one evaluation of a condition gave, recorded while rating: the value of every yes/no sub-expression
-/// evaluated (comparisons, &amp;&amp;, ||, !), by node, with the facts and thresholds it read. When the condition is a chain of &amp;&amp; or || at its top level, every part of the
-/// chain is recorded, also those the evaluation itself did not need once the outcome was clear. Reports
-/// read this record; nothing is parsed or evaluated again after rating. A yes/no is one byte per node, so recording
-/// allocates one small array per rule tried.
+/// evaluated (comparisons, &amp;&amp;, ||, !), by node, with the facts and thresholds it read. When the condition
+/// is a chain of &amp;&amp; or || at its top level, every part of the chain is recorded, also those the evaluation
+/// itself did not need once the outcome was clear. Reports read this record; nothing is parsed or evaluated
+/// again after rating. A yes/no is one byte per node: recording allocates one small array per rule tried.
 /// </summary>
 public sealed class ConditionTrace
 {
@@ -34,7 +34,13 @@ public sealed class ConditionTrace
 
     /// <summary>The top-level parts, each with its recorded outcome and the values of the names it reads.</summary>
     public IReadOnlyList<ConditionPart> Parts =>
-        Condition.Parts.Select(p => new ConditionPart(p.Syntax.Span.Of(Condition.Text), _values[p.Id] == Evaluator.Trace.NotEvaluated ? null : _values[p.Id] == Evaluator.Trace.True, ValuesIn(p))).ToList();
+        Condition.Parts.Select(p => new ConditionPart(p.Syntax.Span.Of(Condition.Text), ValueOf(p), ValuesIn(p))).ToList();
+
+    private bool? ValueOf(Node node) => _values[node.Id] switch
+    {
+        Evaluator.Trace.NotEvaluated => null,
+        var value => value == Evaluator.Trace.True,
+    };
 
     /// <summary>
     /// Why a condition did not hold: the parts that did not (every part of an || chain, since none held);

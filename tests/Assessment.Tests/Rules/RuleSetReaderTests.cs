@@ -166,4 +166,21 @@ public class RuleSetReaderTests
         stricter.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period).Rating.ShouldBe(Rating.NotMet);
         stricter.RuleSet.Sha256.ShouldNotBe(Repo.StockholmRules.RuleSet.Sha256);
     }
+
+    [Fact]
+    public void Other_threshold_values_need_no_second_reading_of_the_rules()
+    {
+        var indicator = new Indicator("Aktivt Medskapandeindex", Assessment.Domain.Parsing.SwedishValues.ParseQuantity("81"),
+            null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseTarget("82"), null,
+            Periodicity.Year, null, null, SourcePosition.StartOf("t"));
+        var period = new ReportingPeriod(PeriodKind.T1, 2026);
+        var stricter = Repo.StockholmRules.WithThresholds(new Dictionary<string, double> { ["delvis_grans"] = 0.99 });
+
+        var result = stricter.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period);
+        result.Rating.ShouldBe(Rating.NotMet);
+        result.Decision.Checked.Single(c => c.Rule.Id == "nara-malet").Trace.Thresholds.ShouldBe([("delvis_grans", 0.99)]);
+        stricter.RuleSet.Thresholds.Single(t => t.Name == "delvis_grans").Value.ShouldBe(0.99);
+        Repo.StockholmRules.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period).Rating.ShouldBe(Rating.Partly);
+        Should.Throw<ArgumentException>(() => Repo.StockholmRules.WithThresholds(new Dictionary<string, double> { ["delvis_gräns"] = 1 }));
+    }
 }
