@@ -69,7 +69,7 @@ public static class RuleSetReader
         }
         root.Done();
 
-        // Expressions are compiled even when the structure has errors, so that one run of
+        // Expressions are checked even when the structure has errors, so that one run of
         // `assess validate` reports every mistake in the file.
         var compiled = new Dictionary<RuleScope, CompiledRules>();
         foreach (var scope in RuleScopes.All)
