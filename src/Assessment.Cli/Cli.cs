@@ -48,7 +48,7 @@ internal static class Cli
           run       Bedömer varje mål och visar härlett, redovisat och slutligt betyg och regeln bakom.
           explain   Hela kedjan bakom ett måls betyg: regler, fakta, indikatorer, aktiviteter, regelverk.
           check     Mål där redovisat betyg avviker från härlett, och rimlighetsvarningar för revisorn.
-          validate  Kontrollerar regelverk: struktur, namn, tröskelvärden, och kompilerar varje uttryck.
+          validate  Kontrollerar regelverk: struktur, namn, tröskelvärden, och varje uttrycks syntax och typer.
           test      Kör regelverkens testfall (*.tests.yaml).
           diff      Vilka betyg ändras mellan två regelverk, och varför.
           import    Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using Assessment.Rules;
-using Assessment.Rules.Engine;
 using Assessment.Rules.Model;
 
 namespace Assessment.Reports;
@@ -16,7 +15,7 @@ namespace Assessment.Reports;
 /// </summary>
 public static class ExplainReport
 {
-    public static string Text(AssessmentResult result, GoalResult goal, CompiledRuleSet rules)
+    public static string Text(AssessmentResult result, GoalResult goal)
     {
         var t = new StringBuilder();
         var g = goal.Goal;
@@ -34,7 +33,7 @@ public static class ExplainReport
         t.AppendLine();
 
         t.AppendLine($"Reglerna för {g.Level.Label()} i ordning (första som gäller avgör):");
-        Rules(t, goal.Derived, RuleScopes.ForLevel(g.Level), rules, "  ");
+        Rules(t, goal.Derived, "  ");
         t.AppendLine();
         t.AppendLine("Fakta som reglerna såg (0 och falskt utelämnade):");
         foreach (var (fact, value) in goal.Derived.Facts.All().Where(f => f.Value is not (0d or false or "")))
@@ -48,8 +47,7 @@ public static class ExplainReport
             foreach (var i in goal.Indicators)
             {
                 t.AppendLine($"  {ReportParts.Symbol(i.Rating)} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");
-                var fired = rules.Explain(RuleScope.Indicator, i.Decision.Checked.Count - 1, i.Decision.Facts);
-                t.AppendLine($"      villkor: {i.Decision.Rule.Condition}{Values(new ConditionPart("", true, fired.Parts.SelectMany(p => p.Values).DistinctBy(v => v.Name).ToList()))}");
+                t.AppendLine($"      villkor: {i.Decision.Rule.Condition}{Values(i.Decision.Checked[^1].Trace.Values)}");
                 t.AppendLine($"      {ReportParts.Figures(i)}; mål {i.Evidence.Target?.Text ?? "saknas"} ({i.Evidence.TargetSourceCode switch { "" => "inget", var s => s }}), " +
                              $"riktning {i.Evidence.Direction.Label()} ({i.Evidence.DirectionSource})");
                 var failed = i.Decision.Checked.Where(c => !c.Matched).Select(c => c.Rule.Id).ToList();
@@ -73,7 +71,7 @@ public static class ExplainReport
         return t.ToString();
     }
 
-    public static string Json(AssessmentResult result, GoalResult goal, CompiledRuleSet rules)
+    public static string Json(AssessmentResult result, GoalResult goal)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonReport.Options))
@@ -90,22 +88,20 @@ public static class ExplainReport
             JsonReport.WriteRuleSet(json, result.RuleSet);
             JsonReport.WriteOverride(json, g.Override);
             json.WriteStartArray("rules");
-            var scope = RuleScopes.ForLevel(g.Level);
-            for (var i = 0; i < goal.Derived.Checked.Count; i++)
+            foreach (var check in goal.Derived.Checked)
             {
-                var check = goal.Derived.Checked[i];
                 json.WriteStartObject();
                 json.WriteString("id", check.Rule.Id);
                 json.WriteString("condition", check.Rule.Condition);
                 json.WriteString("rating", check.Rule.Rating.Code());
                 json.WriteBoolean("matched", check.Matched);
                 json.WriteStartArray("parts");
-                var explanation = rules.Explain(scope, i, goal.Derived.Facts);
-                foreach (var part in explanation.Parts)
+                foreach (var part in check.Trace.Parts)
                 {
                     json.WriteStartObject();
                     json.WriteString("condition", part.Text);
-                    json.WriteBoolean("holds", part.Holds);
+                    if (part.Holds is { } holds) json.WriteBoolean("holds", holds);
+                    else json.WriteNull("holds");
                     json.WriteStartObject("values");
                     foreach (var (name, value) in part.Values) JsonReport.WriteValue(json, name, value, ExplainDigits);
                     json.WriteEndObject();
@@ -151,22 +147,19 @@ public static class ExplainReport
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static void Rules(StringBuilder t, Decision decision, RuleScope scope, CompiledRuleSet rules, string indent)
+    private static void Rules(StringBuilder t, Decision decision, string indent)
     {
-        for (var i = 0; i < decision.Checked.Count; i++)
+        foreach (var check in decision.Checked)
         {
-            var check = decision.Checked[i];
             t.AppendLine($"{indent}{(check.Matched ? "✓" : "✗")} {check.Rule.Id} → {check.Rule.Rating.Label()}: {check.Rule.Condition}");
             if (check.Matched) continue;
-            var explanation = rules.Explain(scope, i, decision.Facts);
-            var failing = explanation.Operator == "||" ? explanation.Parts : explanation.Parts.Where(p => !p.Holds);
-            foreach (var part in failing)
-                t.AppendLine($"{indent}    gäller inte: {part.Text}{Values(part)}");
+            foreach (var part in check.Trace.FailingParts())
+                t.AppendLine($"{indent}    gäller inte: {part.Text}{Values(part.Values)}");
         }
     }
 
-    private static string Values(ConditionPart part) =>
-        part.Values.Count == 0 ? "" : $"  ({string.Join(", ", part.Values.Select(v => $"{v.Name} = {Value(v.Value)}"))})";
+    private static string Values(IReadOnlyList<(string Name, object Value)> values) =>
+        values.Count == 0 ? "" : $"  ({string.Join(", ", values.Select(v => $"{v.Name} = {Value(v.Value)}"))})";
 
     private static string Value(object value) => value switch
     {

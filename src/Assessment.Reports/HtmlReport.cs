@@ -114,7 +114,15 @@ public static class HtmlReport
         {
             html.AppendLine("<p>Regler som prövades först och inte gällde:</p>").AppendLine("<ul>");
             foreach (var check in notMatched)
-                html.Append("<li><code>").Append(E(check.Rule.Id)).Append("</code>: <code>").Append(E(check.Rule.Condition)).AppendLine("</code></li>");
+            {
+                html.Append("<li><code>").Append(E(check.Rule.Id)).Append("</code>: <code>").Append(E(check.Rule.Condition)).Append("</code>");
+                // As recorded while rating: the parts that did not hold, with the values they read (a single part: just the values).
+                var parts = check.Trace.Parts.Count == 1 ? check.Trace.Parts : check.Trace.FailingParts();
+                foreach (var part in parts)
+                    html.Append(parts.Count == 1 && check.Trace.Parts.Count == 1 ? "" : $"<br>gällde inte: <code>{E(part.Text)}</code>")
+                        .Append(part.Values.Count == 0 ? "" : $" ({string.Join(", ", part.Values.Select(v => $"{E(v.Name)} = {E(FactText(v.Value))}"))})");
+                html.AppendLine("</li>");
+            }
             html.AppendLine("</ul>");
         }
         if (goal.Goal.Override is { } ov)

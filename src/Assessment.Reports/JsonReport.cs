@@ -63,6 +63,7 @@ public static class JsonReport
         json.WriteString("final", goal.Final.Code());
         json.WriteString("rule", goal.Derived.Rule.Id);
         json.WriteString("rule_description", goal.Derived.Rule.Description);
+        WriteRulesAbove(json, goal.Derived);
         WriteOverride(json, goal.Goal.Override);
         json.WriteString("justification", justification);
         json.WriteStartObject("facts");
@@ -124,6 +125,30 @@ public static class JsonReport
     }
 
     /// <summary>A fact or threshold value: numbers rounded to <paramref name="digits"/>, truth values as booleans.</summary>
+    /// <summary>The rules tried before the deciding one, each with the parts of its condition that did not hold, as recorded.</summary>
+    private static void WriteRulesAbove(Utf8JsonWriter json, Decision decision)
+    {
+        json.WriteStartArray("rules_not_matched");
+        foreach (var check in decision.Checked.Where(c => !c.Matched))
+        {
+            json.WriteStartObject();
+            json.WriteString("rule", check.Rule.Id);
+            json.WriteStartArray("failing");
+            foreach (var part in check.Trace.FailingParts())
+            {
+                json.WriteStartObject();
+                json.WriteString("condition", part.Text);
+                json.WriteStartObject("values");
+                foreach (var (name, value) in part.Values) WriteValue(json, name, value, FactDigits);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     internal static void WriteValue(Utf8JsonWriter json, string name, object value, int digits)
     {
         switch (value)

@@ -1,13 +1,20 @@
 using Assessment.Domain.Model;
 using Assessment.Rules.Facts;
+using Assessment.Rules.Language;
 using Assessment.Rules.Model;
 
 namespace Assessment.Rules;
 
-/// <summary>One rule checked on the way to a decision: first match wins, so every rule above the fired one did not hold.</summary>
-public sealed record RuleCheck(RuleDefinition Rule, bool Matched);
+/// <summary>
+/// One rule checked on the way to a decision, with the record of its condition's evaluation: first match
+/// wins, so every rule above the fired one did not hold.
+/// </summary>
+public sealed record RuleCheck(RuleDefinition Rule, ConditionTrace Trace)
+{
+    public bool Matched => Trace.Holds;
+}
 
-/// <summary>A rating, the rule that gave it, the rules checked before it, and the facts they saw.</summary>
+/// <summary>A rating, the rule that gave it, the rules checked before it (each with its trace), and the facts they saw.</summary>
 public sealed record Decision(Rating Rating, RuleDefinition Rule, IReadOnlyList<RuleCheck> Checked, FactValues Facts);
 
 public sealed record IndicatorResult(Indicator Indicator, string GoalId, IndicatorKind Kind, IndicatorEvidence Evidence, Decision Decision)

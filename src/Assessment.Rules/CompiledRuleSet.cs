@@ -1,25 +1,43 @@
 using Assessment.Domain.Model;
 using Assessment.Rules.Engine;
 using Assessment.Rules.Facts;
+using Assessment.Rules.Language;
 using Assessment.Rules.Model;
 
 namespace Assessment.Rules;
 
 /// <summary>
-/// A rule set ready to rate: its expressions compiled once, reused for every indicator and goal.
+/// A rule set ready to rate: its conditions parsed and checked once, reused for every indicator and goal.
 /// <see cref="Assess"/> is a pure function of the dataset: no I/O, no clock.
 /// </summary>
 public sealed class CompiledRuleSet
 {
     private readonly IReadOnlyDictionary<RuleScope, CompiledRules> _rules;
 
+    /// <summary>The thresholds' values in <see cref="Model.RuleSet.Thresholds"/> order: what the conditions read by place.</summary>
+    private readonly double[] _thresholds;
+
     internal CompiledRuleSet(RuleSet ruleSet, IReadOnlyDictionary<RuleScope, CompiledRules> rules)
     {
         RuleSet = ruleSet;
         _rules = rules;
+        _thresholds = ruleSet.Thresholds.Select(t => t.Value).ToArray();
     }
 
     public RuleSet RuleSet { get; }
+
+    /// <summary>
+    /// The same rules under other threshold values, without reading or checking anything again: for trying
+    /// what a value does. Names not among the rule set's thresholds are an error.
+    /// </summary>
+    public CompiledRuleSet WithThresholds(IReadOnlyDictionary<string, double> values)
+    {
+        var unknown = values.Keys.Where(k => RuleSet.Thresholds.All(t => t.Name != k)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"okänt tröskelvärde: {string.Join(", ", unknown)}", nameof(values));
+        var thresholds = RuleSet.Thresholds.Select(t => values.TryGetValue(t.Name, out var v) ? t with { Value = v } : t).ToList();
+        return new CompiledRuleSet(RuleSet with { Thresholds = thresholds }, _rules);
+    }
 
     public AssessmentResult Assess(Dataset dataset, FinalSource finalSource = FinalSource.Derived) =>
         new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period, finalSource).Result).ToList());
@@ -65,18 +83,14 @@ public sealed class CompiledRuleSet
         return (new GoalResult(goal, parentId, derived, final, indicators, results), kf, board);
     }
 
-    /// <summary>Why rule number <paramref name="ruleIndex"/> of <paramref name="scope"/> held or not on these facts.</summary>
-    public ConditionExplanation Explain(RuleScope scope, int ruleIndex, FactValues facts) => _rules[scope].Explain(ruleIndex, facts);
-
     /// <summary>First match wins: the first rule whose condition holds gives the rating.</summary>
     public Decision Decide(RuleScope scope, FactValues facts)
     {
         var rules = _rules[scope];
-        var matched = rules.EvaluateUntilMatch(facts);
-        var fired = matched.Count - 1;
-        if (fired < 0 || !matched[fired])
+        var checkedRules = rules.EvaluateUntilMatch(facts, _thresholds);
+        if (checkedRules.Count == 0 || !checkedRules[^1].Matched)
             throw new InvalidOperationException($"No rule matched in {scope}; the reader guarantees a catch-all.");
-        var checkedRules = matched.Select((m, i) => new RuleCheck(rules.Rules[i], m)).ToList();
-        return new Decision(rules.Rules[fired].Rating, rules.Rules[fired], checkedRules, facts);
+        var fired = checkedRules[^1].Rule;
+        return new Decision(fired.Rating, fired, checkedRules, facts);
     }
 }

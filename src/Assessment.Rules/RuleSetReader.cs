@@ -4,6 +4,7 @@ using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using Assessment.Domain.Yaml;
 using Assessment.Rules.Engine;
+using Assessment.Rules.Language;
 using Assessment.Rules.Facts;
 using Assessment.Rules.Model;
 using YamlDotNet.RepresentationModel;
@@ -11,8 +12,8 @@ using YamlDotNet.RepresentationModel;
 namespace Assessment.Rules;
 
 /// <summary>
-/// Reads a rule set file and compiles every expression in it. All problems are reported together,
-/// each with file, line and column; a rule set that loads has no expression that fails to compile.
+/// Reads a rule set file and checks every condition in it. All problems are reported together,
+/// each with file, line and column; a rule set that loads has no condition that fails to check.
 /// </summary>
 public static class RuleSetReader
 {
@@ -68,7 +69,7 @@ public static class RuleSetReader
         }
         root.Done();
 
-        // Expressions are compiled even when the structure has errors, so that one run of
+        // Expressions are checked even when the structure has errors, so that one run of
         // `assess validate` reports every mistake in the file.
         var compiled = new Dictionary<RuleScope, CompiledRules>();
         foreach (var scope in RuleScopes.All)
@@ -76,7 +77,10 @@ public static class RuleSetReader
             var schema = scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
             foreach (var threshold in thresholds.Where(t => schema.Contains(t.Name)))
                 errors.Add(threshold.Position, $"tröskelvärdet \"{threshold.Name}\" har samma namn som ett faktum: välj ett annat namn");
-            if (CompiledRules.Compile(scope.Key(), schema, thresholds, rules[scope], errors) is { } c) compiled[scope] = c;
+            // A threshold named like a fact is reported above and left out here, so the name reads the fact.
+            var vector = thresholds.Select((t, i) => (t.Name, i)).Where(t => !schema.Contains(t.Name))
+                .DistinctBy(t => t.Name).ToDictionary(t => t.Name, t => t.i, StringComparer.Ordinal);
+            if (CompiledRules.Compile(schema, vector, rules[scope], errors) is { } c) compiled[scope] = c;
         }
         errors.ThrowIfAny();
 
@@ -96,7 +100,7 @@ public static class RuleSetReader
                 map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" duger inte i uttryck: använd bokstäver a–z, siffror och _");
                 continue;
             }
-            if (ExpressionGuard.IsReserved(name))
+            if (Lexer.IsReserved(name))
             {
                 map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" är ett reserverat ord i uttrycksspråket: välj ett annat namn");
                 continue;

@@ -49,7 +49,7 @@ internal static class ExplainCommand
             var hint = Suggest.Closest(goalId, ids) is { } close ? $" – menade du {close}?" : "";
             throw new InputException(SourcePosition.StartOf(dataset.Display), $"målet \"{goalId}\" finns inte i datasetet{hint} (finns: {string.Join(", ", ids)})");
         }
-        var content = format == "json" ? ExplainReport.Json(result, goal, rules.Compiled) : ExplainReport.Text(result, goal, rules.Compiled);
+        var content = format == "json" ? ExplainReport.Json(result, goal) : ExplainReport.Text(result, goal);
         Inputs.Write(content, options.Value("-o", "--output"), stdout, stderr);
         return Cli.Ok;
     }

@@ -1,5 +1,6 @@
 using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
 using Assessment.Reports;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
@@ -56,9 +57,8 @@ internal static class SweepCommand
         var format = options.Value("--format") ?? "text";
         if (format is not ("text" or "json" or "html")) throw new UsageException($"okänt format \"{format}\": väntade text, json eller html", Help);
 
-        var (rulesPath, rulesDisplay) = DefaultFiles.Resolve(options.Value("--rules"), Inputs.DefaultRules);
+        var rulesDisplay = DefaultFiles.Resolve(options.Value("--rules"), Inputs.DefaultRules).Display;
         var catalog = Inputs.Rules(options.Value("--rules"));
-        var variants = RuleFiles(rulesPath, rulesDisplay).ToDictionary(f => f.Display, f => ThresholdVariants.Read(InputText.Read(f.Path, f.Display).Text, f.Display));
 
         var given = options.Positional.Where(a => !SweepAxis.Looks(a)).ToList();
         var datasets = new List<LoadedDataset>();
@@ -71,12 +71,20 @@ internal static class SweepCommand
         if (errors.Count > 0) throw new InputException(errors);
         if (datasets.Count == 0) throw new InputException(SourcePosition.StartOf(given.FirstOrDefault() ?? DefaultDatasets), "inga dataset att bedöma");
 
-        // Each dataset is rated by the version in force for its period, with the swept values written into it.
-        var inForce = datasets.ToDictionary(d => d.Dataset, d => variants[Inputs.InForce(catalog, d, stderr).RuleSet.File]);
+        // Each dataset is rated by the version in force for its period, with the swept values as its thresholds.
+        var inForce = datasets.ToDictionary(d => d.Dataset, d => Inputs.InForce(catalog, d, stderr).Compiled);
+        foreach (var rules in inForce.Values.Distinct())
+        {
+            var names = rules.RuleSet.Thresholds.Select(t => t.Name).ToList();
+            var unknown = axes.Where(a => !names.Contains(a.Name)).Select(a => new InputError(SourcePosition.StartOf(rules.RuleSet.File),
+                $"regelverket har inget tröskelvärde \"{a.Name}\"{(Suggest.Closest(a.Name, names) is { } near ? $" (menade du {near}?)" : "")}; det har {string.Join(", ", names)}")).ToList();
+            if (unknown.Count > 0) throw new InputException(unknown);
+        }
         SweepReport report;
         try
         {
-            report = Sweep.Run(datasets.Select(d => d.Dataset).ToList(), (d, thresholds) => thresholds is null ? inForce[d].AsWritten : inForce[d].With(thresholds), axes);
+            report = Sweep.Run(datasets.Select(d => d.Dataset).ToList(), (d, thresholds) => thresholds is null ? inForce[d]
+                : inForce[d].WithThresholds(thresholds.ToDictionary(t => t.Key, t => (double)t.Value)), axes);
         }
         catch (FormatException e)
         {
@@ -90,9 +98,4 @@ internal static class SweepCommand
         }, options.Value("-o", "--output"), stdout, stderr);
         return Cli.Ok;
     }
-
-    private static IEnumerable<(string Path, string Display)> RuleFiles(string path, string display) =>
-        Directory.Exists(path)
-            ? RuleSetCatalog.RuleFiles(path).Select(f => (f, RuleSetCatalog.Shown(display, path, f)))
-            : [(path, display)];
 }

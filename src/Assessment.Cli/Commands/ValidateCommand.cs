@@ -15,8 +15,8 @@ internal static class ValidateCommand
           assess validate [REGELVERK …]
 
         Varje fil (eller varje *.yaml i en mapp) läses och kontrolleras: struktur och typer, okända
-        nycklar (med förslag), namn på tröskelvärden och fakta i uttrycken, och varje uttryck
-        kompileras. Testfiler (*.tests.yaml) i mappen kontrolleras också. Alla fel rapporteras på en
+        nycklar (med förslag), namn på tröskelvärden och fakta i uttrycken, och varje uttrycks
+        syntax och typer. Testfiler (*.tests.yaml) i mappen kontrolleras också. Alla fel rapporteras på en
         gång med fil:rad:kolumn. Standard: {Inputs.DefaultRules}/
 
         Slutkod 0 när allt är giltigt, 2 vid fel.

@@ -5,13 +5,6 @@ public enum FactType { Number, Boolean, Text }
 /// <summary>One named fact a rule expression may read, with its meaning in Swedish for policy staff.</summary>
 public sealed record FactDefinition(string Name, FactType Type, string Description)
 {
-    public Type ClrType => Type switch
-    {
-        FactType.Number => typeof(double),
-        FactType.Boolean => typeof(bool),
-        _ => typeof(string),
-    };
-
     public object DefaultValue => Type switch
     {
         FactType.Number => 0d,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Assessment.Domain.Model;
+using Assessment.Domain.Yaml;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
 
@@ -308,6 +309,24 @@ public sealed class AuditCommandTests : IDisposable
         var changes = Diff.Compare(before.Assess(sample), after.Assess(sample), before.RuleSet, after.RuleSet);
         changes.ShouldAllBe(c => c.Level == GoalLevel.DirectionGoal);
         changes.ShouldAllBe(c => c.Cause.Contains("regeln verksamhetsomradesmal-helt är ändrad"));
+    }
+
+    [Fact]
+    public void Diff_names_the_threshold_that_decided_not_every_threshold_the_rules_read()
+    {
+        // Two thresholds change; only inte_minsta_andel moves any rating. The goal rules above the deciding one
+        // read avvikelse_hogsta_andel too, but it did not decide.
+        var before = Repo.StockholmRules;
+        var after = RuleSetReader.Read(RulesWith("inte_minsta_andel: 0.5", "inte_minsta_andel: 0.2")
+            .Replace("avvikelse_hogsta_andel: 0.5", "avvikelse_hogsta_andel: 0.5000001"), "ny.yaml");
+        var dataset = DatasetReader.ReadFile(Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"));
+        var changes = Diff.Compare(before.Assess(dataset), after.Assess(dataset), before.RuleSet, after.RuleSet);
+
+        var goals = changes.Where(c => c.IsGoal).ToList();
+        goals.ShouldNotBeEmpty();
+        goals.ShouldAllBe(c => c.Cause.Contains("tröskelvärdet inte_minsta_andel 0,5 → 0,2") || c.Cause.Contains("betyg under målet har ändrats"));
+        changes.ShouldAllBe(c => !c.Cause.Contains("avvikelse_hogsta_andel"));
+        goals.ShouldContain(c => c.Cause.Contains("delmål ") && c.Cause.Contains("delmal_andel_inte"));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Assessment.Rules.Engine;
+using Assessment.Rules.Language;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Rules;
@@ -41,8 +41,8 @@ public class RuleSetReaderTests
         var text = ShippedWith("om: uppfyllelse >= delvis_grans", "om: uppfyllelse >= (delvis_grans");
         var error = Rejected(text).Errors.ShouldHaveSingleItem();
         error.Message.ShouldContain("regeln \"nara-malet\"");
-        error.Message.ShouldContain("kan inte kompileras");
-        error.Position.ShouldBe(new SourcePosition("regler.yaml", LineOf(text, "uppfyllelse >= (delvis_grans"), 11));
+        error.Message.ShouldContain("\"(\" saknar sin \")\"");
+        error.Position.ShouldBe(new SourcePosition("regler.yaml", LineOf(text, "uppfyllelse >= (delvis_grans"), 26));
     }
 
     [Fact]
@@ -62,12 +62,13 @@ public class RuleSetReaderTests
     [Fact]
     public void An_expression_that_throws_while_rating_is_an_error_never_a_silent_false()
     {
-        var rules = RuleSetReader.Read(ShippedWith("om: mal_uppnatt\n", "om: mal_uppnatt && 1 / 0 > 0\n"), "regler.yaml");
+        // A constant divisor of zero is found when the rules are read; one that depends on the facts only when rating.
+        var rules = RuleSetReader.Read(ShippedWith("om: mal_uppnatt\n", "om: mal_uppnatt && 1 / (varde - mal) > 0\n"), "regler.yaml");
         var met = new Indicator("Andel", null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseQuantity("90 %"),
             Assessment.Domain.Parsing.SwedishValues.ParseTarget("90 %"), null, Periodicity.Tertial, null, null, SourcePosition.StartOf("t"));
         var error = Should.Throw<InputException>(() =>
             rules.AssessIndicator(met, "1.1", IndicatorKind.Kf, new ReportingPeriod(PeriodKind.T1, 2026))).Errors.ShouldHaveSingleItem();
-        error.Message.ShouldContain("regeln \"mal-uppnatt\" kunde inte utvärderas");
+        error.Message.ShouldContain("regeln \"mal-uppnatt\" kunde inte utvärderas: division med noll i \"(varde - mal)\"");
         error.Position.File.ShouldBe("regler.yaml");
     }
 
@@ -114,7 +115,7 @@ public class RuleSetReaderTests
     [InlineData('-')]
     public void A_long_chain_of_unary_operators_within_the_length_limit_compiles_or_is_an_input_error(char unary)
     {
-        var expression = new string(unary, ExpressionGuard.MaxLength - 40) + (unary == '!' ? "mal_uppnatt" : "uppfyllelse > 0");
+        var expression = new string(unary, Lexer.MaxLength - 40) + (unary == '!' ? "mal_uppnatt" : "uppfyllelse > 0");
         var text = ShippedWith("om: mal_uppnatt\n", $"om: \"{expression}\"\n");
         try { RuleSetReader.Read(text, "regler.yaml"); }
         catch (InputException) { }
@@ -124,6 +125,8 @@ public class RuleSetReaderTests
     [InlineData("null")]
     [InlineData("in")]
     [InlineData("int")]
+    [InlineData("eq")]
+    [InlineData("and")]
     public void A_threshold_named_like_a_word_of_the_expression_language_is_refused(string name)
     {
         var text = ShippedWith("  delvis_grans: 0.85", $"  delvis_grans: 0.85\n  {name}: 0.5");
@@ -162,5 +165,22 @@ public class RuleSetReaderTests
         var stricter = RuleSetReader.Read(ShippedWith("delvis_grans: 0.85", "delvis_grans: 0.99"), "strängare.yaml");
         stricter.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period).Rating.ShouldBe(Rating.NotMet);
         stricter.RuleSet.Sha256.ShouldNotBe(Repo.StockholmRules.RuleSet.Sha256);
+    }
+
+    [Fact]
+    public void Other_threshold_values_need_no_second_reading_of_the_rules()
+    {
+        var indicator = new Indicator("Aktivt Medskapandeindex", Assessment.Domain.Parsing.SwedishValues.ParseQuantity("81"),
+            null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseTarget("82"), null,
+            Periodicity.Year, null, null, SourcePosition.StartOf("t"));
+        var period = new ReportingPeriod(PeriodKind.T1, 2026);
+        var stricter = Repo.StockholmRules.WithThresholds(new Dictionary<string, double> { ["delvis_grans"] = 0.99 });
+
+        var result = stricter.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period);
+        result.Rating.ShouldBe(Rating.NotMet);
+        result.Decision.Checked.Single(c => c.Rule.Id == "nara-malet").Trace.Thresholds.ShouldBe([("delvis_grans", 0.99)]);
+        stricter.RuleSet.Thresholds.Single(t => t.Name == "delvis_grans").Value.ShouldBe(0.99);
+        Repo.StockholmRules.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period).Rating.ShouldBe(Rating.Partly);
+        Should.Throw<ArgumentException>(() => Repo.StockholmRules.WithThresholds(new Dictionary<string, double> { ["delvis_gräns"] = 1 }));
     }
 }
