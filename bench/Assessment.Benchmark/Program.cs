@@ -7,9 +7,11 @@ using Assessment.Import;
 using Assessment.Reports;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
+using Assessment.Rules.Audit;
 
 // assess benchmarks: dotnet run -c Release --project bench/Assessment.Benchmark -- [scenario|all] [--repeat N]
-// Scenarios: sample, city, national, double, compile, yaml. Reports medians, allocations and peak memory.
+// Scenarios: sample, city, national, double, compile, yaml, sweep, sweep-national. Reports medians, allocations
+// and peak memory. `all` leaves out sweep-national (about a minute).
 
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(5);
@@ -70,6 +72,27 @@ if (scenario is "all" or "national" or "double")
     }
 }
 
+if (scenario is "all" or "sweep")
+{
+    // The bundled datasets (as `assess sweep` reads them by default), rated once and then under 101 values of
+    // delvis_grans, as `assess sweep delvis_grans=0.80..0.99:0.0019` does; the same rule set for each.
+    var bundled = Directory.GetFiles(Path.Combine(root, "examples"), "*.yaml", SearchOption.AllDirectories)
+        .Order(StringComparer.Ordinal).Select(f => DatasetReader.ReadFile(f)).ToList();
+    var axis = SweepAxis.Parse("delvis_grans=0.80..0.99:0.0019");
+    var once = Measure($"de medföljande {bundled.Count} dataseten bedömda en gång", () => AssessAll(bundled));
+    var swept = Measure($"svep: {axis.Count} värden över dem", () => SweepAll(bundled, axis));
+    Console.WriteLine($"  → {swept / axis.Count:F2} ms per variant, {swept / axis.Count / once:F2}× en bedömning");
+}
+
+if (scenario is "sweep-national")
+{
+    var national = Generator.Datasets(2_900, 103, seed: 2);
+    var axis = SweepAxis.Parse("delvis_grans=0.80..0.98:0.02");
+    var once = Measure($"nationellt: 2 900 dataset bedömda en gång", () => AssessAll(national));
+    var swept = Measure($"svep nationellt: {axis.Count} värden", () => SweepAll(national, axis));
+    Console.WriteLine($"  → {swept / axis.Count / once:F2}× en bedömning per variant, {swept / once:F2}× för hela svepet");
+}
+
 double Measure(string name, Action action)
 {
     action(); // warm-up: JIT and caches
@@ -99,6 +122,9 @@ void AssessAll(IReadOnlyList<Dataset> datasets)
 {
     foreach (var d in datasets) rules.Assess(d);
 }
+
+void SweepAll(IReadOnlyList<Dataset> datasets, SweepAxis axis) =>
+    Sweep.Run(datasets, _ => rules, [axis]);
 
 void AssessParallel(IReadOnlyList<Dataset> datasets) => Parallel.ForEach(datasets, d => rules.Assess(d));
 

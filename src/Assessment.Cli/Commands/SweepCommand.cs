@@ -83,8 +83,7 @@ internal static class SweepCommand
         SweepReport report;
         try
         {
-            report = Sweep.Run(datasets.Select(d => d.Dataset).ToList(), (d, thresholds) => thresholds is null ? inForce[d]
-                : inForce[d].WithThresholds(thresholds.ToDictionary(t => t.Key, t => (double)t.Value)), axes);
+            report = Sweep.Run(datasets.Select(d => d.Dataset).ToList(), d => inForce[d], axes);
         }
         catch (FormatException e)
         {

@@ -68,11 +68,11 @@ public sealed record SweepReport(IReadOnlyList<SweepAxis> Axes, IReadOnlyList<Sw
 public static class Sweep
 {
     /// <param name="datasets">The datasets to rate.</param>
-    /// <param name="rules">The rule set for a dataset with the thresholds given (null: as written).</param>
+    /// <param name="rules">The rule set for a dataset, as written; each variant is it with the variant's thresholds.</param>
     /// <param name="axes">The thresholds to sweep; every combination of their values is a variant.</param>
     public static SweepReport Run(
         IReadOnlyList<Dataset> datasets,
-        Func<Dataset, IReadOnlyDictionary<string, decimal>?, CompiledRuleSet> rules,
+        Func<Dataset, CompiledRuleSet> rules,
         IReadOnlyList<SweepAxis> axes)
     {
         var grid = axes.Aggregate((IEnumerable<IReadOnlyDictionary<string, decimal>>)[new Dictionary<string, decimal>()],
@@ -81,9 +81,24 @@ public static class Sweep
         if (grid.Count > SweepAxis.MaxVariants)
             throw new FormatException($"svepet ger {grid.Count} varianter; högst {SweepAxis.MaxVariants} går att läsa – färre värden eller större steg");
 
-        var asWrittenResults = datasets.Select(d => rules(d, null).Assess(d)).ToList();
+        // An indicator's facts do not depend on any threshold: each rule set in force computes them once per
+        // indicator and every variant of it reuses them.
+        var reusing = new Dictionary<CompiledRuleSet, CompiledRuleSet>(); // a class: by reference
+        var asWrittenRules = datasets.Select(d =>
+        {
+            var written = rules(d);
+            if (!reusing.TryGetValue(written, out var reused)) reusing[written] = reused = written.ReusingIndicatorFacts();
+            return reused;
+        }).ToList();
+
+        var asWrittenResults = datasets.Select((d, i) => asWrittenRules[i].Assess(d)).ToList();
         var asWritten = Variant(new Dictionary<string, decimal>(), asWrittenResults, asWrittenResults);
-        var variants = grid.Select(thresholds => Variant(thresholds, datasets.Select(d => rules(d, thresholds).Assess(d)).ToList(), asWrittenResults)).ToList();
+        var variants = grid.Select(thresholds =>
+        {
+            var values = thresholds.ToDictionary(t => t.Key, t => (double)t.Value);
+            var variantRules = reusing.Values.ToDictionary(r => r, r => r.WithThresholds(values));
+            return Variant(thresholds, datasets.Select((d, i) => variantRules[asWrittenRules[i]].Assess(d)).ToList(), asWrittenResults);
+        }).ToList();
         var best = variants.Select((v, i) => (v, i)).OrderByDescending(p => p.v.TotalAgreement).ThenBy(p => p.v.Changed).ThenBy(p => p.i).First().i;
         return new SweepReport(axes, variants, best, asWritten, datasets.Count);
     }
