@@ -91,25 +91,58 @@ public static class Sweep
             return reused;
         }).ToList();
 
-        var asWrittenResults = datasets.Select((d, i) => asWrittenRules[i].Assess(d)).ToList();
-        var asWritten = Variant(new Dictionary<string, decimal>(), asWrittenResults, asWrittenResults);
+        // Each dataset's result is summed up as soon as it is rated and then dropped: kept for a whole variant,
+        // every result would outlive the young generation and be copied by the collector, which at national
+        // scale cost more than the rating. Of the rule set as written only the derived ratings are kept.
+        var asWrittenRatings = new List<Rating[]>(datasets.Count);
+        var asWritten = Variant(new Dictionary<string, decimal>(), datasets.Select((d, i) => asWrittenRules[i].Assess(d)), null, asWrittenRatings);
         var variants = grid.Select(thresholds =>
         {
             var values = thresholds.ToDictionary(t => t.Key, t => (double)t.Value);
             var variantRules = reusing.Values.ToDictionary(r => r, r => r.WithThresholds(values));
-            return Variant(thresholds, datasets.Select((d, i) => variantRules[asWrittenRules[i]].Assess(d)).ToList(), asWrittenResults);
+            return Variant(thresholds, datasets.Select((d, i) => variantRules[asWrittenRules[i]].Assess(d)), asWrittenRatings, null);
         }).ToList();
         var best = variants.Select((v, i) => (v, i)).OrderByDescending(p => p.v.TotalAgreement).ThenBy(p => p.v.Changed).ThenBy(p => p.i).First().i;
         return new SweepReport(axes, variants, best, asWritten, datasets.Count);
     }
 
-    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds, IReadOnlyList<AssessmentResult> results, IReadOnlyList<AssessmentResult> asWritten)
+    /// <summary>
+    /// Sums up one variant's results, one dataset at a time: derived ratings counted per level, goals whose
+    /// derived rating differs from <paramref name="asWritten"/> (the same datasets' derived ratings in
+    /// <see cref="GoalResult.SelfAndDescendants"/> order; null: none differ), and agreement with the published
+    /// ratings as <see cref="Backtest.Run"/> counts it. <paramref name="record"/>, when given, receives each
+    /// dataset's derived ratings in that order.
+    /// </summary>
+    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds, IEnumerable<AssessmentResult> results,
+        IReadOnlyList<Rating[]>? asWritten, List<Rating[]>? record)
     {
-        var goals = results.SelectMany(r => r.AllGoals()).ToList();
-        var counts = Enum.GetValues<GoalLevel>().ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)Enum.GetValues<Rating>()
-            .ToDictionary(rating => rating, rating => goals.Count(g => g.Goal.Level == level && g.Derived.Rating == rating)));
-        var changed = results.Zip(asWritten).Sum(pair => pair.First.AllGoals().Zip(pair.Second.AllGoals()).Count(g => g.First.Derived.Rating != g.Second.Derived.Rating));
-        var agreement = Backtest.Run(results.Select((r, i) => ($"{i}", r)).ToList()).Levels;
+        var levels = Enum.GetValues<GoalLevel>();
+        var ratings = Enum.GetValues<Rating>();
+        var counted = new Dictionary<(GoalLevel, Rating), int>();
+        var compared = new List<(GoalLevel Level, Rating Recorded, Rating Derived)>();
+        var changed = 0;
+        var index = 0;
+        foreach (var result in results)
+        {
+            var goals = result.AllGoals().ToList();
+            var derived = goals.Select(g => g.Derived.Rating).ToArray();
+            record?.Add(derived);
+            foreach (var goal in goals)
+            {
+                counted[(goal.Goal.Level, goal.Derived.Rating)] = counted.GetValueOrDefault((goal.Goal.Level, goal.Derived.Rating)) + 1;
+                if (goal.Recorded is { } recorded) compared.Add((goal.Goal.Level, recorded, goal.Derived.Rating));
+            }
+            if (asWritten is not null) changed += derived.Zip(asWritten[index]).Count(pair => pair.First != pair.Second);
+            index++;
+        }
+        var counts = levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
+            .ToDictionary(rating => rating, rating => counted.GetValueOrDefault((level, rating))));
+        var agreement = levels.Select(level =>
+        {
+            var goals = compared.Where(c => c.Level == level).ToList();
+            var matrix = goals.GroupBy(g => (g.Recorded, g.Derived)).ToDictionary(g => g.Key, g => g.Count());
+            return new LevelBacktest(level, goals.Count, goals.Count(g => g.Recorded == g.Derived), matrix);
+        }).ToList();
         return new SweepVariant(thresholds, counts, agreement, changed);
     }
 }
