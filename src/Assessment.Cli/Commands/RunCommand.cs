@@ -60,7 +60,9 @@ internal static class RunCommand
         };
 
         var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
-        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" ? Inputs.Templates(options.Value("--templates")) : null);
+        // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.
+        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" || options.Value("--templates") is not null
+            ? Inputs.Templates(options.Value("--templates")) : null);
         var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
         Inputs.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
