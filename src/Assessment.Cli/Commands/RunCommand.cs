@@ -39,9 +39,12 @@ internal static class RunCommand
 
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"], maxPositional: 1);
+        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(Help);
