@@ -15,8 +15,9 @@ namespace Assessment.Import;
 /// <summary>
 /// Spreadsheets laid out like the report tables, one sheet per table kind: "Indikatorer" and
 /// "Aktiviteter", each with a "Mål" column for the goal id, and "Uppgifter" (district, period). The
-/// results export adds "Mål" (every goal's ratings), "Bedömning" and "Regelverk". Every value is
-/// written as text as the report writes it, so a workbook read back gives the same values.
+/// results export adds "Mål" (every goal's ratings; it opens on it), "Bedömning" and "Regelverk". Figures and
+/// dates are numbers in a number format that shows them as the report writes them (<see cref="CellNumber"/>),
+/// other values text, so a workbook read back gives the same values.
 /// </summary>
 public static partial class Workbook
 {
@@ -44,13 +45,14 @@ public static partial class Workbook
 
     public static readonly string[] ActivityColumns = ["Mål", .. ActivityCells.Select(c => c.Column)];
 
-    /// <summary>A workbook of a dataset's tables, plus extra sheets (e.g. assessment results) in order.</summary>
+    /// <summary>A workbook of extra sheets first (e.g. assessment results, in order; it opens on the first), then the dataset's tables.</summary>
     public static byte[] Write(Dataset dataset, IReadOnlyList<(string Sheet, IReadOnlyList<IDictionary<string, object?>> Rows)> extra)
     {
-        var sheets = new Dictionary<string, object> { [InfoSheet] = Info(dataset) };
+        var sheets = new Dictionary<string, object>();
         foreach (var (sheet, rows) in extra) sheets[sheet] = rows;
         sheets[IndicatorSheet] = dataset.AllGoals().SelectMany(g => g.Indicators.Select(i => IndicatorRow(g.Id, i))).ToList();
         sheets[ActivitySheet] = dataset.AllGoals().SelectMany(g => g.Activities.Select(a => ActivityRow(g.Id, a))).ToList();
+        sheets[InfoSheet] = Info(dataset);
         return Save(sheets, null);
     }
 
@@ -134,7 +136,9 @@ public static partial class Workbook
     {
         using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
         var documents = input.Entries.Select(e => (e.FullName, Document: XDocument.Load(e.Open(), LoadOptions.PreserveWhitespace))).ToList();
-        if (marks is not null && marks.Values.Any(m => m.Count > 0)) Mark(documents.ToDictionary(d => d.FullName, d => d.Document), marks);
+        var parts = documents.ToDictionary(d => d.FullName, d => d.Document);
+        Typed(parts);
+        if (marks is not null && marks.Values.Any(m => m.Count > 0)) Mark(parts, marks);
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
@@ -156,6 +160,68 @@ public static partial class Workbook
     private static readonly XNamespace Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /// <summary>The sheets' parts by sheet name, in the workbook's order.</summary>
+    private static List<(string Name, XElement Sheet)> Sheets(Dictionary<string, XDocument> parts)
+    {
+        var targets = parts["xl/_rels/workbook.xml.rels"].Root!.Elements(PackageRelationships + "Relationship")
+            .ToDictionary(r => (string)r.Attribute("Id")!, r => (string)r.Attribute("Target")! is var target && target.StartsWith('/') ? target[1..] : "xl/" + target);
+        return parts["xl/workbook.xml"].Root!.Descendants(Main + "sheet")
+            .Select(e => ((string)e.Attribute("name")!, parts[targets[(string)e.Attribute(Relationships + "id")!]].Root!)).ToList();
+    }
+
+    /// <summary>The columns whose figures are written as numbers, and those whose dates are written as dates.</summary>
+    private static readonly HashSet<string> FigureColumns =
+        [.. IndicatorCells.Where(c => c.Key is "utfall" or "utfall_man" or "utfall_kvinnor" or "utfall_forra_aret" or "prognos" or "arsmal" or "kf_arsmal").Select(c => c.Column),
+            "Jämfört värde", "Mål att jämföra med"];
+
+    private static readonly HashSet<string> DateColumns = ["Startdatum", "Slutdatum"];
+
+    /// <summary>
+    /// Figures and dates as numbers in a number format that shows the report's text (see <see cref="CellNumber"/>),
+    /// and the first sheet the one the workbook opens on. Text that is no plain figure stays text.
+    /// </summary>
+    private static void Typed(Dictionary<string, XDocument> parts)
+    {
+        var styles = parts["xl/styles.xml"].Root!;
+        var numFmts = styles.Element(Main + "numFmts")!;
+        var formats = styles.Element(Main + "cellXfs")!;
+        var styled = new Dictionary<(string Style, string Format), int>();
+        int Style(string style, string format)
+        {
+            if (styled.TryGetValue((style, format), out var id)) return id;
+            var formatId = 164 + numFmts.Elements(Main + "numFmt").Count();
+            numFmts.Add(new XElement(Main + "numFmt", new XAttribute("numFmtId", formatId), new XAttribute("formatCode", format)));
+            numFmts.SetAttributeValue("count", numFmts.Elements(Main + "numFmt").Count());
+            var copy = new XElement(formats.Elements(Main + "xf").ElementAt(int.Parse(style, CultureInfo.InvariantCulture)));
+            copy.SetAttributeValue("numFmtId", formatId);
+            copy.SetAttributeValue("applyNumberFormat", "1");
+            formats.Add(copy);
+            formats.SetAttributeValue("count", formats.Elements(Main + "xf").Count());
+            return styled[(style, format)] = formats.Elements(Main + "xf").Count() - 1;
+        }
+
+        var sheets = Sheets(parts);
+        foreach (var (_, sheet) in sheets)
+        {
+            var rows = sheet.Element(Main + "sheetData")!.Elements(Main + "row").ToList();
+            if (rows.Count == 0) continue;
+            static string Column(XElement cell) => new(((string)cell.Attribute("r")!).TakeWhile(char.IsAsciiLetterUpper).ToArray());
+            var headers = rows[0].Elements(Main + "c").ToDictionary(Column, c => (string?)c.Element(Main + "v") ?? "");
+            foreach (var cell in rows.Skip(1).SelectMany(r => r.Elements(Main + "c")))
+            {
+                if ((string?)cell.Attribute("t") != "str" || cell.Element(Main + "v") is not { } v || !headers.TryGetValue(Column(cell), out var header)) continue;
+                (decimal Value, string Format)? typed = FigureColumns.Contains(header) ? CellNumber.Parse(v.Value)
+                    : DateColumns.Contains(header) && CellNumber.Date(v.Value) is { } day ? (day, CellNumber.DateFormat) : null;
+                if (typed is not { } number) continue;
+                cell.SetAttributeValue("t", null);
+                cell.SetAttributeValue("s", Style((string?)cell.Attribute("s") ?? "0", number.Format));
+                v.Value = CellNumber.Invariant(number.Value);
+            }
+        }
+        // MiniExcel marks no sheet selected; the first is the one shown when the workbook opens.
+        if (sheets.Count > 0 && sheets[0].Sheet.Descendants(Main + "sheetView").FirstOrDefault() is { } view) view.SetAttributeValue("tabSelected", "1");
+    }
 
     /// <summary>Longest input message Excel shows for a cell (its limit is 255 characters).</summary>
     private const int PromptLength = 255;
@@ -185,13 +251,10 @@ public static partial class Workbook
             return highlighted[style] = formats.Elements(Main + "xf").Count() - 1;
         }
 
-        var workbook = parts["xl/workbook.xml"].Root!;
-        var targets = parts["xl/_rels/workbook.xml.rels"].Root!.Elements(PackageRelationships + "Relationship")
-            .ToDictionary(r => (string)r.Attribute("Id")!, r => (string)r.Attribute("Target")! is var target && target.StartsWith('/') ? target[1..] : "xl/" + target);
+        var sheets = Sheets(parts);
         foreach (var (sheetName, cells) in marks.Where(m => m.Value.Count > 0))
         {
-            var sheetElement = workbook.Descendants(Main + "sheet").Single(e => (string?)e.Attribute("name") == sheetName);
-            var sheet = parts[targets[(string)sheetElement.Attribute(Relationships + "id")!]].Root!;
+            var sheet = sheets.Single(s => s.Name == sheetName).Sheet;
             var data = sheet.Element(Main + "sheetData")!;
             var validations = new XElement(Main + "dataValidations", new XAttribute("count", cells.Count));
             foreach (var (reference, reason) in cells)
@@ -224,6 +287,7 @@ public static partial class Workbook
     {
         var bytes = InputText.ReadBytes(path, display);
         CheckParts(bytes, display);
+        bytes = FiguresAsText(bytes, display);
         List<IDictionary<string, object>> Sheet(string name)
         {
             List<IDictionary<string, object>> rows;
@@ -364,6 +428,98 @@ public static partial class Workbook
         {
             throw new InputException(SourcePosition.StartOf(display),
                 $"filen kan inte läsas som en .xlsx-arbetsbok{(part is null ? "" : $" (delen {part})")}: {e.Message}");
+        }
+    }
+
+    private static readonly XmlReaderSettings Secure = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+
+    /// <summary>
+    /// The workbook with each number cell whose number format <see cref="CellNumber.Format"/> reads turned into
+    /// the text that format shows ("82 %", "17 500", "2026-01-15"), so it reads as the report's text; numbers in
+    /// other formats are left to the spreadsheet reader. Called after <see cref="CheckParts"/>: the parts are bounded.
+    /// </summary>
+    internal static byte[] FiguresAsText(byte[] bytes, string display)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            if (zip.Entries.FirstOrDefault(e => e.FullName.Equals("xl/styles.xml", StringComparison.OrdinalIgnoreCase)) is not { } stylesEntry) return bytes;
+            // The styles streamed too: the custom number formats by id, and each cell style's format in order.
+            var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+            var styleFormats = new List<string>();
+            using (var xml = XmlReader.Create(stylesEntry.Open(), Secure))
+            {
+                var inCellStyles = false;
+                while (xml.Read())
+                {
+                    if (xml.NamespaceURI != Main.NamespaceName) continue;
+                    if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "cellXfs") inCellStyles = false;
+                    if (xml.NodeType != XmlNodeType.Element) continue;
+                    if (xml.LocalName == "cellXfs") inCellStyles = !xml.IsEmptyElement;
+                    else if (xml.LocalName == "numFmt" && xml.GetAttribute("numFmtId") is { } id && xml.GetAttribute("formatCode") is { } code) codes.TryAdd(id, code);
+                    else if (xml.LocalName == "xf" && inCellStyles) styleFormats.Add(xml.GetAttribute("numFmtId") ?? "0");
+                }
+            }
+            var known = styleFormats.Select((id, n) =>
+            {
+                var code = codes.TryGetValue(id, out var c) ? c : int.TryParse(id, CultureInfo.InvariantCulture, out var builtIn) ? CellNumber.BuiltIn(builtIn) : null;
+                return (Style: n.ToString(CultureInfo.InvariantCulture), Code: code);
+            }).Where(x => x.Code is not null && CellNumber.Knows(x.Code)).ToDictionary(x => x.Style, x => x.Code!);
+            if (known.Count == 0) return bytes;
+
+            using var output = new MemoryStream();
+            using (var copy = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var entry in zip.Entries)
+                {
+                    var target = copy.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                    using var stream = target.Open();
+                    if (!(entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        using var source = entry.Open();
+                        source.CopyTo(stream);
+                        continue;
+                    }
+                    // Streamed, a cell at a time: a sheet may be megabytes of XML, a cell is at most a cell's text.
+                    using var sheet = XmlReader.Create(entry.Open(), Secure);
+                    using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+                    sheet.Read();
+                    while (!sheet.EOF)
+                    {
+                        if (sheet.NodeType == XmlNodeType.Element && sheet.LocalName == "c" && sheet.NamespaceURI == Main.NamespaceName)
+                        {
+                            var cell = (XElement)XNode.ReadFrom(sheet);
+                            if ((string?)cell.Attribute("t") is null or "n" && known.TryGetValue((string?)cell.Attribute("s") ?? "0", out var code)
+                                && cell.Element(Main + "v") is { } v && decimal.TryParse(v.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                                && CellNumber.Format(number, code) is { } text)
+                            {
+                                cell.SetAttributeValue("t", "str");
+                                v.Value = text;
+                            }
+                            cell.WriteTo(writer);
+                            continue;
+                        }
+                        switch (sheet.NodeType)
+                        {
+                            case XmlNodeType.Element:
+                                writer.WriteStartElement(sheet.Prefix, sheet.LocalName, sheet.NamespaceURI);
+                                writer.WriteAttributes(sheet, true);
+                                if (sheet.IsEmptyElement) writer.WriteEndElement();
+                                break;
+                            case XmlNodeType.EndElement: writer.WriteFullEndElement(); break;
+                            case XmlNodeType.Text: writer.WriteString(sheet.Value); break;
+                            case XmlNodeType.CDATA: writer.WriteCData(sheet.Value); break;
+                            case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace: writer.WriteWhitespace(sheet.Value); break;
+                        }
+                        sheet.Read();
+                    }
+                }
+            }
+            return output.ToArray();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException)
+        {
+            throw new InputException(SourcePosition.StartOf(display), $"filen kan inte läsas som en .xlsx-arbetsbok: {e.Message}");
         }
     }
 

@@ -32,9 +32,12 @@ internal static class BacktestCommand
           -o, --output FIL   Skriv till FIL (skrivs helt eller inte alls).
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "--format", "-o", "--output"], maxPositional: int.MaxValue);
+        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue);
         if (options.Help)
         {
             stdout.Write(Help);

@@ -28,9 +28,12 @@ internal static class CheckCommand
           --log FIL          Lägg till en rad i beslutsloggen FIL.
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["--rules", "-o", "--output", "--log"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "-o", "--output", "--log"], maxPositional: 1);
+        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(Help);

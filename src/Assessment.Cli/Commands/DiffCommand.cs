@@ -19,11 +19,18 @@ internal static class DiffCommand
 
         GAMMALT och NYTT är filer eller mappar med versioner, som för assess run: en fil gäller för varje
         period (med en not när perioden slutar före filens giltig_fran), i en mapp väljer perioden.
+
+        Flaggor:
+          --rules FIL|MAPP   Gammalt och nytt regelverk, i den ordningen (anges två gånger).
+          -o, --output FIL   Skriv till FIL (skrivs helt eller inte alls).
         """;
+
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["--rules", "-o", "--output"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "-o", "--output"], maxPositional: int.MaxValue, repeatable: ["--rules"]);
+        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue, repeatable: ["--rules"]);
         if (options.Help)
         {
             stdout.Write(Help);

@@ -26,9 +26,12 @@ internal static class ExplainCommand
           -o, --output FIL   Skriv till FIL.
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "--format", "-o", "--output"], maxPositional: 2);
+        var options = Options.Parse(args, Help, Flags, maxPositional: 2);
         if (options.Help)
         {
             stdout.Write(Help);

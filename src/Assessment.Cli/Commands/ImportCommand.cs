@@ -34,9 +34,12 @@ internal static partial class ImportCommand
           --schema SÖKVÄG    Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["-o", "--output", "--granska", "--period", "--namnd", "--schema"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["-o", "--output", "--granska", "--period", "--namnd", "--schema"], maxPositional: 1);
+        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(Help);

@@ -29,11 +29,15 @@ internal static class MergeCommand
         Flaggor:
           -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).
           --period PERIOD    Perioden, om arbetsboken inte anger den i bladet Uppgifter.
+          --schema SÖKVÄG    Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json
         """;
+
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["-o", "--output", "--period", "--schema"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["-o", "--output", "--period", "--schema"], maxPositional: 2);
+        var options = Options.Parse(args, Help, Flags, maxPositional: 2);
         if (options.Help)
         {
             stdout.Write(Help);

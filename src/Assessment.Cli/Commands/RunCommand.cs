@@ -39,9 +39,12 @@ internal static class RunCommand
 
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"], maxPositional: 1);
+        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
         if (options.Help)
         {
             stdout.Write(Help);
@@ -60,7 +63,9 @@ internal static class RunCommand
         };
 
         var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
-        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" ? Inputs.Templates(options.Value("--templates")) : null);
+        // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.
+        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" || options.Value("--templates") is not null
+            ? Inputs.Templates(options.Value("--templates")) : null);
         var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
         Inputs.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;

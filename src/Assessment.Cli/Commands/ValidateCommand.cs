@@ -22,9 +22,12 @@ internal static class ValidateCommand
         Slutkod 0 när allt är giltigt, 2 vid fel.
         """;
 
+    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
+    internal static readonly string[] Flags = [];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var options = Options.Parse(args, Help, [], maxPositional: int.MaxValue);
+        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue);
         if (options.Help)
         {
             stdout.Write(Help);

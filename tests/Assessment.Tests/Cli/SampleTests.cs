@@ -210,4 +210,12 @@ public class SampleTests
         output.ShouldContain("--rules FIL");
         output.ShouldContain($"Standard: {Assessment.Cli.Inputs.DefaultRules}/");
     }
+
+    [Fact]
+    public void A_templates_folder_that_does_not_exist_is_an_error_with_the_text_format_too()
+    {
+        var (exit, _, error) = Assess.Run("run", "--templates", "finns-inte");
+        exit.ShouldBe(2);
+        error.ShouldContain("mallmappen finns inte");
+    }
 }

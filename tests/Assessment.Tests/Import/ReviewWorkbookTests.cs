@@ -118,13 +118,17 @@ public sealed class ReviewWorkbookTests : IDisposable
         return yaml;
     }
 
-    /// <summary>The workbook with its indicator rows changed by <paramref name="edit"/>, saved as a new file, as a controller does in Excel.</summary>
+    /// <summary>
+    /// The workbook with its indicator rows changed by <paramref name="edit"/>, saved as a new file, as a controller
+    /// does in Excel: the cells as Excel shows them (a figure as its number format shows it), then edited.
+    /// </summary>
     private string Edited(string workbook, Action<List<IDictionary<string, object>>> edit)
     {
+        var shown = Workbook.FiguresAsText(File.ReadAllBytes(workbook), workbook);
         var sheets = new Dictionary<string, object>();
-        foreach (var name in MiniExcel.GetSheetNames(workbook))
+        foreach (var name in MiniExcel.GetSheetNames(new MemoryStream(shown)))
         {
-            var rows = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>().ToList();
+            var rows = MiniExcel.Query(new MemoryStream(shown), useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object>>().ToList();
             if (name == Workbook.IndicatorSheet) edit(rows);
             sheets[name] = rows;
         }
