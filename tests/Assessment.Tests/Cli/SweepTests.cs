@@ -33,6 +33,20 @@ public class SweepTests
     }
 
     [Fact]
+    public void A_variant_counts_agreement_as_backtest_does_and_the_value_as_written_changes_nothing()
+    {
+        var datasets = new[] { Repo.Sample(), Repo.Sample() };
+        var report = Sweep.Run(datasets, _ => Repo.StockholmRules, [SweepAxis.Parse("delvis_grans=0.85..0.85")]);
+        var backtest = Backtest.Run(datasets.Select((d, i) => ($"{i}", Repo.StockholmRules.Assess(d))).ToList());
+
+        foreach (var variant in new[] { report.AsWritten, report.Variants.Single() })
+        {
+            variant.Agreement.Select(l => (l.Level, l.Compared, l.Agreeing)).ShouldBe(backtest.Levels.Select(l => (l.Level, l.Compared, l.Agreeing)));
+            variant.Changed.ShouldBe(0);
+        }
+    }
+
+    [Fact]
     public void Two_thresholds_give_every_combination()
     {
         var (exit, output, _) = Assess.Run("sweep", "delvis_grans=0.8..0.9:0.05", "helt_minsta_andel=0.5..0.75:0.25",
