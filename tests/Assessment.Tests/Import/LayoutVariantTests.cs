@@ -105,6 +105,26 @@ public class LayoutVariantTests
     }
 
     [Fact]
+    public void A_second_tertial_report_of_another_year_reads_back_its_period_and_cells()
+    {
+        var original = Import(File.ReadAllText(Repo.Seed(TertialSeed)));
+        original.Period = "T2 2024";
+        var imported = Import(new FlatReportWriter { NameOnValueLine = true }.Write(original));
+        imported.Period.ShouldBe("T2 2024");
+        ShouldMatch(Dump(imported), Dump(original));
+    }
+
+    [Fact]
+    public void An_annual_report_of_2021_with_unnumbered_board_goals_reads_back_its_period_and_tree()
+    {
+        var original = Import(Annual.Value);
+        original.Period = "VB 2021";
+        var imported = Import(new FlatReportWriter { DropBoardNumbers = true, SplitActivityHeader = true }.Write(original));
+        imported.Period.ShouldBe("VB 2021");
+        ShouldMatch(Dump(imported), Dump(original));
+    }
+
+    [Fact]
     public void A_plan_flattened_reads_back_targets_and_periodicity()
     {
         var original = Import(File.ReadAllText(Repo.Seed("003_ce6ff41ba5d2322e.txt")));
