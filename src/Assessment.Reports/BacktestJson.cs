@@ -92,11 +92,17 @@ public static class BacktestJson
         json.WriteEndArray();
     }
 
-    private static void Agreement(Utf8JsonWriter json, int compared, int agreeing, double agreement, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix)
+    /// <summary>"compared", "agreeing" and "agreement" (rounded to four places): as backtest and sweep write them.</summary>
+    internal static void Counts(Utf8JsonWriter json, int compared, int agreeing, double agreement)
     {
         json.WriteNumber("compared", compared);
         json.WriteNumber("agreeing", agreeing);
         json.WriteNumber("agreement", Math.Round(agreement, 4));
+    }
+
+    private static void Agreement(Utf8JsonWriter json, int compared, int agreeing, double agreement, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix)
+    {
+        Counts(json, compared, agreeing, agreement);
         json.WriteStartObject("matrix");
         foreach (var recorded in Enum.GetValues<Rating>())
         {

@@ -27,9 +27,6 @@ public static class ReportParts
         _ => "–",
     };
 
-    /// <summary>Goals where the rules propose another rating than the district published.</summary>
-    public static bool DiffersFromRecorded(GoalResult goal) => goal.Recorded is { } recorded && recorded != goal.Derived.Rating;
-
     public static IReadOnlyList<string> LevelCountColumns { get; } =
         ["Nivå", "", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"];
 
@@ -38,7 +35,7 @@ public static class ReportParts
         Enum.GetValues<GoalLevel>().SelectMany(level =>
         {
             var goals = result.AllGoals().Where(g => g.Goal.Level == level).ToList();
-            var differing = goals.Count(DiffersFromRecorded).ToString();
+            var differing = goals.Count(g => g.DiffersFromRecorded).ToString();
             return new IReadOnlyList<string>[]
             {
                 [level.Label(), "härlett", .. Enum.GetValues<Rating>().Select(r => goals.Count(g => g.Derived.Rating == r).ToString()), differing],
@@ -51,7 +48,7 @@ public static class ReportParts
     /// and the published rating differ.
     /// </summary>
     public static string DerivedLine(GoalResult goal) =>
-        (DiffersFromRecorded(goal) ? "≠ " : "") + $"Härlett betyg (regelverket): {goal.Derived.Rating.Label()}, regel {goal.Derived.Rule.Id} · " +
+        (goal.DiffersFromRecorded ? "≠ " : "") + $"Härlett betyg (regelverket): {goal.Derived.Rating.Label()}, regel {goal.Derived.Rule.Id} · " +
         $"Redovisat betyg: {goal.Recorded?.Label() ?? "saknas"}";
 
     public static IReadOnlyList<string> IndicatorColumns(ReportingPeriod period) =>

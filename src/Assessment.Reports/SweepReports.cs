@@ -110,15 +110,11 @@ public static class SweepReports
         {
             var at = At(variant, level);
             json.WriteStartObject(level.Code());
-            json.WriteNumber("compared", at.Compared);
-            json.WriteNumber("agreeing", at.Agreeing);
-            json.WriteNumber("agreement", Math.Round(at.Agreement, 4));
+            BacktestJson.Counts(json, at.Compared, at.Agreeing, at.Agreement);
             json.WriteEndObject();
         }
         json.WriteStartObject("total");
-        json.WriteNumber("compared", variant.Compared);
-        json.WriteNumber("agreeing", variant.Agreeing);
-        json.WriteNumber("agreement", Math.Round(variant.TotalAgreement, 4));
+        BacktestJson.Counts(json, variant.Compared, variant.Agreeing, variant.TotalAgreement);
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteNumber("changed", variant.Changed);

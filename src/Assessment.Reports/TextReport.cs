@@ -37,7 +37,7 @@ public static class TextReport
         var indicators = result.AllIndicators().Select(i => i.Rating).ToList();
         output.WriteLine($"  {"indikatorer:",-23}{Counts(indicators)}");
         var all = result.AllGoals().ToList();
-        var differing = all.Count(g => g.Recorded is { } recorded && recorded != g.Derived.Rating);
+        var differing = all.Count(g => g.DiffersFromRecorded);
         output.WriteLine();
         output.WriteLine($"Härlett betyg skiljer sig från redovisat för {differing} av {all.Count} mål (markerade med ≠).");
     }
@@ -49,7 +49,7 @@ public static class TextReport
         var title = goal.Goal.Title.Length > TitleWidth ? goal.Goal.Title[..(TitleWidth - 1)] + "…" : goal.Goal.Title;
         output.WriteLine($"{indent}{goal.Goal.Id} {title}");
 
-        var differs = goal.Recorded is { } recorded && recorded != goal.Derived.Rating ? " ≠" : "";
+        var differs = goal.DiffersFromRecorded ? " ≠" : "";
         output.WriteLine($"{detail}härlett {goal.Derived.Rating.Label()}{differs} · redovisat {goal.Recorded?.Label() ?? "–"} · " +
                          $"slutligt {goal.Final.Label()}   regel: {goal.Goal.Level.Code()}/{goal.Derived.Rule.Id}");
         if (goal.Goal.Override is { } ov)

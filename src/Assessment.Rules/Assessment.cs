@@ -45,6 +45,9 @@ public sealed record GoalResult(
 {
     public Rating? Recorded => Goal.Recorded;
 
+    /// <summary>The rules propose another rating than the district published (≠ in the reports).</summary>
+    public bool DiffersFromRecorded => Recorded is { } recorded && recorded != Derived.Rating;
+
     public IEnumerable<GoalResult> SelfAndDescendants()
     {
         yield return this;

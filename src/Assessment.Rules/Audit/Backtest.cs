@@ -6,6 +6,15 @@ namespace Assessment.Rules.Audit;
 public sealed record LevelBacktest(GoalLevel Level, int Compared, int Agreeing, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> Matrix)
 {
     public double Agreement => Compared == 0 ? 0 : (double)Agreeing / Compared;
+
+    /// <summary>Every level's agreement and confusion matrix from the goals that have a published rating.</summary>
+    public static IReadOnlyList<LevelBacktest> All(IReadOnlyCollection<(GoalLevel Level, Rating Recorded, Rating Derived)> compared) =>
+        Enum.GetValues<GoalLevel>().Select(level =>
+        {
+            var goals = compared.Where(c => c.Level == level).ToList();
+            var matrix = goals.GroupBy(g => (g.Recorded, g.Derived)).ToDictionary(g => g.Key, g => g.Count());
+            return new LevelBacktest(level, goals.Count, goals.Count(g => g.Recorded == g.Derived), matrix);
+        }).ToList();
 }
 
 /// <summary>An imported cell the import could not place with certainty (<c>osakert</c>), under a goal: which row, which cell, why.</summary>
@@ -52,13 +61,8 @@ public static class Backtest
         var compared = results
             .SelectMany(r => r.Result.AllGoals().Where(g => g.Recorded is not null).Select(g => (r.Name, Goal: g)))
             .ToList();
-        var levels = Enum.GetValues<GoalLevel>().Select(level =>
-        {
-            var goals = compared.Where(c => c.Goal.Goal.Level == level).Select(c => c.Goal).ToList();
-            var matrix = goals.GroupBy(g => (g.Recorded!.Value, g.Derived.Rating)).ToDictionary(g => g.Key, g => g.Count());
-            return new LevelBacktest(level, goals.Count, goals.Count(g => g.Recorded == g.Derived.Rating), matrix);
-        }).ToList();
-        var disagreements = compared.Where(c => c.Goal.Recorded != c.Goal.Derived.Rating)
+        var levels = LevelBacktest.All(compared.Select(c => (c.Goal.Goal.Level, c.Goal.Recorded!.Value, c.Goal.Derived.Rating)).ToList());
+        var disagreements = compared.Where(c => c.Goal.DiffersFromRecorded)
             .Select(c => new Disagreement(c.Name, c.Goal, UncertainCellsUnder(c.Goal.Goal))).ToList();
         return new BacktestReport(levels, disagreements);
     }

@@ -26,7 +26,7 @@ public static class Check
     public static CheckReport Run(AssessmentResult result, PlausibilityLimits limits)
     {
         var gaps = result.AllGoals()
-            .Where(g => g.Recorded is { } r && r != g.Derived.Rating)
+            .Where(g => g.DiffersFromRecorded)
             .Select(g => new RatingGap(g, g.Recorded!.Value, Distance(g.Recorded!.Value, g.Derived.Rating)))
             .OrderByDescending(g => g.Distance)
             .ThenBy(g => g.Goal.Goal.Position.Line)

@@ -137,12 +137,6 @@ public static class Sweep
         }
         var counts = levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
             .ToDictionary(rating => rating, rating => counted.GetValueOrDefault((level, rating))));
-        var agreement = levels.Select(level =>
-        {
-            var goals = compared.Where(c => c.Level == level).ToList();
-            var matrix = goals.GroupBy(g => (g.Recorded, g.Derived)).ToDictionary(g => g.Key, g => g.Count());
-            return new LevelBacktest(level, goals.Count, goals.Count(g => g.Recorded == g.Derived), matrix);
-        }).ToList();
-        return new SweepVariant(thresholds, counts, agreement, changed);
+        return new SweepVariant(thresholds, counts, LevelBacktest.All(compared), changed);
     }
 }
