@@ -19,6 +19,18 @@ internal sealed class Options
     public string? Value(string flag, string? alias = null) =>
         _values.GetValueOrDefault(flag)?[0] ?? (alias is null ? null : _values.GetValueOrDefault(alias)?[0]);
 
+    /// <summary>
+    /// The --format value, text unless given, whatever its case; one that is not in <paramref name="formats"/> is a
+    /// usage error naming those that are.
+    /// </summary>
+    public string Format(string help, params string[] formats)
+    {
+        var format = (Value("--format") ?? formats[0]).ToLowerInvariant();
+        if (formats.Contains(format)) return format;
+        var listed = formats.Length == 1 ? formats[0] : $"{string.Join(", ", formats[..^1])} eller {formats[^1]}";
+        throw new UsageException($"okänt format \"{Value("--format")}\": väntade {listed}", help);
+    }
+
     /// <summary>Every value of a flag that may be given more than once, in order.</summary>
     public IReadOnlyList<string> Values(string flag) => _values.GetValueOrDefault(flag) ?? [];
 

@@ -44,8 +44,7 @@ internal static class BacktestCommand
             return Cli.Ok;
         }
         if (options.Positional.Count == 0) throw new UsageException("ange minst ett dataset eller en mapp", Help);
-        var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json")) throw new UsageException($"okänt format \"{format}\": väntade text eller json", Help);
+        var format = options.Format(Help, "text", "json");
         var catalog = Inputs.Rules(options.Value("--rules"));
 
         var results = new List<(string, AssessmentResult)>();

@@ -38,8 +38,7 @@ internal static class ExplainCommand
             return Cli.Ok;
         }
         if (options.Positional.Count == 0) throw new UsageException("ange målets id, t.ex. assess explain 3.4", Help);
-        var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json")) throw new UsageException($"okänt format \"{format}\": väntade text eller json", Help);
+        var format = options.Format(Help, "text", "json");
 
         var goalId = options.Positional[0].TrimEnd('.');
         var dataset = Inputs.Dataset(options.Positional.ElementAtOrDefault(1));

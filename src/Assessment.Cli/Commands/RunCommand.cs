@@ -50,9 +50,7 @@ internal static class RunCommand
             stdout.Write(Help);
             return Cli.Ok;
         }
-        var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json" or "md" or "html" or "xlsx" or "docx"))
-            throw new UsageException($"okänt format \"{format}\": väntade text, json, md, html, xlsx eller docx", Help);
+        var format = options.Format(Help, "text", "json", "md", "html", "xlsx", "docx");
         if (format is "xlsx" or "docx" && options.Value("-o", "--output") is null)
             throw new UsageException($"{(format == "xlsx" ? "en arbetsbok" : "ett Word-dokument")} skrivs till en fil: ange -o RESULTAT.{format}", Help);
         var finalSource = (options.Value("--final") ?? "derived") switch

@@ -57,8 +57,7 @@ internal static class SweepCommand
         if (axes.Count == 0) throw new UsageException("ange minst ett tröskelvärde att svepa, t.ex. delvis_grans=0.80..0.95:0.01", Help);
         if (axes.GroupBy(a => a.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new UsageException($"tröskelvärdet {twice.Key} anges två gånger", Help);
-        var format = options.Value("--format") ?? "text";
-        if (format is not ("text" or "json" or "html")) throw new UsageException($"okänt format \"{format}\": väntade text, json eller html", Help);
+        var format = options.Format(Help, "text", "json", "html");
 
         var rulesDisplay = DefaultFiles.Resolve(options.Value("--rules"), Inputs.DefaultRules).Display;
         var catalog = Inputs.Rules(options.Value("--rules"));

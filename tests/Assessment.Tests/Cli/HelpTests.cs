@@ -32,4 +32,13 @@ public class HelpTests
         }
         Assessment.Cli.Cli.MainHelp.ShouldContain($"assess {command}");
     }
+
+    [Fact]
+    public void A_format_name_is_read_whatever_its_case_and_an_unknown_one_names_the_known()
+    {
+        Assess.Run("run", "--format", "JSON").Exit.ShouldBe(0);
+        var (exit, _, error) = Assess.Run("backtest", Repo.SampleDataset, "--format", "pdf");
+        exit.ShouldBe(2);
+        error.ShouldContain("väntade text eller json");
+    }
 }
