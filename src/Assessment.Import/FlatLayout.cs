@@ -246,12 +246,7 @@ internal sealed partial class FlatLayout : Layout
         var atoms = FlatCells.Fold(FlatCells.Atoms(pending));
         if (atoms.Count < 2) return false;
         var last = columns[^1];
-        var endsPeriod = last switch
-        {
-            "period" => EndsWithPeriod(atoms, state),
-            _ => true,
-        };
-        if (!endsPeriod) return false;
+        if (last == "period" && !EndsWithPeriod(atoms, state)) return false;
         var readings = FlatCells.Read(atoms, columns);
         if (readings.Count == 0) return false;
         var best = readings[0];

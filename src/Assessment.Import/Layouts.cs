@@ -1,3 +1,4 @@
+using Assessment.Domain.Parsing;
 using System.Text.RegularExpressions;
 
 namespace Assessment.Import;
@@ -138,8 +139,8 @@ internal abstract partial class Layout
             }
             try
             {
-                if (key is "arsmal" or "kf_arsmal") Assessment.Domain.Parsing.SwedishValues.ParseTarget(cell);
-                else Assessment.Domain.Parsing.SwedishValues.ParseQuantity(cell);
+                if (key is "arsmal" or "kf_arsmal") SwedishValues.ParseTarget(cell);
+                else SwedishValues.ParseQuantity(cell);
             }
             catch (FormatException e)
             {

@@ -22,7 +22,9 @@ public sealed partial record SweepAxis(string Name, decimal From, decimal To, de
         var m = Pattern().Match(text.Trim());
         if (!m.Success)
             throw new FormatException($"\"{text}\" är inget svep: väntade NAMN=FRÅN..TILL[:STEG], t.ex. delvis_grans=0.80..0.95:0.01");
-        static decimal Number(Group g) => decimal.Parse(g.Value.Replace(',', '.'), CultureInfo.InvariantCulture);
+        static decimal Number(Group g) =>
+            decimal.TryParse(g.Value.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                ? value : throw new FormatException($"talet {g.Value} är för stort för ett tröskelvärde");
         var (from, to) = (Number(m.Groups["from"]), Number(m.Groups["to"]));
         if (to < from) throw new FormatException($"svepet \"{text}\" går baklänges: FRÅN ({from.ToString(CultureInfo.InvariantCulture)}) är större än TILL");
         var step = m.Groups["step"].Success ? Number(m.Groups["step"]) : (to - from) / 10;

@@ -72,6 +72,7 @@ public class SweepTests
     [InlineData("delvis_grans=0.9..0.8", "baklänges")]
     [InlineData("delvis_grans=0.8", "NAMN=FRÅN..TILL")]
     [InlineData("delvis_grans=0..1000:0.00001", "högst")]
+    [InlineData("delvis_grans=0..999999999999999999999999999999999", "för stort")]
     public void A_bad_sweep_is_exit_2_with_a_swedish_message(string axis, string expected)
     {
         var (exit, _, error) = Assess.Run("sweep", axis);
