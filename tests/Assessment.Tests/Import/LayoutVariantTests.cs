@@ -285,4 +285,15 @@ public class LayoutVariantTests
         static IEnumerable<string> Goals(RawDataset d) => d.AllGoals().Select(g => $"{g.Level} {g.Id} {g.Title}");
         Goals(Import(variant)).ShouldBe(Goals(Import(Annual.Value)));
     }
+
+    [Fact]
+    public void Rating_lines_with_a_full_stop_or_ej_and_a_note_label_on_its_row_read_the_same()
+    {
+        var variant = Regex.Replace(Annual.Value, @"^ Uppfylls helt $", " Uppfylls helt. ", RegexOptions.Multiline);
+        variant = Rewrite(variant, @"^ Uppfylls helt\. $", " Uppfylls ej ");
+        variant = Rewrite(variant, @"^Analys \n(Andel legitimerade förskollärare som är män)", "Analys: $1");
+        var expected = Import(Annual.Value);
+        expected.Goals[0].Recorded = "inte";
+        ShouldMatch(Dump(Import(variant)), Dump(expected));
+    }
 }
