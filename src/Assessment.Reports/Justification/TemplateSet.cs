@@ -54,7 +54,7 @@ public sealed class TemplateSet
     public static TemplateSet Load(string directory, string display)
     {
         if (!Directory.Exists(directory))
-            throw new InputException(SourcePosition.StartOf(display), "mallmappen finns inte");
+            throw new InputException(ErrorKinds.FileMissing, display, SystemMessages.Missing(directory, "mallmappen"));
         var errors = new List<InputError>();
         var templates = new Dictionary<string, Template>();
         foreach (var name in Required)
@@ -63,12 +63,12 @@ public sealed class TemplateSet
             var file = $"{display.TrimEnd('/')}/{name}.sbn";
             if (!File.Exists(path))
             {
-                errors.Add(new InputError(SourcePosition.StartOf(file), $"mallen saknas: varje mallmapp behöver {string.Join(", ", Required.Select(r => r + ".sbn"))}"));
+                errors.Add(new InputError(ErrorKinds.Template, SourcePosition.InFile(file), $"mallen saknas: varje mallmapp behöver {string.Join(", ", Required.Select(r => r + ".sbn"))}"));
                 continue;
             }
             var template = Template.Parse(ReadInside(directory, path, file), file);
             errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new InputError(Position(m.Span), $"mallen går inte att tolka: {m.Message}")));
+                .Select(m => new InputError(ErrorKinds.Template, Position(m.Span), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}")));
             templates[name] = template;
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -108,24 +108,24 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e) when (e.InnerException is OutputLimitException)
         {
-            throw new InputException(Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+            throw new InputException(ErrorKinds.Template, Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
         }
         catch (StepLimitException e)
         {
-            throw new InputException(Position(e.Span), StepLimitMessage);
+            throw new InputException(ErrorKinds.Template, Position(e.Span), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is StepLimitException limit)
         {
-            throw new InputException(Position(limit.Span), StepLimitMessage);
+            throw new InputException(ErrorKinds.Template, Position(limit.Span), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is RegexMatchTimeoutException)
         {
-            throw new InputException(Position(e.Span),
+            throw new InputException(ErrorKinds.Template, Position(e.Span),
                 $"ett reguljärt uttryck i mallen tog längre än {RegexTimeout.TotalMilliseconds} ms: förenkla mönstret");
         }
         catch (ScriptRuntimeException e)
         {
-            throw new InputException(Position(e.Span), $"mallen kunde inte köras: {e.OriginalMessage}");
+            throw new InputException(ErrorKinds.Template, Position(e.Span), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
         }
     }
 
@@ -160,10 +160,10 @@ public sealed class TemplateSet
     private static string ReadInside(string directory, string path, string shown)
     {
         if (!FileNode.IsInside(path, directory))
-            throw new InputException(SourcePosition.StartOf(shown),
+            throw new InputException(ErrorKinds.Template, shown,
                 "mallen pekar utanför mallmappen (en symbolisk länk): mallar får bara läsa filer i sin egen mapp");
         if (FileNode.Of(path) is { Kind: not FileKind.Regular } node)
-            throw new InputException(SourcePosition.StartOf(shown), node.Kind == FileKind.Missing
+            throw new InputException(node.Kind == FileKind.Missing ? ErrorKinds.FileMissing : ErrorKinds.NotAFile, shown, node.Kind == FileKind.Missing
                 ? "mallen finns inte: en symbolisk länk till en fil som inte finns"
                 : $"mallen är {node.Described}, inte en vanlig fil");
         return InputText.ReadFile(path, shown);
