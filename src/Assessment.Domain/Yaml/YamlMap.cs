@@ -43,8 +43,10 @@ public static class YamlFile
         {
             var reason = e.InnerException?.Message ?? e.Message;
             var described = YamlMessages.Describe(reason);
+            // YamlDotNet places a tab in the indentation at the start of the mapping it was reading: the tab itself is the place.
+            var at = described == YamlMessages.TabIndent && FirstIndentingTab(text) is { } tab ? new SourcePosition(file, tab.Line, tab.Column) : At(file, e.Start);
             throw new InputException(described == YamlMessages.DuplicateKey ? ErrorKinds.YamlDuplicateKey : ErrorKinds.YamlSyntax,
-                At(file, e.Start), $"ogiltig YAML: {described}");
+                at, $"ogiltig YAML: {described}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
@@ -64,6 +66,19 @@ public static class YamlFile
         if (root is not YamlMappingNode mapping)
             throw new InputException(ErrorKinds.YamlShape, At(file, root.Start), "väntade en YAML-mappning med nycklar överst i filen");
         return new YamlMap(mapping, file, errors);
+    }
+
+    /// <summary>The first tab among a line's leading blanks (1-based line and column), if any.</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     /// <summary>Deeper than any dataset, rule set or test file is nested (a dataset is about ten levels).</summary>

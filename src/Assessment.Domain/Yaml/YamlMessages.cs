@@ -26,8 +26,8 @@ public static class YamlMessages
         ["While scanning a simple key, could not find expected ':'."] = "väntade ':' efter nyckeln (en nyckel skrivs namn: värde på en rad)",
         ["While scanning a plain scalar value, found invalid mapping."] = $"ett kolon följt av mellanslag mitt i ett värde: {Quoting}",
         ["While scanning a multiline plain scalar, found invalid mapping."] = $"ett kolon följt av mellanslag mitt i ett värde över flera rader: {Quoting}",
-        ["While scanning a mapping, found invalid tab as indentation."] = "tabb i indraget: YAML dras in med mellanslag, inte tabbar",
-        ["While scanning a plain scalar, found a tab character that violate indentation."] = "tabb i indraget: YAML dras in med mellanslag, inte tabbar",
+        ["While scanning a mapping, found invalid tab as indentation."] = TabIndent,
+        ["While scanning a plain scalar, found a tab character that violate indentation."] = TabIndent,
         ["While scanning a quoted scalar, found unexpected end of stream."] = "citattecknet stängs aldrig: filen tar slut inne i en text inom citattecken",
         ["While scanning a quoted scalar, found unexpected document indicator."] = "citattecknet stängs inte före en rad med --- eller ...",
         ["While scanning a multi-line double-quoted scalar, found wrong indentation."] = "en text inom citattecken fortsätter på en rad med för litet indrag: har citattecknet stängts?",
@@ -71,7 +71,7 @@ public static class YamlMessages
             _ when message.Contains("quoted scalar", StringComparison.OrdinalIgnoreCase) => "en text inom citattecken som inte stämmer: har citattecknet stängts?",
             _ when message.Contains("flow sequence", StringComparison.OrdinalIgnoreCase) => "en lista inom hakparenteser som inte stämmer: väntade ',' eller ']'",
             _ when message.Contains("flow mapping", StringComparison.OrdinalIgnoreCase) => "en mappning inom klammerparenteser som inte stämmer: väntade ',' eller '}'",
-            _ when message.Contains("tab", StringComparison.OrdinalIgnoreCase) && !message.Contains("tag", StringComparison.OrdinalIgnoreCase) => "tabb i indraget: YAML dras in med mellanslag, inte tabbar",
+            _ when message.Contains("tab", StringComparison.OrdinalIgnoreCase) && !message.Contains("tag", StringComparison.OrdinalIgnoreCase) => TabIndent,
             _ when message.Contains("tag", StringComparison.OrdinalIgnoreCase) => "en tagg (!) som inte kan läsas: taggar används inte i våra filer",
             _ when message.Contains("anchor", StringComparison.OrdinalIgnoreCase) || message.Contains("alias", StringComparison.OrdinalIgnoreCase) => "ankare och alias (&namn, *namn) stöds inte: skriv ut värdet där det behövs",
             _ when message.Contains("directive", StringComparison.OrdinalIgnoreCase) => "ett direktiv (%) som inte kan läsas: direktiv används inte i våra filer",
@@ -82,6 +82,8 @@ public static class YamlMessages
     }
 
     public const string DuplicateKey = "samma nyckel förekommer två gånger i mappningen";
+
+    public const string TabIndent = "tabb i indraget: YAML dras in med mellanslag, inte tabbar";
 
     /// <summary>
     /// The message for a document YamlDotNet gave up on without saying where or why (an exception of its own

@@ -29,6 +29,8 @@ internal static partial class ScribanMessages
         (new(@"Unexpected escape character `([^`]*)`", RegexOptions.IgnoreCase), "okänd escape-sekvens `$1` i en text"),
         (new(@"Invalid token( found)? `([^`]*)`", RegexOptions.IgnoreCase), "ogiltigt tecken `$2`"),
         (new(@"Unexpected token( found)? `([^`]*)`", RegexOptions.IgnoreCase), "oväntat `$2`"),
+        (new(@"Unexpected token (\S+)$", RegexOptions.IgnoreCase), "oväntat `$1`"),
+        (new(@"Cannot get (the )?member (with name )?`?([^`\s]+?)`?\.?$", RegexOptions.IgnoreCase), "`$3` finns inte här"),
         (new(@"Unexpected keyword found `([^`]*)`", RegexOptions.IgnoreCase), "oväntat nyckelord `$1`"),
         (new(@"A else condition must be preceded", RegexOptions.IgnoreCase), "{{ else }} utan {{ if }} före"),
         (new(@"The <break> statement|The <continue> statement", RegexOptions.IgnoreCase), "break och continue får bara stå i en loop"),

@@ -75,7 +75,7 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
                 namn: "X"
             """, "utfall.yaml");
         var errors = Should.Throw<InputException>(() => outcomes.ApplyTo(Plan())).Errors;
-        errors.ShouldContain(e => e.Position.Line == 4 && e.Message.Contains("menade du \"Andel barn som lever i familjer som har ekonomiskt bistånd\""));
+        errors.ShouldContain(e => e.Position!.Line == 4 && e.Message.Contains("menade du \"Andel barn som lever i familjer som har ekonomiskt bistånd\""));
         errors.ShouldContain(e => e.Message.Contains("målet \"9.9\" finns inte i planen"));
     }
 

@@ -69,7 +69,7 @@ public class RuleSetReaderTests
         var error = Should.Throw<InputException>(() =>
             rules.AssessIndicator(met, "1.1", IndicatorKind.Kf, new ReportingPeriod(PeriodKind.T1, 2026))).Errors.ShouldHaveSingleItem();
         error.Message.ShouldContain("regeln \"mal-uppnatt\" kunde inte utvärderas: division med noll i \"(varde - mal)\"");
-        error.Position.File.ShouldBe("regler.yaml");
+        error.Position!.File.ShouldBe("regler.yaml");
     }
 
     [Fact]
