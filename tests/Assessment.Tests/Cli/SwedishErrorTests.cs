@@ -178,6 +178,18 @@ public sealed class SwedishErrorTests : IDisposable
             .ShouldBe(ErrorKinds.All, ignoreOrder: true); // every kind declared is listed
     }
 
+    /// <summary>The README's list of codes ("Felkoder") is the table in the code, row for row.</summary>
+    [Fact]
+    public void The_readme_lists_every_error_code_as_the_code_declares_it()
+    {
+        var readme = File.ReadAllText(Repo.PathOf("README.md"));
+        var section = readme[readme.IndexOf("\n### Felkoder\n", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n#", 2, StringComparison.Ordinal)];
+        var rows = Regex.Matches(section, @"^\| `(A\d{3})` \| (.+) \|$", RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value.Replace("\\|", "|"))).ToList();
+        rows.ShouldBe(ErrorKinds.All.Select(k => (k.Code, k.Description)).ToList());
+    }
+
     /// <summary>
     /// Runs assess; asserts the exit code, that every error line is "fel KOD: …" with a known code, that there is
     /// at least one, that no line holds English prose or a stack trace; returns standard error.
