@@ -68,7 +68,7 @@ public sealed class TemplateSet
             }
             var template = Template.Parse(ReadInside(directory, path, file), file);
             errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new InputError(ErrorKinds.Template, Position(m.Span), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}")));
+                .Select(m => new InputError(ErrorKinds.Template, Position(m.Span, file), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}")));
             templates[name] = template;
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -101,6 +101,7 @@ public sealed class TemplateSet
         context.PushGlobal(model);
         var output = new LimitedOutput(MaxOutputChars);
         context.PushOutput(output);
+        var file = _templates[name].SourceFilePath ?? name;
         try
         {
             _templates[name].Render(context);
@@ -108,24 +109,24 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e) when (e.InnerException is OutputLimitException)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
         }
         catch (StepLimitException e)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span), StepLimitMessage);
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is StepLimitException limit)
         {
-            throw new InputException(ErrorKinds.Template, Position(limit.Span), StepLimitMessage);
+            throw new InputException(ErrorKinds.Template, Position(limit.Span, file), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is RegexMatchTimeoutException)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span),
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file),
                 $"ett reguljärt uttryck i mallen tog längre än {RegexTimeout.TotalMilliseconds} ms: förenkla mönstret");
         }
         catch (ScriptRuntimeException e)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
         }
     }
 
@@ -145,9 +146,14 @@ public sealed class TemplateSet
         if (errors.Count > 0) throw new InputException(errors);
     }
 
-    /// <summary>Scriban counts from 0, and some errors carry no span at all: positions are 1-based and never below 1.</summary>
-    private static SourcePosition Position(SourceSpan span) =>
-        new(span.FileName ?? "mall", Math.Max(1, span.Start.Line + 1), Math.Max(1, span.Start.Column + 1));
+    /// <summary>
+    /// Scriban counts from 0; an error it gives no span (no file name, no line) concerns <paramref name="file"/>
+    /// as a whole and gets no position within it rather than a made-up 1:1.
+    /// </summary>
+    private static SourcePosition Position(SourceSpan span, string file) =>
+        span.FileName is null || span.Start.Line < 0
+            ? SourcePosition.InFile(span.FileName ?? file)
+            : new(span.FileName, span.Start.Line + 1, Math.Max(1, span.Start.Column + 1));
 
     private static readonly string StepLimitMessage =
         $"mallen gör mer än {MaxSteps} steg för en text: är en rekursion eller loop som förgrenar sig utan slut?";
