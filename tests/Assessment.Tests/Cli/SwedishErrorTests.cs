@@ -178,6 +178,47 @@ public sealed class SwedishErrorTests : IDisposable
             .ShouldBe(ErrorKinds.All, ignoreOrder: true); // every kind declared is listed
     }
 
+    [Fact]
+    public void A_missing_default_file_names_the_places_searched()
+    {
+        var error = Should.Throw<InputException>(() => Assessment.Cli.DefaultFiles.Find("examples/finns-inte.yaml")).Errors.ShouldHaveSingleItem();
+        error.Kind.ShouldBe(ErrorKinds.FileMissing);
+        error.Position.ShouldBe(SourcePosition.InFile("examples/finns-inte.yaml"));
+        error.Message.ShouldStartWith("standardfilen finns inte: sökte i ");
+        error.Message.ShouldContain(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+        error.Message.ShouldContain(Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()));
+        error.Message.ShouldContain("varje mapp ovanför dem");
+    }
+
+    /// <summary>YamlDotNet's sentences, known and (for a newer version) unknown, and Scriban's unknown ones come out Swedish.</summary>
+    [Theory]
+    [InlineData("While parsing a flow sequence, did not find expected ',' or ']'.")]
+    [InlineData("While scanning a quoted scalar, found unexpected end of stream.")]
+    [InlineData("While scanning a mapping, found invalid tab as indentation.")]
+    [InlineData("Mapping values are not allowed in this context.")]
+    [InlineData("Duplicate key namnd")]
+    [InlineData("While scanning a literal block scalar, found extra spaces in first line.")]
+    [InlineData("While scanning a tag, did not find expected '!'.")]
+    [InlineData("While scanning a brand new construct, found something unforeseen.")]
+    [InlineData("Something YamlDotNet may say one day about the stream.")]
+    public void YamlDotNet_messages_are_translated(string message)
+    {
+        var swedish = Assessment.Domain.Yaml.YamlMessages.Describe(message);
+        EnglishWord.Match(Prose(swedish)).Success.ShouldBeFalse(swedish);
+        swedish.ShouldNotBe(message);
+    }
+
+    [Fact]
+    public void An_unknown_scriban_message_becomes_a_general_swedish_one_with_the_code_it_quotes()
+    {
+        Assessment.Reports.Justification.ScribanMessages.Describe("A brand new failure near `period.x` was found", running: true)
+            .ShouldBe("ett fel när mallen kördes här (vid `period.x`)");
+        Assessment.Reports.Justification.ScribanMessages.Describe("The variable or function `ty` was not found", running: true)
+            .ShouldBe("variabeln eller funktionen `ty` finns inte");
+        Assessment.Reports.Justification.ScribanMessages.Describe("Something else entirely", running: false)
+            .ShouldBe("mallen följer inte Scribans syntax här");
+    }
+
     /// <summary>The README's list of codes ("Felkoder") is the table in the code, row for row.</summary>
     [Fact]
     public void The_readme_lists_every_error_code_as_the_code_declares_it()
