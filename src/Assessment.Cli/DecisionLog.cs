@@ -31,7 +31,7 @@ internal sealed class DecisionLog : IDisposable
         Inputs.RefuseInputAsOutput(path, "--log");
         OutputFile.RefuseKind(path, "--log");
         if (Directory.Exists(path))
-            throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil för beslutsloggen");
+            throw new InputException(ErrorKinds.NotAFile, path, "det är en mapp: ange en fil för beslutsloggen");
         try
         {
             // Runs that log at the same time take turns: the file is opened exclusively (an advisory lock),
@@ -50,11 +50,11 @@ internal sealed class DecisionLog : IDisposable
         }
         catch (DirectoryNotFoundException)
         {
-            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: mappen {Path.GetDirectoryName(Path.GetFullPath(path))} finns inte");
+            throw new InputException(ErrorKinds.OutputFailed, path, $"kan inte skriva beslutsloggen: mappen {Path.GetDirectoryName(Path.GetFullPath(path))} finns inte");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, path, $"kan inte skriva beslutsloggen: {SystemMessages.Describe(e)}");
         }
     }
 
@@ -105,7 +105,7 @@ internal sealed class DecisionLog : IDisposable
         }
         catch (IOException e)
         {
-            throw new InputException(SourcePosition.StartOf(_file.Name), $"kan inte skriva beslutsloggen: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, _file.Name, $"kan inte skriva beslutsloggen: {SystemMessages.Describe(e)}");
         }
     }
 }

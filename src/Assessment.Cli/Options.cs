@@ -1,7 +1,9 @@
+using Assessment.Domain;
+
 namespace Assessment.Cli;
 
 /// <summary>A mistake in the command line itself; reported with the command's help.</summary>
-internal sealed class UsageException(string message, string help) : Exception(message)
+internal sealed class UsageException(string message, string help) : InputException(ErrorKinds.Usage, (SourcePosition?)null, message)
 {
     public string Help { get; } = help;
 }

@@ -300,10 +300,10 @@ public static partial class Workbook
             }
             catch (Exception e) when (e is not InputException)
             {
-                throw new InputException(SourcePosition.StartOf(display), $"bladet \"{name}\" kunde inte läsas: {e.Message}");
+                throw new InputException(ErrorKinds.Workbook, display, $"bladet \"{name}\" kunde inte läsas: {Why(e)}");
             }
             if (rows.Count > MaxRows)
-                throw new InputException(new SourcePosition($"{display}[{name}]", MaxRows + 2, 1),
+                throw new InputException(ErrorKinds.Workbook, new SourcePosition($"{display}[{name}]", MaxRows + 2, 1),
                     $"bladet har fler än {MaxRows} rader (räknat till sista numrerade raden): väntade en tertials utfall");
             return rows;
         }
@@ -315,7 +315,7 @@ public static partial class Workbook
             rows.Select((row, r) => (row, r + 2)).Where(x => x.row.Values.Any(v => v is not null && v.ToString()!.Trim().Length > 0));
         var errors = new List<InputError>();
         if (SheetNamed(IndicatorSheet) is null && SheetNamed(ActivitySheet) is null)
-            throw new InputException(SourcePosition.StartOf(display),
+            throw new InputException(ErrorKinds.Workbook, display,
                 $"arbetsboken har varken bladet {IndicatorSheet} eller {ActivitySheet}: väntade en arbetsbok från assess run --format xlsx eller med de bladen");
         if (period is null && SheetNamed(InfoSheet) is { } infoSheet)
         {
@@ -323,11 +323,11 @@ public static partial class Workbook
             if (info is not null)
             {
                 try { period = SwedishValues.ParsePeriod(Text(info, "Värde") ?? ""); }
-                catch (FormatException e) { errors.Add(new InputError(Cell(display, InfoSheet, 3, 2), e.Message)); }
+                catch (FormatException e) { errors.Add(new InputError(ErrorKinds.BadValue, Cell(display, InfoSheet, 3, 2), e.Message)); }
             }
         }
         if (period is null && errors.Count == 0)
-            errors.Add(new InputError(SourcePosition.StartOf(display), "perioden saknas: ange --period eller en rad \"Period\" i bladet Uppgifter"));
+            errors.Add(new InputError(ErrorKinds.MissingValue, SourcePosition.InFile(display), "perioden saknas: ange --period eller en rad \"Period\" i bladet Uppgifter"));
 
         var indicators = new List<IndicatorOutcome>();
         if (SheetNamed(IndicatorSheet) is { } indicatorSheet)
@@ -364,7 +364,7 @@ public static partial class Workbook
                 T? Parse<T>(string column, Func<string, T> parse) => Parsed(row, column, parse, Cell(display, ActivitySheet, number, columns.IndexOf(column) + 1), errors);
                 var flag = Text(row, "Avvikelse");
                 if (flag is not (null or "Avvikelse"))
-                    errors.Add(new InputError(Cell(display, ActivitySheet, number, columns.IndexOf("Avvikelse") + 1), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
+                    errors.Add(new InputError(ErrorKinds.BadValue, Cell(display, ActivitySheet, number, columns.IndexOf("Avvikelse") + 1), $"\"Avvikelse\": väntade tomt eller \"Avvikelse\", fick \"{flag}\""));
                 activities.Add(new ActivityOutcome(Text(row, "Mål") ?? "", Text(row, "Aktivitet") ?? "", flag == "Avvikelse",
                     Text(row, "Analys"), Cell(display, ActivitySheet, number, 2))
                 {
@@ -420,14 +420,14 @@ public static partial class Workbook
                 else unpacked.CopyTo(Stream.Null);
                 total += unpacked.Count;
                 if (total > MaxUnpackedBytes)
-                    throw new InputException(SourcePosition.StartOf(display),
+                    throw new InputException(ErrorKinds.Workbook, display,
                         $"arbetsboken packas upp till mer än {MaxUnpackedBytes / (1024 * 1024)} MiB: mer än de {MaxUnpackedBytes / (1024 * 1024)} MiB som läses");
             }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException)
         {
-            throw new InputException(SourcePosition.StartOf(display),
-                $"filen kan inte läsas som en .xlsx-arbetsbok{(part is null ? "" : $" (delen {part})")}: {e.Message}");
+            throw new InputException(ErrorKinds.Workbook, display,
+                $"filen kan inte läsas som en .xlsx-arbetsbok{(part is null ? "" : $" (delen {part})")}: {Why(e)}");
         }
     }
 
@@ -519,12 +519,21 @@ public static partial class Workbook
         }
         catch (Exception e) when (e is InvalidDataException or IOException or XmlException or NotSupportedException)
         {
-            throw new InputException(SourcePosition.StartOf(display), $"filen kan inte läsas som en .xlsx-arbetsbok: {e.Message}");
+            throw new InputException(ErrorKinds.Workbook, display, $"filen kan inte läsas som en .xlsx-arbetsbok: {Why(e)}");
         }
     }
 
+    /// <summary>Why a workbook could not be read, in Swedish: the zip, XML and file exceptions' own texts are never shown.</summary>
+    private static string Why(Exception e) => e switch
+    {
+        InvalidDataException => "den är inget giltigt zip-arkiv, vilket en .xlsx-fil är",
+        XmlException xml => $"trasig XML (rad {xml.LineNumber}, kolumn {xml.LinePosition})",
+        IOException or UnauthorizedAccessException => SystemMessages.Describe(e),
+        _ => "innehållet har inte en arbetsboks form",
+    };
+
     private static InputException PartTooLarge(string display, string part) =>
-        new(SourcePosition.StartOf(display),
+        new(ErrorKinds.Workbook, display,
             $"delen {part} i arbetsboken packas upp till mer än {MaxPartBytes / (1024 * 1024)} MiB: ingen arbetsbok med en tertials utfall är så stor");
 
     /// <summary>The parts that hold cell text: the shared strings and the sheets (whose cells may hold text inline).</summary>
@@ -548,7 +557,7 @@ public static partial class Workbook
                      && (chars += xml.Value.Length) > MaxCellChars)
             {
                 var which = cell is not null ? $"cellen {cell} i {name}" : $"text nr {index + 1} i {name}";
-                throw new InputException(SourcePosition.StartOf(display),
+                throw new InputException(ErrorKinds.Workbook, display,
                     $"{which} har mer än {MaxCellChars} tecken (Excels gräns för en cell): väntade ett utfall, ett namn eller en analys");
             }
         }
@@ -588,7 +597,7 @@ public static partial class Workbook
         try { return MiniExcel.GetSheetNames(new MemoryStream(bytes, writable: false)); }
         catch (Exception e) when (e is not InputException)
         {
-            throw new InputException(SourcePosition.StartOf(display), $"filen kan inte läsas som en .xlsx-arbetsbok: {e.Message}");
+            throw new InputException(ErrorKinds.Workbook, display, $"filen kan inte läsas som en .xlsx-arbetsbok: {Why(e)}");
         }
     }
 
@@ -604,7 +613,7 @@ public static partial class Workbook
         foreach (var column in columns.Where(k => !known.Contains(k)))
         {
             var hint = Suggest.Closest(column, known) is { } close ? $" – menade du \"{close}\"?" : "";
-            errors.Add(new InputError(Cell(display, sheet, 1, columns.IndexOf(column) + 1), $"okänd kolumn \"{column}\"{hint}"));
+            errors.Add(new InputError(ErrorKinds.UnknownName, Cell(display, sheet, 1, columns.IndexOf(column) + 1), $"okänd kolumn \"{column}\"{hint}"));
         }
         return columns;
     }
@@ -617,7 +626,7 @@ public static partial class Workbook
         try { return parse(text); }
         catch (FormatException e)
         {
-            errors.Add(new InputError(at, $"\"{column}\": {e.Message}"));
+            errors.Add(new InputError(ErrorKinds.BadValue, at, $"\"{column}\": {e.Message}"));
             return default;
         }
     }
@@ -651,7 +660,7 @@ public static partial class Workbook
             {
                 var names = cells.Select(c => c.Column).Concat(keys.Where(k => cells.All(c => c.Key != k))).ToList();
                 var hint = key is null && Suggest.Closest(name, names) is { } close ? $" – menade du \"{close}\"?" : "";
-                errors.Add(new InputError(at, $"\"{UncertainColumn}\": väntade en rad \"Kolumn: skäl\" per osäker cell, fick \"{line}\"{hint}"));
+                errors.Add(new InputError(ErrorKinds.BadValue, at, $"\"{UncertainColumn}\": väntade en rad \"Kolumn: skäl\" per osäker cell, fick \"{line}\"{hint}"));
                 continue;
             }
             marked[key] = line[(colon + 2)..].Trim();

@@ -24,7 +24,7 @@ public static class DatasetReader
         var source = root.String("kalla");
         var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
         var goals = root.Maps("inriktningsmal").Select(m => ReadGoal(m, GoalLevel.DirectionGoal, context)).ToList();
-        if (goals.Count == 0) root.Error("inriktningsmal", "\"inriktningsmal\" saknas eller är tom: väntade minst ett inriktningsmål");
+        if (goals.Count == 0) root.Error(ErrorKinds.MissingValue, "inriktningsmal", "\"inriktningsmal\" saknas eller är tom: väntade minst ett inriktningsmål");
         root.Done();
         errors.ThrowIfAny();
         return new Dataset(district, period!, source, goals, root.Position);
@@ -42,9 +42,9 @@ public static class DatasetReader
         var id = map.RequiredString("id").Trim().TrimEnd('.');
         // The city numbers goals by their place in the tree (3, 3.4, 3.4.1): a goal under the wrong parent is a mistake.
         if (parentId is not null && id.Length > 0 && !id.StartsWith(parentId + ".", StringComparison.Ordinal))
-            map.Error("id", $"målet \"{id}\" står under {parentId} men dess id hör inte dit: väntade ett id som börjar med \"{parentId}.\"");
+            map.Error(ErrorKinds.Inconsistent, "id", $"målet \"{id}\" står under {parentId} men dess id hör inte dit: väntade ett id som börjar med \"{parentId}.\"");
         if (id.Length > 0 && !context.SeenIds.TryAdd(id, map.PositionOf("id")))
-            map.Error("id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
+            map.Error(ErrorKinds.Duplicate, "id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
         var title = map.RequiredString("titel");
         var recorded = map.ParseValue("redovisat", Codes.ParseRatingText);
         var ratingOverride = ReadOverride(map);
@@ -83,10 +83,10 @@ public static class DatasetReader
         var map = goal.Map("overstyrning");
         if (map is null) return null;
         var rating = map.ParseValue("betyg", Codes.ParseRatingText);
-        if (!map.Has("betyg")) map.Error("betyg", "överstyrningen saknar \"betyg\": väntade helt, delvis, inte eller ej_bedomd");
+        if (!map.Has("betyg")) map.Error(ErrorKinds.MissingValue, "betyg", "överstyrningen saknar \"betyg\": väntade helt, delvis, inte eller ej_bedomd");
         var reason = map.String("motivering");
         if (reason is null)
-            map.Error("motivering", "en överstyrning måste ha en \"motivering\": skriv varför du bedömer målet annorlunda än regelverket");
+            map.Error(ErrorKinds.Inconsistent, "motivering", "en överstyrning måste ha en \"motivering\": skriv varför du bedömer målet annorlunda än regelverket");
         var by = map.String("av");
         map.Done();
         return rating is { } r && reason is not null ? new RatingOverride(r, reason.Trim(), by, map.Position) : null;
@@ -109,7 +109,7 @@ public static class DatasetReader
             Analysis: map.String("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
         if (!map.Has("periodicitet"))
-            map.Error("periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade \"Tertial\" eller \"År\"");
+            map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade \"Tertial\" eller \"År\"");
         map.Done();
         return indicator;
     }
@@ -124,7 +124,7 @@ public static class DatasetReader
             Note: map.String("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.ActivityKeys) };
         if (activity is { Start: { } start, End: { } end } && end < start)
-            map.Error("slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
+            map.Error(ErrorKinds.Inconsistent, "slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
         map.Done();
         return activity;
     }
@@ -141,7 +141,7 @@ public static class DatasetReader
         foreach (var key in keys)
         {
             if (map.String(key) is { } reason) cells[key] = reason.Trim();
-            else if (map.Has(key)) map.Error(key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");
+            else if (map.Has(key)) map.Error(ErrorKinds.MissingValue, key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");
         }
         map.Done();
         return cells.ToImmutable();

@@ -60,7 +60,7 @@ public static class TemplateModels
                 foreach (var final in ratings)
                     foreach (var withEvidence in new[] { true, false })
                     {
-                        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.StartOf("prov")) : null;
+                        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.InFile("prov")) : null;
                         var count = withEvidence ? new IndicatorCounts(2, 1, 1) : new IndicatorCounts(0, 0, 0);
                         yield return (TemplateFor(level), Goal(level, "1", "Prov", period, final, Rating.Partly, final, "prov", null,
                             ratingOverride, count, count, withEvidence ? [Rating.Fully, Rating.Partly] : [],

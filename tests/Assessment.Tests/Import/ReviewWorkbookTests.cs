@@ -60,9 +60,9 @@ public sealed class ReviewWorkbookTests : IDisposable
 
         var errors = Should.Throw<InputException>(() => Yaml.Read(text)).Errors;
 
-        errors.ShouldContain(e => e.Position.Line == line && e.Position.Column == lines[line - 1].IndexOf('u') + 1
+        errors.ShouldContain(e => e.Position!.Line == line && e.Position!.Column == lines[line - 1].IndexOf('u') + 1
                                   && e.Message.Contains("okänd nyckel \"utfal\" – menade du \"utfall\"?"));
-        errors.ShouldContain(e => e.Position.Line == line + 1 && e.Message.Contains("osakert \"prognos\": skälet saknas"));
+        errors.ShouldContain(e => e.Position!.Line == line + 1 && e.Message.Contains("osakert \"prognos\": skälet saknas"));
     }
 
     [Fact]
