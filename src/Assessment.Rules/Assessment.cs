@@ -31,6 +31,12 @@ public enum FinalSource
     Recorded,
 }
 
+public static class FinalSources
+{
+    /// <summary>As <c>--final</c> and the decision log write it: derived or recorded.</summary>
+    public static string Code(this FinalSource source) => source == FinalSource.Recorded ? "recorded" : "derived";
+}
+
 /// <summary>
 /// A goal's derived rating (the rules' proposal), the recorded (published) one, and the final one:
 /// the controller's override where there is one, else per <see cref="FinalSource"/>.

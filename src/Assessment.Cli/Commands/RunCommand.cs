@@ -1,11 +1,10 @@
-using System.Text;
 using Assessment.Reports;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
 
 namespace Assessment.Cli;
 
-/// <summary><c>assess run</c>: assess a dataset and write the result as text, JSON, Markdown or HTML.</summary>
+/// <summary><c>assess run</c>: assess a dataset and write the result in one of the formats of <see cref="ReportFormats"/>.</summary>
 internal static class RunCommand
 {
     public const string Help = $"""
@@ -50,9 +49,10 @@ internal static class RunCommand
             stdout.Write(Help);
             return Cli.Ok;
         }
-        var format = options.Format(Help, "text", "json", "md", "html", "xlsx", "docx");
-        if (format is "xlsx" or "docx" && options.Value("-o", "--output") is null)
-            throw new UsageException($"{(format == "xlsx" ? "en arbetsbok" : "ett Word-dokument")} skrivs till en fil: ange -o RESULTAT.{format}", Help);
+        var format = ReportFormats.Named(options.Format(Help, ReportFormats.Names));
+        var output = options.Value("-o", "--output");
+        if (format.Binary && output is null)
+            throw new UsageException($"{format.Kind} skrivs till en fil: ange -o RESULTAT.{format.Name}", Help);
         var finalSource = (options.Value("--final") ?? "derived") switch
         {
             "derived" => FinalSource.Derived,
@@ -62,27 +62,15 @@ internal static class RunCommand
 
         var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
         // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.
-        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" || options.Value("--templates") is not null
+        var templates = Inputs.Beside(() => format.NeedsTexts || options.Value("--templates") is not null
             ? Inputs.Templates(options.Value("--templates")) : null);
         var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
         Inputs.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
         var result = Inputs.InForce(rules.Result, dataset, stderr).Assess(dataset.Dataset, finalSource);
 
-        string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
-            render(result, Justifications.Render(result, templates.Result!));
-
         // Everything is rendered before anything is written; see Inputs.Write for the order of output and log.
-        var output = options.Value("-o", "--output");
-        var bytes = format switch
-        {
-            "xlsx" => ResultWorkbook.Write(result),
-            "docx" => DocxReport.Render(result, Justifications.Render(result, templates.Result!)),
-            "json" => Encoding.UTF8.GetBytes(WithTexts(JsonReport.Render)),
-            "md" => Encoding.UTF8.GetBytes(WithTexts(MarkdownReport.Render)),
-            "html" => Encoding.UTF8.GetBytes(WithTexts(HtmlReport.Render)),
-            _ => Encoding.UTF8.GetBytes(TextReport.Render(result, dataset.Display)),
-        };
+        var bytes = format.Render(new ReportInput(result, dataset.Display, format.NeedsTexts ? Justifications.Render(result, templates.Result!) : null));
         Inputs.Write(bytes, output, options.Value("--log"), log => log.Append("run", dataset, result, finalSource, DateTimeOffset.Now),
             stdout, stderr);
         return Cli.Ok;

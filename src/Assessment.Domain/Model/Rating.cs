@@ -78,5 +78,7 @@ public static class Codes
     public static string Label(this Direction direction) =>
         direction == Direction.HigherIsBetter ? "högre är bättre" : "lägre är bättre";
 
+    public static string Code(this IndicatorKind kind) => kind == IndicatorKind.Kf ? "kf" : "namnd";
+
     public static string Code(this Periodicity periodicity) => periodicity == Periodicity.Tertial ? "tertial" : "ar";
 }
