@@ -19,9 +19,9 @@ public static class DatasetText
     {
         var level = goal.Level switch
         {
-            GoalLevel.DirectionGoal => RawLevel.DirectionGoal,
-            GoalLevel.ServiceAreaGoal => RawLevel.ServiceAreaGoal,
-            _ => RawLevel.BoardGoal,
+            GoalLevel.DirectionGoal => GoalLevel.DirectionGoal,
+            GoalLevel.ServiceAreaGoal => GoalLevel.ServiceAreaGoal,
+            _ => GoalLevel.BoardGoal,
         };
         var raw = new RawGoal(level, goal.Id, goal.Title, goal.Position.Line) { Recorded = goal.Recorded?.Code() };
         raw.Analysis.AddRange(Paragraphs(goal.Analysis));

@@ -42,7 +42,7 @@ public static class ExplainReport
         if (goal.Indicators.Count > 0)
         {
             t.AppendLine();
-            t.AppendLine($"{(g.IndicatorKind == IndicatorKind.Kf ? "KF:s indikatorer" : "Nämndens indikatorer")}:");
+            t.AppendLine($"{Vocabularies.IndicatorKinds[g.IndicatorKind].Label}:");
             foreach (var i in goal.Indicators)
             {
                 t.AppendLine($"  {ReportParts.Symbol(i.Rating)} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");

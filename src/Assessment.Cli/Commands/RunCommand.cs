@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using Assessment.Reports;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
@@ -53,12 +54,10 @@ internal static class RunCommand
         var output = options.Value("-o", "--output");
         if (format.Binary && output is null)
             throw new UsageException($"{format.Kind} skrivs till en fil: ange -o RESULTAT.{format.Name}", Help);
-        var finalSource = (options.Value("--final") ?? "derived") switch
-        {
-            "derived" => FinalSource.Derived,
-            "recorded" => FinalSource.Recorded,
-            var other => throw new UsageException($"okänd källa \"{other}\" för --final: väntade derived eller recorded", Help),
-        };
+        var finalSource = options.Value("--final") is { } final
+            ? Vocabularies.FinalSources.Find(final)
+              ?? throw new UsageException($"okänd källa \"{final}\" för --final: väntade {string.Join(" eller ", Vocabularies.FinalSources.Codes)}", Help)
+            : FinalSource.Derived;
 
         var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
         // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.

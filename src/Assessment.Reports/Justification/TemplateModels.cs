@@ -11,12 +11,8 @@ namespace Assessment.Reports.Justification;
 /// </summary>
 public static class TemplateModels
 {
-    public static string TemplateFor(GoalLevel level) => level switch
-    {
-        GoalLevel.DirectionGoal => TemplateSet.DirectionGoal,
-        GoalLevel.ServiceAreaGoal => TemplateSet.ServiceAreaGoal,
-        _ => TemplateSet.BoardGoal,
-    };
+    /// <summary>A level's template is named by the level's code (templates/verksamhetsomradesmal.sbn).</summary>
+    public static string TemplateFor(GoalLevel level) => level.Code();
 
     public static ScriptObject Goal(GoalResult goal, ReportingPeriod period)
     {

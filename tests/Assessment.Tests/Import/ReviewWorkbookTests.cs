@@ -69,8 +69,8 @@ public sealed class ReviewWorkbookTests : IDisposable
     public void The_writer_gives_each_reason_its_report_line_and_a_written_dataset_keeps_them()
     {
         var raw = new RawDataset { District = "Nämnd", Period = "T1 2026", Source = "r.txt" };
-        var goal = new RawGoal(RawLevel.DirectionGoal, "1", "Mål", 3);
-        var child = new RawGoal(RawLevel.ServiceAreaGoal, "1.1", "Delmål", 5);
+        var goal = new RawGoal(GoalLevel.DirectionGoal, "1", "Mål", 3);
+        var child = new RawGoal(GoalLevel.ServiceAreaGoal, "1.1", "Delmål", 5);
         var row = new RawRow(412) { Name = "Andel nöjda" };
         row.Cells["utfall"] = "81 %";
         row.Cells["periodicitet"] = "Tertial";
