@@ -147,7 +147,7 @@ public static class TemplateModels
 
     private static StrictObject MissedProbe(string source, string targetKind) => new()
     {
-        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = "delvis", ["kalla"] = source,
+        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = Rating.Partly.Code(), ["kalla"] = source,
         ["varde"] = "1", ["mal"] = "2", ["mal_text"] = "2", ["maltyp"] = targetKind, ["forra_aret"] = "1",
         ["uppfyllelse"] = "50 %",
     };
