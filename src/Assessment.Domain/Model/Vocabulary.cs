@@ -11,8 +11,8 @@ public interface ITerm<out T> where T : struct, Enum
     /// <summary>How the word is written in running Swedish text ("ej bedömd", "verksamhetsområdesmål").</summary>
     string Label { get; }
 
-    /// <summary>Every spelling a reader accepts (compared ignoring case and surrounding blanks); the code first.</summary>
-    IReadOnlyList<string> Spellings { get; }
+    /// <summary>Every spelling a reader accepts (surrounding blanks ignored); the code alone unless a term says more.</summary>
+    IReadOnlyList<string> Spellings => [Code];
 }
 
 /// <summary>
@@ -71,16 +71,10 @@ public sealed class Vocabulary<T, TTerm> where T : struct, Enum where TTerm : IT
 
 /// <param name="Phrase">The report's rating line: "Uppfylls helt", "Ej bedömd".</param>
 /// <param name="Symbol">The city's symbol for the rating (coloured in HTML).</param>
-public sealed record RatingTerm(Rating Value, string Code, string Label, string Phrase, string Symbol) : ITerm<Rating>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record RatingTerm(Rating Value, string Code, string Label, string Phrase, string Symbol) : ITerm<Rating>;
 
 /// <param name="Heading">The report's heading for a goal of the level: "KF:s inriktningsmål".</param>
-public sealed record LevelTerm(GoalLevel Value, string Code, string Label, string Heading) : ITerm<GoalLevel>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record LevelTerm(GoalLevel Value, string Code, string Label, string Heading) : ITerm<GoalLevel>;
 
 /// <param name="Word">The dataset's word: "högre", "lägre".</param>
 public sealed record DirectionTerm(Direction Value, string Code, string Label, string Word) : ITerm<Direction>
@@ -95,41 +89,23 @@ public sealed record PeriodicityTerm(Periodicity Value, string Code, string Labe
 }
 
 /// <param name="Label">What the report calls the indicators: "KF:s indikatorer".</param>
-public sealed record IndicatorKindTerm(IndicatorKind Value, string Code, string Label) : ITerm<IndicatorKind>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record IndicatorKindTerm(IndicatorKind Value, string Code, string Label) : ITerm<IndicatorKind>;
 
 /// <param name="Code">As a period is written: "T1" in "T1 2026".</param>
 /// <param name="Label">The report it is: "tertialrapport 1".</param>
-public sealed record PeriodKindTerm(PeriodKind Value, string Code, string Label) : ITerm<PeriodKind>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record PeriodKindTerm(PeriodKind Value, string Code, string Label) : ITerm<PeriodKind>;
 
 /// <summary>Evidence: which of an indicator's figures a rule set compares ("prognos", "utfall", "utfall_tertial").</summary>
-public sealed record ValueSourceTerm(ValueSource Value, string Code, string Label) : ITerm<ValueSource>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record ValueSourceTerm(ValueSource Value, string Code, string Label) : ITerm<ValueSource>;
 
 /// <summary>Evidence: which target column a rule set compares with ("arsmal", "kf_arsmal").</summary>
-public sealed record TargetSourceTerm(TargetSource Value, string Code, string Label) : ITerm<TargetSource>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record TargetSourceTerm(TargetSource Value, string Code, string Label) : ITerm<TargetSource>;
 
 /// <summary>Which rating of a sub-goal its parent rolls up ("slutligt", "harlett").</summary>
-public sealed record RollUpTerm(RollUpSource Value, string Code, string Label) : ITerm<RollUpSource>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record RollUpTerm(RollUpSource Value, string Code, string Label) : ITerm<RollUpSource>;
 
 /// <summary>Where a goal's final rating comes from without an override (<c>--final</c>, the decision log): "derived", "recorded".</summary>
-public sealed record FinalSourceTerm(FinalSource Value, string Code, string Label) : ITerm<FinalSource>
-{
-    public IReadOnlyList<string> Spellings => [Code];
-}
+public sealed record FinalSourceTerm(FinalSource Value, string Code, string Label) : ITerm<FinalSource>;
 
 /// <summary>The vocabularies of the domain, each declared once.</summary>
 public static class Vocabularies
