@@ -28,6 +28,9 @@ public interface IReportFormat
     /// </summary>
     string Kind { get; }
 
+    /// <summary>What the format gives, in Swedish, for the command's help (lines broken with \n).</summary>
+    string Description { get; }
+
     /// <summary>Not text: written to a file only, never to the terminal.</summary>
     bool Binary { get; }
 
@@ -43,12 +46,20 @@ public static class ReportFormats
     /// <summary>The formats, the default (text) first.</summary>
     public static IReadOnlyList<IReportFormat> All { get; } =
     [
-        new Format("text", "en text", Binary: false, NeedsTexts: false, (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName))),
-        new Format("json", "ett JSON-dokument", Binary: false, NeedsTexts: true, (input, output) => JsonReport.Write(input.Result, input.Justifications, output)),
-        new Format("md", "en Markdown-rapport", Binary: false, NeedsTexts: true, (input, output) => Utf8(output, MarkdownReport.Render(input.Result, input.Justifications))),
-        new Format("html", "en HTML-rapport", Binary: false, NeedsTexts: true, (input, output) => Utf8(output, HtmlReport.Render(input.Result, input.Justifications))),
-        new Format("xlsx", "en arbetsbok", Binary: true, NeedsTexts: false, (input, output) => output.Write(ResultWorkbook.Write(input.Result))),
-        new Format("docx", "ett Word-dokument", Binary: true, NeedsTexts: true, (input, output) => output.Write(DocxReport.Render(input.Result, input.Justifications))),
+        new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false,
+            (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName))),
+        new Format("json", "ett JSON-dokument", "stabilt format för andra verktyg, med motiveringstexter", Binary: false, NeedsTexts: true,
+            (input, output) => JsonReport.Write(input.Result, input.Justifications, output)),
+        new Format("md", "en Markdown-rapport", "rapport i Markdown, i rapportens egen struktur", Binary: false, NeedsTexts: true,
+            (input, output) => Utf8(output, MarkdownReport.Render(input.Result, input.Justifications))),
+        new Format("html", "en HTML-rapport", "en fristående, utskrivbar HTML-fil med \"Varför?\" under varje mål", Binary: false, NeedsTexts: true,
+            (input, output) => Utf8(output, HtmlReport.Render(input.Result, input.Justifications))),
+        new Format("xlsx", "en arbetsbok",
+            "arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,\nAktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in\nigen med assess merge",
+            Binary: true, NeedsTexts: false, (input, output) => output.Write(ResultWorkbook.Write(input.Result))),
+        new Format("docx", "ett Word-dokument",
+            "målkapitlet som Word-dokument (kräver -o): rubrik per mål med\nWords rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell",
+            Binary: true, NeedsTexts: true, (input, output) => output.Write(DocxReport.Render(input.Result, input.Justifications))),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
@@ -67,7 +78,7 @@ public static class ReportFormats
 
     private static void Utf8(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
 
-    private sealed record Format(string Name, string Kind, bool Binary, bool NeedsTexts, Action<ReportInput, Stream> Writer) : IReportFormat
+    private sealed record Format(string Name, string Kind, string Description, bool Binary, bool NeedsTexts, Action<ReportInput, Stream> Writer) : IReportFormat
     {
         public void Write(ReportInput input, Stream output) => Writer(input, output);
     }

@@ -8,36 +8,34 @@ namespace Assessment.Cli;
 /// <summary><c>assess run</c>: assess a dataset and write the result in one of the formats of <see cref="ReportFormats"/>.</summary>
 internal static class RunCommand
 {
-    public const string Help = $"""
+    public static readonly string Help = $"""
         assess run – bedömer ett dataset och skriver resultatet.
 
         Användning:
-          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx|docx] [-o FIL]
-                     [--templates MAPP] [--final derived|recorded] [--log FIL]
+          assess run [DATASET] [--rules FIL|MAPP] [--format {string.Join("|", ReportFormats.Names)}] [-o FIL]
+                     [--templates MAPP] [--final {string.Join("|", Vocabularies.FinalSources.Codes)}] [--log FIL]
 
         Argument:
           DATASET            Datasetfil i YAML (en nämnd, en period). Standard: {Inputs.DefaultDataset}
         Flaggor:
           {Inputs.RulesHelp}
-          --format FORMAT    text (standard): målträdet för terminalen
-                             md: rapport i Markdown, i rapportens egen struktur
-                             html: en fristående, utskrivbar HTML-fil med "Varför?" under varje mål
-                             json: stabilt format för andra verktyg, med motiveringstexter
-                             xlsx: arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,
-                             Aktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in
-                             igen med assess merge
-                             docx: målkapitlet som Word-dokument (kräver -o): rubrik per mål med
-                             Words rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell
+          --format FORMAT    {Choices(ReportFormats.All.Select(f => (f.Name, f.Description)))}
           -o, --output FIL   Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
           --templates MAPP   Motiveringsmallar (Scriban). Standard: {Inputs.DefaultTemplates}/
-          --final KÄLLA      derived (standard): slutligt betyg = överstyrning, annars regelverkets
-                             recorded: slutligt betyg = överstyrning, annars det publicerade betyget
+          --final KÄLLA      {Choices(Vocabularies.FinalSources.Terms.Select(t => (t.Code, t.Label)))}
                              (för att återskapa en publicerad rapports text)
           --log FIL          Lägg till en rad i beslutsloggen FIL (JSON Lines): tid, indatas hashar,
                              regelverk och varje betyg.
           -h, --help         Visa den här hjälpen.
 
         """;
+
+    /// <summary>A flag's values for the help, one a line under each other, the first the default: "text (standard): …".</summary>
+    private static string Choices(IEnumerable<(string Name, string Description)> choices)
+    {
+        var indent = "\n" + new string(' ', "  --format FORMAT    ".Length);
+        return string.Join(indent, choices.Select((c, i) => $"{c.Name}{(i == 0 ? " (standard)" : "")}: {c.Description}".Replace("\n", indent)));
+    }
 
     /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
     internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"];
