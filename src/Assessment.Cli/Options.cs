@@ -1,3 +1,5 @@
+using Assessment.Domain.Model;
+
 namespace Assessment.Cli;
 
 /// <summary>A mistake in the command line itself; reported with the command's help.</summary>
@@ -27,8 +29,7 @@ internal sealed class Options
     {
         var format = (Value("--format") ?? formats[0]).ToLowerInvariant();
         if (formats.Contains(format)) return format;
-        var listed = formats.Count == 1 ? formats[0] : $"{string.Join(", ", formats.Take(formats.Count - 1))} eller {formats[^1]}";
-        throw new UsageException($"okänt format \"{Value("--format")}\": väntade {listed}", help);
+        throw new UsageException($"okänt format \"{Value("--format")}\": väntade {Vocabularies.Listed(formats)}", help);
     }
 
     /// <summary>Every value of a flag that may be given more than once, in order.</summary>

@@ -186,7 +186,7 @@ public static class RuleSetReader
     }
 
     private static RollUpSource ParseRollUp(string text) =>
-        Vocabularies.RollUps.Parse(text, Vocabulary<RollUpSource, RollUpTerm>.Listed([.. Vocabularies.RollUps.Terms.Select(t => $"\"{t.Code}\" ({t.Label})")]));
+        Vocabularies.RollUps.Parse(text, Vocabularies.RollUps.Listed(t => $"\"{t.Code}\" ({t.Label})"));
 
     /// <summary>A finite number, with decimal point or comma: how thresholds and test facts are written.</summary>
     internal static bool TryParseNumber(string text, out double value) =>

@@ -54,7 +54,7 @@ internal static class RunCommand
             throw new UsageException($"{format.Kind} skrivs till en fil: ange -o RESULTAT.{format.Name}", Help);
         var finalSource = options.Value("--final") is { } final
             ? Vocabularies.FinalSources.Find(final)
-              ?? throw new UsageException($"okänd källa \"{final}\" för --final: väntade {string.Join(" eller ", Vocabularies.FinalSources.Codes)}", Help)
+              ?? throw new UsageException($"okänd källa \"{final}\" för --final: väntade {Vocabularies.Listed(Vocabularies.FinalSources.Codes)}", Help)
             : FinalSource.Derived;
 
         var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));

@@ -43,8 +43,6 @@ public static class Codes
     /// <summary>A rating code as written in a file (surrounding blanks ignored); an unknown one is a <see cref="FormatException"/>.</summary>
     public static Rating ParseRatingText(string text) => Vocabularies.Ratings.Parse(text, string.Join(", ", RatingCodes));
 
-    public static Rating? ParseRating(string code) => Vocabularies.Ratings.Find(code);
-
     public static string Code(this GoalLevel level) => Vocabularies.Levels[level].Code;
 
     public static string Label(this GoalLevel level) => Vocabularies.Levels[level].Label;

@@ -62,11 +62,10 @@ public sealed class Vocabulary<T, TTerm> where T : struct, Enum where TTerm : IT
 
     /// <summary>As <see cref="Find"/>; an unknown word is a <see cref="FormatException"/> naming the accepted ones.</summary>
     public T Parse(string text, string? expected = null) =>
-        Find(text) ?? throw new FormatException($"{Unknown} \"{text}\": väntade {expected ?? Listed(Codes)}");
+        Find(text) ?? throw new FormatException($"{Unknown} \"{text}\": väntade {expected ?? Vocabularies.Listed(Codes)}");
 
-    /// <summary>"a, b eller c".</summary>
-    public static string Listed(IReadOnlyList<string> words) =>
-        words.Count == 1 ? words[0] : $"{string.Join(", ", words.Take(words.Count - 1))} eller {words[^1]}";
+    /// <summary>The terms as a message lists them, each shown by <paramref name="shown"/>: "\"Tertial\" eller \"År\"".</summary>
+    public string Listed(Func<TTerm, string> shown) => Vocabularies.Listed([.. Terms.Select(shown)]);
 }
 
 /// <param name="Phrase">The report's rating line: "Uppfylls helt", "Ej bedömd".</param>
@@ -110,6 +109,10 @@ public sealed record FinalSourceTerm(FinalSource Value, string Code, string Labe
 /// <summary>The vocabularies of the domain, each declared once.</summary>
 public static class Vocabularies
 {
+    /// <summary>"a, b eller c": alternatives as a Swedish message lists them.</summary>
+    public static string Listed(IReadOnlyList<string> words) =>
+        words.Count == 1 ? words[0] : $"{string.Join(", ", words.Take(words.Count - 1))} eller {words[^1]}";
+
     public static readonly Vocabulary<Rating, RatingTerm> Ratings = new("okänt betyg",
         new(Rating.Fully, "helt", "helt", "Uppfylls helt", "●"),
         new(Rating.Partly, "delvis", "delvis", "Uppfylls delvis", "◐"),
@@ -125,6 +128,7 @@ public static class Vocabularies
         new(Direction.HigherIsBetter, "hogre", "högre är bättre", "högre"),
         new(Direction.LowerIsBetter, "lagre", "lägre är bättre", "lägre")) { IgnoreCase = true };
 
+    /// <summary>The plan's Periodicitet column: "Tertial" or "År" (the codes and lower case are read too).</summary>
     public static readonly Vocabulary<Periodicity, PeriodicityTerm> Periodicities = new("okänd periodicitet",
         new(Periodicity.Tertial, "tertial", "Tertial"),
         new(Periodicity.Year, "ar", "År", "år")) { IgnoreCase = true };

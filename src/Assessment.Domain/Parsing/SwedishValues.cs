@@ -99,12 +99,14 @@ public static partial class SwedishValues
     }
 
     /// <summary>"Tertial" or "År" (the plan's Periodicitet column).</summary>
-    public static Periodicity ParsePeriodicity(string text) =>
-        Vocabularies.Periodicities.Parse(text, Vocabulary<Periodicity, PeriodicityTerm>.Listed([.. Vocabularies.Periodicities.Terms.Select(t => $"\"{t.Label}\"")]));
+    public static Periodicity ParsePeriodicity(string text) => Vocabularies.Periodicities.Parse(text, PeriodicityExpectation);
+
+    /// <summary>What a periodicity may be, for messages: "\"Tertial\" eller \"År\"".</summary>
+    public static string PeriodicityExpectation => Vocabularies.Periodicities.Listed(t => $"\"{t.Label}\"");
 
     /// <summary>"högre" (higher is better) or "lägre".</summary>
     public static Direction ParseDirection(string text) =>
-        Vocabularies.Directions.Parse(text, Vocabulary<Direction, DirectionTerm>.Listed([.. Vocabularies.Directions.Terms.Select(t => $"\"{t.Word}\" ({t.Label})")]));
+        Vocabularies.Directions.Parse(text, Vocabularies.Directions.Listed(t => $"\"{t.Word}\" ({t.Label})"));
 
     /// <summary>An ISO date, as the activity tables write them: 2026-01-01.</summary>
     public static DateOnly ParseDate(string text) =>

@@ -111,7 +111,7 @@ public static class DatasetReader
             Analysis: map.String("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
         if (!map.Has("periodicitet"))
-            map.Error("periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {Vocabulary<Periodicity, PeriodicityTerm>.Listed([.. Vocabularies.Periodicities.Terms.Select(t => $"\"{t.Label}\"")])}");
+            map.Error("periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {SwedishValues.PeriodicityExpectation}");
         map.Done();
         return indicator;
     }

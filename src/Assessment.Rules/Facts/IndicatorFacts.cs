@@ -100,6 +100,7 @@ public static class IndicatorFacts
                 ValueSource.Outcome => indicator.Outcome,
                 _ => indicator.Periodicity == Periodicity.Tertial ? indicator.Outcome : null,
             };
+            // A tertial indicator's outcome is named as any outcome: "utfall".
             if (value is not null) return (value, (source == ValueSource.Forecast ? ValueSource.Forecast : ValueSource.Outcome).Code());
         }
         return (null, "");
