@@ -17,18 +17,6 @@ namespace Assessment.Rules;
 /// </summary>
 public static class RuleSetReader
 {
-    private static readonly Dictionary<string, ValueSource> ValueSourceCodes = new()
-    {
-        ["prognos"] = ValueSource.Forecast,
-        ["utfall"] = ValueSource.Outcome,
-        ["utfall_tertial"] = ValueSource.TertialOutcome,
-    };
-
-    private static readonly Dictionary<string, TargetSource> TargetSourceCodes = new()
-    {
-        ["arsmal"] = TargetSource.AnnualTarget,
-        ["kf_arsmal"] = TargetSource.CityTarget,
-    };
 
     public static CompiledRuleSet ReadFile(string path, string? displayName = null)
     {
@@ -138,16 +126,16 @@ public static class RuleSetReader
         if (valueMap is null) section.Error(ErrorKinds.MissingValue, "varde", "\"varde\" saknas: ange för T1, T2 och VB vilket värde som jämförs med målet");
         foreach (var kind in Enum.GetValues<PeriodKind>())
         {
-            var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), ValueSourceCodes);
+            var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), Vocabularies.ValueSources);
             // A plan (VP) has targets and no outcomes: it needs no value sources unless a rule set gives some.
             if (valueMap is not null && kind != PeriodKind.VP && valueMap.Strings(kind.ToString()).Count == 0)
-                valueMap.Error(ErrorKinds.MissingValue, kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", ValueSourceCodes.Keys)})");
+                valueMap.Error(ErrorKinds.MissingValue, kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", Vocabularies.ValueSources.Codes)})");
             sources[kind] = list;
         }
         valueMap?.Done();
 
-        var targets = ReadCodes(section, "mal", TargetSourceCodes);
-        if (section.Strings("mal").Count == 0) section.Error(ErrorKinds.MissingValue, "mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", TargetSourceCodes.Keys)})");
+        var targets = ReadCodes(section, "mal", Vocabularies.TargetSources);
+        if (section.Strings("mal").Count == 0) section.Error(ErrorKinds.MissingValue, "mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", Vocabularies.TargetSources.Codes)})");
 
         var directionMap = section.Map("riktning");
         var defaultDirection = directionMap?.ParseValue("standard", SwedishValues.ParseDirection) ?? Direction.HigherIsBetter;
@@ -159,14 +147,14 @@ public static class RuleSetReader
         return new IndicatorPolicy(sources, targets, defaultDirection, higher, lower);
     }
 
-    private static List<T> ReadCodes<T>(YamlMap map, string key, Dictionary<string, T> codes)
+    private static List<T> ReadCodes<T, TTerm>(YamlMap map, string key, Vocabulary<T, TTerm> codes) where T : struct, Enum where TTerm : ITerm<T>
     {
         var result = new List<T>();
         foreach (var (text, position) in map.Strings(key))
         {
-            if (codes.TryGetValue(text, out var code)) { result.Add(code); continue; }
-            var hint = Suggest.Closest(text, codes.Keys) is { } close ? $" – menade du \"{close}\"?" : "";
-            map.Errors.Add(ErrorKinds.BadValue, position, $"\"{key}\": okänt värde \"{text}\"{hint} (tillåtna: {string.Join(", ", codes.Keys)})");
+            if (codes.Terms.FirstOrDefault(t => t.Code == text) is { } term) { result.Add(term.Value); continue; }
+            var hint = Suggest.Closest(text, codes.Codes) is { } close ? $" – menade du \"{close}\"?" : "";
+            map.Errors.Add(ErrorKinds.BadValue, position, $"\"{key}\": okänt värde \"{text}\"{hint} (tillåtna: {string.Join(", ", codes.Codes)})");
         }
         return result;
     }
@@ -197,12 +185,8 @@ public static class RuleSetReader
         return result;
     }
 
-    private static RollUpSource ParseRollUp(string text) => text.Trim() switch
-    {
-        "slutligt" => RollUpSource.Final,
-        "harlett" => RollUpSource.Derived,
-        _ => throw new FormatException($"okänt värde \"{text}\": väntade \"slutligt\" (med överstyrningar) eller \"harlett\""),
-    };
+    private static RollUpSource ParseRollUp(string text) =>
+        Vocabularies.RollUps.Parse(text, Vocabularies.RollUps.Listed(t => $"\"{t.Code}\" ({t.Label})"));
 
     /// <summary>A finite number, with decimal point or comma: how thresholds and test facts are written.</summary>
     internal static bool TryParseNumber(string text, out double value) =>

@@ -67,7 +67,7 @@ internal static partial class ImportCommand
             if (output is not null && Inputs.SameFile(output, review))
                 throw new InputException(ErrorKinds.OutputRefused, review, "-o och --granska pekar på samma fil: välj två olika");
             var lines = yaml.Split('\n');
-            using var staged = OutputFile.Stage(review, Workbook.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");
+            using var staged = OutputFile.Stage(review, Assessment.Reports.WorkbookWriter.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");
             Inputs.Write(yaml, output, stdout, stderr);
             staged.Commit();
             stderr.WriteLine($"skrev {review}");

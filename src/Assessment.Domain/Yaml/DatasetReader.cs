@@ -23,8 +23,10 @@ public static class DatasetReader
         var period = root.RequiredPeriod();
         var source = root.String("kalla");
         var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
-        var goals = root.Maps("inriktningsmal").Select(m => ReadGoal(m, GoalLevel.DirectionGoal, context)).ToList();
-        if (goals.Count == 0) root.Error(ErrorKinds.MissingValue, "inriktningsmal", "\"inriktningsmal\" saknas eller är tom: väntade minst ett inriktningsmål");
+        // The goal tree's keys are the levels' codes: inriktningsmal, verksamhetsomradesmal, namndmal.
+        var top = GoalLevel.DirectionGoal;
+        var goals = root.Maps(top.Code()).Select(m => ReadGoal(m, top, context)).ToList();
+        if (goals.Count == 0) root.Error(ErrorKinds.MissingValue, top.Code(), $"\"{top.Code()}\" saknas eller är tom: väntade minst ett {top.Label()}");
         root.Done();
         errors.ThrowIfAny();
         return new Dataset(district, period!, source, goals, root.Position);
@@ -58,12 +60,12 @@ public static class DatasetReader
         switch (level)
         {
             case GoalLevel.DirectionGoal:
-                children = map.Maps("verksamhetsomradesmal").Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context, id)).ToList();
+                children = map.Maps(GoalLevel.ServiceAreaGoal.Code()).Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context, id)).ToList();
                 break;
             case GoalLevel.ServiceAreaGoal:
                 indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
                 activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
-                children = map.Maps("namndmal").Select(m => ReadGoal(m, GoalLevel.BoardGoal, context, id)).ToList();
+                children = map.Maps(GoalLevel.BoardGoal.Code()).Select(m => ReadGoal(m, GoalLevel.BoardGoal, context, id)).ToList();
                 break;
             default:
                 description = map.String("beskrivning");
@@ -109,7 +111,7 @@ public static class DatasetReader
             Analysis: map.String("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
         if (!map.Has("periodicitet"))
-            map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade \"Tertial\" eller \"År\"");
+            map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {SwedishValues.PeriodicityExpectation}");
         map.Done();
         return indicator;
     }

@@ -11,12 +11,8 @@ namespace Assessment.Reports.Justification;
 /// </summary>
 public static class TemplateModels
 {
-    public static string TemplateFor(GoalLevel level) => level switch
-    {
-        GoalLevel.DirectionGoal => TemplateSet.DirectionGoal,
-        GoalLevel.ServiceAreaGoal => TemplateSet.ServiceAreaGoal,
-        _ => TemplateSet.BoardGoal,
-    };
+    /// <summary>A level's template is named by the level's code (templates/verksamhetsomradesmal.sbn).</summary>
+    public static string TemplateFor(GoalLevel level) => level.Code();
 
     public static ScriptObject Goal(GoalResult goal, ReportingPeriod period)
     {
@@ -151,7 +147,7 @@ public static class TemplateModels
 
     private static StrictObject MissedProbe(string source, string targetKind) => new()
     {
-        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = "delvis", ["kalla"] = source,
+        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = Rating.Partly.Code(), ["kalla"] = source,
         ["varde"] = "1", ["mal"] = "2", ["mal_text"] = "2", ["maltyp"] = targetKind, ["forra_aret"] = "1",
         ["uppfyllelse"] = "50 %",
     };

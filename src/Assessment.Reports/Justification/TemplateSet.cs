@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assessment.Domain.Model;
 using Assessment.Domain;
 using Scriban;
 using Scriban.Parsing;
@@ -16,12 +17,9 @@ namespace Assessment.Reports.Justification;
 /// </summary>
 public sealed class TemplateSet
 {
-    public const string DirectionGoal = "inriktningsmal";
-    public const string ServiceAreaGoal = "verksamhetsomradesmal";
-    public const string BoardGoal = "namndmal";
     public const string Summary = "sammanfattning";
 
-    public static readonly IReadOnlyList<string> Required = [DirectionGoal, ServiceAreaGoal, BoardGoal, Summary];
+    public static readonly IReadOnlyList<string> Required = [.. Vocabularies.Levels.Codes, Summary];
 
     public const int LoopLimit = 1_000;
     public const int RecursiveLimit = 20;

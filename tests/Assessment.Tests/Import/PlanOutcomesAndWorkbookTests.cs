@@ -2,6 +2,7 @@ using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Import;
+using Assessment.Reports;
 using Assessment.Rules.Audit;
 
 namespace Assessment.Tests.Import;
@@ -260,7 +261,7 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
         using (var stream = File.Create(path))
             MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object>
             {
-                [Workbook.IndicatorSheet] = new[] { Workbook.Row(("Mål", "1.1"), ("Indikator", "X"), ("Periodens utfall", "två procent")) },
+                [Workbook.IndicatorSheet] = new[] { WorkbookWriter.Row(("Mål", "1.1"), ("Indikator", "X"), ("Periodens utfall", "två procent")) },
             });
         var error = Should.Throw<InputException>(() => Workbook.ReadOutcomes(path, "fel.xlsx", new ReportingPeriod(PeriodKind.T1, 2026))).Errors.ShouldHaveSingleItem();
         error.Position.ShouldBe(new SourcePosition("fel.xlsx[Indikatorer]", 2, 3));
