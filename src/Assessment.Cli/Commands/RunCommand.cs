@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Assessment.Reports;
 using Assessment.Reports.Justification;
@@ -5,75 +6,69 @@ using Assessment.Rules;
 
 namespace Assessment.Cli;
 
-/// <summary><c>assess run</c>: assess a dataset and write the result as text, JSON, Markdown or HTML.</summary>
+/// <summary><c>assess run</c>: assess a dataset and write the result as text, JSON, Markdown, HTML, a workbook or a Word document.</summary>
 internal static class RunCommand
 {
-    public const string Help = $"""
-        assess run – bedömer ett dataset och skriver resultatet.
+    private static readonly Argument<string?> Dataset = Arguments.Optional("DATASET", $"Datasetfil i YAML (en nämnd, en period). Standard: {DefaultFiles.Dataset}");
 
-        Användning:
-          assess run [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx|docx] [-o FIL]
-                     [--templates MAPP] [--final derived|recorded] [--log FIL]
+    private static readonly Option<string?> Rules = Flags.Rules();
 
-        Argument:
-          DATASET            Datasetfil i YAML (en nämnd, en period). Standard: {Inputs.DefaultDataset}
-        Flaggor:
-          {Inputs.RulesHelp}
-          --format FORMAT    text (standard): målträdet för terminalen
-                             md: rapport i Markdown, i rapportens egen struktur
-                             html: en fristående, utskrivbar HTML-fil med "Varför?" under varje mål
-                             json: stabilt format för andra verktyg, med motiveringstexter
-                             xlsx: arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,
-                             Aktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in
-                             igen med assess merge
-                             docx: målkapitlet som Word-dokument (kräver -o): rubrik per mål med
-                             Words rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell
-          -o, --output FIL   Skriv till FIL i stället för till standard ut (skrivs helt eller inte alls).
-          --templates MAPP   Motiveringsmallar (Scriban). Standard: {Inputs.DefaultTemplates}/
-          --final KÄLLA      derived (standard): slutligt betyg = överstyrning, annars regelverkets
-                             recorded: slutligt betyg = överstyrning, annars det publicerade betyget
-                             (för att återskapa en publicerad rapports text)
-          --log FIL          Lägg till en rad i beslutsloggen FIL (JSON Lines): tid, indatas hashar,
-                             regelverk och varje betyg.
-          -h, --help         Visa den här hjälpen.
+    private static readonly Option<string> Format = Flags.Format(
+        ("text", "målträdet för terminalen"),
+        ("json", "stabilt format för andra verktyg, med motiveringstexter"),
+        ("md", "rapport i Markdown, i rapportens egen struktur"),
+        ("html", "en fristående, utskrivbar HTML-fil med \"Varför?\" under varje mål"),
+        ("xlsx", """
+            arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,
+            Aktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in
+            igen med assess merge
+            """),
+        ("docx", """
+            målkapitlet som Word-dokument (kräver -o): rubrik per mål med
+            Words rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell
+            """));
 
-        """;
+    private static readonly Option<string?> Output = Flags.Output();
 
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output", "--templates", "--final", "--log"];
+    private static readonly Option<string?> Templates =
+        Flags.Value("--templates", "MAPP", $"Motiveringsmallar (Scriban). Standard: {DefaultFiles.Templates}/");
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private static readonly Option<string> Final = Flags.OneOf("--final", "derived|recorded", """
+        derived (standard): slutligt betyg = överstyrning, annars regelverkets
+        recorded: slutligt betyg = överstyrning, annars det publicerade betyget
+        (för att återskapa en publicerad rapports text)
+        """, "derived", "recorded");
+
+    private static readonly Option<string?> Log = Flags.Log();
+
+    public static readonly AssessCommand Command = new("run",
+        "Bedömer varje mål och visar härlett, redovisat och slutligt betyg och regeln bakom.", "", Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        var format = options.Format(Help, "text", "json", "md", "html", "xlsx", "docx");
-        if (format is "xlsx" or "docx" && options.Value("-o", "--output") is null)
-            throw new UsageException($"{(format == "xlsx" ? "en arbetsbok" : "ett Word-dokument")} skrivs till en fil: ange -o RESULTAT.{format}", Help);
-        var finalSource = (options.Value("--final") ?? "derived") switch
-        {
-            "derived" => FinalSource.Derived,
-            "recorded" => FinalSource.Recorded,
-            var other => throw new UsageException($"okänd källa \"{other}\" för --final: väntade derived eller recorded", Help),
-        };
+        Dataset, Rules, Format, Output, Templates, Final, Log,
+    };
 
-        var rules = Inputs.Beside(() => Inputs.Rules(options.Value("--rules")));
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var format = parse.GetValue(Format)!;
+        var output = parse.GetValue(Output);
+        if (format is "xlsx" or "docx" && output is null)
+            throw new UsageException($"{(format == "xlsx" ? "en arbetsbok" : "ett Word-dokument")} skrivs till en fil: ange -o RESULTAT.{format}");
+        var finalSource = parse.GetValue(Final) == "recorded" ? FinalSource.Recorded : FinalSource.Derived;
+        var templatesGiven = parse.GetValue(Templates);
+
+        var rules = Loads.Beside(() => context.Rules(parse.GetValue(Rules)));
         // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.
-        var templates = Inputs.Beside(() => format is "json" or "md" or "html" or "docx" || options.Value("--templates") is not null
-            ? Inputs.Templates(options.Value("--templates")) : null);
-        var loaded = Inputs.Here(() => Inputs.Dataset(options.Positional.FirstOrDefault()));
-        Inputs.AwaitAll(rules, loaded, templates);
+        var templates = Loads.Beside(() => format is "json" or "md" or "html" or "docx" || templatesGiven is not null
+            ? context.Templates(templatesGiven) : null);
+        var loaded = Loads.Here(() => context.Dataset(parse.GetValue(Dataset)));
+        Loads.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
-        var result = Inputs.InForce(rules.Result, dataset, stderr).Assess(dataset.Dataset, finalSource);
+        var result = context.InForce(rules.Result, dataset).Assess(dataset.Dataset, finalSource);
 
         string WithTexts(Func<AssessmentResult, Justifications, string> render) =>
             render(result, Justifications.Render(result, templates.Result!));
 
-        // Everything is rendered before anything is written; see Inputs.Write for the order of output and log.
-        var output = options.Value("-o", "--output");
+        // Everything is rendered before anything is written; see CommandContext.Write for the order of output and log.
         var bytes = format switch
         {
             "xlsx" => ResultWorkbook.Write(result),
@@ -83,8 +78,7 @@ internal static class RunCommand
             "html" => Encoding.UTF8.GetBytes(WithTexts(HtmlReport.Render)),
             _ => Encoding.UTF8.GetBytes(TextReport.Render(result, dataset.Display)),
         };
-        Inputs.Write(bytes, output, options.Value("--log"), log => log.Append("run", dataset, result, finalSource, DateTimeOffset.Now),
-            stdout, stderr);
+        context.Write(bytes, output, parse.GetValue(Log), log => log.Append("run", dataset, result, finalSource, DateTimeOffset.Now));
         return Cli.Ok;
     }
 }
