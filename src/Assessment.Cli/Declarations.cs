@@ -89,8 +89,15 @@ internal static class Flags
         regelverk och varje betyg.
         """);
 
-    public static Option<string?> Schema() => Value("--schema", "SÖKVÄG",
-        "Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json");
+    /// <summary>Where a written dataset's first line points its editor for the schema: right for a file in examples/.</summary>
+    public const string DefaultSchema = "../schemas/dataset.schema.json";
+
+    public static Option<string?> Schema()
+    {
+        var option = Value("--schema", "SÖKVÄG", $"Schemat som filens första rad pekar ut. Standard: {DefaultSchema}");
+        option.DefaultValueFactory = _ => DefaultSchema;
+        return option;
+    }
 
     /// <summary>
     /// --format: one of <paramref name="formats"/> (the first is the default), read whatever its case; another is an

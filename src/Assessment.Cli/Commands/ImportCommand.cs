@@ -54,7 +54,7 @@ internal static partial class ImportCommand
             throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken nämnd den gäller: ange --namnd, t.ex. --namnd \"Hässelby-Vällingby stadsdelsnämnd\"");
         if (dataset.Period.Length == 0)
             throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
-        var yaml = DatasetYamlWriter.Write(dataset, parse.GetValue(Schema) ?? "../schemas/dataset.schema.json",
+        var yaml = DatasetYamlWriter.Write(dataset, parse.GetValue(Schema)!,
             DatasetYamlWriter.ImportedFrom(dataset.Source));
 
         foreach (var note in notes) context.Stderr.WriteLine($"{path}:{note.Line}: {note.Message}");

@@ -53,7 +53,7 @@ internal static class MergeCommand
             : OutcomesReader.ReadFile(outcomesPath);
         if (period is not null) outcomes = outcomes with { Period = period };
         var merged = outcomes.ApplyTo(plan) with { Source = $"{Path.GetFileName(planPath)} + {Path.GetFileName(outcomesPath)}" };
-        var yaml = DatasetText.Write(merged, parse.GetValue(Schema) ?? "../schemas/dataset.schema.json",
+        var yaml = DatasetText.Write(merged, parse.GetValue(Schema)!,
             DatasetYamlWriter.MergedFrom(planPath, outcomesPath));
         // Both inputs were read and checked: a dataset that does not read back is a fault in assess.
         try { DatasetReader.Read(yaml, "(sammanfogat dataset)"); }
