@@ -10,8 +10,8 @@ namespace Assessment.Cli;
 /// is its one-line summary, <see cref="About"/> the prose its help adds, and <see cref="Handler"/> what it does
 /// with the parsed command line and the run's <see cref="CommandContext"/>.
 /// </summary>
-internal sealed class AssessCommand(string name, string summary, string about, Func<ParseResult, CommandContext, int> handler)
-    : Command(name, summary)
+internal sealed class AssessCommand(string name, string summary, string about, Func<ParseResult, CommandContext, int> handler,
+    IReadOnlyList<string>? examples = null) : Command(name, summary)
 {
     /// <summary>Paragraphs for the help, between the usage and the arguments; may be empty.</summary>
     public string About { get; } = about;
@@ -29,7 +29,7 @@ internal sealed class AssessCommand(string name, string summary, string about, F
     }
 
     /// <summary>Examples for the help, one command line each; may be empty.</summary>
-    public IReadOnlyList<string> Examples { get; set; } = [];
+    public IReadOnlyList<string> Examples { get; } = examples ?? [];
 }
 
 /// <summary>Positional arguments: a name to show, a description, how many, and no empty value.</summary>

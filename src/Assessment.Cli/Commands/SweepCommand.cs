@@ -31,16 +31,14 @@ internal static class SweepCommand
         de publicerade betygen per nivå och totalt (som backtest), och hur många mål som får ett annat betyg än
         med regelverket som det är skrivet. Varianten med bäst överensstämmelse markeras – men överensstämmelse
         med tidigare bedömningar är inte detsamma som rätt.
-        """, Run)
+        """, Run,
+        [
+            "assess sweep delvis_grans=0.80..0.95:0.01",
+            "assess sweep delvis_grans=0.80..0.95:0.05 helt_minsta_andel=0.6..0.9:0.1 examples/importerade --format html -o svep.html",
+        ])
     {
         { Targets, "ange minst ett tröskelvärde att svepa, t.ex. delvis_grans=0.80..0.95:0.01" }, Rules, Format, Output,
     };
-
-    static SweepCommand() => Command.Examples =
-    [
-        "assess sweep delvis_grans=0.80..0.95:0.01",
-        "assess sweep delvis_grans=0.80..0.95:0.05 helt_minsta_andel=0.6..0.9:0.1 examples/importerade --format html -o svep.html",
-    ];
 
     private static int Run(ParseResult parse, CommandContext context)
     {
