@@ -17,6 +17,8 @@ internal static class Cli
     public const int BadInput = 2;
     public const int InternalError = 70;
 
+    public const string Summary = "assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.";
+
     /// <summary>Every command, in the order the help lists them.</summary>
     public static readonly IReadOnlyList<AssessCommand> Commands =
     [
@@ -35,7 +37,7 @@ internal static class Cli
 
     private static RootCommand CreateRoot()
     {
-        var root = new RootCommand("assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.");
+        var root = new RootCommand(Summary);
         foreach (var command in Commands) root.Subcommands.Add(command);
         return root;
     }

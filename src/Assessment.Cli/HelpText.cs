@@ -17,7 +17,7 @@ internal static class HelpText
     public static string Overview()
     {
         var text = new StringBuilder();
-        text.Append("assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.\n\n");
+        text.Append(Cli.Summary).Append("\n\n");
         text.Append("Användning:\n");
         var commands = Cli.Commands;
         var nameWidth = commands.Max(c => c.Name.Length);
