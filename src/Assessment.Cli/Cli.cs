@@ -35,6 +35,12 @@ internal static class Cli
     /// <summary>[suggest:N] "assess ru": the candidates for the word at N, one a line (see <see cref="CompletionCommand"/>).</summary>
     private static readonly SuggestDirective Suggestions = Root.Directives.OfType<SuggestDirective>().Single();
 
+    /// <summary>
+    /// A word is what it says: "@fil" is a file called "@fil", not a list of more arguments read from "fil"
+    /// (System.CommandLine's response files would read a file the command never names as an input).
+    /// </summary>
+    private static readonly ParserConfiguration Grammar = new() { ResponseFileTokenReplacer = null };
+
     private static RootCommand CreateRoot()
     {
         var root = new RootCommand(Summary);
@@ -54,7 +60,7 @@ internal static class Cli
                 return BadInput;
             }
             if (args[0] == "help") args = [.. args[1..], "--help"]; // assess help [KOMMANDO]
-            var parse = Root.Parse(args);
+            var parse = Root.Parse(args, Grammar);
             command = parse.CommandResult.Command;
             switch (parse.Action)
             {

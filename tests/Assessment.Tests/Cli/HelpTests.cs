@@ -78,6 +78,18 @@ public class HelpTests
     }
 
     [Fact]
+    public void An_argument_starting_with_at_is_a_file_name_not_a_list_of_arguments_read_from_a_file()
+    {
+        using var dir = new TempFolder();
+        var list = dir.PathOf("argument.txt");
+        File.WriteAllText(list, "--format json");
+        var (exit, output, error) = Assess.Run("run", "@" + list);
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain($"@{list}:1:1: filen finns inte");
+    }
+
+    [Fact]
     public void The_shell_completes_commands_flags_and_formats_from_the_declarations()
     {
         var (exit, script, _) = Assess.Run("completion", "bash");
