@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Help;
 using Assessment.Domain;
 
 namespace Assessment.Cli;
@@ -14,79 +17,68 @@ internal static class Cli
     public const int BadInput = 2;
     public const int InternalError = 70;
 
-    private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, int>> Commands = new()
+    public const string Summary = "assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.";
+
+    /// <summary>Every command, in the order the help lists them.</summary>
+    public static readonly IReadOnlyList<AssessCommand> Commands =
+    [
+        RunCommand.Command, ExplainCommand.Command, CheckCommand.Command, ValidateCommand.Command, TestCommand.Command,
+        DiffCommand.Command, ImportCommand.Command, BacktestCommand.Command, MergeCommand.Command, SweepCommand.Command,
+        CompletionCommand.Command,
+    ];
+
+    /// <summary>The command line's grammar, built once: parsing does not change it, so runs may share it.</summary>
+    private static readonly RootCommand Root = CreateRoot();
+
+    private static readonly VersionOption Version = Root.Options.OfType<VersionOption>().Single();
+
+    /// <summary>[suggest:N] "assess ru": the candidates for the word at N, one a line (see <see cref="CompletionCommand"/>).</summary>
+    private static readonly SuggestDirective Suggestions = Root.Directives.OfType<SuggestDirective>().Single();
+
+    /// <summary>
+    /// A word is what it says: "@fil" is a file called "@fil", not a list of more arguments read from "fil"
+    /// (System.CommandLine's response files would read a file the command never names as an input).
+    /// </summary>
+    private static readonly ParserConfiguration Grammar = new() { ResponseFileTokenReplacer = null };
+
+    private static RootCommand CreateRoot()
     {
-        ["run"] = RunCommand.Run,
-        ["explain"] = ExplainCommand.Run,
-        ["check"] = CheckCommand.Run,
-        ["validate"] = ValidateCommand.Run,
-        ["test"] = TestCommand.Run,
-        ["diff"] = DiffCommand.Run,
-        ["import"] = ImportCommand.Run,
-        ["backtest"] = BacktestCommand.Run,
-        ["merge"] = MergeCommand.Run,
-        ["sweep"] = SweepCommand.Run,
-    };
-
-    public const string MainHelp = """
-        assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.
-
-        Användning:
-          assess run      [DATASET] [--rules FIL|MAPP] [--format text|json|md|html|xlsx] [-o FIL] [--log FIL]
-          assess explain  MÅL [DATASET] [--rules FIL|MAPP] [--format text|json]
-          assess check    [DATASET] [--rules FIL|MAPP] [--log FIL]
-          assess validate [REGELVERK …]
-          assess test     [MAPP]
-          assess diff     --rules GAMMALT --rules NYTT [DATASET …]
-          assess import   RAPPORT.txt [-o DATASET.yaml] [--granska GRANSKNING.xlsx]
-          assess backtest DATASET|MAPP … [--format text|json]
-          assess merge    PLAN UTFALL.yaml|UTFALL.xlsx [-o DATASET.yaml]
-          assess sweep    NAMN=FRÅN..TILL[:STEG] … [DATASET|MAPP …] [--format text|json|html]
-          assess KOMMANDO --help
-
-        Kommandon:
-          run       Bedömer varje mål och visar härlett, redovisat och slutligt betyg och regeln bakom.
-          explain   Hela kedjan bakom ett måls betyg: regler, fakta, indikatorer, aktiviteter, regelverk.
-          check     Mål där redovisat betyg avviker från härlett, och rimlighetsvarningar för revisorn.
-          validate  Kontrollerar regelverk: struktur, namn, tröskelvärden, och varje uttrycks syntax och typer.
-          test      Kör regelverkens testfall (*.tests.yaml).
-          diff      Vilka betyg ändras mellan två regelverk, och varför.
-          import    Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.
-          backtest  Härledda mot publicerade betyg över många dataset: överensstämmelse och förväxlingsmatris
-                    per nivå och totalt, avvikelser som vilar på osäkra inlästa celler för sig.
-          merge     Lägger periodens utfall (YAML eller .xlsx) på verksamhetsplanen: ett fullständigt dataset.
-          sweep     Vad ett tröskelvärde gör: betyg och överensstämmelse med publicerade betyg för varje värde.
-
-        "assess run" utan fler argument bedömer det medföljande exemplet (Tertialrapport 1 2026,
-        Hässelby-Vällingby) med regelverket i rules/ som gäller för perioden.
-
-        Slutkoder: 0 klart · 1 fynd (check) eller underkända testfall (test) · 2 fel i indata eller
-        flaggor · 70 internt fel. Ett fel skrivs på en rad: "fel KOD: fil:rad:kolumn: meddelande"
-        (koderna står i README, "Felkoder").
-        """;
+        var root = new RootCommand(Summary);
+        foreach (var command in Commands) root.Subcommands.Add(command);
+        return root;
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var reads = Inputs.BeginCommand();
+        using var context = new CommandContext(stdout, stderr);
+        Command? command = null;
         try
         {
-            if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+            if (args.Length == 0)
             {
-                (args.Length == 0 ? stderr : stdout).Write(MainHelp);
-                return args.Length == 0 ? BadInput : Ok;
+                stderr.Write(HelpText.Overview());
+                return BadInput;
             }
-            if (args[0] == "--version")
+            if (args[0] == "help") args = [.. args[1..], "--help"]; // assess help [KOMMANDO]
+            var parse = Root.Parse(args, Grammar);
+            command = parse.CommandResult.Command;
+            switch (parse.Action)
             {
-                stdout.WriteLine(typeof(Cli).Assembly.GetName().Version?.ToString(3) ?? "okänd");
-                return Ok;
+                case HelpAction:
+                    stdout.Write(HelpText.For(command));
+                    return Ok;
+                case var action when action == Version.Action:
+                    stdout.WriteLine(typeof(Cli).Assembly.GetName().Version?.ToString(3) ?? "okänd");
+                    return Ok;
+                case var action when action == Suggestions.Action:
+                    return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
             }
-            return Commands.TryGetValue(args[0], out var command)
-                ? command(args[1..], stdout, stderr)
-                : Usage(stderr, $"okänt kommando \"{args[0]}\"", MainHelp);
+            if (UsageErrors.First(parse, args) is { } mistake) return Usage(stderr, mistake, command);
+            return ((AssessCommand)command).Handler(parse, context);
         }
         catch (UsageException e)
         {
-            return Usage(stderr, e.Errors[0].Message, e.Help);
+            return Usage(stderr, e.Errors[0].Message, command);
         }
         catch (InputException e)
         {
@@ -102,11 +94,11 @@ internal static class Cli
         }
     }
 
-    private static int Usage(TextWriter stderr, string message, string help)
+    /// <summary>One line for the mistake, one for where the help is – not the whole help, so the mistake stays in view.</summary>
+    private static int Usage(TextWriter stderr, string message, Command? command)
     {
         stderr.WriteLine(new InputError(ErrorKinds.Usage, null, message));
-        stderr.WriteLine();
-        stderr.Write(help);
+        stderr.WriteLine($"Se {(command is AssessCommand c ? $"assess {c.Name} --help" : "assess --help")}.");
         return BadInput;
     }
 }

@@ -13,9 +13,9 @@ internal static class DatasetFiles
     /// caller can count the others and report it.
     /// </summary>
     public static IEnumerable<(LoadedDataset? Dataset, (string Dataset, IReadOnlyList<InputError> Errors)? Failed)> Read(
-        IEnumerable<string> given, TextWriter stderr)
+        IEnumerable<string> given, CommandContext context)
     {
-        foreach (var (path, display, inFolder) in Files(given))
+        foreach (var (path, display, inFolder) in Files(given, context.Reads))
         {
             LoadedDataset? dataset = null;
             IReadOnlyList<InputError>? errors = null;
@@ -24,7 +24,7 @@ internal static class DatasetFiles
                 var input = InputText.Read(path, display);
                 if (inFolder && !LooksLikeDataset(input.Text, display))
                 {
-                    stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
+                    context.Stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
                     continue;
                 }
                 dataset = new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
@@ -41,11 +41,11 @@ internal static class DatasetFiles
     /// The files named, a folder standing for every *.yaml in it and under it (in name order, shown by their
     /// path from the folder as given); a file named directly is always read as a dataset.
     /// </summary>
-    private static IEnumerable<(string Path, string Display, bool InFolder)> Files(IEnumerable<string> given)
+    private static IEnumerable<(string Path, string Display, bool InFolder)> Files(IEnumerable<string> given, ReadRecord reads)
     {
         foreach (var target in given)
         {
-            Inputs.Record(target);
+            reads.Record(target);
             if (!Directory.Exists(target))
             {
                 yield return (target, target, false);

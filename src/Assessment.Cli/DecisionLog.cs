@@ -20,13 +20,13 @@ internal sealed class DecisionLog : IDisposable
     private DecisionLog(FileStream file) => _file = file;
 
     /// <summary>
-    /// Opens the log for appending; null when no log was asked for. <see cref="Inputs.Write(byte[], string?, string?, Action{DecisionLog}?, TextWriter, TextWriter)"/>
+    /// Opens the log for appending; null when no log was asked for. <see cref="CommandContext.Write(byte[], string?, string?, Action{DecisionLog}?)"/>
     /// stages the output first and puts it in place only after the log line is written.
     /// </summary>
-    public static DecisionLog? Open(string? path)
+    public static DecisionLog? Open(string? path, ReadRecord reads)
     {
         if (path is null) return null;
-        Inputs.RefuseInputAsOutput(path, "--log");
+        reads.RefuseAsOutput(path, "--log");
         OutputFile.RefuseKind(path, "--log");
         if (Directory.Exists(path))
             throw new InputException(ErrorKinds.NotAFile, path, "det är en mapp: ange en fil för beslutsloggen");

@@ -9,6 +9,10 @@ namespace Assessment.Cli;
 /// </summary>
 internal static class DefaultFiles
 {
+    public const string Dataset = "examples/hasselby-vallingby-t1-2026.yaml";
+    public const string Rules = "rules";
+    public const string Templates = "templates";
+
     /// <summary>
     /// The path to read and the name to show for it: a path the user gave is shown as given; a default
     /// is shown by its place in the repository ("rules/stockholm.yaml"), whatever the machine.

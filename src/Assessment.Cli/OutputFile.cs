@@ -26,12 +26,12 @@ internal sealed class OutputFile : IDisposable
     }
 
     /// <summary>
-    /// Checks that <paramref name="path"/> can be written – not an input, not a folder, in a folder that
-    /// exists – and returns its full path.
+    /// Checks that <paramref name="path"/> can be written – none of the command's inputs, not a folder, in a
+    /// folder that exists – and returns its full path.
     /// </summary>
-    private static string Check(string path, string flag)
+    private static string Check(string path, string flag, ReadRecord reads)
     {
-        Inputs.RefuseInputAsOutput(path, flag);
+        reads.RefuseAsOutput(path, flag);
         var full = Path.GetFullPath(path);
         RefuseKind(path, flag);
         if (Directory.Exists(full))
@@ -47,9 +47,9 @@ internal sealed class OutputFile : IDisposable
     }
 
     /// <summary>Stages <paramref name="content"/> for <paramref name="path"/>: written to a temporary file, not yet in place.</summary>
-    public static OutputFile Stage(string path, byte[] content, string flag = "-o")
+    public static OutputFile Stage(string path, byte[] content, ReadRecord reads, string flag = "-o")
     {
-        var full = Check(path, flag);
+        var full = Check(path, flag, reads);
         var linked = Guard(path, () => new FileInfo(full) is { LinkTarget: not null } link ? link.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null);
         if (IsSpecial(full) || (linked is not null && IsSpecial(linked)) || FileNode.Of(full).Kind == FileKind.CharacterDevice)
             return new OutputFile(path, full, null, content);

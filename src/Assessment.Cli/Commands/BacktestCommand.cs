@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Assessment.Domain;
 using Assessment.Domain.Yaml;
 using Assessment.Reports;
@@ -9,12 +10,15 @@ namespace Assessment.Cli;
 /// <summary><c>assess backtest DATASET|MAPP …</c>: the rules' derived ratings against what districts published, over a corpus.</summary>
 internal static class BacktestCommand
 {
-    public const string Help = $"""
-        assess backtest – jämför regelverkets härledda betyg med de publicerade, över ett eller många dataset.
+    private static readonly Argument<string[]> Datasets = Arguments.AtLeastOne("DATASET|MAPP");
+    private static readonly Option<string?> Rules = Flags.Rules();
+    private static readonly Option<string> Format = Flags.Format(("text", "för terminalen"), ("json", "för andra verktyg"));
+    private static readonly Option<string?> Output = Flags.Output();
 
-        Användning:
-          assess backtest DATASET|MAPP … [--rules FIL|MAPP] [--format text|json] [-o FIL]
-
+    public static readonly AssessCommand Command = new("backtest", """
+        Härledda mot publicerade betyg över många dataset: överensstämmelse och förväxlingsmatris
+        per nivå och totalt, avvikelser som vilar på osäkra inlästa celler för sig.
+        """, """
         En MAPP står för varje *.yaml i den och i dess undermappar; en fil där som inte är ett dataset
         (varken "namnd" eller "period" överst, t.ex. ett regelverk) hoppas över med en notis. Ett
         dataset som inte kan läsas rapporteras med fil:rad:kolumn och räknas inte; de andra räknas, och
@@ -25,44 +29,32 @@ internal static class BacktestCommand
         inte, ej bedömd) per nivå och över alla nivåer; sist målen som skiljer sig, delade i de som vilar
         på osäkra celler (osakert i en indikator eller aktivitet i målet eller under det, i en cell som
         reglerna läser) och övriga, med underlag.
-
-        Flaggor:
-          {Inputs.RulesHelp}
-          --format FORMAT    text (standard) eller json
-          -o, --output FIL   Skriv till FIL (skrivs helt eller inte alls).
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        if (options.Positional.Count == 0) throw new UsageException("ange minst ett dataset eller en mapp", Help);
-        var format = options.Format(Help, "text", "json");
-        var catalog = Inputs.Rules(options.Value("--rules"));
+        { Datasets, "ange minst ett dataset eller en mapp" }, Rules, Format, Output,
+    };
+
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var given = parse.GetValue(Datasets)!;
+        var format = parse.GetValue(Format);
+        var catalog = context.Rules(parse.GetValue(Rules));
 
         var results = new List<(string, AssessmentResult)>();
         var failed = new List<(string Dataset, IReadOnlyList<InputError> Errors)>();
-        foreach (var (dataset, errors) in DatasetFiles.Read(options.Positional, stderr))
+        foreach (var (dataset, errors) in DatasetFiles.Read(given, context))
         {
-            if (dataset is not null) results.Add((dataset.Display, Inputs.InForce(catalog, dataset, stderr).Assess(dataset.Dataset)));
+            if (dataset is not null) results.Add((dataset.Display, context.InForce(catalog, dataset).Assess(dataset.Dataset)));
             else failed.Add(errors!.Value);
         }
         if (results.Count == 0)
             throw new InputException(failed.Count > 0
                 ? failed.SelectMany(f => f.Errors).ToList()
-                : [new InputError(ErrorKinds.FileMissing, SourcePosition.InFile(options.Positional[0]), "inga dataset att jämföra: mappen har inga dataset (*.yaml)")]);
+                : [new InputError(ErrorKinds.FileMissing, SourcePosition.InFile(given[0]), "inga dataset att jämföra: mappen har inga dataset (*.yaml)")]);
 
         var corpus = Backtest.Corpus(results);
-        Inputs.Write(format == "json" ? BacktestJson.Render(corpus, failed) : AuditText.Backtest(corpus, failed),
-            options.Value("-o", "--output"), stdout, stderr);
-        foreach (var error in failed.SelectMany(f => f.Errors)) stderr.WriteLine(error);
+        context.Write(format == "json" ? BacktestJson.Render(corpus, failed) : AuditText.Backtest(corpus, failed), parse.GetValue(Output));
+        foreach (var error in failed.SelectMany(f => f.Errors)) context.Stderr.WriteLine($"fel: {error}");
         return failed.Count > 0 ? Cli.BadInput : Cli.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Assessment.Domain.Model;
 using Assessment.Reports;
@@ -9,12 +10,13 @@ namespace Assessment.Cli;
 /// <summary><c>assess check</c>: recorded ratings the data does not support, and plausibility warnings.</summary>
 internal static class CheckCommand
 {
-    public const string Help = $"""
-        assess check – granskar ett dataset som en revisor.
+    private static readonly Argument<string?> Dataset = Arguments.Optional("DATASET", $"Standard: {DefaultFiles.Dataset}");
+    private static readonly Option<string?> Rules = Flags.Rules();
+    private static readonly Option<string?> Output = Flags.Output();
+    private static readonly Option<string?> Log = Flags.Log();
 
-        Användning:
-          assess check [DATASET] [--rules FIL|MAPP] [-o FIL] [--log FIL]
-
+    public static readonly AssessCommand Command = new("check",
+        "Mål där redovisat betyg avviker från härlett, och rimlighetsvarningar för revisorn.", """
         Listar mål där det redovisade betyget skiljer sig från regelverkets härledda (störst skillnad
         först, med underlaget), och rimlighetsvarningar: prognos lika med årsmålet medan periodens
         utfall ligger långt ifrån; årsindikator utan utfall vid VB; KF:s årsmål som är en
@@ -22,30 +24,19 @@ internal static class CheckCommand
         mål; mål utan underlag. Gränserna står under "kontroller" i regelverket.
 
         Slutkod 0 när inget hittas, 1 när det finns fynd, 2 vid fel i indata.
-
-        Flaggor:
-          {Inputs.RulesHelp}
-          -o, --output FIL   Skriv till FIL.
-          --log FIL          Lägg till en rad i beslutsloggen FIL.
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = ["--rules", "-o", "--output", "--log"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        var dataset = Inputs.Dataset(options.Positional.FirstOrDefault());
-        var rules = Inputs.InForce(Inputs.Rules(options.Value("--rules")), dataset, stderr);
+        Dataset, Rules, Output, Log,
+    };
+
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var dataset = context.Dataset(parse.GetValue(Dataset));
+        var rules = context.InForce(context.Rules(parse.GetValue(Rules)), dataset);
         var result = rules.Assess(dataset.Dataset);
         var report = Check.Run(result, rules.RuleSet.Checks);
-        Inputs.Write(Encoding.UTF8.GetBytes(AuditText.Check(result, report, dataset.Display)), options.Value("-o", "--output"),
-            options.Value("--log"), log => log.Append("check", dataset, result, FinalSource.Derived, DateTimeOffset.Now), stdout, stderr);
+        context.Write(Encoding.UTF8.GetBytes(AuditText.Check(result, report, dataset.Display)), parse.GetValue(Output),
+            parse.GetValue(Log), log => log.Append("check", dataset, result, FinalSource.Derived, DateTimeOffset.Now));
         return report.Clean ? Cli.Ok : Cli.Findings;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Assessment.Reports;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
@@ -7,53 +8,52 @@ namespace Assessment.Cli;
 /// <summary><c>assess diff --rules OLD --rules NEW</c>: which ratings a rule change changes, and why.</summary>
 internal static class DiffCommand
 {
-    public const string Help = $"""
-        assess diff – vilka betyg ändras om regelverket ändras?
+    private static readonly Argument<string[]> Datasets = Arguments.Many("DATASET", $"Standard: {DefaultFiles.Dataset}");
 
-        Användning:
-          assess diff --rules GAMMALT --rules NYTT [DATASET …] [-o FIL]
+    private static readonly Option<string[]> Rules = new("--rules")
+    {
+        HelpName = "GAMMALT --rules NYTT",
+        Description = "Gammalt och nytt regelverk, i den ordningen (anges två gånger).",
+        Arity = ArgumentArity.OneOrMore,
+        Required = true,
+    };
 
+    private static readonly Option<string?> Output = Flags.Output();
+
+    public static readonly AssessCommand Command = new("diff", "Vilka betyg ändras mellan två regelverk, och varför.", """
         Bedömer varje dataset med båda regelverken och listar de mål och indikatorer vars härledda betyg
         ändras, från vad till vad, och vilket tröskelvärde eller vilken regel som orsakade det; sist en
-        summering per nivå. Standarddataset: {Inputs.DefaultDataset}
+        summering per nivå.
 
         GAMMALT och NYTT är filer eller mappar med versioner, som för assess run: en fil gäller för varje
         period (med en not när perioden slutar före filens giltig_fran), i en mapp väljer perioden.
-
-        Flaggor:
-          --rules FIL|MAPP   Gammalt och nytt regelverk, i den ordningen (anges två gånger).
-          -o, --output FIL   Skriv till FIL (skrivs helt eller inte alls).
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = ["--rules", "-o", "--output"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue, repeatable: ["--rules"]);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        var rules = options.Values("--rules");
-        if (rules.Count != 2) throw new UsageException("ange två regelverk: --rules GAMMALT --rules NYTT", Help);
-        var before = Inputs.Rules(rules[0]);
-        var after = Inputs.Rules(rules[1]);
-        var datasets = options.Positional.Count > 0 ? options.Positional.Select(p => (string?)p).ToList() : [null];
+        Datasets, Rules, Output,
+    };
+
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var rules = parse.GetValue(Rules) ?? [];
+        if (rules.Length != 2) throw new UsageException("ange två regelverk: --rules GAMMALT --rules NYTT");
+        if (rules.Any(r => r.Length == 0)) throw new UsageException("flaggan --rules har ett tomt värde");
+        var before = context.Rules(rules[0]);
+        var after = context.Rules(rules[1]);
+        var given = parse.GetValue(Datasets) ?? [];
+        var datasets = given.Length > 0 ? given.Select(p => (string?)p).ToList() : [null];
 
         var results = new List<(string, IReadOnlyList<RatingChange>)>();
         RuleSetInfo? first = null, second = null;
-        foreach (var given in datasets)
+        foreach (var name in datasets)
         {
-            var dataset = Inputs.Dataset(given);
-            var oldRules = Inputs.InForce(before, dataset, stderr);
-            var newRules = Inputs.InForce(after, dataset, stderr);
+            var dataset = context.Dataset(name);
+            var oldRules = context.InForce(before, dataset);
+            var newRules = context.InForce(after, dataset);
             first ??= RuleSetInfo.Of(oldRules.RuleSet);
             second ??= RuleSetInfo.Of(newRules.RuleSet);
             results.Add((dataset.Display, Diff.Compare(oldRules.Assess(dataset.Dataset), newRules.Assess(dataset.Dataset), oldRules.RuleSet, newRules.RuleSet)));
         }
-        Inputs.Write(AuditText.Diff(results, first!, second!), options.Value("-o", "--output"), stdout, stderr);
+        context.Write(AuditText.Diff(results, first!, second!), parse.GetValue(Output));
         return Cli.Ok;
     }
 }

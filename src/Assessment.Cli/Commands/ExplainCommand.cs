@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Assessment.Domain;
 using Assessment.Domain.Parsing;
 using Assessment.Reports;
@@ -7,42 +8,27 @@ namespace Assessment.Cli;
 /// <summary><c>assess explain MÅL</c>: the whole chain behind one goal's rating.</summary>
 internal static class ExplainCommand
 {
-    public const string Help = $"""
-        assess explain – förklarar varför ett mål fick sitt betyg.
+    private static readonly Argument<string> Goal = Arguments.Required("MÅL", "Målets id, t.ex. 3.4 eller 1.2.1");
+    private static readonly Argument<string?> Dataset = Arguments.Optional("DATASET", $"Standard: {DefaultFiles.Dataset}");
+    private static readonly Option<string?> Rules = Flags.Rules();
+    private static readonly Option<string> Format = Flags.Format(("text", "för terminalen"), ("json", "för andra verktyg"));
+    private static readonly Option<string?> Output = Flags.Output();
 
-        Användning:
-          assess explain MÅL [DATASET] [--rules FIL|MAPP] [--format text|json] [-o FIL]
-
+    public static readonly AssessCommand Command = new("explain",
+        "Hela kedjan bakom ett måls betyg: regler, fakta, indikatorer, aktiviteter, regelverk.", """
         Visar slutligt, redovisat och härlett betyg; regeln som gav betyget och, för reglerna ovanför
         som inte gällde, vilken del av villkoret som inte höll; fakta, tröskelvärden, varje indikator
         och aktivitet under målet; regelverkets id, version och hash; överstyrning och motivering.
-
-        Argument:
-          MÅL                Målets id, t.ex. 3.4 eller 1.2.1
-          DATASET            Standard: {Inputs.DefaultDataset}
-        Flaggor:
-          {Inputs.RulesHelp}
-          --format FORMAT    text (standard) eller json
-          -o, --output FIL   Skriv till FIL.
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = ["--rules", "--format", "-o", "--output"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: 2);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        if (options.Positional.Count == 0) throw new UsageException("ange målets id, t.ex. assess explain 3.4", Help);
-        var format = options.Format(Help, "text", "json");
+        { Goal, "ange målets id, t.ex. assess explain 3.4" }, Dataset, Rules, Format, Output,
+    };
 
-        var goalId = options.Positional[0].TrimEnd('.');
-        var dataset = Inputs.Dataset(options.Positional.ElementAtOrDefault(1));
-        var rules = Inputs.InForce(Inputs.Rules(options.Value("--rules")), dataset, stderr);
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var goalId = parse.GetValue(Goal)!.TrimEnd('.');
+        var dataset = context.Dataset(parse.GetValue(Dataset));
+        var rules = context.InForce(context.Rules(parse.GetValue(Rules)), dataset);
         var result = rules.Assess(dataset.Dataset);
         var goal = result.AllGoals().FirstOrDefault(g => g.Goal.Id == goalId);
         if (goal is null)
@@ -51,8 +37,8 @@ internal static class ExplainCommand
             var hint = Suggest.Closest(goalId, ids) is { } close ? $" – menade du {close}?" : "";
             throw new InputException(ErrorKinds.UnknownName, dataset.Display, $"målet \"{goalId}\" finns inte i datasetet{hint} (finns: {string.Join(", ", ids)})");
         }
-        var content = format == "json" ? ExplainReport.Json(result, goal) : ExplainReport.Text(result, goal);
-        Inputs.Write(content, options.Value("-o", "--output"), stdout, stderr);
+        var content = parse.GetValue(Format) == "json" ? ExplainReport.Json(result, goal) : ExplainReport.Text(result, goal);
+        context.Write(content, parse.GetValue(Output));
         return Cli.Ok;
     }
 }

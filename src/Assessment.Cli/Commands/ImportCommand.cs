@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.RegularExpressions;
 using Assessment.Domain;
 using Assessment.Domain.Model;
@@ -9,12 +10,26 @@ namespace Assessment.Cli;
 /// <summary><c>assess import REPORT.txt</c>: a published report's text to a dataset file.</summary>
 internal static partial class ImportCommand
 {
-    public const string Help = """
-        assess import – läser texten ur en publicerad rapport till ett dataset.
+    private static readonly Argument<string> Report = Arguments.Required("RAPPORT.txt", "Rapportens text");
+    private static readonly Option<string?> Output = Flags.Output("Skriv datasetet till filen (skrivs helt eller inte alls).", "DATASET.yaml");
 
-        Användning:
-          assess import RAPPORT.txt [-o DATASET.yaml] [--granska GRANSKNING.xlsx] [--period "VB 2023"] [--namnd NAMN] [--schema SÖKVÄG]
+    private static readonly Option<string?> Review = Flags.Value("--granska", "FIL.xlsx", """
+        Skriv också en granskningsarbetsbok (.xlsx): bladen Indikatorer och Aktiviteter
+        i rapportens kolumner med "Rad i rapporten" och "Osäkert"; osäkra celler är gula
+        och visar skälet. Rätta i Excel och lägg tillbaka med
+        assess merge DATASET.yaml FIL.xlsx -o rättat.yaml.
+        """);
 
+    private static readonly Option<string?> Period =
+        Flags.Value("--period", "PERIOD", "Ange perioden om rapporten inte säger den, t.ex. \"VB 2023\".");
+
+    private static readonly Option<string?> District =
+        Flags.Value("--namnd", "NAMN", "Ange nämnden om rapporten inte säger den, t.ex. \"Solna stadsdelsnämnd\".");
+
+    private static readonly Option<string?> Schema = Flags.Schema();
+
+    public static readonly AssessCommand Command = new("import",
+        "Läser en publicerad rapports text (tertialrapport, verksamhetsberättelse, plan) till ett dataset.", """
         Läser en tertialrapport, verksamhetsberättelse eller verksamhetsplan som text (tabeller med
         tabbar, som Markdown eller utplattade till mellanslag): målträdet, indikatorernas alla
         kolumner, aktiviteter med avvikelser och analyser, varje måls publicerade betyg och analystext.
@@ -22,63 +37,46 @@ internal static partial class ImportCommand
         En cell vars placering mellanrummen i texten inte avgör markeras som osäker i datasetet
         (osakert: cellens nyckel och skälet, med rapportens rad). Resultatet kontrolleras med
         datasetläsaren innan det skrivs.
-
-        Flaggor:
-          -o, --output FIL   Skriv datasetet till FIL (skrivs helt eller inte alls).
-          --granska FIL      Skriv också en granskningsarbetsbok (.xlsx): bladen Indikatorer och Aktiviteter
-                             i rapportens kolumner med "Rad i rapporten" och "Osäkert"; osäkra celler är gula
-                             och visar skälet. Rätta i Excel och lägg tillbaka med
-                             assess merge DATASET.yaml FIL -o rättat.yaml.
-          --period PERIOD    Ange perioden om rapporten inte säger den, t.ex. "VB 2023".
-          --namnd NAMN       Ange nämnden om rapporten inte säger den, t.ex. "Solna stadsdelsnämnd".
-          --schema SÖKVÄG    Schemat som filens första rad pekar ut. Standard: ../schemas/dataset.schema.json
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = ["-o", "--output", "--granska", "--period", "--namnd", "--schema"];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: 1);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        if (options.Positional.Count == 0) throw new UsageException("ange rapportens textfil", Help);
-        var path = options.Positional[0];
-        Inputs.Record(path);
+        { Report, "ange rapportens textfil" }, Output, Review, Period, District, Schema,
+    };
+
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var path = parse.GetValue(Report)!;
+        context.Reads.Record(path);
         var text = InputText.ReadFile(path, path);
         var (dataset, notes) = ReportImporter.Import(text, Path.GetFileName(path));
-        if (options.Value("--period") is { } period) dataset.Period = period;
-        if (options.Value("--namnd") is { } district) dataset.District = district;
+        if (parse.GetValue(Period) is { } period) dataset.Period = period;
+        if (parse.GetValue(District) is { } district) dataset.District = district;
         if (dataset.District.Length == 0)
             throw new InputException(ErrorKinds.ReportIncomplete, path, "rapporten säger inte vilken nämnd den gäller: ange --namnd, t.ex. --namnd \"Hässelby-Vällingby stadsdelsnämnd\"");
         if (dataset.Period.Length == 0)
             throw new InputException(ErrorKinds.ReportIncomplete, path, "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
-        var yaml = DatasetYamlWriter.Write(dataset, options.Value("--schema") ?? "../schemas/dataset.schema.json",
+        var yaml = DatasetYamlWriter.Write(dataset, parse.GetValue(Schema)!,
             DatasetYamlWriter.ImportedFrom(dataset.Source));
 
-        foreach (var note in notes) stderr.WriteLine($"{path}:{note.Line}: {note.Message}");
-        var output = options.Value("-o", "--output");
+        foreach (var note in notes) context.Stderr.WriteLine($"{path}:{note.Line}: {note.Message}");
+        var output = parse.GetValue(Output);
         var parsed = ReadImported(yaml, path);
-        if (options.Value("--granska") is { } review)
+        if (parse.GetValue(Review) is { } review)
         {
-            if (output is not null && Inputs.SameFile(output, review))
+            if (output is not null && ReadRecord.SameFile(output, review))
                 throw new InputException(ErrorKinds.OutputRefused, review, "-o och --granska pekar på samma fil: välj två olika");
             var lines = yaml.Split('\n');
-            using var staged = OutputFile.Stage(review, Assessment.Reports.WorkbookWriter.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");
-            Inputs.Write(yaml, output, stdout, stderr);
+            using var staged = OutputFile.Stage(review, Assessment.Reports.WorkbookWriter.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), context.Reads, "--granska");
+            context.Write(yaml, output);
             staged.Commit();
-            stderr.WriteLine($"skrev {review}");
+            context.Stderr.WriteLine($"skrev {review}");
         }
         else
         {
-            Inputs.Write(yaml, output, stdout, stderr);
+            context.Write(yaml, output);
         }
         var goals = parsed.AllGoals().ToList();
         var uncertain = goals.Sum(g => g.Indicators.Sum(i => i.Uncertain.Count) + g.Activities.Sum(a => a.Uncertain.Count));
-        stderr.WriteLine($"importerade {goals.Count} mål, {goals.Sum(g => g.Indicators.Count)} indikatorer och " +
+        context.Stderr.WriteLine($"importerade {goals.Count} mål, {goals.Sum(g => g.Indicators.Count)} indikatorer och " +
                          $"{goals.Sum(g => g.Activities.Count)} aktiviteter ({dataset.District}, {dataset.Period}); {notes.Count} anmärkningar; " +
                          $"{uncertain} osäkra celler");
         return Cli.Ok;

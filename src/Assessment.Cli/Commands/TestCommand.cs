@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Assessment.Domain;
 using Assessment.Reports;
 using Assessment.Rules;
@@ -8,33 +9,26 @@ namespace Assessment.Cli;
 /// <summary><c>assess test</c>: run the rule sets' own test cases, like OPA's policy tests.</summary>
 internal static class TestCommand
 {
-    public const string Help = $"""
-        assess test – kör regelverkens testfall.
+    private static readonly Argument<string[]> Targets =
+        Arguments.Many("MAPP|TESTFIL", $"Testfiler, eller mappar med *{RuleSetCatalog.TestFileSuffix}. Standard: {DefaultFiles.Rules}/");
 
-        Användning:
-          assess test [MAPP|TESTFIL …]
-
-        Kör varje *.tests.yaml i mappen (standard: {Inputs.DefaultRules}/) mot regelverket som filen anger
+    public static readonly AssessCommand Command = new("test", "Kör regelverkens testfall (*.tests.yaml).", $"""
+        Kör varje *.tests.yaml i mappen (standard: {DefaultFiles.Rules}/) mot regelverket som filen anger
         under "regelverk". Ett testfall ger fakta (eller en indikatorrad) på en nivå och det betyg –
         och gärna den regel – som regelverket ska ge.
 
         Slutkod 0 när alla fall godkänns, 1 när något underkänns (fallet namnges), 2 vid fel i filerna.
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = [];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
-        var files = Inputs.RuleFolderFiles(options.Positional, "*" + RuleSetCatalog.TestFileSuffix);
+        Targets,
+    };
+
+    private static int Run(ParseResult parse, CommandContext context)
+    {
+        var given = parse.GetValue(Targets) ?? [];
+        var files = CommandContext.RuleFolderFiles(given, "*" + RuleSetCatalog.TestFileSuffix);
         if (files.Count == 0)
-            throw new InputException(ErrorKinds.FileMissing, options.Positional.FirstOrDefault() ?? Inputs.DefaultRules,
+            throw new InputException(ErrorKinds.FileMissing, given.FirstOrDefault() ?? DefaultFiles.Rules,
                 $"inga testfiler (*{RuleSetCatalog.TestFileSuffix}) att köra");
 
         var errors = new List<InputError>();
@@ -53,7 +47,7 @@ internal static class TestCommand
             }
         }
         if (errors.Count > 0) throw new InputException(errors);
-        stdout.Write(AuditText.Tests(runs));
+        context.Stdout.Write(AuditText.Tests(runs));
         return runs.All(r => r.Item3.All(x => x.Passed)) ? Cli.Ok : Cli.Findings;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Assessment.Domain;
 using Assessment.Rules;
 using Assessment.Rules.Model;
@@ -8,35 +9,28 @@ namespace Assessment.Cli;
 /// <summary><c>assess validate</c>: check rule sets (and their test files) without assessing anything.</summary>
 internal static class ValidateCommand
 {
-    public const string Help = $"""
-        assess validate – kontrollerar regelverk innan de används.
+    private static readonly Argument<string[]> Targets =
+        Arguments.Many("REGELVERK", $"Regelverk, eller mappar med regelverk och testfiler. Standard: {DefaultFiles.Rules}/");
 
-        Användning:
-          assess validate [REGELVERK …]
-
+    public static readonly AssessCommand Command = new("validate",
+        "Kontrollerar regelverk: struktur, namn, tröskelvärden, och varje uttrycks syntax och typer.", """
         Varje fil (eller varje *.yaml i en mapp) läses och kontrolleras: struktur och typer, okända
         nycklar (med förslag), namn på tröskelvärden och fakta i uttrycken, och varje uttrycks
         syntax och typer. Testfiler (*.tests.yaml) i mappen kontrolleras också. Alla fel rapporteras på en
-        gång med fil:rad:kolumn. Standard: {Inputs.DefaultRules}/
+        gång med fil:rad:kolumn.
 
         Slutkod 0 när allt är giltigt, 2 vid fel.
-        """;
-
-    /// <summary>The flags the command takes; its help and the README name each of them (a test compares).</summary>
-    internal static readonly string[] Flags = [];
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        """, Run)
     {
-        var options = Options.Parse(args, Help, Flags, maxPositional: int.MaxValue);
-        if (options.Help)
-        {
-            stdout.Write(Help);
-            return Cli.Ok;
-        }
+        Targets,
+    };
+
+    private static int Run(ParseResult parse, CommandContext context)
+    {
         var errors = new List<InputError>();
         var lines = new List<string>();
         var versions = new List<(string Folder, CompiledRuleSet RuleSet)>();
-        foreach (var (file, shown) in Inputs.RuleFolderFiles(options.Positional, "*.yaml"))
+        foreach (var (file, shown) in CommandContext.RuleFolderFiles(parse.GetValue(Targets) ?? [], "*.yaml"))
         {
             try
             {
@@ -63,7 +57,7 @@ internal static class ValidateCommand
         foreach (var folder in versions.GroupBy(v => v.Folder))
             errors.AddRange(RuleSetCatalog.Clashes(folder.Select(v => v.RuleSet)));
         if (errors.Count > 0) throw new InputException(errors);
-        foreach (var line in lines) stdout.WriteLine(line);
+        foreach (var line in lines) context.Stdout.WriteLine(line);
         return Cli.Ok;
     }
 }

@@ -173,12 +173,15 @@ public class SampleTests
     [InlineData(new[] { "validate", "" }, "ett argument är tomt")]
     [InlineData(new[] { "run", "--rules=" }, "flaggan --rules har ett tomt värde")]
     [InlineData(new[] { "run", "-o", "" }, "flaggan -o har ett tomt värde")]
-    public void Usage_mistakes_exit_2_with_help(string[] args, string message)
+    public void Usage_mistakes_exit_2_with_one_line_and_a_pointer_to_the_help(string[] args, string message)
     {
         var (exit, _, error) = Run(args);
         exit.ShouldBe(2);
-        error.ShouldContain(message);
-        error.ShouldContain("Användning:");
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2, error);
+        lines[0].ShouldStartWith("fel: ");
+        lines[0].ShouldContain(message);
+        lines[1].ShouldMatch(@"^Se assess( \w+)? --help\.$");
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public class SampleTests
         var (exit, output, _) = Run("run", "--help");
         exit.ShouldBe(0);
         output.ShouldContain("--rules FIL");
-        output.ShouldContain($"Standard: {Assessment.Cli.Inputs.DefaultRules}/");
+        output.ShouldContain($"Standard: {Assessment.Cli.DefaultFiles.Rules}/");
     }
 
     [Fact]
