@@ -124,8 +124,8 @@ internal static class Flags
                 var value = token.Value.Trim().ToLowerInvariant();
                 if (names.Contains(value)) return value;
                 var near = Suggest.Closest(value, names) is { } close ? $" – menade du {close}?" : "";
-                var what = name == "--format" ? "okänt format" : $"okänt värde för {name}:";
-                result.AddError($"{what} \"{token.Value}\": väntade {Vocabularies.Listed(names)}{near}");
+                var what = name == "--format" ? $"okänt format \"{token.Value}\"" : $"okänt värde \"{token.Value}\" för {name}";
+                result.AddError($"{what}: väntade {Vocabularies.Listed(names)}{near}");
                 return names[0];
             },
         };

@@ -64,7 +64,7 @@ public class HelpTests
         var (exit, output, error) = Assess.Run(args);
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe([$"fel: {message}", $"Se {help}."]);
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe([$"fel A001: {message}", $"Se {help}."]);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class HelpTests
         var (exit, output, error) = Assess.Run("run", "@" + list);
         exit.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.ShouldContain($"@{list}:1:1: filen finns inte");
+        error.ShouldContain($"@{list}: filen finns inte");
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public class SampleTests
         exit.ShouldBe(2);
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(2, error);
-        lines[0].ShouldStartWith("fel: ");
+        lines[0].ShouldStartWith("fel A001: ");
         lines[0].ShouldContain(message);
         lines[1].ShouldMatch(@"^Se assess( \w+)? --help\.$");
     }
