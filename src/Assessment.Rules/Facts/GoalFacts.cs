@@ -55,42 +55,68 @@ public static class GoalFacts
         IReadOnlyList<Rating> ownIndicators,
         IReadOnlyList<Rating> kfIndicators,
         IReadOnlyList<Rating> boardIndicators,
-        IReadOnlyList<Rating> subGoals)
+        IReadOnlyList<Rating> subGoals) =>
+        Evaluate(period.Kind, ActivityCounts.Of(goal, period), RatingCounts.Of(ownIndicators), RatingCounts.Of(kfIndicators),
+            RatingCounts.Of(boardIndicators), RatingCounts.Of(subGoals));
+
+    /// <summary>
+    /// Facts for a goal from all they read: the period's kind, the goal's activities counted and the ratings beneath
+    /// it counted. Two goals with the same arguments have the same facts.
+    /// </summary>
+    public static FactValues Evaluate(PeriodKind period, ActivityCounts activities, RatingCounts ownIndicators,
+        RatingCounts kfIndicators, RatingCounts boardIndicators, RatingCounts subGoals)
     {
-        var builder = FactValues.For(Schema).Set("period", period.Kind.ToString());
+        var builder = FactValues.For(Schema).Set("period", period.ToString());
         AddCounts(builder, "indikatorer", ownIndicators);
         AddCounts(builder, "kf_indikatorer", kfIndicators);
         AddCounts(builder, "namnd_indikatorer", boardIndicators);
         AddCounts(builder, "delmal", subGoals);
-
-        var activities = goal.Activities;
-        var flagged = activities.Count(a => a.Deviation);
         return builder
-            .Set("aktiviteter", activities.Count)
-            .Set("aktiviteter_avvikelse", flagged)
-            .Set("aktiviteter_andel_avvikelse", Share(flagged, activities.Count))
-            .Set("aktiviteter_slutdatum_passerat", activities.Count(a => a.End is { } end && end <= period.EndDate))
-            .Set("aktiviteter_ej_startade", activities.Count(a => a.Start is { } start && start > period.EndDate))
+            .Set("aktiviteter", activities.All)
+            .Set("aktiviteter_avvikelse", activities.Deviating)
+            .Set("aktiviteter_andel_avvikelse", Share(activities.Deviating, activities.All))
+            .Set("aktiviteter_slutdatum_passerat", activities.EndPassed)
+            .Set("aktiviteter_ej_startade", activities.NotStarted)
             .Build();
     }
 
-    private static void AddCounts(FactValues.Builder builder, string prefix, IReadOnlyList<Rating> ratings)
+    private static void AddCounts(FactValues.Builder builder, string prefix, RatingCounts ratings)
     {
-        var fully = ratings.Count(r => r == Rating.Fully);
-        var partly = ratings.Count(r => r == Rating.Partly);
-        var notMet = ratings.Count(r => r == Rating.NotMet);
-        var assessed = fully + partly + notMet;
+        var assessed = ratings.Fully + ratings.Partly + ratings.NotMet;
         builder
-            .Set(prefix, ratings.Count)
+            .Set(prefix, ratings.All)
             .Set($"{prefix}_bedomda", assessed)
-            .Set($"{prefix}_helt", fully)
-            .Set($"{prefix}_delvis", partly)
-            .Set($"{prefix}_inte", notMet)
-            .Set($"{prefix}_ej_bedomda", ratings.Count - assessed)
-            .Set($"{prefix}_andel_helt", Share(fully, assessed))
-            .Set($"{prefix}_andel_delvis", Share(partly, assessed))
-            .Set($"{prefix}_andel_inte", Share(notMet, assessed));
+            .Set($"{prefix}_helt", ratings.Fully)
+            .Set($"{prefix}_delvis", ratings.Partly)
+            .Set($"{prefix}_inte", ratings.NotMet)
+            .Set($"{prefix}_ej_bedomda", ratings.All - assessed)
+            .Set($"{prefix}_andel_helt", Share(ratings.Fully, assessed))
+            .Set($"{prefix}_andel_delvis", Share(ratings.Partly, assessed))
+            .Set($"{prefix}_andel_inte", Share(ratings.NotMet, assessed));
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}
+
+/// <summary>A list of ratings counted: all a goal's facts read of the ratings beneath it.</summary>
+public readonly record struct RatingCounts(int All, int Fully, int Partly, int NotMet)
+{
+    public static RatingCounts Of(IEnumerable<Rating> ratings) => ratings.Aggregate(default(RatingCounts), (counts, r) => counts.With(r));
+
+    /// <summary>These counts and one rating more.</summary>
+    public RatingCounts With(Rating rating) => new(All + 1,
+        Fully + (rating == Rating.Fully ? 1 : 0), Partly + (rating == Rating.Partly ? 1 : 0), NotMet + (rating == Rating.NotMet ? 1 : 0));
+
+    public static RatingCounts operator +(RatingCounts a, RatingCounts b) =>
+        new(a.All + b.All, a.Fully + b.Fully, a.Partly + b.Partly, a.NotMet + b.NotMet);
+}
+
+/// <summary>A goal's activities counted as its facts read them: in all, with deviation, ended by the period's end, not started by then.</summary>
+public readonly record struct ActivityCounts(int All, int Deviating, int EndPassed, int NotStarted)
+{
+    public static ActivityCounts Of(Goal goal, ReportingPeriod period) => new(
+        goal.Activities.Count,
+        goal.Activities.Count(a => a.Deviation),
+        goal.Activities.Count(a => a.End is { } end && end <= period.EndDate),
+        goal.Activities.Count(a => a.Start is { } start && start > period.EndDate));
 }
