@@ -90,9 +90,10 @@ if (scenario is "all" or "sweep")
 
 if (scenario is "sweep-national")
 {
-    var national = Generator.Datasets(2_900, 103, seed: 2);
+    var count = args.SkipWhile(a => a != "--datasets").Skip(1).Select(int.Parse).FirstOrDefault(2_900);
+    var national = Generator.Datasets(count, 103, seed: 2);
     var axis = SweepAxis.Parse("delvis_grans=0.80..0.99:0.0019"); // 101 values, as over the bundled datasets
-    var once = Measure($"nationellt: 2 900 dataset bedömda en gång", () => AssessAll(national));
+    var once = Measure($"nationellt: {count:N0} dataset bedömda en gång", () => AssessAll(national));
     var swept = Measure($"svep nationellt: {axis.Count} värden", () => SweepAll(national, axis));
     Console.WriteLine($"  → {swept / axis.Count / once:F2}× en bedömning per variant, {swept / once:F2}× för hela svepet");
 }

@@ -126,14 +126,8 @@ internal sealed class SweepPlan
             return (kf, board);
         }
 
-        Rating Indicator(in IndicatorNode indicator)
-        {
-            if (indicator.From < 0) return indicator.AsWritten;
-            var rules = variant.RulesOf(RuleScope.Indicator);
-            for (var k = indicator.From; k < rules.Conditions.Count; k++)
-                if (variant.Holds(rules.Conditions[k], indicator.Facts)) return rules.Rules[k].Rating;
-            throw new InvalidOperationException("No indicator rule matched; the reader guarantees a catch-all.");
-        }
+        Rating Indicator(in IndicatorNode indicator) =>
+            indicator.From < 0 ? indicator.AsWritten : GoalMemo.FirstHolding(variant, RuleScope.Indicator, indicator.Facts, indicator.From);
     }
 }
 
@@ -173,9 +167,18 @@ internal sealed class GoalMemo(CompiledRuleSet asWritten)
     {
         var key = new Key(scope, thresholds[scope], period, activities, own, kf, board, subGoals);
         if (_ratings.TryGetValue(key, out var rating)) return rating;
-        rating = variant.Decide(scope, GoalFacts.Evaluate(period, activities, own, kf, board, subGoals)).Rating;
+        rating = FirstHolding(variant, scope, GoalFacts.Evaluate(period, activities, own, kf, board, subGoals).Values, 0);
         _ratings[key] = rating;
         return rating;
+    }
+
+    /// <summary>The rating of the first of the scope's rules from <paramref name="from"/> on that holds (first match wins), without a trace.</summary>
+    public static Rating FirstHolding(CompiledRuleSet variant, RuleScope scope, object[] facts, int from)
+    {
+        var rules = variant.RulesOf(scope);
+        for (var k = from; k < rules.Conditions.Count; k++)
+            if (variant.Holds(rules.Conditions[k], facts)) return rules.Rules[k].Rating;
+        throw new InvalidOperationException($"No rule matched in {scope}; the reader guarantees a catch-all.");
     }
 
     private readonly record struct Key(RuleScope Scope, int Thresholds, PeriodKind Period, ActivityCounts Activities,

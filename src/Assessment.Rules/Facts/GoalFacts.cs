@@ -17,7 +17,18 @@ public static class GoalFacts
         ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)"),
     ];
 
+    /// <summary>What each group gives, after the group's own name (its count): "_bedomda", "_helt" …</summary>
+    private static readonly string[] Suffixes = ["", "_bedomda", "_helt", "_delvis", "_inte", "_ej_bedomda", "_andel_helt", "_andel_delvis", "_andel_inte"];
+
     public static readonly FactSchema Schema = new("mål", BuildDefinitions());
+
+    /// <summary>Per group, the place in <see cref="Schema"/> of each of its facts, in <see cref="Suffixes"/> order.</summary>
+    private static readonly int[][] GroupFacts = Groups.Select(g => Suffixes.Select(s => Schema.IndexOf(g.Prefix + s)).ToArray()).ToArray();
+
+    private static readonly int[] ActivityFacts = new[]
+    {
+        "period", "aktiviteter", "aktiviteter_avvikelse", "aktiviteter_andel_avvikelse", "aktiviteter_slutdatum_passerat", "aktiviteter_ej_startade",
+    }.Select(Schema.IndexOf).ToArray();
 
     private static List<FactDefinition> BuildDefinitions()
     {
@@ -66,33 +77,33 @@ public static class GoalFacts
     public static FactValues Evaluate(PeriodKind period, ActivityCounts activities, RatingCounts ownIndicators,
         RatingCounts kfIndicators, RatingCounts boardIndicators, RatingCounts subGoals)
     {
-        var builder = FactValues.For(Schema).Set("period", period.ToString());
-        AddCounts(builder, "indikatorer", ownIndicators);
-        AddCounts(builder, "kf_indikatorer", kfIndicators);
-        AddCounts(builder, "namnd_indikatorer", boardIndicators);
-        AddCounts(builder, "delmal", subGoals);
-        return builder
-            .Set("aktiviteter", activities.All)
-            .Set("aktiviteter_avvikelse", activities.Deviating)
-            .Set("aktiviteter_andel_avvikelse", Share(activities.Deviating, activities.All))
-            .Set("aktiviteter_slutdatum_passerat", activities.EndPassed)
-            .Set("aktiviteter_ej_startade", activities.NotStarted)
-            .Build();
+        // Filled by place (every fact is set): a goal's facts are made for every goal of every dataset rated.
+        var values = new object[Schema.Facts.Count];
+        AddCounts(values, GroupFacts[0], ownIndicators);
+        AddCounts(values, GroupFacts[1], kfIndicators);
+        AddCounts(values, GroupFacts[2], boardIndicators);
+        AddCounts(values, GroupFacts[3], subGoals);
+        values[ActivityFacts[0]] = period.ToString();
+        values[ActivityFacts[1]] = (double)activities.All;
+        values[ActivityFacts[2]] = (double)activities.Deviating;
+        values[ActivityFacts[3]] = Share(activities.Deviating, activities.All);
+        values[ActivityFacts[4]] = (double)activities.EndPassed;
+        values[ActivityFacts[5]] = (double)activities.NotStarted;
+        return FactValues.Of(Schema, values);
     }
 
-    private static void AddCounts(FactValues.Builder builder, string prefix, RatingCounts ratings)
+    private static void AddCounts(object[] values, int[] facts, RatingCounts ratings)
     {
         var assessed = ratings.Fully + ratings.Partly + ratings.NotMet;
-        builder
-            .Set(prefix, ratings.All)
-            .Set($"{prefix}_bedomda", assessed)
-            .Set($"{prefix}_helt", ratings.Fully)
-            .Set($"{prefix}_delvis", ratings.Partly)
-            .Set($"{prefix}_inte", ratings.NotMet)
-            .Set($"{prefix}_ej_bedomda", ratings.All - assessed)
-            .Set($"{prefix}_andel_helt", Share(ratings.Fully, assessed))
-            .Set($"{prefix}_andel_delvis", Share(ratings.Partly, assessed))
-            .Set($"{prefix}_andel_inte", Share(ratings.NotMet, assessed));
+        values[facts[0]] = (double)ratings.All;
+        values[facts[1]] = (double)assessed;
+        values[facts[2]] = (double)ratings.Fully;
+        values[facts[3]] = (double)ratings.Partly;
+        values[facts[4]] = (double)ratings.NotMet;
+        values[facts[5]] = (double)(ratings.All - assessed);
+        values[facts[6]] = Share(ratings.Fully, assessed);
+        values[facts[7]] = Share(ratings.Partly, assessed);
+        values[facts[8]] = Share(ratings.NotMet, assessed);
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
