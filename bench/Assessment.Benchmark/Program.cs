@@ -93,7 +93,7 @@ if (scenario is "sweep-national")
     var count = args.SkipWhile(a => a != "--datasets").Skip(1).Select(int.Parse).FirstOrDefault(2_900);
     var national = Generator.Datasets(count, 103, seed: 2);
     var axis = SweepAxis.Parse("delvis_grans=0.80..0.99:0.0019"); // 101 values, as over the bundled datasets
-    var once = Measure($"nationellt: {count:N0} dataset bedömda en gång", () => AssessAll(national));
+    var once = Measure($"nationellt: {count} dataset bedömda en gång", () => AssessAll(national));
     var swept = Measure($"svep nationellt: {axis.Count} värden", () => SweepAll(national, axis));
     Console.WriteLine($"  → {swept / axis.Count / once:F2}× en bedömning per variant, {swept / once:F2}× för hela svepet");
 }
