@@ -55,6 +55,15 @@ public static class Generator
         return new Dataset(district, period, "generated", goals, Here);
     }
 
+    /// <summary>One inriktningsmål with one verksamhetsområdesmål (1.1) that has <paramref name="indicators"/> indicators.</summary>
+    public static Dataset OneGoal(Random random, ReportingPeriod period, int indicators)
+    {
+        var serviceArea = new Goal("1.1", GoalLevel.ServiceAreaGoal, "Mål 1.1", null, [], "Analys.", Rating.Partly, null,
+            Indicators(random, indicators, period), Activities(random, 3, period.Year), [], Here);
+        var direction = new Goal("1", GoalLevel.DirectionGoal, "Inriktningsmål 1", null, [], "Analys.", Rating.Partly, null, [], [], [serviceArea], Here);
+        return new Dataset("Nämnd", period, "generated", [direction], Here);
+    }
+
     private static List<Indicator> Indicators(Random random, int count, ReportingPeriod period) =>
         Enumerable.Range(0, count).Select(i => Indicator(random, i, period)).ToList();
 

@@ -10,11 +10,15 @@ using Assessment.Rules;
 using Assessment.Rules.Audit;
 
 // assess benchmarks: dotnet run -c Release --project bench/Assessment.Benchmark -- [scenario|all] [--repeat N]
-// Scenarios: sample, city, national, double, compile, yaml, sweep, sweep-national. Reports medians, allocations
-// and peak memory. `all` leaves out sweep-national (about a minute).
+// Scenarios: sample, city, national, double, compile, yaml, sweep, sweep-national, files, explain. Reports medians,
+// allocations and peak memory. `all` leaves out sweep-national, files and explain, which write
+// their data as YAML files to a folder (--dir, standard: a new folder under the system's temporary folder) and
+// leave them there for whole-process runs of `assess`.
 
 var scenario = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var repeat = args.SkipWhile(a => a != "--repeat").Skip(1).Select(int.Parse).FirstOrDefault(5);
+var dir = args.SkipWhile(a => a != "--dir").Skip(1).FirstOrDefault()
+    ?? Path.Combine(Path.GetTempPath(), $"assess-bench-{Environment.ProcessId}");
 var root = FindRoot();
 var rulesPath = Path.Combine(root, "rules", "stockholm.yaml");
 var samplePath = Path.Combine(root, "examples", "hasselby-vallingby-t1-2026.yaml");
@@ -86,14 +90,75 @@ if (scenario is "all" or "sweep")
 
 if (scenario is "sweep-national")
 {
-    var national = Generator.Datasets(2_900, 103, seed: 2);
-    var axis = SweepAxis.Parse("delvis_grans=0.80..0.98:0.02");
-    var once = Measure($"nationellt: 2 900 dataset bedömda en gång", () => AssessAll(national));
+    var count = args.SkipWhile(a => a != "--datasets").Skip(1).Select(int.Parse).FirstOrDefault(2_900);
+    var national = Generator.Datasets(count, 103, seed: 2);
+    var axis = SweepAxis.Parse("delvis_grans=0.80..0.99:0.0019"); // 101 values, as over the bundled datasets
+    var once = Measure($"nationellt: {count} dataset bedömda en gång", () => AssessAll(national));
     var swept = Measure($"svep nationellt: {axis.Count} värden", () => SweepAll(national, axis));
     Console.WriteLine($"  → {swept / axis.Count / once:F2}× en bedömning per variant, {swept / once:F2}× för hela svepet");
 }
 
-double Measure(string name, Action action)
+if (scenario is "files")
+{
+    // National scale from files: 2 900 dataset files written by the dataset writer, then read as the CLI reads
+    // them, against YamlDotNet's own parser (the event stream, nothing built) over the same texts.
+    var folder = Path.Combine(dir, "nationellt");
+    Directory.CreateDirectory(folder);
+    var national = Generator.Datasets(2_900, 103, seed: 2);
+    var texts = national.Select(d => DatasetText.Write(d, "../schemas/dataset.schema.json", ["Genererad för prestandamätning."])).ToList();
+    for (var i = 0; i < texts.Count; i++) File.WriteAllText(Path.Combine(folder, $"dataset-{i + 1:D4}.yaml"), texts[i]);
+    var bytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t));
+    Console.WriteLine($"  {texts.Count} filer, {bytes / 1024.0 / 1024:F0} MiB, i {folder}");
+    national = null;
+    var (parser, parserBytes) = MeasureAllocated("YAML: YamlDotNets parser (händelser)", () =>
+    {
+        foreach (var t in texts)
+        {
+            var p = new YamlDotNet.Core.Parser(new StringReader(t));
+            while (p.MoveNext()) { }
+        }
+    });
+    var (tree, treeBytes) = MeasureAllocated("YAML: nodträdet ur händelserna", () =>
+    {
+        foreach (var t in texts) YamlFile.ParseRoot(t, "d.yaml", new ErrorSink());
+    });
+    var (reader, readerBytes) = MeasureAllocated("YAML: DatasetReader, en tråd", () =>
+    {
+        foreach (var t in texts) DatasetReader.Read(t, "d.yaml");
+    });
+    var parallelReader = Measure("YAML: DatasetReader, parallellt", () => Parallel.ForEach(texts, t => DatasetReader.Read(t, "d.yaml")));
+    Console.WriteLine($"  → läsa / parsern: {reader / parser:F2}× tid (mål ≤ 1,5×); allokerat {readerBytes / (double)bytes:F2}× de lästa byten " +
+                      $"(parsern själv {parserBytes / (double)bytes:F2}×, med nodträdet {treeBytes / (double)bytes:F2}×; mål ≤ 3×); parallellt {parallelReader / parser:F2}×");
+    Console.WriteLine($"  hela processen: assess backtest {folder}");
+}
+
+if (scenario is "explain")
+{
+    // One goal with 5 000 indicators: `assess explain` on it against `assess run` on the same file.
+    Directory.CreateDirectory(dir);
+    var file = Path.Combine(dir, "stort-mal.yaml");
+    var big = Generator.OneGoal(new Random(11), new ReportingPeriod(PeriodKind.T2, 2026), 5_000);
+    File.WriteAllText(file, DatasetText.Write(big, "../schemas/dataset.schema.json", ["Genererad för prestandamätning."]));
+    var goal = big.AllGoals().Single(g => g.Indicators.Count > 0).Id;
+    var run = Measure("ett mål med 5 000 indikatorer: run (text)", () =>
+        TextReport.Render(rules.Assess(DatasetReader.ReadFile(file)), file));
+    var explain = Measure("explain på målet", () =>
+    {
+        var result = rules.Assess(DatasetReader.ReadFile(file));
+        ExplainReport.Text(result, result.AllGoals().Single(g => g.Goal.Id == goal));
+    });
+    var explainJson = Measure("explain på målet, JSON", () =>
+    {
+        var result = rules.Assess(DatasetReader.ReadFile(file));
+        ExplainReport.Json(result, result.AllGoals().Single(g => g.Goal.Id == goal));
+    });
+    Console.WriteLine($"  → explain / run: {explain / run:F2}× (text), {explainJson / run:F2}× (JSON); mål ≤ 3×");
+    Console.WriteLine($"  hela processen: assess explain {goal} {file}  mot  assess run {file}");
+}
+
+double Measure(string name, Action action) => MeasureAllocated(name, action).Median;
+
+(double Median, long Allocated) MeasureAllocated(string name, Action action)
 {
     action(); // warm-up: JIT and caches
     var times = new List<double>();
@@ -115,7 +180,7 @@ double Measure(string name, Action action)
     times.Sort();
     var median = times[times.Count / 2];
     Console.WriteLine($"{name,-44}{Ms(median),12}{Ms(times[0]),12}{Mib(allocated),14}{Mib(peak),14}");
-    return median;
+    return (median, allocated);
 }
 
 void AssessAll(IReadOnlyList<Dataset> datasets)

@@ -10,30 +10,42 @@ internal static class DatasetFiles
     /// <summary>
     /// Reads each dataset named, or in a folder named; a file in a folder that is no dataset is skipped with a
     /// note on standard error. A dataset that cannot be read is returned with its errors instead, so the
-    /// caller can count the others and report it.
+    /// caller can count the others and report it. The files are read and parsed on every core, each once,
+    /// and handed over in the order named.
     /// </summary>
     public static IEnumerable<(LoadedDataset? Dataset, (string Dataset, IReadOnlyList<InputError> Errors)? Failed)> Read(
         IEnumerable<string> given, CommandContext context)
     {
-        foreach (var (path, display, inFolder) in Files(given, context.Reads))
+        var files = Files(given, context.Reads).ToList();
+        var read = files.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .Select(file => ReadOne(file.Path, file.Display, file.InFolder));
+        foreach (var (dataset, errors, skipped) in read)
         {
-            LoadedDataset? dataset = null;
-            IReadOnlyList<InputError>? errors = null;
-            try
+            if (skipped is not null)
             {
-                var input = InputText.Read(path, display);
-                if (inFolder && !LooksLikeDataset(input.Text, display))
-                {
-                    context.Stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
-                    continue;
-                }
-                dataset = new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
+                context.Stderr.WriteLine($"hoppar över {skipped}: inte ett dataset (varken \"namnd\" eller \"period\")");
+                continue;
             }
-            catch (InputException e)
-            {
-                errors = e.Errors;
-            }
-            yield return (dataset, errors is null ? null : (display, errors));
+            yield return (dataset, errors);
+        }
+    }
+
+    /// <summary>One file: its dataset, its errors, or (for a file in a folder that is no dataset) its name to skip.</summary>
+    private static (LoadedDataset? Dataset, (string Dataset, IReadOnlyList<InputError> Errors)? Errors, string? Skipped) ReadOne(
+        string path, string display, bool inFolder)
+    {
+        try
+        {
+            var input = InputText.Read(path, display);
+            // Broken YAML in a folder counts as a dataset: it is reported, not skipped.
+            var root = YamlFile.ParseRoot(input.Text, display, new ErrorSink());
+            // Whether a file in a folder is meant as a dataset: it names a district or a period.
+            if (inFolder && !root.Has("namnd") && !root.Has("period")) return (null, null, display);
+            return (new LoadedDataset(DatasetReader.Read(root), display, input.Sha256), null, null);
+        }
+        catch (InputException e)
+        {
+            return (null, (display, e.Errors), null);
         }
     }
 
@@ -53,20 +65,6 @@ internal static class DatasetFiles
             }
             foreach (var file in Directory.GetFiles(target, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 yield return (file, RuleSetCatalog.Shown(target, target, file), true);
-        }
-    }
-
-    /// <summary>Whether a file in a folder is meant as a dataset: broken YAML counts as one (it is reported, not skipped).</summary>
-    private static bool LooksLikeDataset(string text, string display)
-    {
-        try
-        {
-            var root = YamlFile.ParseRoot(text, display, new ErrorSink());
-            return root.Has("namnd") || root.Has("period");
-        }
-        catch (InputException)
-        {
-            return true;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Assessment.Domain.Model;
 using Assessment.Rules.Engine;
 using Assessment.Rules.Facts;
@@ -18,18 +17,23 @@ public sealed class CompiledRuleSet
     /// <summary>The thresholds' values in <see cref="Model.RuleSet.Thresholds"/> order: what the conditions read by place.</summary>
     private readonly double[] _thresholds;
 
-    /// <summary>Indicators' evidence and facts kept for reuse (<see cref="ReusingIndicatorFacts"/>); null: computed each time.</summary>
-    private readonly IndicatorFactCache? _indicatorFacts;
-
-    internal CompiledRuleSet(RuleSet ruleSet, IReadOnlyDictionary<RuleScope, CompiledRules> rules, IndicatorFactCache? indicatorFacts = null)
+    internal CompiledRuleSet(RuleSet ruleSet, IReadOnlyDictionary<RuleScope, CompiledRules> rules)
     {
         RuleSet = ruleSet;
         _rules = rules;
         _thresholds = ruleSet.Thresholds.Select(t => t.Value).ToArray();
-        _indicatorFacts = indicatorFacts;
     }
 
     public RuleSet RuleSet { get; }
+
+    /// <summary>A scope's rules, checked; for evaluating them without a trace (<see cref="Audit.SweepPlan"/>).</summary>
+    internal CompiledRules RulesOf(RuleScope scope) => _rules[scope];
+
+    /// <summary>The threshold vector the conditions read.</summary>
+    internal IReadOnlyList<double> ThresholdValues => _thresholds;
+
+    /// <summary>Whether <paramref name="condition"/> holds on the facts under this rule set's thresholds (no trace kept).</summary>
+    internal bool Holds(Condition condition, object[] facts) => condition.Holds(facts, _thresholds);
 
     /// <summary>
     /// The same rules under other threshold values, without reading or checking anything again: for trying
@@ -41,26 +45,15 @@ public sealed class CompiledRuleSet
         if (unknown.Count > 0)
             throw new ArgumentException($"okänt tröskelvärde: {string.Join(", ", unknown)}", nameof(values));
         var thresholds = RuleSet.Thresholds.Select(t => values.TryGetValue(t.Name, out var v) ? t with { Value = v } : t).ToList();
-        return new CompiledRuleSet(RuleSet with { Thresholds = thresholds }, _rules, _indicatorFacts);
+        return new CompiledRuleSet(RuleSet with { Thresholds = thresholds }, _rules);
     }
-
-    /// <summary>
-    /// The same rules, keeping each indicator's evidence and facts after their first evaluation for this rule set
-    /// and every <see cref="WithThresholds"/> variant of it: they depend on the indicator, its goal's kind, the
-    /// period and the rule set's indicator policy, never on a threshold, so a sweep computes them once per
-    /// indicator instead of once per variant. The cache holds every indicator rated (by reference) for as long
-    /// as the rule set lives: for rating the same datasets many times, not for one pass.
-    /// </summary>
-    public CompiledRuleSet ReusingIndicatorFacts() => new(RuleSet, _rules, new IndicatorFactCache());
 
     public AssessmentResult Assess(Dataset dataset, FinalSource finalSource = FinalSource.Derived) =>
         new(dataset, RuleSetInfo.Of(RuleSet), dataset.Goals.Select(g => AssessGoal(g, null, dataset.Period, finalSource).Result).ToList());
 
     public IndicatorResult AssessIndicator(Indicator indicator, string goalId, IndicatorKind kind, ReportingPeriod period)
     {
-        var (evidence, facts) = _indicatorFacts is null
-            ? IndicatorFacts.Evaluate(indicator, kind, period, RuleSet.Indicators)
-            : _indicatorFacts.Get(indicator, kind, period, RuleSet.Indicators);
+        var (evidence, facts) = IndicatorFacts.Evaluate(indicator, kind, period, RuleSet.Indicators);
         return new IndicatorResult(indicator, goalId, kind, evidence, Decide(RuleScope.Indicator, facts));
     }
 
@@ -109,25 +102,4 @@ public sealed class CompiledRuleSet
         var fired = checkedRules[^1].Rule;
         return new Decision(fired.Rating, fired, checkedRules, facts);
     }
-}
-
-/// <summary>
-/// Indicators' evidence and facts by indicator (the object, not its value), each with what it was computed
-/// under; one computed under another kind, period or policy is computed again, never reused. Safe to share
-/// between threads.
-/// </summary>
-internal sealed class IndicatorFactCache
-{
-    private readonly ConcurrentDictionary<Indicator, Entry> _entries = new(ReferenceEqualityComparer.Instance);
-
-    public (IndicatorEvidence Evidence, FactValues Facts) Get(Indicator indicator, IndicatorKind kind, ReportingPeriod period, IndicatorPolicy policy)
-    {
-        if (_entries.TryGetValue(indicator, out var entry) && entry.Kind == kind && entry.Period == period && ReferenceEquals(entry.Policy, policy))
-            return (entry.Evidence, entry.Facts);
-        var (evidence, facts) = IndicatorFacts.Evaluate(indicator, kind, period, policy);
-        _entries[indicator] = new Entry(kind, period, policy, evidence, facts);
-        return (evidence, facts);
-    }
-
-    private sealed record Entry(IndicatorKind Kind, ReportingPeriod Period, IndicatorPolicy Policy, IndicatorEvidence Evidence, FactValues Facts);
 }

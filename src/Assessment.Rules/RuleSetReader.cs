@@ -7,7 +7,6 @@ using Assessment.Rules.Engine;
 using Assessment.Rules.Language;
 using Assessment.Rules.Facts;
 using Assessment.Rules.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Assessment.Rules;
 
@@ -93,8 +92,8 @@ public static class RuleSetReader
                 map.Errors.Add(ErrorKinds.RuleSetStructure, position, $"tröskelvärdets namn \"{name}\" är ett reserverat ord i uttrycksspråket: välj ett annat namn");
                 continue;
             }
-            var valuePosition = new SourcePosition(map.File, (int)value.Start.Line, (int)value.Start.Column);
-            if (value is YamlScalarNode { Value: { } text } && TryParseNumber(text, out var number))
+            var valuePosition = value.StartOf(map.File);
+            if (value is { Kind: YamlItemKind.Scalar, Value: var text } && TryParseNumber(text, out var number))
                 result.Add(new Threshold(name, number, position));
             else
             {

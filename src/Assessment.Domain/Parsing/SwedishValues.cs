@@ -32,6 +32,7 @@ public static partial class SwedishValues
 
     private static readonly string[] IncreaseWords = ["ökning", "öka", "ökad"];
     private static readonly string[] DecreaseWords = ["minskning", "minska", "minskad"];
+    private static readonly int LongestTrendWord = IncreaseWords.Concat(DecreaseWords).Max(w => w.Length);
 
     public const string QuantityExpectation =
         "väntade ett tal med decimalkomma och ev. enhet, t.ex. \"2,4 %\", \"17 500\" eller \"14,8 barn/avd.\"";
@@ -41,7 +42,10 @@ public static partial class SwedishValues
         "\"+/-1 %\" eller ett ej fastställt mål (\"Tas fram av nämnd\", \"Fastställs 2025\")";
 
     /// <summary>A figure with optional unit. Throws <see cref="FormatException"/> when it is not one.</summary>
-    public static Quantity ParseQuantity(string text)
+    public static Quantity ParseQuantity(string text) => PlainQuantity(text.Trim()) ?? QuantityByPattern(text);
+
+    /// <summary><see cref="ParseQuantity"/> by <see cref="QuantityPattern"/> alone, whatever the form.</summary>
+    internal static Quantity QuantityByPattern(string text)
     {
         var trimmed = text.Trim();
         var match = QuantityPattern().Match(trimmed);
@@ -55,14 +59,61 @@ public static partial class SwedishValues
         return new Quantity(value, match.Groups["unit"].Value.Trim(), trimmed);
     }
 
+    /// <summary>
+    /// The common form of a figure – a sign, digits without thousands separators, a decimal comma, a unit after
+    /// spaces – read without <see cref="QuantityPattern"/> and its allocations; gives what the pattern gives, or
+    /// null for any other text, which the pattern then reads (or refuses).
+    /// </summary>
+    private static Quantity? PlainQuantity(string trimmed)
+    {
+        var s = trimmed.AsSpan();
+        var i = 0;
+        var negative = false;
+        if (i < s.Length && s[i] is '+' or '-' or '\u2212')
+        {
+            negative = s[i] != '+';
+            i++;
+        }
+        var digits = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+        var integer = s[digits..i];
+        var fraction = ReadOnlySpan<char>.Empty;
+        if (integer.IsEmpty) return null;
+        if (i < s.Length && s[i] == ',')
+        {
+            var start = ++i;
+            while (i < s.Length && char.IsAsciiDigit(s[i])) i++;
+            fraction = s[start..i];
+            if (fraction.IsEmpty) return null;
+        }
+        var unitStart = i;
+        while (unitStart < s.Length && s[unitStart] == ' ') unitStart++;
+        var unit = s[unitStart..];
+        if (!unit.IsEmpty && (!(unit[0] == '%' || (char.IsLetter(unit[0]) && !char.IsSurrogate(unit[0]))) || unit.Contains('\n')))
+            return null;
+        Span<char> number = stackalloc char[64];
+        if (integer.Length + fraction.Length + 1 > number.Length) return null;
+        integer.CopyTo(number);
+        var length = integer.Length;
+        if (!fraction.IsEmpty)
+        {
+            number[length++] = '.';
+            fraction.CopyTo(number[length..]);
+            length += fraction.Length;
+        }
+        if (!decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return null;
+        unit = unit.Trim();
+        return new Quantity(negative ? -value : value, unit switch { "%" => "%", "st" => "st", "" => "", _ => unit.ToString() }, trimmed);
+    }
+
     /// <summary>A target in any form the reports use; null for an empty cell.</summary>
     public static Target? ParseTarget(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var trimmed = text.Trim();
-        var lower = trimmed.ToLowerInvariant();
-
         if (DeferredPattern().IsMatch(trimmed)) return new Target.Deferred(trimmed);
+        // Lower case keeps the length: only a text as short as the words can be one.
+        var lower = trimmed.Length <= LongestTrendWord ? trimmed.ToLowerInvariant() : "";
         if (IncreaseWords.Contains(lower)) return new Target.Trend(trimmed, Direction.HigherIsBetter);
         if (DecreaseWords.Contains(lower)) return new Target.Trend(trimmed, Direction.LowerIsBetter);
 

@@ -14,10 +14,12 @@ public static class DatasetReader
     public static Dataset ReadFile(string path, string? displayName = null) =>
         Read(InputText.ReadFile(path, displayName ?? path), displayName ?? path);
 
-    public static Dataset Read(string text, string file)
+    public static Dataset Read(string text, string file) => Read(YamlFile.ParseRoot(text, file, new ErrorSink()));
+
+    /// <summary>Reads a dataset from its file's root mapping (<see cref="YamlFile.ParseRoot"/>).</summary>
+    public static Dataset Read(YamlMap root)
     {
-        var errors = new ErrorSink();
-        var root = YamlFile.ParseRoot(text, file, errors);
+        var errors = root.Errors;
         root.String("$schema");
         var district = root.RequiredString("namnd");
         var period = root.RequiredPeriod();

@@ -2,7 +2,6 @@ using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace Assessment.Domain.Yaml;
 
@@ -33,11 +32,11 @@ public static class YamlFile
     /// <summary>Reads <paramref name="text"/> (named <paramref name="file"/> in messages) and returns its root mapping.</summary>
     public static YamlMap ParseRoot(string text, string file, ErrorSink errors)
     {
-        var stream = new YamlStream();
+        YamlItem? root;
         var parser = new GuardedParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(parser);
+            root = ReadDocuments(parser, file);
         }
         catch (YamlException e)
         {
@@ -50,22 +49,33 @@ public static class YamlFile
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet gives up on some malformed documents (a key repeated, a list in brackets that never
-            // closes) with plain exceptions that say neither where nor why: the place is where the parser
-            // stopped, the reason a description of what leaves a document unfinished.
-            var described = e.Message.StartsWith("An item with the same key", StringComparison.Ordinal)
-                ? YamlMessages.DuplicateKey : YamlMessages.Unfinished;
-            throw new InputException(described == YamlMessages.DuplicateKey ? ErrorKinds.YamlDuplicateKey : ErrorKinds.YamlSyntax,
-                parser.LastMark is { } mark ? At(file, mark) : SourcePosition.InFile(file), $"ogiltig YAML: {described}");
+            // YamlDotNet gives up on some malformed documents (a list in brackets that never closes) with plain
+            // exceptions that say neither where nor why: the place is where the parser stopped, the reason a
+            // description of what leaves a document unfinished.
+            throw new InputException(ErrorKinds.YamlSyntax,
+                parser.LastMark is { } mark ? At(file, mark) : SourcePosition.InFile(file), $"ogiltig YAML: {YamlMessages.Unfinished}");
         }
-        if (stream.Documents.Count == 0)
+        if (root is null)
             throw new InputException(ErrorKinds.YamlShape, file, "filen är tom: väntade en YAML-mappning med nycklar");
-        if (stream.Documents.Count > 1)
-            throw new InputException(ErrorKinds.YamlShape, At(file, stream.Documents[1].RootNode.Start), "filen har flera YAML-dokument (---): väntade ett");
-        var root = stream.Documents[0].RootNode;
-        if (root is not YamlMappingNode mapping)
-            throw new InputException(ErrorKinds.YamlShape, At(file, root.Start), "väntade en YAML-mappning med nycklar överst i filen");
-        return new YamlMap(mapping, file, errors);
+        if (root.Kind != YamlItemKind.Mapping)
+            throw new InputException(ErrorKinds.YamlShape, root.StartOf(file), "väntade en YAML-mappning med nycklar överst i filen");
+        return new YamlMap(root, file, errors);
+    }
+
+    /// <summary>
+    /// The first document's root node, built straight from the parser's events (null when the stream has no
+    /// document); a second document is an error at its root.
+    /// </summary>
+    private static YamlItem? ReadDocuments(IParser parser, string file)
+    {
+        parser.Consume<StreamStart>();
+        if (parser.TryConsume<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        var root = YamlItem.Read(parser);
+        parser.Consume<DocumentEnd>();
+        if (parser.TryConsume<DocumentStart>(out _))
+            throw new InputException(ErrorKinds.YamlShape, YamlItem.Read(parser).StartOf(file), "filen har flera YAML-dokument (---): väntade ett");
+        return root;
     }
 
     /// <summary>The first tab among a line's leading blanks (1-based line and column), if any.</summary>
@@ -131,11 +141,16 @@ public static class YamlFile
 /// </summary>
 public sealed class YamlMap
 {
-    private readonly YamlMappingNode _node;
+    private readonly YamlItem _node;
     private readonly ErrorSink _errors;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
-    internal YamlMap(YamlMappingNode node, string file, ErrorSink errors)
+    /// <summary>The keys asked for, present or not, in the order asked (a key may repeat).</summary>
+    private readonly List<string> _known = new(16);
+
+    /// <summary>Which of the mapping's entries were asked for, by place (entries past 64 are checked by name).</summary>
+    private ulong _asked;
+
+    internal YamlMap(YamlItem node, string file, ErrorSink errors)
     {
         _node = node;
         File = file;
@@ -144,14 +159,14 @@ public sealed class YamlMap
 
     public string File { get; }
 
-    public SourcePosition Position => YamlFile.At(File, _node.Start);
+    public SourcePosition Position => _node.StartOf(File);
 
     public ErrorSink Errors => _errors;
 
     public bool Has(string key) => Find(key) is not null;
 
     /// <summary>Where the value of <paramref name="key"/> stands, or the mapping itself when absent.</summary>
-    public SourcePosition PositionOf(string key) => Find(key) is { } node ? YamlFile.At(File, node.Start) : Position;
+    public SourcePosition PositionOf(string key) => Find(key) is { } node ? node.StartOf(File) : Position;
 
     public void Error(ErrorKind kind, string key, string message) => _errors.Add(kind, PositionOf(key), message);
 
@@ -161,9 +176,9 @@ public sealed class YamlMap
     /// </summary>
     public SourcePosition? InlineTextStart(string key) => Find(key) switch
     {
-        YamlScalarNode { Style: ScalarStyle.Plain } node when node.Start.Line == node.End.Line => YamlFile.At(File, node.Start),
-        YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } node when node.Start.Line == node.End.Line =>
-            YamlFile.At(File, node.Start) with { Column = (int)node.Start.Column + 1 },
+        { Kind: YamlItemKind.Scalar, Style: ScalarStyle.Plain } node when node.Line == node.EndLine => node.StartOf(File),
+        { Kind: YamlItemKind.Scalar, Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } node when node.Line == node.EndLine =>
+            node.StartOf(File) with { Column = node.Column + 1 },
         _ => null,
     };
 
@@ -175,11 +190,11 @@ public sealed class YamlMap
         {
             case null:
                 return null;
-            case YamlScalarNode scalar:
-                var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null";
-                return isNull || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
+            case { Kind: YamlItemKind.Scalar }:
+                var isNull = node.Style == ScalarStyle.Plain && node.Value is "" or "~" or "null";
+                return isNull || string.IsNullOrWhiteSpace(node.Value) ? null : node.Value;
             default:
-                _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, node.Start), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
+                _errors.Add(ErrorKinds.YamlShape, node.StartOf(File), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
                 return null;
         }
     }
@@ -240,20 +255,22 @@ public sealed class YamlMap
     public YamlMap? Map(string key)
     {
         var node = Find(key);
-        if (node is null || node is YamlScalarNode { Value: "" or "~" or "null" }) return null;
-        if (node is YamlMappingNode mapping) return new YamlMap(mapping, File, _errors);
-        _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, node.Start), $"\"{key}\": väntade en mappning (nycklar med värden)");
+        if (node is null || node is { Kind: YamlItemKind.Scalar, Value: "" or "~" or "null" }) return null;
+        if (node.Kind == YamlItemKind.Mapping) return new YamlMap(node, File, _errors);
+        _errors.Add(ErrorKinds.YamlShape, node.StartOf(File), $"\"{key}\": väntade en mappning (nycklar med värden)");
         return null;
     }
 
     /// <summary>A list of mappings; an absent key is an empty list.</summary>
     public IReadOnlyList<YamlMap> Maps(string key)
     {
-        var result = new List<YamlMap>();
-        foreach (var item in Sequence(key))
+        var items = Sequence(key);
+        if (items.Count == 0) return [];
+        var result = new List<YamlMap>(items.Count);
+        foreach (var item in items)
         {
-            if (item is YamlMappingNode mapping) result.Add(new YamlMap(mapping, File, _errors));
-            else _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+            if (item.Kind == YamlItemKind.Mapping) result.Add(new YamlMap(item, File, _errors));
+            else _errors.Add(ErrorKinds.YamlShape, item.StartOf(File), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
         }
         return result;
     }
@@ -264,55 +281,73 @@ public sealed class YamlMap
         var result = new List<(string, SourcePosition)>();
         foreach (var item in Sequence(key))
         {
-            if (item is YamlScalarNode { Value: { } text }) result.Add((text, YamlFile.At(File, item.Start)));
-            else _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en text");
+            if (item is { Kind: YamlItemKind.Scalar, Value: { } text }) result.Add((text, item.StartOf(File)));
+            else _errors.Add(ErrorKinds.YamlShape, item.StartOf(File), $"\"{key}\": varje post i listan ska vara en text");
         }
         return result;
     }
 
     /// <summary>The mapping's entries in file order, for mappings whose keys are names (thresholds).</summary>
-    public IEnumerable<(string Key, SourcePosition KeyPosition, YamlNode Value)> Entries()
+    public IEnumerable<(string Key, SourcePosition KeyPosition, YamlItem Value)> Entries()
     {
-        foreach (var (key, value) in _node.Children)
+        var children = _node.Children;
+        for (var i = 0; i < children.Count; i += 2)
         {
-            var name = (key as YamlScalarNode)?.Value ?? "";
+            var name = children[i].Kind == YamlItemKind.Scalar ? children[i].Value : "";
             _known.Add(name);
-            yield return (name, YamlFile.At(File, key.Start), value);
+            if (children[i].Kind == YamlItemKind.Scalar) MarkAsked(i / 2);
+            yield return (name, children[i].StartOf(File), children[i + 1]);
         }
     }
 
     /// <summary>Reports every key that no reader asked for, with the closest known key as a suggestion.</summary>
     public void Done()
     {
-        foreach (var (key, _) in _node.Children)
+        var children = _node.Children;
+        List<string>? known = null;
+        for (var i = 0; i < children.Count; i += 2)
         {
-            var name = (key as YamlScalarNode)?.Value ?? key.ToString();
-            if (_known.Contains(name)) continue;
-            var hint = Suggest.Closest(name, _known) is { } close ? $" – menade du \"{close}\"?" : "";
-            _errors.Add(ErrorKinds.UnknownKey, YamlFile.At(File, key.Start),
-                $"okänd nyckel \"{name}\"{hint} (tillåtna här: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
+            var key = children[i];
+            var name = key.Kind == YamlItemKind.Scalar ? key.Value : key.ToString();
+            if (i / 2 < 64 ? (_asked & (1UL << (i / 2))) != 0 : _known.Contains(name)) continue;
+            known ??= _known.Distinct().Order(StringComparer.Ordinal).ToList();
+            var hint = Suggest.Closest(name, known) is { } close ? $" – menade du \"{close}\"?" : "";
+            _errors.Add(ErrorKinds.UnknownKey, key.StartOf(File),
+                $"okänd nyckel \"{name}\"{hint} (tillåtna här: {string.Join(", ", known)})");
         }
     }
 
-    private IEnumerable<YamlNode> Sequence(string key)
+    private IReadOnlyList<YamlItem> Sequence(string key)
     {
         var node = Find(key);
         switch (node)
         {
             case null:
-            case YamlScalarNode { Value: "" or "~" or "null" }:
+            case { Kind: YamlItemKind.Scalar, Value: "" or "~" or "null" }:
                 return [];
-            case YamlSequenceNode sequence:
-                return sequence.Children;
+            case { Kind: YamlItemKind.Sequence }:
+                return node.Children;
             default:
-                _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, node.Start), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
+                _errors.Add(ErrorKinds.YamlShape, node.StartOf(File), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
                 return [];
         }
     }
 
-    private YamlNode? Find(string key)
+    private YamlItem? Find(string key)
     {
         _known.Add(key);
-        return _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+        var children = _node.Children;
+        for (var i = 0; i < children.Count; i += 2)
+        {
+            if (children[i].Kind != YamlItemKind.Scalar || !string.Equals(children[i].Value, key, StringComparison.Ordinal)) continue;
+            MarkAsked(i / 2);
+            return children[i + 1];
+        }
+        return null;
+    }
+
+    private void MarkAsked(int entry)
+    {
+        if (entry < 64) _asked |= 1UL << entry;
     }
 }

@@ -83,40 +83,45 @@ public static class Sweep
         if (grid.Count > SweepAxis.MaxVariants)
             throw new FormatException($"svepet ger {grid.Count} varianter; högst {SweepAxis.MaxVariants} går att läsa – färre värden eller större steg");
 
-        // An indicator's facts do not depend on any threshold: each rule set in force computes them once per
-        // indicator and every variant of it reuses them.
-        var reusing = new Dictionary<CompiledRuleSet, CompiledRuleSet>(); // a class: by reference
-        var asWrittenRules = datasets.Select(d =>
-        {
-            var written = rules(d);
-            if (!reusing.TryGetValue(written, out var reused)) reusing[written] = reused = written.ReusingIndicatorFacts();
-            return reused;
-        }).ToList();
-
-        // Each dataset's result is summed up as soon as it is rated and then dropped: kept for a whole variant,
-        // every result would outlive the young generation and be copied by the collector, which at national
-        // scale cost more than the rating. Of the rule set as written only the derived ratings are kept.
+        // The datasets are rated in full once, under the rule set as written; each variant then rates them again
+        // from a flat plan of that rating, redoing only what its thresholds can change (SweepPlan), with the goals'
+        // ratings remembered per rule set in force (GoalMemo). Each dataset's ratings are counted as soon as they
+        // are made and then dropped.
+        var asWrittenRules = datasets.Select(rules).ToList();
+        var memos = new Dictionary<CompiledRuleSet, GoalMemo>(); // a class: by reference
+        foreach (var r in asWrittenRules) memos.TryAdd(r, new GoalMemo(r));
+        var plans = new List<SweepPlan>(datasets.Count);
         var asWrittenRatings = new List<Rating[]>(datasets.Count);
-        var asWritten = Variant(new Dictionary<string, decimal>(), datasets.Select((d, i) => asWrittenRules[i].Assess(d)), null, asWrittenRatings);
+        var asWritten = Variant(new Dictionary<string, decimal>(), datasets.Select((d, i) =>
+        {
+            var result = asWrittenRules[i].Assess(d);
+            plans.Add(SweepPlan.Of(asWrittenRules[i], result));
+            return (plans[i].Goals, result.AllGoals().Select(g => g.Derived.Rating).ToArray());
+        }), null, asWrittenRatings);
         var variants = grid.Select(thresholds =>
         {
             var values = thresholds.ToDictionary(t => t.Key, t => (double)t.Value);
-            var variantRules = reusing.Values.ToDictionary(r => r, r => r.WithThresholds(values));
-            return Variant(thresholds, datasets.Select((d, i) => variantRules[asWrittenRules[i]].Assess(d)), asWrittenRatings, null);
+            var variantRules = memos.Keys.ToDictionary(r => r, r => r.WithThresholds(values));
+            var numbered = memos.ToDictionary(m => m.Key, m => m.Value.Of(variantRules[m.Key]));
+            return Variant(thresholds, datasets.Select((_, i) =>
+            {
+                var written = asWrittenRules[i];
+                return (plans[i].Goals, plans[i].Ratings(variantRules[written], memos[written], numbered[written]));
+            }), asWrittenRatings, null);
         }).ToList();
         var best = variants.Select((v, i) => (v, i)).OrderByDescending(p => p.v.TotalAgreement).ThenBy(p => p.v.Changed).ThenBy(p => p.i).First().i;
         return new SweepReport(axes, variants, best, asWritten, datasets.Count);
     }
 
     /// <summary>
-    /// Sums up one variant's results, one dataset at a time: derived ratings counted per level, goals whose
-    /// derived rating differs from <paramref name="asWritten"/> (the same datasets' derived ratings in
-    /// <see cref="GoalResult.SelfAndDescendants"/> order; null: none differ), and agreement with the published
-    /// ratings as <see cref="Backtest.Run"/> counts it. <paramref name="record"/>, when given, receives each
-    /// dataset's derived ratings in that order.
+    /// Sums up one variant's ratings, one dataset at a time (its goals in <see cref="GoalResult.SelfAndDescendants"/>
+    /// order and their derived ratings): derived ratings counted per level, goals whose derived rating differs from
+    /// <paramref name="asWritten"/> (the same datasets' derived ratings in that order; null: none differ), and
+    /// agreement with the published ratings as <see cref="Backtest.Run"/> counts it. <paramref name="record"/>,
+    /// when given, receives each dataset's derived ratings.
     /// </summary>
-    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds, IEnumerable<AssessmentResult> results,
-        IReadOnlyList<Rating[]>? asWritten, List<Rating[]>? record)
+    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds,
+        IEnumerable<(IReadOnlyList<Goal> Goals, Rating[] Derived)> results, IReadOnlyList<Rating[]>? asWritten, List<Rating[]>? record)
     {
         var levels = Enum.GetValues<GoalLevel>();
         var ratings = Enum.GetValues<Rating>();
@@ -124,15 +129,14 @@ public static class Sweep
         var compared = new List<(GoalLevel Level, Rating Recorded, Rating Derived)>();
         var changed = 0;
         var index = 0;
-        foreach (var result in results)
+        foreach (var (goals, derived) in results)
         {
-            var goals = result.AllGoals().ToList();
-            var derived = goals.Select(g => g.Derived.Rating).ToArray();
             record?.Add(derived);
-            foreach (var goal in goals)
+            for (var g = 0; g < goals.Count; g++)
             {
-                counted[(goal.Goal.Level, goal.Derived.Rating)] = counted.GetValueOrDefault((goal.Goal.Level, goal.Derived.Rating)) + 1;
-                if (goal.Recorded is { } recorded) compared.Add((goal.Goal.Level, recorded, goal.Derived.Rating));
+                var (level, rating) = (goals[g].Level, derived[g]);
+                counted[(level, rating)] = counted.GetValueOrDefault((level, rating)) + 1;
+                if (goals[g].Recorded is { } recorded) compared.Add((level, recorded, rating));
             }
             if (asWritten is not null) changed += derived.Zip(asWritten[index]).Count(pair => pair.First != pair.Second);
             index++;

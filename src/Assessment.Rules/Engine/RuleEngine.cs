@@ -26,6 +26,9 @@ internal sealed class CompiledRules
 
     public IReadOnlyList<RuleDefinition> Rules { get; }
 
+    /// <summary>The checked conditions, in the order of <see cref="Rules"/>.</summary>
+    public IReadOnlyList<Condition> Conditions => _conditions;
+
     /// <summary>
     /// Checks a scope's rules against its facts and the thresholds (by name, their place in the vector).
     /// Every problem goes to <paramref name="errors"/> with its position; returns null when there was any.

@@ -62,6 +62,10 @@ public sealed class FactValues
 
     public static Builder For(FactSchema schema) => new(schema);
 
+    /// <summary>Values already in schema order, one per fact and each of its fact's type (not checked): not to be changed after.</summary>
+    internal static FactValues Of(FactSchema schema, object[] values) =>
+        values.Length == schema.Facts.Count ? new(schema, values) : throw new ArgumentException("One value per fact.", nameof(values));
+
     public sealed class Builder(FactSchema schema)
     {
         private readonly object[] _values = schema.Facts.Select(f => f.DefaultValue).ToArray();

@@ -17,7 +17,18 @@ public static class GoalFacts
         ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)"),
     ];
 
+    /// <summary>What each group gives, after the group's own name (its count): "_bedomda", "_helt" …</summary>
+    private static readonly string[] Suffixes = ["", "_bedomda", "_helt", "_delvis", "_inte", "_ej_bedomda", "_andel_helt", "_andel_delvis", "_andel_inte"];
+
     public static readonly FactSchema Schema = new("mål", BuildDefinitions());
+
+    /// <summary>Per group, the place in <see cref="Schema"/> of each of its facts, in <see cref="Suffixes"/> order.</summary>
+    private static readonly int[][] GroupFacts = Groups.Select(g => Suffixes.Select(s => Schema.IndexOf(g.Prefix + s)).ToArray()).ToArray();
+
+    private static readonly int[] ActivityFacts = new[]
+    {
+        "period", "aktiviteter", "aktiviteter_avvikelse", "aktiviteter_andel_avvikelse", "aktiviteter_slutdatum_passerat", "aktiviteter_ej_startade",
+    }.Select(Schema.IndexOf).ToArray();
 
     private static List<FactDefinition> BuildDefinitions()
     {
@@ -55,42 +66,68 @@ public static class GoalFacts
         IReadOnlyList<Rating> ownIndicators,
         IReadOnlyList<Rating> kfIndicators,
         IReadOnlyList<Rating> boardIndicators,
-        IReadOnlyList<Rating> subGoals)
-    {
-        var builder = FactValues.For(Schema).Set("period", period.Kind.ToString());
-        AddCounts(builder, "indikatorer", ownIndicators);
-        AddCounts(builder, "kf_indikatorer", kfIndicators);
-        AddCounts(builder, "namnd_indikatorer", boardIndicators);
-        AddCounts(builder, "delmal", subGoals);
+        IReadOnlyList<Rating> subGoals) =>
+        Evaluate(period.Kind, ActivityCounts.Of(goal, period), RatingCounts.Of(ownIndicators), RatingCounts.Of(kfIndicators),
+            RatingCounts.Of(boardIndicators), RatingCounts.Of(subGoals));
 
-        var activities = goal.Activities;
-        var flagged = activities.Count(a => a.Deviation);
-        return builder
-            .Set("aktiviteter", activities.Count)
-            .Set("aktiviteter_avvikelse", flagged)
-            .Set("aktiviteter_andel_avvikelse", Share(flagged, activities.Count))
-            .Set("aktiviteter_slutdatum_passerat", activities.Count(a => a.End is { } end && end <= period.EndDate))
-            .Set("aktiviteter_ej_startade", activities.Count(a => a.Start is { } start && start > period.EndDate))
-            .Build();
+    /// <summary>
+    /// Facts for a goal from all they read: the period's kind, the goal's activities counted and the ratings beneath
+    /// it counted. Two goals with the same arguments have the same facts.
+    /// </summary>
+    public static FactValues Evaluate(PeriodKind period, ActivityCounts activities, RatingCounts ownIndicators,
+        RatingCounts kfIndicators, RatingCounts boardIndicators, RatingCounts subGoals)
+    {
+        // Filled by place (every fact is set): a goal's facts are made for every goal of every dataset rated.
+        var values = new object[Schema.Facts.Count];
+        AddCounts(values, GroupFacts[0], ownIndicators);
+        AddCounts(values, GroupFacts[1], kfIndicators);
+        AddCounts(values, GroupFacts[2], boardIndicators);
+        AddCounts(values, GroupFacts[3], subGoals);
+        values[ActivityFacts[0]] = period.ToString();
+        values[ActivityFacts[1]] = (double)activities.All;
+        values[ActivityFacts[2]] = (double)activities.Deviating;
+        values[ActivityFacts[3]] = Share(activities.Deviating, activities.All);
+        values[ActivityFacts[4]] = (double)activities.EndPassed;
+        values[ActivityFacts[5]] = (double)activities.NotStarted;
+        return FactValues.Of(Schema, values);
     }
 
-    private static void AddCounts(FactValues.Builder builder, string prefix, IReadOnlyList<Rating> ratings)
+    private static void AddCounts(object[] values, int[] facts, RatingCounts ratings)
     {
-        var fully = ratings.Count(r => r == Rating.Fully);
-        var partly = ratings.Count(r => r == Rating.Partly);
-        var notMet = ratings.Count(r => r == Rating.NotMet);
-        var assessed = fully + partly + notMet;
-        builder
-            .Set(prefix, ratings.Count)
-            .Set($"{prefix}_bedomda", assessed)
-            .Set($"{prefix}_helt", fully)
-            .Set($"{prefix}_delvis", partly)
-            .Set($"{prefix}_inte", notMet)
-            .Set($"{prefix}_ej_bedomda", ratings.Count - assessed)
-            .Set($"{prefix}_andel_helt", Share(fully, assessed))
-            .Set($"{prefix}_andel_delvis", Share(partly, assessed))
-            .Set($"{prefix}_andel_inte", Share(notMet, assessed));
+        var assessed = ratings.Fully + ratings.Partly + ratings.NotMet;
+        values[facts[0]] = (double)ratings.All;
+        values[facts[1]] = (double)assessed;
+        values[facts[2]] = (double)ratings.Fully;
+        values[facts[3]] = (double)ratings.Partly;
+        values[facts[4]] = (double)ratings.NotMet;
+        values[facts[5]] = (double)(ratings.All - assessed);
+        values[facts[6]] = Share(ratings.Fully, assessed);
+        values[facts[7]] = Share(ratings.Partly, assessed);
+        values[facts[8]] = Share(ratings.NotMet, assessed);
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+}
+
+/// <summary>A list of ratings counted: all a goal's facts read of the ratings beneath it.</summary>
+public readonly record struct RatingCounts(int All, int Fully, int Partly, int NotMet)
+{
+    public static RatingCounts Of(IEnumerable<Rating> ratings) => ratings.Aggregate(default(RatingCounts), (counts, r) => counts.With(r));
+
+    /// <summary>These counts and one rating more.</summary>
+    public RatingCounts With(Rating rating) => new(All + 1,
+        Fully + (rating == Rating.Fully ? 1 : 0), Partly + (rating == Rating.Partly ? 1 : 0), NotMet + (rating == Rating.NotMet ? 1 : 0));
+
+    public static RatingCounts operator +(RatingCounts a, RatingCounts b) =>
+        new(a.All + b.All, a.Fully + b.Fully, a.Partly + b.Partly, a.NotMet + b.NotMet);
+}
+
+/// <summary>A goal's activities counted as its facts read them: in all, with deviation, ended by the period's end, not started by then.</summary>
+public readonly record struct ActivityCounts(int All, int Deviating, int EndPassed, int NotStarted)
+{
+    public static ActivityCounts Of(Goal goal, ReportingPeriod period) => new(
+        goal.Activities.Count,
+        goal.Activities.Count(a => a.Deviation),
+        goal.Activities.Count(a => a.End is { } end && end <= period.EndDate),
+        goal.Activities.Count(a => a.Start is { } start && start > period.EndDate));
 }

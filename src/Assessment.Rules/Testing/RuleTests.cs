@@ -4,7 +4,6 @@ using Assessment.Domain.Parsing;
 using Assessment.Domain.Yaml;
 using Assessment.Rules.Facts;
 using Assessment.Rules.Model;
-using YamlDotNet.RepresentationModel;
 
 namespace Assessment.Rules.Testing;
 
@@ -105,7 +104,7 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
                 factsMap.Errors.Add(ErrorKinds.UnknownName, position, $"okänt faktum \"{key}\"{hint}");
                 continue;
             }
-            var text = (node as YamlScalarNode)?.Value ?? "";
+            var text = node.Kind == YamlItemKind.Scalar ? node.Value : "";
             var fact = schema.Facts[schema.IndexOf(key)];
             object? value = fact.Type switch
             {

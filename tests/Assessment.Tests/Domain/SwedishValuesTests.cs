@@ -134,4 +134,36 @@ public class SwedishValuesTests
         Should.Throw<FormatException>(() => SwedishValues.ParsePeriod(text));
         Should.Throw<FormatException>(() => SwedishValues.ParseQuantity(text)).Message.ShouldNotContain("för stort");
     }
+
+    /// <summary>Figures are read without the pattern when they are plain; the result must be the pattern's, or its error.</summary>
+    [Theory]
+    [InlineData("2,4 %")]
+    [InlineData("  -3,25 st ")]
+    [InlineData("\u22121,5 %")]
+    [InlineData("+7")]
+    [InlineData("90%")]
+    [InlineData("0,50 barn/avd.")]
+    [InlineData("17 500")]
+    [InlineData("1 234,5 kr")]
+    [InlineData("12 st\nmer")]
+    [InlineData("12,")]
+    [InlineData(",5")]
+    [InlineData("5 5")]
+    [InlineData("5\t%")]
+    [InlineData("5 \u00A0%")]
+    [InlineData("3,5,5")]
+    [InlineData("-")]
+    [InlineData("007,000 GWh")]
+    [InlineData("99999999999999999999999999999999 %")]
+    [InlineData("7922816251426433759354395033,5")]
+    [InlineData("4 \U0001D400")]
+    public void A_plain_figure_reads_as_the_pattern_reads_it(string text)
+    {
+        Quantity? expected = null;
+        string? error = null;
+        try { expected = SwedishValues.QuantityByPattern(text); }
+        catch (FormatException e) { error = e.Message; }
+        if (error is null) SwedishValues.ParseQuantity(text).ShouldBe(expected);
+        else Should.Throw<FormatException>(() => SwedishValues.ParseQuantity(text)).Message.ShouldBe(error);
+    }
 }
