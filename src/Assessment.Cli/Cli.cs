@@ -26,6 +26,7 @@ internal static class Cli
         ["backtest"] = BacktestCommand.Run,
         ["merge"] = MergeCommand.Run,
         ["sweep"] = SweepCommand.Run,
+        ["serve"] = ServeCommand.Run,
     };
 
     public const string MainHelp = """
@@ -42,6 +43,7 @@ internal static class Cli
           assess backtest DATASET|MAPP … [--format text|json]
           assess merge    PLAN UTFALL.yaml|UTFALL.xlsx [-o DATASET.yaml]
           assess sweep    NAMN=FRÅN..TILL[:STEG] … [DATASET|MAPP …] [--format text|json|html]
+          assess serve    [MAPP] [--port N] [--rules FIL|MAPP] [--host VÄRD]
           assess KOMMANDO --help
 
         Kommandon:
@@ -56,6 +58,7 @@ internal static class Cli
                     per nivå och totalt, avvikelser som vilar på osäkra inlästa celler för sig.
           merge     Lägger periodens utfall (YAML eller .xlsx) på verksamhetsplanen: ett fullständigt dataset.
           sweep     Vad ett tröskelvärde gör: betyg och överensstämmelse med publicerade betyg för varje värde.
+          serve     Arbetsbänken: en lokal webbsida för översikt, spår, överstyrning och tröskelvärden.
 
         "assess run" utan fler argument bedömer det medföljande exemplet (Tertialrapport 1 2026,
         Hässelby-Vällingby) med regelverket i rules/ som gäller för perioden.

@@ -22,7 +22,7 @@ internal static class DatasetFiles
             try
             {
                 var input = InputText.Read(path, display);
-                if (inFolder && !LooksLikeDataset(input.Text, display))
+                if (inFolder && !DatasetReader.LooksLikeDataset(input.Text, display))
                 {
                     stderr.WriteLine($"hoppar över {display}: inte ett dataset (varken \"namnd\" eller \"period\")");
                     continue;
@@ -53,20 +53,6 @@ internal static class DatasetFiles
             }
             foreach (var file in Directory.GetFiles(target, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 yield return (file, RuleSetCatalog.Shown(target, target, file), true);
-        }
-    }
-
-    /// <summary>Whether a file in a folder is meant as a dataset: broken YAML counts as one (it is reported, not skipped).</summary>
-    private static bool LooksLikeDataset(string text, string display)
-    {
-        try
-        {
-            var root = YamlFile.ParseRoot(text, display, new ErrorSink());
-            return root.Has("namnd") || root.Has("period");
-        }
-        catch (InputException)
-        {
-            return true;
         }
     }
 }
