@@ -1,4 +1,3 @@
-using System.Net;
 using System.Reflection;
 using Assessment.Domain.Model;
 using Assessment.Reports;
@@ -8,7 +7,9 @@ namespace Assessment.Web;
 /// <summary>The pages' common parts: the frame, escaping, rating marks.</summary>
 internal static class Html
 {
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Text for HTML: the five markup characters escaped, Swedish letters left as they are (the page is UTF-8).</summary>
+    public static string E(string? text) =>
+        (text ?? "").Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
     /// <summary>A query-string value.</summary>
     public static string Q(string text) => Uri.EscapeDataString(text);

@@ -72,6 +72,9 @@ public static class OverrideEdit
                 if (!onItsOwnLine)
                     throw new InputException(SourcePosition.StartOf(file),
                         $"överstyrningen står på samma rad som listans \"-\" och kan inte tas bort utan att ändra andra rader; flytta den under \"id\" först");
+                // An entry at the end of a file without a final line break takes the line break before it along.
+                if (end == text.Length && !text.EndsWith('\n') && start > 0)
+                    start -= start > 1 && text[start - 2] == '\r' ? 2 : 1;
                 return text.Remove(start, end - start);
             }
             var from = onItsOwnLine ? start : keyStart;
@@ -105,17 +108,17 @@ public static class OverrideEdit
         var entries = goal.Children.ToList();
         if (existing.Key is not null)
         {
-            var (valueStart, valueEnd) = (Index(existing.Value.Start), Index(existing.Value.End));
+            var (valueStart, valueEnd) = (Index(existing.Value.Start), End(text, existing.Value));
             if (value is not null) return string.Concat(text.AsSpan(0, valueStart), Flow(value), text.AsSpan(valueEnd));
             var at = entries.FindIndex(e => ReferenceEquals(e.Key, existing.Key));
             // ", overstyrning: {…}" goes from the end of the entry before; a first entry up to the next key.
             var (from, to) = at > 0
-                ? (Index(entries[at - 1].Value.End), valueEnd)
+                ? (End(text, entries[at - 1].Value), valueEnd)
                 : (Index(existing.Key.Start), at + 1 < entries.Count ? Index(entries[at + 1].Key.Start) : valueEnd);
             return text.Remove(from, to - from);
         }
         if (value is null) return text;
-        var after = Index(entries[^1].Value.End);
+        var after = End(text, entries[^1].Value);
         return text.Insert(after, $", {Key}: {Flow(value)}");
     }
 
@@ -160,6 +163,42 @@ public static class OverrideEdit
     }
 
     private static int Index(Mark mark) => (int)mark.Index;
+
+    /// <summary>
+    /// Where a node's text ends. YamlDotNet gives a flow collection no end, so one is found by its closing bracket,
+    /// quoted text inside skipped; a scalar's end is its own.
+    /// </summary>
+    private static int End(string text, YamlNode node)
+    {
+        var start = Index(node.Start);
+        if (node is YamlScalarNode || start >= text.Length || text[start] is not ('{' or '[')) return Index(node.End);
+        var depth = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '{' or '[':
+                    depth++;
+                    break;
+                case '}' or ']':
+                    if (--depth == 0) return i + 1;
+                    break;
+                case '"':
+                    for (i++; i < text.Length && text[i] != '"'; i++)
+                        if (text[i] == '\\') i++;
+                    break;
+                case '\'':
+                    for (i++; i < text.Length; i++)
+                    {
+                        if (text[i] != '\'') continue;
+                        if (i + 1 < text.Length && text[i + 1] == '\'') i++;
+                        else break;
+                    }
+                    break;
+            }
+        }
+        return text.Length;
+    }
 
     /// <summary>Line arithmetic over the text.</summary>
     private sealed class Lines(string text)

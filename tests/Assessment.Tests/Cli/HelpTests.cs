@@ -17,6 +17,7 @@ public class HelpTests
         { "backtest", BacktestCommand.Help, BacktestCommand.Flags },
         { "merge", MergeCommand.Help, MergeCommand.Flags },
         { "sweep", SweepCommand.Help, SweepCommand.Flags },
+        { "serve", ServeCommand.Help, ServeCommand.Flags },
     };
 
     [Theory]
