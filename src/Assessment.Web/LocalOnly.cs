@@ -34,7 +34,7 @@ internal static class LocalOnly
         }
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
         context.Response.Headers["X-Frame-Options"] = "DENY";
-        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        context.Response.Headers["Referrer-Policy"] = "same-origin"; // "no-referrer" would make the browser send "Origin: null" with the pages' own forms
         await next(context);
     };
 

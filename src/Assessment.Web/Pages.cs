@@ -17,6 +17,7 @@ internal static class Pages
     public static void Map(WebApplication app, DatasetStore store, WorkbenchOptions options)
     {
         app.MapGet("/", () => Results.Content(City(store), HtmlType));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/datamangd", (string? id) => store.Find(id ?? "") is { } entry
             ? Results.Content(DatasetPage(store, entry), HtmlType) : Missing(id));
         app.MapGet("/mal", (string? id, string? mal, string? sparat) => store.Find(id ?? "") is { } entry

@@ -8,6 +8,8 @@ using Assessment.Reports.Justification;
 using Assessment.Rules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -95,10 +97,14 @@ public static class Workbench
         return 0;
     }
 
-    /// <summary>The address the application listens on, once started.</summary>
-    public static string Address(WebApplication app, WorkbenchOptions options) =>
-        app.Urls.FirstOrDefault()?.Replace("0.0.0.0", options.Host ?? "127.0.0.1").Replace("[::]", options.Host ?? "127.0.0.1") is { } url
-            ? url.TrimEnd('/') + "/" : $"http://127.0.0.1:{options.Port}/";
+    /// <summary>The address the application listens on, once started (the port chosen when 0 was asked for).</summary>
+    public static string Address(WebApplication app, WorkbenchOptions options)
+    {
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                    ?? $"http://127.0.0.1:{options.Port}";
+        var uri = new Uri(bound.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1"));
+        return $"http://{(options.Host is { } host && !IPAddress.TryParse(host.Trim('[', ']'), out _) ? host : uri.Host)}:{uri.Port}/";
+    }
 }
 
 /// <summary>The JSON API: the pages use it, and so can other tools.</summary>

@@ -26,21 +26,33 @@ public sealed class TestWorkbench : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    private TestWorkbench(bool copyRules, string? host, Action<string>? prepare)
+    /// <summary>The address of a real server (<see cref="Start"/> with <c>listen: true</c>), for a browser.</summary>
+    public string? Address { get; }
+
+    private TestWorkbench(bool copyRules, string? host, Action<string>? prepare, bool listen)
     {
         Datasets = Path.Combine(_temp.FullName, "data");
         Copy(Repo.PathOf("examples"), Datasets);
         prepare?.Invoke(Datasets);
         Rules = copyRules ? Path.Combine(_temp.FullName, "rules") : Repo.PathOf("rules");
         if (copyRules) Copy(Repo.PathOf("rules"), Rules);
-        Options = new WorkbenchOptions(Datasets, Rules, "rules", Repo.PathOf("templates"), "templates", Host: host,
+        Options = new WorkbenchOptions(Datasets, Rules, "rules", Repo.PathOf("templates"), "templates", Port: 0, Host: host,
             LogPath: Path.Combine(_temp.FullName, "beslutslogg.jsonl"));
-        App = Workbench.Create(Options, b => b.WebHost.UseTestServer());
+        App = listen ? Workbench.Create(Options) : Workbench.Create(Options, b => b.WebHost.UseTestServer());
         App.StartAsync().GetAwaiter().GetResult();
-        Client = App.GetTestClient();
+        if (listen)
+        {
+            Address = Workbench.Address(App, Options);
+            Client = new HttpClient { BaseAddress = new Uri(Address) };
+        }
+        else
+        {
+            Client = App.GetTestClient();
+        }
     }
 
-    public static TestWorkbench Start(bool copyRules = false, string? host = null, Action<string>? prepare = null) => new(copyRules, host, prepare);
+    public static TestWorkbench Start(bool copyRules = false, string? host = null, Action<string>? prepare = null, bool listen = false) =>
+        new(copyRules, host, prepare, listen);
 
     public string PathOf(string relative) => Path.Combine(Datasets, relative);
 
