@@ -81,6 +81,19 @@ internal static class Pages
     private static IResult Missing(string? id) =>
         Results.Content(Page("Finns inte", $"<p class=\"fel\">datasetet \"{E(id)}\" finns inte i mappen</p><p><a href=\"/\">Till stadsöversikten</a></p>"), HtmlType, statusCode: 404);
 
+    /// <summary>Reads and assesses every dataset and renders the first page once, so the first request finds both ready.</summary>
+    public static void Warm(DatasetStore store)
+    {
+        try
+        {
+            City(store);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // the folder is read again on the first request, which reports the problem
+        }
+    }
+
     // ---------------------------------------------------------------- Stadsöversikt
 
     private static string City(DatasetStore store)

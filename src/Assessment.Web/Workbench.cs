@@ -52,9 +52,9 @@ public static class Workbench
     {
         if (!Directory.Exists(options.Datasets))
             throw new InputException(SourcePosition.StartOf(options.Datasets), "mappen finns inte: ange en mapp med dataset (*.yaml)");
-        var rules = RuleSetCatalog.Load(options.Rules, options.RulesDisplay);
-        var templates = TemplateSet.Load(options.Templates, options.TemplatesDisplay);
-        var store = new DatasetStore(options.Datasets, rules, templates, options.Log);
+        // Compiling the rules and reading the templates is most of a cold start: done beside building the server.
+        var rules = Task.Factory.StartNew(() => RuleSetCatalog.Load(options.Rules, options.RulesDisplay), TaskCreationOptions.LongRunning);
+        var templates = Task.Factory.StartNew(() => TemplateSet.Load(options.Templates, options.TemplatesDisplay), TaskCreationOptions.LongRunning);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "assess", EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -64,14 +64,32 @@ public static class Workbench
             else if (IPAddress.TryParse(options.Host.Trim('[', ']'), out var address)) k.Listen(address, options.Port);
             else k.ListenAnyIP(options.Port);
         });
-        builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton(options);
         configure?.Invoke(builder);
         var app = builder.Build();
+        var store = new DatasetStore(options.Datasets, Await(rules, templates).Item1, templates.Result, options.Log);
+        // The datasets are read and assessed (and the first page's code compiled) while the server starts listening.
+        _ = Task.Factory.StartNew(() => Pages.Warm(store), TaskCreationOptions.LongRunning);
         app.Use(LocalOnly.Check(options.Host));
         Api.Map(app, store, options);
         Pages.Map(app, store, options);
         return app;
+    }
+
+    /// <summary>Both loads' results; the problems of both reported together when either fails.</summary>
+    private static (RuleSetCatalog, TemplateSet) Await(Task<RuleSetCatalog> rules, Task<TemplateSet> templates)
+    {
+        try
+        {
+            Task.WaitAll(rules, templates);
+        }
+        catch (AggregateException)
+        {
+            var errors = new[] { rules.Exception, templates.Exception }.Select(e => e?.InnerException)
+                .OfType<InputException>().SelectMany(e => e.Errors).ToList();
+            if (errors.Count > 0) throw new InputException(errors);
+            throw (rules.Exception ?? templates.Exception)!.InnerException!;
+        }
+        return (rules.Result, templates.Result);
     }
 
     /// <summary>
