@@ -18,6 +18,9 @@ internal static partial class RuleVersions
     [GeneratedRegex(@"^(?<key>version|giltig_fran):[^\r\n]*", RegexOptions.Multiline)]
     private static partial Regex Header();
 
+    [GeneratedRegex(@"^troskelvarden:[^\n]*\n(?<body>(?:(?:[ \t#][^\n]*)?\n)*)", RegexOptions.Multiline)]
+    private static partial Regex Section();
+
     [GeneratedRegex(@"^[\p{L}0-9_.-]+$")]
     private static partial Regex VersionText();
 
@@ -39,7 +42,9 @@ internal static partial class RuleVersions
         var edited = Edit(text, thresholds, version, from);
         var name = $"{basis.Id}-{version}.yaml";
         var path = Path.Combine(folder, name);
-        var display = $"{options.RulesDisplay.TrimEnd('/')}{(Directory.Exists(options.Rules) ? "" : "/..")}/{name}";
+        var display = Directory.Exists(options.Rules)
+            ? $"{options.RulesDisplay.TrimEnd('/')}/{name}"
+            : Path.GetDirectoryName(options.RulesDisplay) is { Length: > 0 } beside ? $"{beside}/{name}" : name;
         CompiledRuleSet compiled;
         try
         {
@@ -75,10 +80,15 @@ internal static partial class RuleVersions
     {
         text = Header().Replace(text, m => m.Groups["key"].Value == "version"
             ? $"version: \"{version}\"" : $"giltig_fran: {validFrom:yyyy-MM-dd}");
+        // Only inside "troskelvarden:": from its line to the next line that starts a top-level key.
+        var section = Section().Match(text);
+        if (!section.Success) return text;
+        var body = section.Groups["body"];
+        var edited = body.Value;
         foreach (var (name, value) in thresholds)
-            text = Regex.Replace(text, $@"^(?<lead>[ ]+{Regex.Escape(name)}:[ ]*)(?<value>[^\s#]+)", m => m.Groups["lead"].Value + WhatIf.Format(value),
+            edited = Regex.Replace(edited, $@"^(?<lead>[ ]+{Regex.Escape(name)}:[ ]*)(?<value>[^\s#]+)", m => m.Groups["lead"].Value + WhatIf.Format(value),
                 RegexOptions.Multiline, TimeSpan.FromSeconds(1));
-        return text;
+        return string.Concat(text.AsSpan(0, body.Index), edited, text.AsSpan(body.Index + body.Length));
     }
 
     private static string NextVersion(string version)

@@ -105,7 +105,8 @@ public static class Workbench
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"fel: kan inte lyssna på port {options.Port}: {e.Message} (välj en annan med --port, eller --port 0 för en ledig)");
+            var reason = e.InnerException?.GetType().Name == "AddressInUseException" ? "porten används redan" : e.Message;
+            stderr.WriteLine($"fel: kan inte lyssna på port {options.Port}: {reason} (välj en annan med --port, eller --port 0 för en ledig)");
             return 2;
         }
         stdout.WriteLine($"Arbetsbänken är öppen på {Address(app, options)}  (avsluta med Ctrl+C)");
