@@ -74,6 +74,7 @@ public sealed class DatasetStore
     private readonly ConcurrentDictionary<string, object> _fileLocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<CompiledRuleSet, CompiledRuleSet> _reusing = new();
     private Dictionary<string, DatasetEntry> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _saved = new(StringComparer.Ordinal);
 
     public DatasetStore(string folder, RuleSetCatalog rules, TemplateSet templates, string logPath)
     {
@@ -113,17 +114,28 @@ public sealed class DatasetStore
                 if (id is null) continue;
                 var real = FileNode.RealPath(file);
                 if (!FileNode.IsInside(real, _root)) continue; // a link out of the folder: never read
-                var info = new FileInfo(real);
-                if (!info.Exists) continue;
-                var stamp = (info.LastWriteTimeUtc, info.Length);
-                if (_entries.TryGetValue(id, out var known) && known.Stamp == stamp && known.Path == real)
-                    found[id] = known;
-                else if (Load(id, real, stamp) is { } loaded)
-                    found[id] = loaded;
+                Look(found, id, real);
             }
+            // A directory listed while a file in it is renamed over (a save, here or in an editor) may miss that file:
+            // a file known before that is still there is kept.
+            foreach (var (id, known) in _entries)
+                if (!found.ContainsKey(id) && File.Exists(known.Path)) Look(found, id, known.Path);
             _entries = found;
             return found.Values.OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         }
+    }
+
+    /// <summary>Adds the file's entry: the one known when the file's time and size are unchanged, else read again.</summary>
+    private void Look(Dictionary<string, DatasetEntry> found, string id, string real)
+    {
+        var info = new FileInfo(real);
+        if (!info.Exists) return;
+        var stamp = (info.LastWriteTimeUtc, info.Length);
+        var saved = _saved.Remove(id);
+        if (!saved && _entries.TryGetValue(id, out var known) && known.Stamp == stamp && known.Path == real)
+            found[id] = known;
+        else if (Load(id, real, stamp) is { } loaded)
+            found[id] = loaded;
     }
 
     /// <summary>The dataset with this id, or null: an id is looked up among the files found, never turned into a path.</summary>
@@ -227,7 +239,7 @@ public sealed class DatasetStore
             {
                 return new SaveResult(SaveOutcome.Invalid, $"kunde inte spara {entry.Display}: {e.Message}");
             }
-            lock (_scan) _entries.Remove(id); // read again on the next look
+            lock (_scan) _saved.Add(id); // read again on the next look, whatever its time and size
             return new SaveResult(SaveOutcome.Saved, value is null ? $"överstyrningen av {goalId} är borttagen" : $"överstyrningen av {goalId} är sparad", newSha);
         }
     }

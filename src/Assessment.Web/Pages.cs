@@ -135,7 +135,7 @@ internal static class Pages
         foreach (var entry in loaded)
         {
             var byId = entry.Result!.AllGoals().ToDictionary(g => g.Goal.Id);
-            body.Append($"<tr><th><a href=\"/datamangd?id={Q(entry.Id)}\">{E(entry.Result.Dataset.District)} {E(entry.Result.Dataset.Period.ToString())}</a></th>");
+            body.Append($"<tr><th><a href=\"/datamangd?id={Q(entry.Id)}\" title=\"{E(entry.Display)}\">{E(entry.Result.Dataset.District)} {E(entry.Result.Dataset.Period.ToString())}</a></th>");
             foreach (var id in ids)
             {
                 if (!byId.TryGetValue(id, out var g))
