@@ -13,7 +13,7 @@ namespace Assessment.Benchmark;
 /// </summary>
 public static class Generator
 {
-    private static readonly SourcePosition Here = SourcePosition.StartOf("generated");
+    private static readonly SourcePosition Here = SourcePosition.InFile("generated");
 
     public static IReadOnlyList<Dataset> Datasets(int count, int indicatorsPerDataset, int seed)
     {

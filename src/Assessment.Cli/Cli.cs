@@ -64,7 +64,8 @@ internal static class Cli
         Hässelby-Vällingby) med regelverket i rules/ som gäller för perioden.
 
         Slutkoder: 0 klart · 1 fynd (check) eller underkända testfall (test) · 2 fel i indata eller
-        flaggor (med fil:rad:kolumn) · 70 internt fel.
+        flaggor · 70 internt fel. Ett fel skrivs på en rad: "fel KOD: fil:rad:kolumn: meddelande"
+        (koderna står i README, "Felkoder").
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -86,26 +87,27 @@ internal static class Cli
                 ? command(args[1..], stdout, stderr)
                 : Usage(stderr, $"okänt kommando \"{args[0]}\"", MainHelp);
         }
-        catch (InputException e)
-        {
-            foreach (var error in e.Errors) stderr.WriteLine($"fel: {error}");
-            return BadInput;
-        }
         catch (UsageException e)
         {
-            return Usage(stderr, e.Message, e.Help);
+            return Usage(stderr, e.Errors[0].Message, e.Help);
+        }
+        catch (InputException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine(error); // "fel A201: fil:rad:kolumn: meddelande"
+            return BadInput;
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"internt fel ({e.GetType().Name}): {e.Message}");
-            stderr.WriteLine("Detta är ett fel i assess, inte i indata. Rapportera det gärna med kommandot och filerna.");
+            // The exception's own message is .NET's (English) or a developer's: its kind and place are what a bug report needs.
+            var at = new System.Diagnostics.StackTrace(e).GetFrame(0)?.GetMethod() is { } method ? $" i {method.DeclaringType?.Name}.{method.Name}" : "";
+            stderr.WriteLine(new InputError(ErrorKinds.Internal, null, $"internt fel ({e.GetType().Name}{at}): detta är ett fel i assess, inte i indata. Rapportera det gärna med kommandot och filerna."));
             return InternalError;
         }
     }
 
     private static int Usage(TextWriter stderr, string message, string help)
     {
-        stderr.WriteLine($"fel: {message}");
+        stderr.WriteLine(new InputError(ErrorKinds.Usage, null, message));
         stderr.WriteLine();
         stderr.Write(help);
         return BadInput;

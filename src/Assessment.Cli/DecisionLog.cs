@@ -1,8 +1,6 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Reports.Json;
 using Assessment.Rules;
 
 namespace Assessment.Cli;
@@ -31,7 +29,7 @@ internal sealed class DecisionLog : IDisposable
         Inputs.RefuseInputAsOutput(path, "--log");
         OutputFile.RefuseKind(path, "--log");
         if (Directory.Exists(path))
-            throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil för beslutsloggen");
+            throw new InputException(ErrorKinds.NotAFile, path, "det är en mapp: ange en fil för beslutsloggen");
         try
         {
             // Runs that log at the same time take turns: the file is opened exclusively (an advisory lock),
@@ -50,11 +48,11 @@ internal sealed class DecisionLog : IDisposable
         }
         catch (DirectoryNotFoundException)
         {
-            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: mappen {Path.GetDirectoryName(Path.GetFullPath(path))} finns inte");
+            throw new InputException(ErrorKinds.OutputFailed, path, $"kan inte skriva beslutsloggen: mappen {Path.GetDirectoryName(Path.GetFullPath(path))} finns inte");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException(SourcePosition.StartOf(path), $"kan inte skriva beslutsloggen: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, path, $"kan inte skriva beslutsloggen: {SystemMessages.Describe(e)}");
         }
     }
 
@@ -62,50 +60,24 @@ internal sealed class DecisionLog : IDisposable
 
     public void Append(string command, LoadedDataset dataset, AssessmentResult result, FinalSource finalSource, DateTimeOffset now)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("time", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"));
-            json.WriteString("command", command);
-            json.WriteStartObject("dataset");
-            json.WriteString("file", dataset.Display);
-            json.WriteString("sha256", dataset.Sha256);
-            json.WriteString("district", result.Dataset.District);
-            json.WriteString("period", result.Dataset.Period.ToString());
-            json.WriteEndObject();
-            json.WriteStartObject("ruleset");
-            json.WriteString("id", result.RuleSet.Id);
-            json.WriteString("version", result.RuleSet.Version);
-            json.WriteString("file", result.RuleSet.File);
-            json.WriteString("sha256", result.RuleSet.Sha256);
-            if (result.RuleSet.Note is { } note) json.WriteString("note", note);
-            json.WriteEndObject();
-            json.WriteString("final_source", finalSource == FinalSource.Recorded ? "recorded" : "derived");
-            json.WriteStartArray("goals");
-            foreach (var g in result.AllGoals())
-            {
-                json.WriteStartObject();
-                json.WriteString("id", g.Goal.Id);
-                json.WriteString("derived", g.Derived.Rating.Code());
-                json.WriteString("rule", g.Derived.Rule.Id);
-                json.WriteString("recorded", g.Recorded?.Code());
-                json.WriteString("final", g.Final.Code());
-                if (g.Goal.Override is { } ov) json.WriteString("override_reason", ov.Reason);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
+        var line = JsonOutput.LineOf(new DecisionLogJson(
+            now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            command,
+            new LoggedDatasetJson(dataset.Display, dataset.Sha256, result.Dataset.District, result.Dataset.Period.ToString()),
+            new LoggedRuleSetJson(result.RuleSet.Id, result.RuleSet.Version, result.RuleSet.File, result.RuleSet.Sha256, result.RuleSet.Note),
+            finalSource.Code(),
+            [
+                .. result.AllGoals().Select(g => new LoggedGoalJson(g.Goal.Id, g.Derived.Rating.Code(), g.Derived.Rule.Id, g.Recorded?.Code(),
+                    g.Final.Code(), g.Goal.Override?.Reason)),
+            ]));
         try
         {
-            _file.Write(buffer.ToArray()); // one write per line, so concurrent runs do not interleave lines
+            _file.Write(line); // one write per line, so concurrent runs do not interleave lines
             _file.Flush();
         }
         catch (IOException e)
         {
-            throw new InputException(SourcePosition.StartOf(_file.Name), $"kan inte skriva beslutsloggen: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, _file.Name, $"kan inte skriva beslutsloggen: {SystemMessages.Describe(e)}");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Assessment.Domain;
+
 namespace Assessment.Cli;
 
 /// <summary>
@@ -14,9 +16,14 @@ internal static class DefaultFiles
     public static (string Path, string Display) Resolve(string? given, string defaultRelative) =>
         given is not null ? (given, given) : (Find(defaultRelative), defaultRelative);
 
+    /// <summary>
+    /// The bundled file or folder, looked for in the program's folder and the working directory and in every
+    /// folder above them; when it is in none, an error that names where it was looked for.
+    /// </summary>
     public static string Find(string relativePath)
     {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        string[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory()];
+        foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -24,6 +31,9 @@ internal static class DefaultFiles
                 if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
             }
         }
-        return relativePath; // reported as "filen finns inte" by the reader, with this name
+        var what = Path.HasExtension(relativePath) ? "standardfilen" : "standardmappen";
+        throw new InputException(ErrorKinds.FileMissing, relativePath,
+            $"{what} finns inte: sökte i {string.Join(" och i ", starts.Select(s => Path.TrimEndingDirectorySeparator(s)).Distinct())} " +
+            "och i varje mapp ovanför dem; ange en egen med en sökväg på kommandoraden");
     }
 }

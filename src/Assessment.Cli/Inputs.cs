@@ -109,14 +109,14 @@ internal static class Inputs
         try { full = RealPath(output); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new InputException(SourcePosition.StartOf(output), $"ogiltig sökväg: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, output, $"ogiltig sökväg: {SystemMessages.Describe(e)}");
         }
         List<string> inputs = [];
         if (ReadPaths.Value is { } paths)
             lock (paths) inputs = [.. paths];
         var input = inputs.FirstOrDefault(p => full == p || full.StartsWith(p.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
         if (input is not null)
-            throw new InputException(SourcePosition.StartOf(output),
+            throw new InputException(ErrorKinds.OutputRefused, output,
                 $"{flag} skulle skriva {(full == input ? "över indatafilen" : "i indatamappen")} {input}: indata ändras aldrig, välj en annan fil");
         // Another name for a file read – a hard link – is the same file: compared by device and inode.
         if (FileNode.Of(full) is { Kind: FileKind.Regular, Identity: { } identity } && ReadFiles.Value is { } files)
@@ -124,7 +124,7 @@ internal static class Inputs
             string? same;
             lock (files) same = files.GetValueOrDefault(identity);
             if (same is not null)
-                throw new InputException(SourcePosition.StartOf(output),
+                throw new InputException(ErrorKinds.OutputRefused, output,
                     $"{flag} är samma fil som indatafilen {same} (en hård länk till den): indata ändras aldrig, välj en annan fil");
         }
     }
@@ -207,7 +207,7 @@ internal static class Inputs
         TextWriter stdout, TextWriter stderr)
     {
         if (outputPath is not null && logPath is not null && SameFile(outputPath, logPath))
-            throw new InputException(SourcePosition.StartOf(logPath), "-o och --log pekar på samma fil: välj två olika");
+            throw new InputException(ErrorKinds.OutputRefused, logPath, "-o och --log pekar på samma fil: välj två olika");
         using var output = outputPath is null ? null : OutputFile.Stage(outputPath, content);
         using (var log = DecisionLog.Open(logPath))
             if (log is not null) logLine?.Invoke(log);

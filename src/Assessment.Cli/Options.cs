@@ -1,7 +1,10 @@
+using Assessment.Domain;
+using Assessment.Domain.Model;
+
 namespace Assessment.Cli;
 
 /// <summary>A mistake in the command line itself; reported with the command's help.</summary>
-internal sealed class UsageException(string message, string help) : Exception(message)
+internal sealed class UsageException(string message, string help) : InputException(ErrorKinds.Usage, (SourcePosition?)null, message)
 {
     public string Help { get; } = help;
 }
@@ -23,12 +26,11 @@ internal sealed class Options
     /// The --format value, text unless given, whatever its case; one that is not in <paramref name="formats"/> is a
     /// usage error naming those that are.
     /// </summary>
-    public string Format(string help, params string[] formats)
+    public string Format(string help, params IReadOnlyList<string> formats)
     {
         var format = (Value("--format") ?? formats[0]).ToLowerInvariant();
         if (formats.Contains(format)) return format;
-        var listed = formats.Length == 1 ? formats[0] : $"{string.Join(", ", formats[..^1])} eller {formats[^1]}";
-        throw new UsageException($"okänt format \"{Value("--format")}\": väntade {listed}", help);
+        throw new UsageException($"okänt format \"{Value("--format")}\": väntade {Vocabularies.Listed(formats)}", help);
     }
 
     /// <summary>Every value of a flag that may be given more than once, in order.</summary>

@@ -35,10 +35,14 @@ internal sealed class OutputFile : IDisposable
         var full = Path.GetFullPath(path);
         RefuseKind(path, flag);
         if (Directory.Exists(full))
-            throw new InputException(SourcePosition.StartOf(path), "det är en mapp: ange en fil att skriva till");
+            throw new InputException(ErrorKinds.NotAFile, path, "det är en mapp: ange en fil att skriva till");
         var directory = Path.GetDirectoryName(full);
         if (directory is null || !Directory.Exists(directory))
-            throw new InputException(SourcePosition.StartOf(path), $"mappen {directory ?? path} finns inte");
+        {
+            var given = Path.GetDirectoryName(path.TrimEnd('/'));
+            throw new InputException(ErrorKinds.OutputFailed, path,
+                $"mappen {(string.IsNullOrEmpty(given) ? directory : given)} finns inte{(string.IsNullOrEmpty(given) ? "" : SystemMessages.Near(given, "mappen "))}");
+        }
         return full;
     }
 
@@ -111,11 +115,11 @@ internal sealed class OutputFile : IDisposable
         try { full = Path.GetFullPath(path); }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new InputException(SourcePosition.StartOf(path), $"ogiltig sökväg: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, path, $"ogiltig sökväg: {SystemMessages.Describe(e)}");
         }
         var node = FileNode.Of(full);
         if (node.IsRefused(full))
-            throw new InputException(SourcePosition.StartOf(path),
+            throw new InputException(ErrorKinds.OutputRefused, path,
                 $"{flag} är {node.Described}: utdata skrivs bara till en vanlig fil, terminalen eller en enhet som /dev/null");
     }
 
@@ -131,7 +135,7 @@ internal sealed class OutputFile : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InputException(SourcePosition.StartOf(shown), $"kan inte skriva filen: {e.Message}");
+            throw new InputException(ErrorKinds.OutputFailed, shown, $"kan inte skriva filen: {SystemMessages.Describe(e)}");
         }
     }
 }

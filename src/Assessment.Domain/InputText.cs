@@ -38,16 +38,16 @@ public static class InputText
         try
         {
             if (Directory.Exists(path))
-                throw new InputException(SourcePosition.StartOf(displayName), "det är en mapp: väntade en fil");
+                throw new InputException(ErrorKinds.NotAFile, displayName, "det är en mapp: väntade en fil");
             var node = FileNode.Of(path);
             if (!File.Exists(path) || node.Kind == FileKind.Missing)
-                throw new InputException(SourcePosition.StartOf(displayName), "filen finns inte");
+                throw new InputException(ErrorKinds.FileMissing, displayName, SystemMessages.Missing(path));
             if (node.IsRefused(Path.GetFullPath(path)))
-                throw new InputException(SourcePosition.StartOf(displayName),
+                throw new InputException(ErrorKinds.NotAFile, displayName,
                     $"det är {node.Described}, inte en vanlig fil: den läses inte (ange en fil)");
             Reading.Value?.Invoke(path, node.Kind == FileKind.Regular ? node.Identity : null);
             if (new FileInfo(path).Length is var length and > MaxBytes) // a regular file: refused before it is read
-                throw new InputException(SourcePosition.StartOf(displayName),
+                throw new InputException(ErrorKinds.FileTooLarge, displayName,
                     $"filen är {length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             using var bytes = new MemoryStream();
@@ -56,7 +56,7 @@ public static class InputText
             while ((read = stream.Read(buffer)) > 0)
             {
                 if (bytes.Length + read > MaxBytes)
-                    throw new InputException(SourcePosition.StartOf(displayName),
+                    throw new InputException(ErrorKinds.FileTooLarge, displayName,
                         $"filen är större än de {MaxBytes / (1024 * 1024)} MiB som läses");
                 bytes.Write(buffer, 0, read);
             }
@@ -64,7 +64,8 @@ public static class InputText
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException(SourcePosition.StartOf(displayName), $"kan inte läsa filen: {e.Message}");
+            throw new InputException(e is FileNotFoundException or DirectoryNotFoundException ? ErrorKinds.FileMissing : ErrorKinds.FileUnreadable,
+                displayName, $"kan inte läsa filen: {SystemMessages.Describe(e)}");
         }
     }
 
@@ -88,7 +89,7 @@ public static class InputText
             var line = bytes.AsSpan(0, lineStart).Count((byte)'\n') + 1;
             var column = Encoding.UTF8.GetCharCount(bytes, lineStart, at - lineStart) + 1;
             var bad = e.BytesUnknown is { Length: > 0 } unknown ? $" (byte 0x{unknown[0]:X2})" : "";
-            throw new InputException(new SourcePosition(displayName, line, column),
+            throw new InputException(ErrorKinds.NotUtf8, new SourcePosition(displayName, line, column),
                 $"filen är inte UTF-8{bad}: spara den som UTF-8");
         }
     }

@@ -1,24 +1,37 @@
 namespace Assessment.Domain;
 
-/// <summary>A place in an input file, 1-based, as editors show it.</summary>
+/// <summary>
+/// A place in an input file, 1-based, as editors show it. A problem with the file as a whole (it is
+/// missing, empty, too large) has no line: <see cref="InFile"/>, shown as the file's name alone; one
+/// whose line is known but not its column (a report line an imported value came from) has column 0.
+/// </summary>
 public sealed record SourcePosition(string File, int Line, int Column)
 {
-    public static SourcePosition StartOf(string file) => new(file, 1, 1);
+    /// <summary>The file as a whole: no line or column, since the problem has none.</summary>
+    public static SourcePosition InFile(string file) => new(file, 0, 0);
 
-    public override string ToString() => $"{File}:{Line}:{Column}";
-}
+    public bool HasLine => Line > 0;
 
-/// <summary>One problem with an input file: where it is and what was expected.</summary>
-public sealed record InputError(SourcePosition Position, string Message)
-{
-    public override string ToString() => $"{Position}: {Message}";
+    public override string ToString() => !HasLine ? File : Column > 0 ? $"{File}:{Line}:{Column}" : $"{File}:{Line}";
 }
 
 /// <summary>
-/// Thrown when an input file (dataset, rule set) cannot be used. Carries every problem found,
-/// each with its position, so a user fixes them all in one go.
+/// One problem with the input or the command line: its kind (a stable code, see <see cref="ErrorKinds"/>),
+/// where it is when it is somewhere, and what was expected – in Swedish.
 /// </summary>
-public sealed class InputException : Exception
+public sealed record InputError(ErrorKind Kind, SourcePosition? Position, string Message)
+{
+    public string Code => Kind.Code;
+
+    /// <summary>One line: "fel A201: fil:rad:kolumn: meddelande" (the position left out where there is none).</summary>
+    public override string ToString() => Position is null ? $"fel {Code}: {Message}" : $"fel {Code}: {Position}: {Message}";
+}
+
+/// <summary>
+/// Thrown when an input file (dataset, rule set) or the command line cannot be used. Carries every problem
+/// found, each with its code and position, so a user fixes them all in one go.
+/// </summary>
+public class InputException : Exception
 {
     public InputException(IReadOnlyList<InputError> errors)
         : base(string.Join(Environment.NewLine, errors))
@@ -27,7 +40,10 @@ public sealed class InputException : Exception
         Errors = errors;
     }
 
-    public InputException(SourcePosition position, string message) : this([new InputError(position, message)]) { }
+    public InputException(ErrorKind kind, SourcePosition? position, string message) : this([new InputError(kind, position, message)]) { }
+
+    /// <summary>A problem with a file as a whole (no line): missing, too large, the wrong kind of file.</summary>
+    public InputException(ErrorKind kind, string file, string message) : this(kind, SourcePosition.InFile(file), message) { }
 
     public IReadOnlyList<InputError> Errors { get; }
 }

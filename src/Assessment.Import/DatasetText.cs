@@ -17,13 +17,7 @@ public static class DatasetText
 
     private static RawGoal Goal(Goal goal)
     {
-        var level = goal.Level switch
-        {
-            GoalLevel.DirectionGoal => RawLevel.DirectionGoal,
-            GoalLevel.ServiceAreaGoal => RawLevel.ServiceAreaGoal,
-            _ => RawLevel.BoardGoal,
-        };
-        var raw = new RawGoal(level, goal.Id, goal.Title, goal.Position.Line) { Recorded = goal.Recorded?.Code() };
+        var raw = new RawGoal(goal.Level, goal.Id, goal.Title, goal.Position.Line) { Recorded = goal.Recorded?.Code() };
         raw.Analysis.AddRange(Paragraphs(goal.Analysis));
         raw.Description.AddRange(Paragraphs(goal.Description));
         raw.ExpectedResults.AddRange(goal.ExpectedResults);

@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -51,7 +52,7 @@ public static partial class DatasetYamlWriter
         y.Append("namnd: ").AppendLine(Quote(dataset.District));
         y.Append("period: ").AppendLine(Quote(dataset.Period));
         y.Append("kalla: ").AppendLine(Quote(dataset.Source));
-        y.AppendLine("inriktningsmal:");
+        y.Append(GoalLevel.DirectionGoal.Code()).AppendLine(":");
         foreach (var goal in dataset.Goals) Goal(y, goal, 2);
         return y.ToString();
     }
@@ -66,12 +67,12 @@ public static partial class DatasetYamlWriter
         if (goal.Override is { } ov)
         {
             y.Append(inner).AppendLine("overstyrning:");
-            y.Append(inner).Append("  betyg: ").AppendLine(Assessment.Domain.Model.Codes.Code(ov.Rating));
+            y.Append(inner).Append("  betyg: ").AppendLine(ov.Rating.Code());
             y.Append(inner).Append("  motivering: ").AppendLine(Quote(ov.Reason));
             if (ov.By is not null) y.Append(inner).Append("  av: ").AppendLine(Quote(ov.By));
         }
         Block(y, inner, "analys", goal.Analysis);
-        if (goal.Level == RawLevel.BoardGoal)
+        if (goal.Level == GoalLevel.BoardGoal)
         {
             Block(y, inner, "beskrivning", goal.Description);
             if (goal.ExpectedResults.Count > 0)
@@ -83,7 +84,7 @@ public static partial class DatasetYamlWriter
         Rows(y, inner, "indikatorer", goal.Indicators, IndicatorKeys);
         Rows(y, inner, "aktiviteter", goal.Activities, ActivityKeys);
         if (goal.Children.Count == 0) return;
-        y.Append(inner).AppendLine(goal.Level == RawLevel.DirectionGoal ? "verksamhetsomradesmal:" : "namndmal:");
+        y.Append(inner).Append((goal.Level == GoalLevel.DirectionGoal ? GoalLevel.ServiceAreaGoal : GoalLevel.BoardGoal).Code()).AppendLine(":");
         foreach (var child in goal.Children) Goal(y, child, indent + 4);
     }
 

@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using System.Text.RegularExpressions;
 
@@ -66,9 +67,10 @@ internal abstract partial class Layout
     internal static string? PeriodicityOf(string periodCell)
     {
         var cell = periodCell.Trim();
-        if (cell.StartsWith("Tertial", StringComparison.OrdinalIgnoreCase) || cell.StartsWith("VB", StringComparison.Ordinal)) return "Tertial";
-        if (cell is "År" or "år") return "År";
-        return Regex.IsMatch(cell, @"^\d{4}$") ? "År" : null;
+        var (tertial, year) = (Vocabularies.Periodicities[Periodicity.Tertial].Label, Vocabularies.Periodicities[Periodicity.Year].Label);
+        if (cell.StartsWith(tertial, StringComparison.OrdinalIgnoreCase) || cell.StartsWith(PeriodKind.VB.ToString(), StringComparison.Ordinal)) return tertial;
+        if (Vocabularies.Periodicities.Find(cell) == Periodicity.Year) return year;
+        return Regex.IsMatch(cell, @"^\d{4}$") ? year : null;
     }
 
     public static bool IsPeriodCell(string text) => PeriodCell().IsMatch(text.Trim()) || text.Trim().StartsWith("Tertial ", StringComparison.Ordinal);
@@ -107,7 +109,7 @@ internal abstract partial class Layout
             state.Note(row.Line, $"raden \"{row.Name}\" står före första målet och kunde inte placeras");
             return;
         }
-        if (state.Current.Level == RawLevel.DirectionGoal)
+        if (state.Current.Level == GoalLevel.DirectionGoal)
         {
             state.Note(row.Line, $"raden \"{row.Name}\" står direkt under inriktningsmål {state.Current.Id}, som inte har egna indikatorer eller aktiviteter");
             return;

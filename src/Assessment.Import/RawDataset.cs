@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 namespace Assessment.Import;
 
 /// <summary>
@@ -14,11 +15,10 @@ public sealed class RawDataset
     public IEnumerable<RawGoal> AllGoals() => Goals.SelectMany(g => g.SelfAndDescendants());
 }
 
-public enum RawLevel { DirectionGoal, ServiceAreaGoal, BoardGoal }
 
-public sealed class RawGoal(RawLevel level, string id, string title, int line)
+public sealed class RawGoal(GoalLevel level, string id, string title, int line)
 {
-    public RawLevel Level { get; } = level;
+    public GoalLevel Level { get; } = level;
     public string Id { get; } = id;
     public string Title { get; set; } = title;
     public int Line { get; } = line;

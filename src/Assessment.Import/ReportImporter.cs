@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using System.Text.RegularExpressions;
 
 namespace Assessment.Import;
@@ -95,7 +96,7 @@ public static partial class ReportImporter
             if (RatingLine().Match(clean) is { Success: true } rating)
             {
                 var word = rating.Groups["rating"].Value.ToLowerInvariant();
-                state.Rate(word == "ej" ? "inte" : word, number);
+                state.Rate(word == "ej" ? Rating.NotMet.Code() : word, number);
                 continue;
             }
             switch (clean)
@@ -159,11 +160,11 @@ public static partial class ReportImporter
 
     private static string Tidy(string text) => Regex.Replace(text, @"\s+", " ").Trim().TrimEnd('*').Trim();
 
-    private static (RawLevel Level, string Id, string Title)? Heading(string clean)
+    private static (GoalLevel Level, string Id, string Title)? Heading(string clean)
     {
-        if (DirectionHeading().Match(clean) is { Success: true } d) return (RawLevel.DirectionGoal, d.Groups["id"].Value, d.Groups["title"].Value);
-        if (ServiceAreaHeading().Match(clean) is { Success: true } s) return (RawLevel.ServiceAreaGoal, s.Groups["id"].Value, s.Groups["title"].Value);
-        if (BoardHeading().Match(clean) is { Success: true } b) return (RawLevel.BoardGoal, b.Groups["id"].Value, b.Groups["title"].Value);
+        if (DirectionHeading().Match(clean) is { Success: true } d) return (GoalLevel.DirectionGoal, d.Groups["id"].Value, d.Groups["title"].Value);
+        if (ServiceAreaHeading().Match(clean) is { Success: true } s) return (GoalLevel.ServiceAreaGoal, s.Groups["id"].Value, s.Groups["title"].Value);
+        if (BoardHeading().Match(clean) is { Success: true } b) return (GoalLevel.BoardGoal, b.Groups["id"].Value, b.Groups["title"].Value);
         return null;
     }
 
@@ -237,16 +238,16 @@ public static partial class ReportImporter
 
         public void Note(int line, string message) => notes.Add(new ImportNote(line, message));
 
-        public void Open(RawLevel level, string id, string title, int line)
+        public void Open(GoalLevel level, string id, string title, int line)
         {
             EndParagraph();
             var parent = level switch
             {
-                RawLevel.ServiceAreaGoal => _direction,
-                RawLevel.BoardGoal => _serviceArea,
+                GoalLevel.ServiceAreaGoal => _direction,
+                GoalLevel.BoardGoal => _serviceArea,
                 _ => null,
             };
-            if (level != RawLevel.DirectionGoal && parent is null)
+            if (level != GoalLevel.DirectionGoal && parent is null)
             {
                 Note(line, $"målet {(id.Length > 0 ? id + " " : "")}\"{Layout.Short(title)}\" står före sitt överordnade mål och kunde inte placeras i målträdet");
                 return;
@@ -266,8 +267,8 @@ public static partial class ReportImporter
             }
             var goal = new RawGoal(level, id, title, line);
             siblings.Add(goal);
-            if (level == RawLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
-            if (level == RawLevel.ServiceAreaGoal) _serviceArea = goal;
+            if (level == GoalLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
+            if (level == GoalLevel.ServiceAreaGoal) _serviceArea = goal;
             if (dataset.AllGoals().Count(g => g.Id == id) > 1)
                 Note(line, $"mål-id {id} förekommer redan tidigare i rapporten");
             Current = goal;
@@ -300,7 +301,7 @@ public static partial class ReportImporter
             else if (_sinceOpen > 0 && _serviceArea is not null && _lastParagraph is { } title && LooksLikeTitle(title.Text))
             {
                 title.List.RemoveAt(title.List.Count - 1);
-                Open(RawLevel.BoardGoal, "", title.Text.Trim(), title.Line);
+                Open(GoalLevel.BoardGoal, "", title.Text.Trim(), title.Line);
             }
             if (Current.Recorded is null) Current.Recorded = rating;
             else Note(line, $"mål {Current.Id} har redan betyget {Current.Recorded}; raden \"Uppfylls {rating}\" lämnades");
@@ -350,7 +351,7 @@ public static partial class ReportImporter
             var text = string.Join(' ', _paragraph);
             _paragraph.Clear();
             var target = Section is Section.Description or Section.Expected ? Current.Description : Current.Analysis;
-            if (Section == Section.None && Current.Level == RawLevel.BoardGoal && Current.Description.Count == 0)
+            if (Section == Section.None && Current.Level == GoalLevel.BoardGoal && Current.Description.Count == 0)
                 target = Current.Description;
             target.Add(text);
             _sinceOpen++;

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Reports.Json;
 using Assessment.Rules.Audit;
 
 namespace Assessment.Reports;
@@ -12,104 +12,38 @@ namespace Assessment.Reports;
 /// </summary>
 public static class BacktestJson
 {
-    public static string Render(CorpusBacktest corpus, IReadOnlyList<(string Dataset, IReadOnlyList<InputError> Errors)> failed)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonReport.Options))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("datasets");
-            foreach (var d in corpus.Datasets)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", d.Dataset);
-                json.WriteString("district", d.Result.Dataset.District);
-                json.WriteString("period", d.Result.Dataset.Period.ToString());
-                JsonReport.WriteRuleSet(json, d.Result.RuleSet);
-                Report(json, d.Report, disagreements: false);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WritePropertyName("total");
-            json.WriteStartObject();
-            Report(json, corpus.Total, disagreements: true);
-            json.WriteEndObject();
-            json.WriteStartArray("failed");
-            foreach (var (dataset, errors) in failed)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", dataset);
-                json.WriteStartArray("errors");
-                foreach (var error in errors) json.WriteStringValue(error.ToString());
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+    public static string Render(CorpusBacktest corpus, IReadOnlyList<(string Dataset, IReadOnlyList<InputError> Errors)> failed) =>
+        JsonOutput.Document(new BacktestJsonDocument(
+            [
+                .. corpus.Datasets.Select(d => Report(d.Report, disagreements: false) with
+                {
+                    File = d.Dataset, District = d.Result.Dataset.District, Period = d.Result.Dataset.Period.ToString(),
+                    Ruleset = JsonReport.RuleSet(d.Result.RuleSet),
+                }),
+            ],
+            Report(corpus.Total, disagreements: true),
+            [.. failed.Select(f => new FailedJson(f.Dataset, [.. f.Errors.Select(e => e.ToString())]))]));
 
-    private static void Report(Utf8JsonWriter json, BacktestReport report, bool disagreements)
-    {
-        json.WriteStartArray("levels");
-        foreach (var level in report.Levels)
-        {
-            json.WriteStartObject();
-            json.WriteString("level", level.Level.Code());
-            Agreement(json, level.Compared, level.Agreeing, level.Agreement, level.Matrix);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        Agreement(json, report.Compared, report.Agreeing, report.Agreement, report.Matrix);
-        json.WriteNumber("disagreements_on_uncertain_cells", report.OnUncertainCells.Count);
-        json.WriteNumber("other_disagreements", report.NotOnUncertainCells.Count);
-        if (!disagreements) return;
-        json.WriteStartArray("disagreements");
-        foreach (var d in report.Disagreements)
-        {
-            var g = d.Goal;
-            json.WriteStartObject();
-            json.WriteString("file", d.Dataset);
-            json.WriteString("goal", g.Goal.Id);
-            json.WriteString("level", g.Goal.Level.Code());
-            json.WriteString("recorded", g.Recorded?.Code());
-            json.WriteString("derived", g.Derived.Rating.Code());
-            json.WriteString("rule", g.Derived.Rule.Id);
-            json.WriteStartArray("uncertain_cells");
-            foreach (var c in d.UncertainCells)
-            {
-                json.WriteStartObject();
-                json.WriteString("goal", c.GoalId);
-                json.WriteString("row", c.Row);
-                json.WriteString("cell", c.Key);
-                json.WriteString("reason", c.Reason);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-    }
+    private static BacktestReportJson Report(BacktestReport report, bool disagreements) => new(
+        null, null, null, null,
+        [.. report.Levels.Select(l => new LevelAgreementJson(l.Level.Code(), l.Compared, l.Agreeing, Round(l.Agreement), Matrix(l.Matrix)))],
+        report.Compared, report.Agreeing, Round(report.Agreement), Matrix(report.Matrix),
+        report.OnUncertainCells.Count, report.NotOnUncertainCells.Count,
+        disagreements
+            ? [
+                .. report.Disagreements.Select(d => new DisagreementJson(d.Dataset, d.Goal.Goal.Id, d.Goal.Goal.Level.Code(), d.Goal.Recorded?.Code(),
+                    d.Goal.Derived.Rating.Code(), d.Goal.Derived.Rule.Id, [.. d.UncertainCells.Select(c => new UncertainCellJson(c.GoalId, c.Row, c.Key, c.Reason))])),
+            ]
+            : null);
 
-    /// <summary>"compared", "agreeing" and "agreement" (rounded to four places): as backtest and sweep write them.</summary>
-    internal static void Counts(Utf8JsonWriter json, int compared, int agreeing, double agreement)
-    {
-        json.WriteNumber("compared", compared);
-        json.WriteNumber("agreeing", agreeing);
-        json.WriteNumber("agreement", Math.Round(agreement, 4));
-    }
+    /// <summary>Agreement as backtest and sweep write it: rounded to four places.</summary>
+    private static double Round(double agreement) => Math.Round(agreement, 4);
 
-    private static void Agreement(Utf8JsonWriter json, int compared, int agreeing, double agreement, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix)
-    {
-        Counts(json, compared, agreeing, agreement);
-        json.WriteStartObject("matrix");
-        foreach (var recorded in Enum.GetValues<Rating>())
-        {
-            json.WriteStartObject(recorded.Code());
-            foreach (var derived in Enum.GetValues<Rating>()) json.WriteNumber(derived.Code(), matrix.GetValueOrDefault((recorded, derived)));
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
-    }
+    /// <summary>"compared", "agreeing" and "agreement": as backtest and sweep write them.</summary>
+    internal static CountsJson Counts(int compared, int agreeing, double agreement) => new(compared, agreeing, Round(agreement));
+
+    /// <summary>The confusion matrix: recorded → derived → count, every rating on both sides.</summary>
+    private static Dictionary<string, Dictionary<string, int>> Matrix(IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix) =>
+        Enum.GetValues<Rating>().ToDictionary(recorded => recorded.Code(),
+            recorded => Enum.GetValues<Rating>().ToDictionary(derived => derived.Code(), derived => matrix.GetValueOrDefault((recorded, derived))));
 }

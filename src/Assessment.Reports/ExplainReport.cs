@@ -1,8 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
+using Assessment.Reports.Json;
 using Assessment.Rules;
 using Assessment.Rules.Model;
 
@@ -43,7 +42,7 @@ public static class ExplainReport
         if (goal.Indicators.Count > 0)
         {
             t.AppendLine();
-            t.AppendLine($"{(g.IndicatorKind == IndicatorKind.Kf ? "KF:s indikatorer" : "Nämndens indikatorer")}:");
+            t.AppendLine($"{Vocabularies.IndicatorKinds[g.IndicatorKind].Label}:");
             foreach (var i in goal.Indicators)
             {
                 t.AppendLine($"  {ReportParts.Symbol(i.Rating)} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");
@@ -71,80 +70,23 @@ public static class ExplainReport
         return t.ToString();
     }
 
-    public static string Json(AssessmentResult result, GoalResult goal)
+    public static string Json(AssessmentResult result, GoalResult goal) => JsonOutput.Document(Document(result, goal));
+
+    public static ExplainJson Document(AssessmentResult result, GoalResult goal)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonReport.Options))
-        {
-            var g = goal.Goal;
-            json.WriteStartObject();
-            json.WriteString("goal", g.Id);
-            json.WriteString("level", g.Level.Code());
-            json.WriteString("title", g.Title);
-            json.WriteString("final", goal.Final.Code());
-            json.WriteString("recorded", goal.Recorded?.Code());
-            json.WriteString("derived", goal.Derived.Rating.Code());
-            json.WriteString("rule", goal.Derived.Rule.Id);
-            JsonReport.WriteRuleSet(json, result.RuleSet);
-            JsonReport.WriteOverride(json, g.Override);
-            json.WriteStartArray("rules");
-            foreach (var check in goal.Derived.Checked)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", check.Rule.Id);
-                json.WriteString("condition", check.Rule.Condition);
-                json.WriteString("rating", check.Rule.Rating.Code());
-                json.WriteBoolean("matched", check.Matched);
-                json.WriteStartArray("parts");
-                foreach (var part in check.Trace.Parts)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("condition", part.Text);
-                    if (part.Holds is { } holds) json.WriteBoolean("holds", holds);
-                    else json.WriteNull("holds");
-                    json.WriteStartObject("values");
-                    foreach (var (name, value) in part.Values) JsonReport.WriteValue(json, name, value, ExplainDigits);
-                    json.WriteEndObject();
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartObject("facts");
-            foreach (var (fact, value) in goal.Derived.Facts.All()) JsonReport.WriteValue(json, fact.Name, value, ExplainDigits);
-            json.WriteEndObject();
-            json.WriteStartObject("thresholds");
-            foreach (var th in result.RuleSet.Thresholds) json.WriteNumber(th.Name, th.Value);
-            json.WriteEndObject();
-            json.WriteStartArray("indicators");
-            foreach (var i in goal.Indicators) JsonReport.WriteIndicator(json, i);
-            json.WriteEndArray();
-            json.WriteStartArray("activities");
-            foreach (var a in g.Activities)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", a.Name);
-                json.WriteString("start", a.Start?.ToString("yyyy-MM-dd"));
-                json.WriteString("end", a.End?.ToString("yyyy-MM-dd"));
-                json.WriteBoolean("deviation", a.Deviation);
-                json.WriteString("note", a.Note);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("children");
-            foreach (var c in goal.Children)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", c.Goal.Id);
-                json.WriteString("final", c.Final.Code());
-                json.WriteString("derived", c.Derived.Rating.Code());
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        var g = goal.Goal;
+        return new ExplainJson(
+            g.Id, g.Level.Code(), g.Title, goal.Final.Code(), goal.Recorded?.Code(), goal.Derived.Rating.Code(), goal.Derived.Rule.Id,
+            JsonReport.RuleSet(result.RuleSet), JsonReport.Override(g.Override),
+            [
+                .. goal.Derived.Checked.Select(check => new ExplainRuleJson(check.Rule.Id, check.Rule.Condition, check.Rule.Rating.Code(), check.Matched,
+                    [.. check.Trace.Parts.Select(part => new ExplainPartJson(part.Text, part.Holds, JsonOutput.Values(part.Values, ExplainDigits)))])),
+            ],
+            JsonOutput.Values(goal.Derived.Facts.All().Select(f => (f.Fact.Name, f.Value)), ExplainDigits),
+            result.RuleSet.Thresholds.ToDictionary(th => th.Name, th => th.Value),
+            [.. goal.Indicators.Select(JsonReport.Indicator)],
+            [.. g.Activities.Select(a => new ActivityJson(a.Name, a.Start?.ToString("yyyy-MM-dd"), a.End?.ToString("yyyy-MM-dd"), a.Deviation, a.Note))],
+            [.. goal.Children.Select(c => new ChildJson(c.Goal.Id, c.Final.Code(), c.Derived.Rating.Code()))]);
     }
 
     private static void Rules(StringBuilder t, Decision decision, string indent)

@@ -8,27 +8,17 @@ namespace Assessment.Reports;
 public static class ReportParts
 {
     /// <summary>"KF:s inriktningsmål: 1. …", "KF:s mål för verksamhetsområdet: 1.1 …", "Nämndmål: 1.1.1 …".</summary>
-    public static string Heading(Goal goal) => goal.Level switch
-    {
-        GoalLevel.DirectionGoal => $"KF:s inriktningsmål: {goal.Id}. {goal.Title}",
-        GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {goal.Id} {goal.Title}",
-        _ => $"Nämndmål: {goal.Id} {goal.Title}",
-    };
+    public static string Heading(Goal goal) =>
+        $"{Vocabularies.Levels[goal.Level].Heading}: {goal.Id}{(goal.Level == GoalLevel.DirectionGoal ? "." : "")} {goal.Title}";
 
     /// <summary>"Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd".</summary>
-    public static string RatingLine(Rating rating) => rating == Rating.NotAssessed ? "Ej bedömd" : $"Uppfylls {rating.Label()}";
+    public static string RatingLine(Rating rating) => rating.Phrase();
 
     /// <summary>The city's symbol for a rating (coloured in HTML).</summary>
-    public static string Symbol(Rating rating) => rating switch
-    {
-        Rating.Fully => "●",
-        Rating.Partly => "◐",
-        Rating.NotMet => "○",
-        _ => "–",
-    };
+    public static string Symbol(Rating rating) => rating.Symbol();
 
     public static IReadOnlyList<string> LevelCountColumns { get; } =
-        ["Nivå", "", "Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd", "Härlett ≠ redovisat"];
+        ["Nivå", "", .. Vocabularies.Ratings.Terms.Select(t => t.Phrase), "Härlett ≠ redovisat"];
 
     /// <summary>Per level two rows: the derived ratings counted and the recorded ones, and how many goals differ.</summary>
     public static IEnumerable<IReadOnlyList<string>> LevelCounts(AssessmentResult result) =>
@@ -78,12 +68,7 @@ public static class ReportParts
     public static string PeriodLabel(Periodicity periodicity, ReportingPeriod period) => periodicity switch
     {
         Periodicity.Year => period.Year.ToString(),
-        _ => period.Kind switch
-        {
-            PeriodKind.T1 => $"Tertial 1 {period.Year}",
-            PeriodKind.T2 => $"Tertial 2 {period.Year}",
-            _ => $"Tertial 3 {period.Year}",
-        },
+        _ => $"{Vocabularies.Periodicities[Periodicity.Tertial].Label} {period.Kind switch { PeriodKind.T1 => 1, PeriodKind.T2 => 2, _ => 3 }} {period.Year}",
     };
 
     /// <summary>"81 mot 82 (98,8 % av målet)" – the figures behind an indicator's rating, for "Varför?".</summary>

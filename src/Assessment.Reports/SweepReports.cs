@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using Assessment.Domain.Model;
+using Assessment.Reports.Json;
 using Assessment.Rules.Audit;
 
 namespace Assessment.Reports;
@@ -60,66 +60,22 @@ public static class SweepReports
         return text.ToString();
     }
 
-    public static string Json(SweepReport report, string rules)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonReport.Options))
-        {
-            json.WriteStartObject();
-            json.WriteString("rules", rules);
-            json.WriteNumber("datasets", report.Datasets);
-            json.WriteStartArray("axes");
-            foreach (var axis in report.Axes)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", axis.Name);
-                json.WriteNumber("from", axis.From);
-                json.WriteNumber("to", axis.To);
-                json.WriteNumber("step", axis.Step);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteNumber("best", report.Best);
-            json.WriteString("warning", Warning);
-            json.WritePropertyName("as_written");
-            Variant(json, report.AsWritten, best: false);
-            json.WriteStartArray("variants");
-            foreach (var (variant, i) in report.Variants.Select((v, i) => (v, i))) Variant(json, variant, i == report.Best);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
+    public static string Json(SweepReport report, string rules) => JsonOutput.Document(new SweepJson(
+        rules, report.Datasets, [.. report.Axes.Select(a => new SweepAxisJson(a.Name, a.From, a.To, a.Step))], report.Best, Warning,
+        Variant(report.AsWritten, best: false), [.. report.Variants.Select((variant, i) => Variant(variant, i == report.Best))]));
 
-    private static void Variant(Utf8JsonWriter json, SweepVariant variant, bool best)
+    private static SweepVariantJson Variant(SweepVariant variant, bool best)
     {
-        json.WriteStartObject();
-        json.WriteStartObject("thresholds");
-        foreach (var (name, value) in variant.Thresholds) json.WriteNumber(name, value);
-        json.WriteEndObject();
-        json.WriteStartObject("counts");
-        foreach (var level in Levels)
-        {
-            json.WriteStartObject(level.Code());
-            foreach (var (rating, count) in variant.Counts[level]) json.WriteNumber(rating.Code(), count);
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
-        json.WriteStartObject("agreement");
-        foreach (var level in Levels)
+        var agreement = Levels.ToDictionary(level => level.Code(), level =>
         {
             var at = At(variant, level);
-            json.WriteStartObject(level.Code());
-            BacktestJson.Counts(json, at.Compared, at.Agreeing, at.Agreement);
-            json.WriteEndObject();
-        }
-        json.WriteStartObject("total");
-        BacktestJson.Counts(json, variant.Compared, variant.Agreeing, variant.TotalAgreement);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteNumber("changed", variant.Changed);
-        json.WriteBoolean("best", best);
-        json.WriteEndObject();
+            return BacktestJson.Counts(at.Compared, at.Agreeing, at.Agreement);
+        });
+        agreement["total"] = BacktestJson.Counts(variant.Compared, variant.Agreeing, variant.TotalAgreement);
+        return new SweepVariantJson(
+            variant.Thresholds.ToDictionary(),
+            Levels.ToDictionary(level => level.Code(), level => variant.Counts[level].ToDictionary(c => c.Key.Code(), c => c.Value)),
+            agreement, variant.Changed, best);
     }
 
     /// <summary>The vendored chart library, inlined into the page.</summary>
@@ -209,44 +165,15 @@ public static class SweepReports
     }
 
     /// <summary>The chart's data: one label per variant, counts per rating over all levels, agreement per level and in total.</summary>
-    private static string ChartData(SweepReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("axis", string.Join(", ", report.Axes.Select(a => a.Name)));
-            json.WriteStartArray("labels");
-            foreach (var variant in report.Variants)
-                json.WriteStringValue(report.Axes.Count == 1 ? Number(variant.Thresholds[report.Axes[0].Name]) : Label(variant.Thresholds));
-            json.WriteEndArray();
-            json.WriteStartArray("counts");
-            foreach (var rating in Enum.GetValues<Rating>())
-            {
-                json.WriteStartObject();
-                json.WriteString("label", rating.Label());
-                json.WriteStartArray("data");
-                foreach (var variant in report.Variants) json.WriteNumberValue(Levels.Sum(l => variant.Counts[l][rating]));
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("agreement");
-            foreach (var level in Levels.Cast<GoalLevel?>().Append(null))
-            {
-                json.WriteStartObject();
-                json.WriteString("label", level is { } l ? $"lika, {l.Label()}" : "lika, totalt");
-                json.WriteStartArray("data");
-                foreach (var variant in report.Variants)
-                    json.WriteNumberValue(Math.Round(100 * (level is { } at ? At(variant, at).Agreement : variant.TotalAgreement), 1));
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string ChartData(SweepReport report) => JsonOutput.ForHtml(new SweepChartJson(
+        string.Join(", ", report.Axes.Select(a => a.Name)),
+        [.. report.Variants.Select(variant => report.Axes.Count == 1 ? Number(variant.Thresholds[report.Axes[0].Name]) : Label(variant.Thresholds))],
+        [.. Enum.GetValues<Rating>().Select(rating => new ChartSeriesJson(rating.Label(), [.. report.Variants.Select(variant => (double)Levels.Sum(l => variant.Counts[l][rating]))]))],
+        [
+            .. Levels.Cast<GoalLevel?>().Append(null).Select(level => new ChartSeriesJson(
+                level is { } l ? $"lika, {l.Label()}" : "lika, totalt",
+                [.. report.Variants.Select(variant => Math.Round(100 * (level is { } at ? At(variant, at).Agreement : variant.TotalAgreement), 1))])),
+        ]));
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -22,15 +22,6 @@ public sealed record IndicatorResult(Indicator Indicator, string GoalId, Indicat
     public Rating Rating => Decision.Rating;
 }
 
-/// <summary>Where a goal's final rating comes from when the controller has not overridden it.</summary>
-public enum FinalSource
-{
-    /// <summary>The rules' derived rating (the normal case).</summary>
-    Derived,
-    /// <summary>The published (recorded) rating where there is one: to reproduce a published report.</summary>
-    Recorded,
-}
-
 /// <summary>
 /// A goal's derived rating (the rules' proposal), the recorded (published) one, and the final one:
 /// the controller's override where there is one, else per <see cref="FinalSource"/>.

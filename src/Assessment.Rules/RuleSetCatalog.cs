@@ -47,7 +47,7 @@ public sealed class RuleSetCatalog
 
         var files = RuleFiles(path).ToList();
         if (files.Count == 0)
-            throw new InputException(SourcePosition.StartOf(display), "mappen innehåller inga regelverk (*.yaml)");
+            throw new InputException(ErrorKinds.FileMissing, display, "mappen innehåller inga regelverk (*.yaml)");
         var versions = new List<CompiledRuleSet>();
         var errors = new List<InputError>();
         foreach (var file in files)
@@ -62,8 +62,8 @@ public sealed class RuleSetCatalog
 
     /// <summary>Versions in one folder that are valid from the same day: the period could not pick one.</summary>
     public static IEnumerable<InputError> Clashes(IEnumerable<CompiledRuleSet> versions) =>
-        versions.GroupBy(v => v.RuleSet.ValidFrom).Where(g => g.Count() > 1).Select(clash => new InputError(
-            SourcePosition.StartOf(clash.Last().RuleSet.File),
+        versions.GroupBy(v => v.RuleSet.ValidFrom).Where(g => g.Count() > 1).Select(clash => new InputError(ErrorKinds.NoRuleSetInForce,
+            SourcePosition.InFile(clash.Last().RuleSet.File),
             $"två regelverk gäller från samma dag ({clash.Key:yyyy-MM-dd}): {string.Join(" och ", clash.Select(v => v.RuleSet.File))}"));
 
     /// <summary>
@@ -81,7 +81,7 @@ public sealed class RuleSetCatalog
                 $"{period.EndDate:yyyy-MM-dd}; det används ändå eftersom filen angavs med --rules");
         }
         var inForce = _versions.LastOrDefault(v => v.RuleSet.ValidFrom <= period.EndDate);
-        return inForce is not null ? new RuleSetInForce(inForce, null) : throw new InputException(SourcePosition.StartOf(_display),
+        return inForce is not null ? new RuleSetInForce(inForce, null) : throw new InputException(ErrorKinds.NoRuleSetInForce, _display,
             $"inget regelverk i {_display} gäller för {period} (periodens slut {period.EndDate:yyyy-MM-dd}): " +
             string.Join(", ", _versions.Select(v => $"{v.RuleSet.Id} {v.RuleSet.Version} gäller från {v.RuleSet.ValidFrom:yyyy-MM-dd} ({v.RuleSet.File})")) +
             "; ange en av filerna med --rules FIL för att ändå bedöma perioden med den");

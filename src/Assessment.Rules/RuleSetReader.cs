@@ -17,18 +17,6 @@ namespace Assessment.Rules;
 /// </summary>
 public static class RuleSetReader
 {
-    private static readonly Dictionary<string, ValueSource> ValueSourceCodes = new()
-    {
-        ["prognos"] = ValueSource.Forecast,
-        ["utfall"] = ValueSource.Outcome,
-        ["utfall_tertial"] = ValueSource.TertialOutcome,
-    };
-
-    private static readonly Dictionary<string, TargetSource> TargetSourceCodes = new()
-    {
-        ["arsmal"] = TargetSource.AnnualTarget,
-        ["kf_arsmal"] = TargetSource.CityTarget,
-    };
 
     public static CompiledRuleSet ReadFile(string path, string? displayName = null)
     {
@@ -48,14 +36,14 @@ public static class RuleSetReader
         var id = root.RequiredString("id");
         var version = root.RequiredString("version");
         var validFrom = root.ParseValue("giltig_fran", SwedishValues.ParseDate);
-        if (!root.Has("giltig_fran")) root.Error("giltig_fran", "\"giltig_fran\" saknas: väntade det datum regelverket gäller från, t.ex. 2026-01-01");
+        if (!root.Has("giltig_fran")) root.Error(ErrorKinds.MissingValue, "giltig_fran", "\"giltig_fran\" saknas: väntade det datum regelverket gäller från, t.ex. 2026-01-01");
         var description = root.String("beskrivning");
         var rollUp = root.ParseValue("upprullning", ParseRollUp) ?? RollUpSource.Final;
         var thresholds = ReadThresholds(root);
         var checks = ReadChecks(root);
 
         var indicatorSection = root.Map("indikatorer");
-        if (indicatorSection is null) root.Error("indikatorer", "avsnittet \"indikatorer\" saknas");
+        if (indicatorSection is null) root.Error(ErrorKinds.RuleSetStructure, "indikatorer", "avsnittet \"indikatorer\" saknas");
         var policy = indicatorSection is null ? null : ReadIndicatorPolicy(indicatorSection);
 
         var rules = new Dictionary<RuleScope, IReadOnlyList<RuleDefinition>>();
@@ -63,7 +51,7 @@ public static class RuleSetReader
         {
             var section = scope == RuleScope.Indicator ? indicatorSection : root.Map(scope.Key());
             if (section is null && scope != RuleScope.Indicator)
-                root.Error(scope.Key(), $"avsnittet \"{scope.Key()}\" saknas: varje nivå behöver sina regler");
+                root.Error(ErrorKinds.RuleSetStructure, scope.Key(), $"avsnittet \"{scope.Key()}\" saknas: varje nivå behöver sina regler");
             rules[scope] = section is null ? [] : ReadRules(section, scope);
             section?.Done();
         }
@@ -76,7 +64,7 @@ public static class RuleSetReader
         {
             var schema = scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
             foreach (var threshold in thresholds.Where(t => schema.Contains(t.Name)))
-                errors.Add(threshold.Position, $"tröskelvärdet \"{threshold.Name}\" har samma namn som ett faktum: välj ett annat namn");
+                errors.Add(ErrorKinds.RuleSetStructure, threshold.Position, $"tröskelvärdet \"{threshold.Name}\" har samma namn som ett faktum: välj ett annat namn");
             // A threshold named like a fact is reported above and left out here, so the name reads the fact.
             var vector = thresholds.Select((t, i) => (t.Name, i)).Where(t => !schema.Contains(t.Name))
                 .DistinctBy(t => t.Name).ToDictionary(t => t.Name, t => t.i, StringComparer.Ordinal);
@@ -97,12 +85,12 @@ public static class RuleSetReader
         {
             if (!IsIdentifier(name))
             {
-                map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" duger inte i uttryck: använd bokstäver a–z, siffror och _");
+                map.Errors.Add(ErrorKinds.RuleSetStructure, position, $"tröskelvärdets namn \"{name}\" duger inte i uttryck: använd bokstäver a–z, siffror och _");
                 continue;
             }
             if (Lexer.IsReserved(name))
             {
-                map.Errors.Add(position, $"tröskelvärdets namn \"{name}\" är ett reserverat ord i uttrycksspråket: välj ett annat namn");
+                map.Errors.Add(ErrorKinds.RuleSetStructure, position, $"tröskelvärdets namn \"{name}\" är ett reserverat ord i uttrycksspråket: välj ett annat namn");
                 continue;
             }
             var valuePosition = new SourcePosition(map.File, (int)value.Start.Line, (int)value.Start.Column);
@@ -110,7 +98,7 @@ public static class RuleSetReader
                 result.Add(new Threshold(name, number, position));
             else
             {
-                map.Errors.Add(valuePosition, $"tröskelvärdet \"{name}\": väntade ett tal, t.ex. 0.85 eller 0,85");
+                map.Errors.Add(ErrorKinds.BadValue, valuePosition, $"tröskelvärdet \"{name}\": väntade ett tal, t.ex. 0.85 eller 0,85");
                 result.Add(new Threshold(name, 0, position)); // still a known name: no follow-on errors in the rules
             }
         }
@@ -135,19 +123,19 @@ public static class RuleSetReader
     {
         var sources = new Dictionary<PeriodKind, IReadOnlyList<ValueSource>>();
         var valueMap = section.Map("varde");
-        if (valueMap is null) section.Error("varde", "\"varde\" saknas: ange för T1, T2 och VB vilket värde som jämförs med målet");
+        if (valueMap is null) section.Error(ErrorKinds.MissingValue, "varde", "\"varde\" saknas: ange för T1, T2 och VB vilket värde som jämförs med målet");
         foreach (var kind in Enum.GetValues<PeriodKind>())
         {
-            var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), ValueSourceCodes);
+            var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), Vocabularies.ValueSources);
             // A plan (VP) has targets and no outcomes: it needs no value sources unless a rule set gives some.
             if (valueMap is not null && kind != PeriodKind.VP && valueMap.Strings(kind.ToString()).Count == 0)
-                valueMap.Error(kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", ValueSourceCodes.Keys)})");
+                valueMap.Error(ErrorKinds.MissingValue, kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", Vocabularies.ValueSources.Codes)})");
             sources[kind] = list;
         }
         valueMap?.Done();
 
-        var targets = ReadCodes(section, "mal", TargetSourceCodes);
-        if (section.Strings("mal").Count == 0) section.Error("mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", TargetSourceCodes.Keys)})");
+        var targets = ReadCodes(section, "mal", Vocabularies.TargetSources);
+        if (section.Strings("mal").Count == 0) section.Error(ErrorKinds.MissingValue, "mal", $"\"mal\": ange minst en målkolumn ({string.Join(", ", Vocabularies.TargetSources.Codes)})");
 
         var directionMap = section.Map("riktning");
         var defaultDirection = directionMap?.ParseValue("standard", SwedishValues.ParseDirection) ?? Direction.HigherIsBetter;
@@ -159,14 +147,14 @@ public static class RuleSetReader
         return new IndicatorPolicy(sources, targets, defaultDirection, higher, lower);
     }
 
-    private static List<T> ReadCodes<T>(YamlMap map, string key, Dictionary<string, T> codes)
+    private static List<T> ReadCodes<T, TTerm>(YamlMap map, string key, Vocabulary<T, TTerm> codes) where T : struct, Enum where TTerm : ITerm<T>
     {
         var result = new List<T>();
         foreach (var (text, position) in map.Strings(key))
         {
-            if (codes.TryGetValue(text, out var code)) { result.Add(code); continue; }
-            var hint = Suggest.Closest(text, codes.Keys) is { } close ? $" – menade du \"{close}\"?" : "";
-            map.Errors.Add(position, $"\"{key}\": okänt värde \"{text}\"{hint} (tillåtna: {string.Join(", ", codes.Keys)})");
+            if (codes.Terms.FirstOrDefault(t => t.Code == text) is { } term) { result.Add(term.Value); continue; }
+            var hint = Suggest.Closest(text, codes.Codes) is { } close ? $" – menade du \"{close}\"?" : "";
+            map.Errors.Add(ErrorKinds.BadValue, position, $"\"{key}\": okänt värde \"{text}\"{hint} (tillåtna: {string.Join(", ", codes.Codes)})");
         }
         return result;
     }
@@ -176,33 +164,29 @@ public static class RuleSetReader
         var result = new List<RuleDefinition>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rules = section.Maps("regler").ToList();
-        if (rules.Count == 0) section.Error("regler", $"\"{scope.Key()}\" har inga regler: väntade en lista under \"regler\"");
+        if (rules.Count == 0) section.Error(ErrorKinds.RuleSetStructure, "regler", $"\"{scope.Key()}\" har inga regler: väntade en lista under \"regler\"");
         foreach (var map in rules)
         {
             var id = map.RequiredString("id");
             var duplicate = id.Length > 0 && !seen.Add(id);
-            if (duplicate) map.Error("id", $"regel-id \"{id}\" finns redan i \"{scope.Key()}\"");
+            if (duplicate) map.Error(ErrorKinds.Duplicate, "id", $"regel-id \"{id}\" finns redan i \"{scope.Key()}\"");
             var description = map.String("beskrivning");
             var condition = map.RequiredString("om");
             var rating = map.ParseValue("betyg", Codes.ParseRatingText);
-            if (!map.Has("betyg")) map.Error("betyg", "\"betyg\" saknas: väntade helt, delvis, inte eller ej_bedomd");
+            if (!map.Has("betyg")) map.Error(ErrorKinds.MissingValue, "betyg", "\"betyg\" saknas: väntade helt, delvis, inte eller ej_bedomd");
             map.Done();
             if (rating is { } r && !duplicate) result.Add(new RuleDefinition(id, description, condition, r, map.PositionOf("om"), map.InlineTextStart("om")));
         }
         var catchAll = rules.FindIndex(r => r.String("om")?.Trim() == "true");
         if (rules.Count > 0 && catchAll < 0)
-            rules[^1].Error("om", $"\"{scope.Key()}\": sista regeln ska vara en uppsamlingsregel med om: \"true\", så att varje fall får ett betyg");
+            rules[^1].Error(ErrorKinds.RuleSetStructure, "om", $"\"{scope.Key()}\": sista regeln ska vara en uppsamlingsregel med om: \"true\", så att varje fall får ett betyg");
         else if (catchAll >= 0 && catchAll < rules.Count - 1)
-            rules[catchAll + 1].Error("id", $"\"{scope.Key()}\": regeln kan aldrig gälla, eftersom regeln ovanför (om: \"true\") alltid gäller först");
+            rules[catchAll + 1].Error(ErrorKinds.RuleSetStructure, "id", $"\"{scope.Key()}\": regeln kan aldrig gälla, eftersom regeln ovanför (om: \"true\") alltid gäller först");
         return result;
     }
 
-    private static RollUpSource ParseRollUp(string text) => text.Trim() switch
-    {
-        "slutligt" => RollUpSource.Final,
-        "harlett" => RollUpSource.Derived,
-        _ => throw new FormatException($"okänt värde \"{text}\": väntade \"slutligt\" (med överstyrningar) eller \"harlett\""),
-    };
+    private static RollUpSource ParseRollUp(string text) =>
+        Vocabularies.RollUps.Parse(text, Vocabularies.RollUps.Listed(t => $"\"{t.Code}\" ({t.Label})"));
 
     /// <summary>A finite number, with decimal point or comma: how thresholds and test facts are written.</summary>
     internal static bool TryParseNumber(string text, out double value) =>

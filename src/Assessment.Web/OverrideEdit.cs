@@ -31,10 +31,10 @@ public static class OverrideEdit
         }
         catch (YamlException e)
         {
-            throw new InputException(SourcePosition.StartOf(file), $"ogiltig YAML: {e.Message}");
+            throw new InputException(ErrorKinds.YamlSyntax, file, $"ogiltig YAML: {e.Message}");
         }
         var goal = (stream.Documents.FirstOrDefault()?.RootNode as YamlMappingNode) is { } root ? FindGoal(root, goalId) : null;
-        if (goal is null) throw new InputException(SourcePosition.StartOf(file), $"målet \"{goalId}\" finns inte i datasetet");
+        if (goal is null) throw new InputException(ErrorKinds.UnknownName, file, $"målet \"{goalId}\" finns inte i datasetet");
         var existing = goal.Children.FirstOrDefault(e => e.Key is YamlScalarNode { Value: Key });
         var lines = new Lines(text);
         return goal.Style == MappingStyle.Flow
@@ -70,7 +70,7 @@ public static class OverrideEdit
             if (value is null)
             {
                 if (!onItsOwnLine)
-                    throw new InputException(SourcePosition.StartOf(file),
+                    throw new InputException(ErrorKinds.Inconsistent, file,
                         $"överstyrningen står på samma rad som listans \"-\" och kan inte tas bort utan att ändra andra rader; flytta den under \"id\" först");
                 // An entry at the end of a file without a final line break takes the line break before it along.
                 if (end == text.Length && !text.EndsWith('\n') && start > 0)

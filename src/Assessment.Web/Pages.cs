@@ -38,16 +38,19 @@ internal static class Pages
         app.MapGet("/export", (string? id, string? format) =>
         {
             if (store.Find(id ?? "") is not { Result: { } result } entry) return Missing(id);
-            var texts = entry.Texts(store.Templates);
-            var name = entry.Id.Split('/')[^1];
-            return format switch
+            // The downloads are run's own formats, through its one output seam.
+            if (format is not ("md" or "html" or "xlsx" or "docx"))
+                return Results.Content(Page("Okänt format", $"<p class=\"fel\">okänt format \"{E(format)}\": välj md, html, xlsx eller docx</p>"), HtmlType, statusCode: 404);
+            var report = ReportFormats.Named(format);
+            var bytes = report.Render(new ReportInput(result, entry.Display, report.NeedsTexts ? entry.Texts(store.Templates) : null));
+            var type = format switch
             {
-                "md" => Results.File(Encoding.UTF8.GetBytes(MarkdownReport.Render(result, texts)), "text/markdown; charset=utf-8", name + ".md"),
-                "html" => Results.File(Encoding.UTF8.GetBytes(HtmlReport.Render(result, texts)), HtmlType, name + ".html"),
-                "xlsx" => Results.File(ResultWorkbook.Write(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
-                "docx" => Results.File(DocxReport.Render(result, texts), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx"),
-                _ => Results.Content(Page("Okänt format", $"<p class=\"fel\">okänt format \"{E(format)}\": välj md, html, xlsx eller docx</p>"), HtmlType, statusCode: 404),
+                "md" => "text/markdown; charset=utf-8",
+                "html" => HtmlType,
+                "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                _ => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             };
+            return Results.File(bytes, type, $"{entry.Id.Split('/')[^1]}.{format}");
         });
         app.MapGet("/policy", (HttpRequest request) => PolicyPage(store, request.Query, null));
         app.MapGet("/policy/resultat", (HttpRequest request) =>
@@ -239,7 +242,7 @@ internal static class Pages
         var history = OverrideLog.History(store.LogPath, entry.Display, goal.Goal.Id);
         body.Append("<h2>Överstyrningar i beslutsloggen</h2>");
         body.Append(history.Count == 0 ? "<p>Inga sparade från arbetsbänken.</p>" : Table(["Tid (UTC)", "Betyg", "Motivering", "Av", "Härlett då", "Regelverk"],
-            history.Select(h => (IReadOnlyList<string>)[h.Time, h.Rating is null ? "borttagen" : Codes.ParseRating(h.Rating)?.Label() ?? h.Rating, h.Reason ?? "", h.By ?? "", h.Derived is null ? "" : Codes.ParseRating(h.Derived)?.Label() ?? h.Derived, h.RulesetVersion ?? ""])));
+            history.Select(h => (IReadOnlyList<string>)[h.Time, h.Rating is null ? "borttagen" : Vocabularies.Ratings.Find(h.Rating)?.Label() ?? h.Rating, h.Reason ?? "", h.By ?? "", h.Derived is null ? "" : Vocabularies.Ratings.Find(h.Derived)?.Label() ?? h.Derived, h.RulesetVersion ?? ""])));
 
         string Value(string key, string fallback) => form is not null ? form[key].ToString() : fallback;
         var current = Value("betyg", goal.Goal.Override?.Rating.Code() ?? "");

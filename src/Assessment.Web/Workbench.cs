@@ -51,7 +51,7 @@ public static class Workbench
     public static WebApplication Create(WorkbenchOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         if (!Directory.Exists(options.Datasets))
-            throw new InputException(SourcePosition.StartOf(options.Datasets), "mappen finns inte: ange en mapp med dataset (*.yaml)");
+            throw new InputException(ErrorKinds.FileMissing, options.Datasets, "mappen finns inte: ange en mapp med dataset (*.yaml)");
         // Compiling the rules and reading the templates is most of a cold start: done beside building the server.
         var rules = Task.Factory.StartNew(() => RuleSetCatalog.Load(options.Rules, options.RulesDisplay), TaskCreationOptions.LongRunning);
         var templates = Task.Factory.StartNew(() => TemplateSet.Load(options.Templates, options.TemplatesDisplay), TaskCreationOptions.LongRunning);
@@ -302,7 +302,7 @@ internal sealed record OverrideRequest(string? Goal, OverrideText? Value, string
         if (entry.Dataset is { } dataset && dataset.AllGoals().All(g => g.Id != goal))
             return Fail($"okänt mål \"{goal}\" i {entry.Display}");
         if (remove || rating == "") return new(goal, null, basedOn, null);
-        if (Codes.ParseRating(rating!.Trim()) is not { } parsed)
+        if (Vocabularies.Ratings.Find(rating!.Trim()) is not { } parsed)
             return Fail($"okänt betyg \"{rating}\": väntade {string.Join(", ", Codes.RatingCodes)}");
         if (string.IsNullOrWhiteSpace(reason))
             return Fail("en överstyrning måste ha en motivering: skriv varför målet bedöms annorlunda än regelverket");

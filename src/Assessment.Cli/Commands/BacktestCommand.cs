@@ -57,12 +57,12 @@ internal static class BacktestCommand
         if (results.Count == 0)
             throw new InputException(failed.Count > 0
                 ? failed.SelectMany(f => f.Errors).ToList()
-                : [new InputError(SourcePosition.StartOf(options.Positional[0]), "inga dataset att jämföra: mappen har inga dataset (*.yaml)")]);
+                : [new InputError(ErrorKinds.FileMissing, SourcePosition.InFile(options.Positional[0]), "inga dataset att jämföra: mappen har inga dataset (*.yaml)")]);
 
         var corpus = Backtest.Corpus(results);
         Inputs.Write(format == "json" ? BacktestJson.Render(corpus, failed) : AuditText.Backtest(corpus, failed),
             options.Value("-o", "--output"), stdout, stderr);
-        foreach (var error in failed.SelectMany(f => f.Errors)) stderr.WriteLine($"fel: {error}");
+        foreach (var error in failed.SelectMany(f => f.Errors)) stderr.WriteLine(error);
         return failed.Count > 0 ? Cli.BadInput : Cli.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Assessment.Domain.Model;
 using Assessment.Reports;
 using Assessment.Rules;
 using Assessment.Rules.Audit;

@@ -49,7 +49,7 @@ internal static class ExplainCommand
         {
             var ids = result.AllGoals().Select(g => g.Goal.Id).ToList();
             var hint = Suggest.Closest(goalId, ids) is { } close ? $" – menade du {close}?" : "";
-            throw new InputException(SourcePosition.StartOf(dataset.Display), $"målet \"{goalId}\" finns inte i datasetet{hint} (finns: {string.Join(", ", ids)})");
+            throw new InputException(ErrorKinds.UnknownName, dataset.Display, $"målet \"{goalId}\" finns inte i datasetet{hint} (finns: {string.Join(", ", ids)})");
         }
         var content = format == "json" ? ExplainReport.Json(result, goal) : ExplainReport.Text(result, goal);
         Inputs.Write(content, options.Value("-o", "--output"), stdout, stderr);

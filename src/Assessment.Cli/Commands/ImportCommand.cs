@@ -53,9 +53,9 @@ internal static partial class ImportCommand
         if (options.Value("--period") is { } period) dataset.Period = period;
         if (options.Value("--namnd") is { } district) dataset.District = district;
         if (dataset.District.Length == 0)
-            throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken nämnd den gäller: ange --namnd, t.ex. --namnd \"Hässelby-Vällingby stadsdelsnämnd\"");
+            throw new InputException(ErrorKinds.ReportIncomplete, path, "rapporten säger inte vilken nämnd den gäller: ange --namnd, t.ex. --namnd \"Hässelby-Vällingby stadsdelsnämnd\"");
         if (dataset.Period.Length == 0)
-            throw new InputException(SourcePosition.StartOf(path), "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
+            throw new InputException(ErrorKinds.ReportIncomplete, path, "rapporten säger inte vilken period den gäller: ange --period, t.ex. --period \"VB 2023\"");
         var yaml = DatasetYamlWriter.Write(dataset, options.Value("--schema") ?? "../schemas/dataset.schema.json",
             DatasetYamlWriter.ImportedFrom(dataset.Source));
 
@@ -65,9 +65,9 @@ internal static partial class ImportCommand
         if (options.Value("--granska") is { } review)
         {
             if (output is not null && Inputs.SameFile(output, review))
-                throw new InputException(SourcePosition.StartOf(review), "-o och --granska pekar på samma fil: välj två olika");
+                throw new InputException(ErrorKinds.OutputRefused, review, "-o och --granska pekar på samma fil: välj två olika");
             var lines = yaml.Split('\n');
-            using var staged = OutputFile.Stage(review, Workbook.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");
+            using var staged = OutputFile.Stage(review, Assessment.Reports.WorkbookWriter.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), "--granska");
             Inputs.Write(yaml, output, stdout, stderr);
             staged.Commit();
             stderr.WriteLine($"skrev {review}");
@@ -98,8 +98,9 @@ internal static partial class ImportCommand
         catch (InputException e)
         {
             var lines = yaml.Split('\n');
-            throw new InputException(e.Errors.Select(error => new InputError(
-                new SourcePosition(reportPath, DatasetYamlWriter.SourceLine(lines, error.Position.Line), 1),
+            // The dataset's line maps to the report's line; the column does not carry over.
+            throw new InputException(e.Errors.Select(error => new InputError(error.Kind,
+                error.Position is { HasLine: true } at ? new SourcePosition(reportPath, DatasetYamlWriter.SourceLine(lines, at.Line), 0) : SourcePosition.InFile(reportPath),
                 LineReference().Replace(error.Message, m => $"rad {DatasetYamlWriter.SourceLine(lines, int.Parse(m.Groups[1].Value))}"))).ToList());
         }
     }

@@ -71,14 +71,14 @@ internal static class SweepCommand
             else errors.AddRange(failed!.Value.Errors);
         }
         if (errors.Count > 0) throw new InputException(errors);
-        if (datasets.Count == 0) throw new InputException(SourcePosition.StartOf(given.FirstOrDefault() ?? DefaultDatasets), "inga dataset att bedöma");
+        if (datasets.Count == 0) throw new InputException(ErrorKinds.FileMissing, given.FirstOrDefault() ?? DefaultDatasets, "inga dataset att bedöma");
 
         // Each dataset is rated by the version in force for its period, with the swept values as its thresholds.
         var inForce = datasets.ToDictionary(d => d.Dataset, d => Inputs.InForce(catalog, d, stderr).Compiled);
         foreach (var rules in inForce.Values.Distinct())
         {
             var names = rules.RuleSet.Thresholds.Select(t => t.Name).ToList();
-            var unknown = axes.Where(a => !names.Contains(a.Name)).Select(a => new InputError(SourcePosition.StartOf(rules.RuleSet.File),
+            var unknown = axes.Where(a => !names.Contains(a.Name)).Select(a => new InputError(ErrorKinds.UnknownName, SourcePosition.InFile(rules.RuleSet.File),
                 $"regelverket har inget tröskelvärde \"{a.Name}\"{(Suggest.Closest(a.Name, names) is { } near ? $" (menade du {near}?)" : "")}; det har {string.Join(", ", names)}")).ToList();
             if (unknown.Count > 0) throw new InputException(unknown);
         }

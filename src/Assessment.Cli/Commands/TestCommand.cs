@@ -34,7 +34,7 @@ internal static class TestCommand
         }
         var files = Inputs.RuleFolderFiles(options.Positional, "*" + RuleSetCatalog.TestFileSuffix);
         if (files.Count == 0)
-            throw new InputException(SourcePosition.StartOf(options.Positional.FirstOrDefault() ?? Inputs.DefaultRules),
+            throw new InputException(ErrorKinds.FileMissing, options.Positional.FirstOrDefault() ?? Inputs.DefaultRules,
                 $"inga testfiler (*{RuleSetCatalog.TestFileSuffix}) att köra");
 
         var errors = new List<InputError>();

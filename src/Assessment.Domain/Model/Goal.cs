@@ -69,8 +69,8 @@ public static class UncertainCells
         "prognos" => i.Forecast?.Text,
         "arsmal" => i.AnnualTarget?.Text,
         "kf_arsmal" => i.CityTarget?.Text,
-        "periodicitet" => i.Periodicity == Periodicity.Tertial ? "Tertial" : "År",
-        "riktning" => i.Direction is { } d ? (d == Direction.HigherIsBetter ? "högre" : "lägre") : null,
+        "periodicitet" => Vocabularies.Periodicities[i.Periodicity].Label,
+        "riktning" => i.Direction is { } d ? Vocabularies.Directions[d].Word : null,
         "analys" => i.Analysis,
         _ => null,
     };

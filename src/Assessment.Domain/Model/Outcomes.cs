@@ -63,7 +63,7 @@ public sealed record Outcomes(
         var first = new Dictionary<(string, string), SourcePosition>();
         foreach (var (key, position) in entries.Where(e => e.Key.GoalId.Length > 0))
         {
-            if (first.TryGetValue(key, out var earlier)) yield return new InputError(position, $"{message(key)} (rad {earlier.Line})");
+            if (first.TryGetValue(key, out var earlier)) yield return new InputError(ErrorKinds.Duplicate, position, $"{message(key)} (rad {earlier.Line})");
             else first[key] = position;
         }
     }
@@ -98,7 +98,7 @@ public sealed record Outcomes(
             var position = Indicators.Select(o => (o.GoalId, o.Position)).Concat(Activities.Select(o => (o.GoalId, o.Position)))
                 .Concat(Goals.Select(o => (o.GoalId, o.Position))).First(p => p.GoalId == id).Position;
             var hint = Suggest.Closest(id, goals.Keys) is { } close ? $" – menade du {close}?" : "";
-            errors.Add(new InputError(position, $"målet \"{id}\" finns inte i planen{hint}"));
+            errors.Add(new InputError(ErrorKinds.UnknownName, position, $"målet \"{id}\" finns inte i planen{hint}"));
         }
 
         Goal Apply(Goal goal)
@@ -111,7 +111,7 @@ public sealed record Outcomes(
                 if (at < 0)
                 {
                     var hint = Suggest.Closest(o.Name, rows.Select(i => i.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
-                    errors.Add(new InputError(o.Position, $"indikatorn \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
+                    errors.Add(new InputError(ErrorKinds.UnknownName, o.Position, $"indikatorn \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
                     continue;
                 }
                 var i = rows[at];
@@ -139,7 +139,7 @@ public sealed record Outcomes(
                 if (at < 0)
                 {
                     var hint = Suggest.Closest(o.Name, acts.Select(a => a.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
-                    errors.Add(new InputError(o.Position, $"aktiviteten \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
+                    errors.Add(new InputError(ErrorKinds.UnknownName, o.Position, $"aktiviteten \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
                     continue;
                 }
                 var a = acts[at];

@@ -24,59 +24,40 @@ public enum GoalLevel
     BoardGoal,
 }
 
-/// <summary>The Swedish codes used in YAML, JSON and output.</summary>
+/// <summary>The vocabularies' columns by value (<see cref="Vocabularies"/>): what readers, writers and reports call.</summary>
 public static class Codes
 {
-    public static string Code(this Rating rating) => rating switch
-    {
-        Rating.Fully => "helt",
-        Rating.Partly => "delvis",
-        Rating.NotMet => "inte",
-        _ => "ej_bedomd",
-    };
+    public static string Code(this Rating rating) => Vocabularies.Ratings[rating].Code;
 
     /// <summary>How the rating is written in running Swedish text.</summary>
-    public static string Label(this Rating rating) => rating switch
-    {
-        Rating.Fully => "helt",
-        Rating.Partly => "delvis",
-        Rating.NotMet => "inte",
-        _ => "ej bedömd",
-    };
+    public static string Label(this Rating rating) => Vocabularies.Ratings[rating].Label;
 
-    public static readonly IReadOnlyList<string> RatingCodes = ["helt", "delvis", "inte", "ej_bedomd"];
+    /// <summary>"Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd".</summary>
+    public static string Phrase(this Rating rating) => Vocabularies.Ratings[rating].Phrase;
+
+    /// <summary>The city's symbol for a rating (coloured in HTML).</summary>
+    public static string Symbol(this Rating rating) => Vocabularies.Ratings[rating].Symbol;
+
+    public static IReadOnlyList<string> RatingCodes => Vocabularies.Ratings.Codes;
 
     /// <summary>A rating code as written in a file (surrounding blanks ignored); an unknown one is a <see cref="FormatException"/>.</summary>
-    public static Rating ParseRatingText(string text) =>
-        ParseRating(text.Trim()) ?? throw new FormatException($"okänt betyg \"{text}\": väntade {string.Join(", ", RatingCodes)}");
+    public static Rating ParseRatingText(string text) => Vocabularies.Ratings.Parse(text, string.Join(", ", RatingCodes));
 
-    public static Rating? ParseRating(string code) => code switch
-    {
-        "helt" => Rating.Fully,
-        "delvis" => Rating.Partly,
-        "inte" => Rating.NotMet,
-        "ej_bedomd" => Rating.NotAssessed,
-        _ => null,
-    };
+    public static string Code(this GoalLevel level) => Vocabularies.Levels[level].Code;
 
-    public static string Code(this GoalLevel level) => level switch
-    {
-        GoalLevel.DirectionGoal => "inriktningsmal",
-        GoalLevel.ServiceAreaGoal => "verksamhetsomradesmal",
-        _ => "namndmal",
-    };
+    public static string Label(this GoalLevel level) => Vocabularies.Levels[level].Label;
 
-    public static string Label(this GoalLevel level) => level switch
-    {
-        GoalLevel.DirectionGoal => "inriktningsmål",
-        GoalLevel.ServiceAreaGoal => "verksamhetsområdesmål",
-        _ => "nämndmål",
-    };
+    public static string Code(this Direction direction) => Vocabularies.Directions[direction].Code;
 
-    public static string Code(this Direction direction) => direction == Direction.HigherIsBetter ? "hogre" : "lagre";
+    public static string Label(this Direction direction) => Vocabularies.Directions[direction].Label;
 
-    public static string Label(this Direction direction) =>
-        direction == Direction.HigherIsBetter ? "högre är bättre" : "lägre är bättre";
+    public static string Code(this IndicatorKind kind) => Vocabularies.IndicatorKinds[kind].Code;
 
-    public static string Code(this Periodicity periodicity) => periodicity == Periodicity.Tertial ? "tertial" : "ar";
+    public static string Code(this Periodicity periodicity) => Vocabularies.Periodicities[periodicity].Code;
+
+    public static string Code(this FinalSource source) => Vocabularies.FinalSources[source].Code;
+
+    public static string Code(this ValueSource source) => Vocabularies.ValueSources[source].Code;
+
+    public static string Code(this TargetSource source) => Vocabularies.TargetSources[source].Code;
 }

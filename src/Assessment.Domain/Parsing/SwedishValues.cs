@@ -99,20 +99,14 @@ public static partial class SwedishValues
     }
 
     /// <summary>"Tertial" or "År" (the plan's Periodicitet column).</summary>
-    public static Periodicity ParsePeriodicity(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "tertial" => Periodicity.Tertial,
-        "år" or "ar" => Periodicity.Year,
-        _ => throw new FormatException($"okänd periodicitet \"{text}\": väntade \"Tertial\" eller \"År\""),
-    };
+    public static Periodicity ParsePeriodicity(string text) => Vocabularies.Periodicities.Parse(text, PeriodicityExpectation);
+
+    /// <summary>What a periodicity may be, for messages: "\"Tertial\" eller \"År\"".</summary>
+    public static string PeriodicityExpectation => Vocabularies.Periodicities.Listed(t => $"\"{t.Label}\"");
 
     /// <summary>"högre" (higher is better) or "lägre".</summary>
-    public static Direction ParseDirection(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "högre" or "hogre" => Direction.HigherIsBetter,
-        "lägre" or "lagre" => Direction.LowerIsBetter,
-        _ => throw new FormatException($"okänd riktning \"{text}\": väntade \"högre\" (högre är bättre) eller \"lägre\""),
-    };
+    public static Direction ParseDirection(string text) =>
+        Vocabularies.Directions.Parse(text, Vocabularies.Directions.Listed(t => $"\"{t.Word}\" ({t.Label})"));
 
     /// <summary>An ISO date, as the activity tables write them: 2026-01-01.</summary>
     public static DateOnly ParseDate(string text) =>

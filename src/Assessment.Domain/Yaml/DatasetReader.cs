@@ -23,8 +23,10 @@ public static class DatasetReader
         var period = root.RequiredPeriod();
         var source = root.String("kalla");
         var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
-        var goals = root.Maps("inriktningsmal").Select(m => ReadGoal(m, GoalLevel.DirectionGoal, context)).ToList();
-        if (goals.Count == 0) root.Error("inriktningsmal", "\"inriktningsmal\" saknas eller är tom: väntade minst ett inriktningsmål");
+        // The goal tree's keys are the levels' codes: inriktningsmal, verksamhetsomradesmal, namndmal.
+        var top = GoalLevel.DirectionGoal;
+        var goals = root.Maps(top.Code()).Select(m => ReadGoal(m, top, context)).ToList();
+        if (goals.Count == 0) root.Error(ErrorKinds.MissingValue, top.Code(), $"\"{top.Code()}\" saknas eller är tom: väntade minst ett {top.Label()}");
         root.Done();
         errors.ThrowIfAny();
         return new Dataset(district, period!, source, goals, root.Position);
@@ -59,9 +61,9 @@ public static class DatasetReader
         var id = map.RequiredString("id").Trim().TrimEnd('.');
         // The city numbers goals by their place in the tree (3, 3.4, 3.4.1): a goal under the wrong parent is a mistake.
         if (parentId is not null && id.Length > 0 && !id.StartsWith(parentId + ".", StringComparison.Ordinal))
-            map.Error("id", $"målet \"{id}\" står under {parentId} men dess id hör inte dit: väntade ett id som börjar med \"{parentId}.\"");
+            map.Error(ErrorKinds.Inconsistent, "id", $"målet \"{id}\" står under {parentId} men dess id hör inte dit: väntade ett id som börjar med \"{parentId}.\"");
         if (id.Length > 0 && !context.SeenIds.TryAdd(id, map.PositionOf("id")))
-            map.Error("id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
+            map.Error(ErrorKinds.Duplicate, "id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
         var title = map.RequiredString("titel");
         var recorded = map.ParseValue("redovisat", Codes.ParseRatingText);
         var ratingOverride = ReadOverride(map);
@@ -75,12 +77,12 @@ public static class DatasetReader
         switch (level)
         {
             case GoalLevel.DirectionGoal:
-                children = map.Maps("verksamhetsomradesmal").Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context, id)).ToList();
+                children = map.Maps(GoalLevel.ServiceAreaGoal.Code()).Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context, id)).ToList();
                 break;
             case GoalLevel.ServiceAreaGoal:
                 indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
                 activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
-                children = map.Maps("namndmal").Select(m => ReadGoal(m, GoalLevel.BoardGoal, context, id)).ToList();
+                children = map.Maps(GoalLevel.BoardGoal.Code()).Select(m => ReadGoal(m, GoalLevel.BoardGoal, context, id)).ToList();
                 break;
             default:
                 description = map.String("beskrivning");
@@ -100,10 +102,10 @@ public static class DatasetReader
         var map = goal.Map("overstyrning");
         if (map is null) return null;
         var rating = map.ParseValue("betyg", Codes.ParseRatingText);
-        if (!map.Has("betyg")) map.Error("betyg", "överstyrningen saknar \"betyg\": väntade helt, delvis, inte eller ej_bedomd");
+        if (!map.Has("betyg")) map.Error(ErrorKinds.MissingValue, "betyg", "överstyrningen saknar \"betyg\": väntade helt, delvis, inte eller ej_bedomd");
         var reason = map.String("motivering");
         if (reason is null)
-            map.Error("motivering", "en överstyrning måste ha en \"motivering\": skriv varför du bedömer målet annorlunda än regelverket");
+            map.Error(ErrorKinds.Inconsistent, "motivering", "en överstyrning måste ha en \"motivering\": skriv varför du bedömer målet annorlunda än regelverket");
         var by = map.String("av");
         map.Done();
         return rating is { } r && reason is not null ? new RatingOverride(r, reason.Trim(), by, map.Position) : null;
@@ -126,7 +128,7 @@ public static class DatasetReader
             Analysis: map.String("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
         if (!map.Has("periodicitet"))
-            map.Error("periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade \"Tertial\" eller \"År\"");
+            map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {SwedishValues.PeriodicityExpectation}");
         map.Done();
         return indicator;
     }
@@ -141,7 +143,7 @@ public static class DatasetReader
             Note: map.String("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.ActivityKeys) };
         if (activity is { Start: { } start, End: { } end } && end < start)
-            map.Error("slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
+            map.Error(ErrorKinds.Inconsistent, "slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
         map.Done();
         return activity;
     }
@@ -158,7 +160,7 @@ public static class DatasetReader
         foreach (var key in keys)
         {
             if (map.String(key) is { } reason) cells[key] = reason.Trim();
-            else if (map.Has(key)) map.Error(key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");
+            else if (map.Has(key)) map.Error(ErrorKinds.MissingValue, key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");
         }
         map.Done();
         return cells.ToImmutable();

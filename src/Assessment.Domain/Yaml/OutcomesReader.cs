@@ -46,7 +46,7 @@ public static class OutcomesReader
         root.Done();
         errors.ThrowIfAny();
         var outcomes = new Outcomes(period!, indicators, activities, goals);
-        foreach (var repeated in outcomes.Repeated()) errors.Add(repeated.Position, repeated.Message);
+        foreach (var repeated in outcomes.Repeated()) errors.Add(repeated.Kind, repeated.Position!, repeated.Message);
         errors.ThrowIfAny();
         return outcomes;
     }

@@ -14,16 +14,16 @@ public sealed class ErrorSink
     public IReadOnlyList<InputError> Errors => _errors;
 
     /// <summary>Adds a problem; the same problem at the same place is reported once.</summary>
-    public void Add(SourcePosition position, string message)
+    public void Add(ErrorKind kind, SourcePosition position, string message)
     {
-        var error = new InputError(position, message);
+        var error = new InputError(kind, position, message);
         if (!_errors.Contains(error)) _errors.Add(error);
     }
 
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)
-            throw new InputException(_errors.OrderBy(e => e.Position.Line).ThenBy(e => e.Position.Column).ToList());
+            throw new InputException(_errors.OrderBy(e => e.Position?.Line).ThenBy(e => e.Position?.Column).ToList());
     }
 }
 
@@ -34,29 +34,51 @@ public static class YamlFile
     public static YamlMap ParseRoot(string text, string file, ErrorSink errors)
     {
         var stream = new YamlStream();
+        var parser = new GuardedParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new GuardedParser(new Parser(new StringReader(text))));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            throw new InputException(At(file, e.Start), $"ogiltig YAML: {Describe(reason)}");
+            var described = YamlMessages.Describe(reason);
+            // YamlDotNet places a tab in the indentation at the start of the mapping it was reading: the tab itself is the place.
+            var at = described == YamlMessages.TabIndent && FirstIndentingTab(text) is { } tab ? new SourcePosition(file, tab.Line, tab.Column) : At(file, e.Start);
+            throw new InputException(described == YamlMessages.DuplicateKey ? ErrorKinds.YamlDuplicateKey : ErrorKinds.YamlSyntax,
+                at, $"ogiltig YAML: {described}");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet reports some malformed documents (e.g. a key repeated, aliases gone wrong) with
-            // plain exceptions and no position: still bad input, never a crash.
-            throw new InputException(SourcePosition.StartOf(file), $"ogiltig YAML: {Describe(e.Message)}");
+            // YamlDotNet gives up on some malformed documents (a key repeated, a list in brackets that never
+            // closes) with plain exceptions that say neither where nor why: the place is where the parser
+            // stopped, the reason a description of what leaves a document unfinished.
+            var described = e.Message.StartsWith("An item with the same key", StringComparison.Ordinal)
+                ? YamlMessages.DuplicateKey : YamlMessages.Unfinished;
+            throw new InputException(described == YamlMessages.DuplicateKey ? ErrorKinds.YamlDuplicateKey : ErrorKinds.YamlSyntax,
+                parser.LastMark is { } mark ? At(file, mark) : SourcePosition.InFile(file), $"ogiltig YAML: {described}");
         }
         if (stream.Documents.Count == 0)
-            throw new InputException(SourcePosition.StartOf(file), "filen är tom: väntade en YAML-mappning med nycklar");
+            throw new InputException(ErrorKinds.YamlShape, file, "filen är tom: väntade en YAML-mappning med nycklar");
         if (stream.Documents.Count > 1)
-            throw new InputException(At(file, stream.Documents[1].RootNode.Start), "filen har flera YAML-dokument (---): väntade ett");
+            throw new InputException(ErrorKinds.YamlShape, At(file, stream.Documents[1].RootNode.Start), "filen har flera YAML-dokument (---): väntade ett");
         var root = stream.Documents[0].RootNode;
         if (root is not YamlMappingNode mapping)
-            throw new InputException(At(file, root.Start), "väntade en YAML-mappning med nycklar överst i filen");
+            throw new InputException(ErrorKinds.YamlShape, At(file, root.Start), "väntade en YAML-mappning med nycklar överst i filen");
         return new YamlMap(mapping, file, errors);
+    }
+
+    /// <summary>The first tab among a line's leading blanks (1-based line and column), if any.</summary>
+    private static (int Line, int Column)? FirstIndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     /// <summary>Deeper than any dataset, rule set or test file is nested (a dataset is about ten levels).</summary>
@@ -73,10 +95,14 @@ public static class YamlFile
 
         public ParsingEvent? Current => inner.Current;
 
+        /// <summary>Where the last event read began: where the parser stood when it gave up.</summary>
+        public Mark? LastMark { get; private set; }
+
         public bool MoveNext()
         {
             if (!inner.MoveNext()) return false;
             var current = inner.Current!;
+            LastMark = current.Start;
             if (current is MappingStart or SequenceStart)
             {
                 _depth++;
@@ -96,9 +122,6 @@ public static class YamlFile
     }
 
     internal static SourcePosition At(string file, Mark mark) => new(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
-
-    private static string Describe(string message) =>
-        message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "samma nyckel förekommer två gånger i mappningen" : message;
 }
 
 /// <summary>
@@ -130,7 +153,7 @@ public sealed class YamlMap
     /// <summary>Where the value of <paramref name="key"/> stands, or the mapping itself when absent.</summary>
     public SourcePosition PositionOf(string key) => Find(key) is { } node ? YamlFile.At(File, node.Start) : Position;
 
-    public void Error(string key, string message) => _errors.Add(PositionOf(key), message);
+    public void Error(ErrorKind kind, string key, string message) => _errors.Add(kind, PositionOf(key), message);
 
     /// <summary>
     /// Where the text of a one-line scalar begins (after an opening quote), so that an offset into the
@@ -156,7 +179,7 @@ public sealed class YamlMap
                 var isNull = scalar.Style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null";
                 return isNull || string.IsNullOrWhiteSpace(scalar.Value) ? null : scalar.Value;
             default:
-                _errors.Add(YamlFile.At(File, node.Start), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
+                _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, node.Start), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
                 return null;
         }
     }
@@ -164,7 +187,7 @@ public sealed class YamlMap
     public string RequiredString(string key)
     {
         var value = String(key);
-        if (value is null) _errors.Add(PositionOf(key), $"\"{key}\" saknas eller är tom: värdet krävs");
+        if (value is null) _errors.Add(ErrorKinds.MissingValue, PositionOf(key), $"\"{key}\" saknas eller är tom: värdet krävs");
         return value ?? "";
     }
 
@@ -174,7 +197,7 @@ public sealed class YamlMap
         var text = String(key);
         if (text is null) return null;
         try { return parse(text); }
-        catch (FormatException e) { _errors.Add(PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
+        catch (FormatException e) { _errors.Add(ErrorKinds.BadValue, PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
     }
 
     /// <summary>
@@ -186,7 +209,7 @@ public sealed class YamlMap
         var before = _errors.Errors.Count;
         var period = Parse("period", SwedishValues.ParsePeriod);
         if (period is null && _errors.Errors.Count == before)
-            Error("period", Has("period")
+            Error(ErrorKinds.MissingValue, "period", Has("period")
                 ? "\"period\" är tom: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\""
                 : "\"period\" saknas: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\"");
         return period;
@@ -197,7 +220,7 @@ public sealed class YamlMap
         var text = String(key);
         if (text is null) return null;
         try { return parse(text); }
-        catch (FormatException e) { _errors.Add(PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
+        catch (FormatException e) { _errors.Add(ErrorKinds.BadValue, PositionOf(key), $"\"{key}\": {e.Message}"); return null; }
     }
 
     public bool Bool(string key, bool fallback)
@@ -211,7 +234,7 @@ public sealed class YamlMap
             _ => Fail($"\"{key}\": väntade true eller false, fick \"{text}\""),
         };
 
-        bool Fail(string message) { _errors.Add(PositionOf(key), message); return fallback; }
+        bool Fail(string message) { _errors.Add(ErrorKinds.BadValue, PositionOf(key), message); return fallback; }
     }
 
     public YamlMap? Map(string key)
@@ -219,7 +242,7 @@ public sealed class YamlMap
         var node = Find(key);
         if (node is null || node is YamlScalarNode { Value: "" or "~" or "null" }) return null;
         if (node is YamlMappingNode mapping) return new YamlMap(mapping, File, _errors);
-        _errors.Add(YamlFile.At(File, node.Start), $"\"{key}\": väntade en mappning (nycklar med värden)");
+        _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, node.Start), $"\"{key}\": väntade en mappning (nycklar med värden)");
         return null;
     }
 
@@ -230,7 +253,7 @@ public sealed class YamlMap
         foreach (var item in Sequence(key))
         {
             if (item is YamlMappingNode mapping) result.Add(new YamlMap(mapping, File, _errors));
-            else _errors.Add(YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+            else _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
         }
         return result;
     }
@@ -242,7 +265,7 @@ public sealed class YamlMap
         foreach (var item in Sequence(key))
         {
             if (item is YamlScalarNode { Value: { } text }) result.Add((text, YamlFile.At(File, item.Start)));
-            else _errors.Add(YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en text");
+            else _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, item.Start), $"\"{key}\": varje post i listan ska vara en text");
         }
         return result;
     }
@@ -266,7 +289,7 @@ public sealed class YamlMap
             var name = (key as YamlScalarNode)?.Value ?? key.ToString();
             if (_known.Contains(name)) continue;
             var hint = Suggest.Closest(name, _known) is { } close ? $" – menade du \"{close}\"?" : "";
-            _errors.Add(YamlFile.At(File, key.Start),
+            _errors.Add(ErrorKinds.UnknownKey, YamlFile.At(File, key.Start),
                 $"okänd nyckel \"{name}\"{hint} (tillåtna här: {string.Join(", ", _known.Order(StringComparer.Ordinal))})");
         }
     }
@@ -282,7 +305,7 @@ public sealed class YamlMap
             case YamlSequenceNode sequence:
                 return sequence.Children;
             default:
-                _errors.Add(YamlFile.At(File, node.Start), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
+                _errors.Add(ErrorKinds.YamlShape, YamlFile.At(File, node.Start), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
                 return [];
         }
     }

@@ -11,12 +11,8 @@ namespace Assessment.Reports.Justification;
 /// </summary>
 public static class TemplateModels
 {
-    public static string TemplateFor(GoalLevel level) => level switch
-    {
-        GoalLevel.DirectionGoal => TemplateSet.DirectionGoal,
-        GoalLevel.ServiceAreaGoal => TemplateSet.ServiceAreaGoal,
-        _ => TemplateSet.BoardGoal,
-    };
+    /// <summary>A level's template is named by the level's code (templates/verksamhetsomradesmal.sbn).</summary>
+    public static string TemplateFor(GoalLevel level) => level.Code();
 
     public static ScriptObject Goal(GoalResult goal, ReportingPeriod period)
     {
@@ -60,7 +56,7 @@ public static class TemplateModels
                 foreach (var final in ratings)
                     foreach (var withEvidence in new[] { true, false })
                     {
-                        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.StartOf("prov")) : null;
+                        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.InFile("prov")) : null;
                         var count = withEvidence ? new IndicatorCounts(2, 1, 1) : new IndicatorCounts(0, 0, 0);
                         yield return (TemplateFor(level), Goal(level, "1", "Prov", period, final, Rating.Partly, final, "prov", null,
                             ratingOverride, count, count, withEvidence ? [Rating.Fully, Rating.Partly] : [],
@@ -151,7 +147,7 @@ public static class TemplateModels
 
     private static StrictObject MissedProbe(string source, string targetKind) => new()
     {
-        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = "delvis", ["kalla"] = source,
+        ["namn"] = "Andel", ["namn_i_mening"] = "andel", ["betyg"] = Rating.Partly.Code(), ["kalla"] = source,
         ["varde"] = "1", ["mal"] = "2", ["mal_text"] = "2", ["maltyp"] = targetKind, ["forra_aret"] = "1",
         ["uppfyllelse"] = "50 %",
     };

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assessment.Domain.Model;
 using Assessment.Domain;
 using Scriban;
 using Scriban.Parsing;
@@ -16,12 +17,9 @@ namespace Assessment.Reports.Justification;
 /// </summary>
 public sealed class TemplateSet
 {
-    public const string DirectionGoal = "inriktningsmal";
-    public const string ServiceAreaGoal = "verksamhetsomradesmal";
-    public const string BoardGoal = "namndmal";
     public const string Summary = "sammanfattning";
 
-    public static readonly IReadOnlyList<string> Required = [DirectionGoal, ServiceAreaGoal, BoardGoal, Summary];
+    public static readonly IReadOnlyList<string> Required = [.. Vocabularies.Levels.Codes, Summary];
 
     public const int LoopLimit = 1_000;
     public const int RecursiveLimit = 20;
@@ -54,7 +52,7 @@ public sealed class TemplateSet
     public static TemplateSet Load(string directory, string display)
     {
         if (!Directory.Exists(directory))
-            throw new InputException(SourcePosition.StartOf(display), "mallmappen finns inte");
+            throw new InputException(ErrorKinds.FileMissing, display, SystemMessages.Missing(directory, "mallmappen"));
         var errors = new List<InputError>();
         var templates = new Dictionary<string, Template>();
         foreach (var name in Required)
@@ -63,12 +61,12 @@ public sealed class TemplateSet
             var file = $"{display.TrimEnd('/')}/{name}.sbn";
             if (!File.Exists(path))
             {
-                errors.Add(new InputError(SourcePosition.StartOf(file), $"mallen saknas: varje mallmapp behöver {string.Join(", ", Required.Select(r => r + ".sbn"))}"));
+                errors.Add(new InputError(ErrorKinds.Template, SourcePosition.InFile(file), $"mallen saknas: varje mallmapp behöver {string.Join(", ", Required.Select(r => r + ".sbn"))}"));
                 continue;
             }
             var template = Template.Parse(ReadInside(directory, path, file), file);
             errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new InputError(Position(m.Span), $"mallen går inte att tolka: {m.Message}")));
+                .Select(m => new InputError(ErrorKinds.Template, Position(m.Span, file), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}")));
             templates[name] = template;
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -101,6 +99,7 @@ public sealed class TemplateSet
         context.PushGlobal(model);
         var output = new LimitedOutput(MaxOutputChars);
         context.PushOutput(output);
+        var file = _templates[name].SourceFilePath ?? name;
         try
         {
             _templates[name].Render(context);
@@ -108,24 +107,24 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e) when (e.InnerException is OutputLimitException)
         {
-            throw new InputException(Position(e.Span), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), $"mallen skriver mer än {MaxOutputChars} tecken: är en loop utan slut?");
         }
         catch (StepLimitException e)
         {
-            throw new InputException(Position(e.Span), StepLimitMessage);
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is StepLimitException limit)
         {
-            throw new InputException(Position(limit.Span), StepLimitMessage);
+            throw new InputException(ErrorKinds.Template, Position(limit.Span, file), StepLimitMessage);
         }
         catch (ScriptRuntimeException e) when (e.InnerException is RegexMatchTimeoutException)
         {
-            throw new InputException(Position(e.Span),
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file),
                 $"ett reguljärt uttryck i mallen tog längre än {RegexTimeout.TotalMilliseconds} ms: förenkla mönstret");
         }
         catch (ScriptRuntimeException e)
         {
-            throw new InputException(Position(e.Span), $"mallen kunde inte köras: {e.OriginalMessage}");
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
         }
     }
 
@@ -145,9 +144,14 @@ public sealed class TemplateSet
         if (errors.Count > 0) throw new InputException(errors);
     }
 
-    /// <summary>Scriban counts from 0, and some errors carry no span at all: positions are 1-based and never below 1.</summary>
-    private static SourcePosition Position(SourceSpan span) =>
-        new(span.FileName ?? "mall", Math.Max(1, span.Start.Line + 1), Math.Max(1, span.Start.Column + 1));
+    /// <summary>
+    /// Scriban counts from 0; an error it gives no span (no file name, no line) concerns <paramref name="file"/>
+    /// as a whole and gets no position within it rather than a made-up 1:1.
+    /// </summary>
+    private static SourcePosition Position(SourceSpan span, string file) =>
+        span.FileName is null || span.Start.Line < 0
+            ? SourcePosition.InFile(span.FileName ?? file)
+            : new(span.FileName, span.Start.Line + 1, Math.Max(1, span.Start.Column + 1));
 
     private static readonly string StepLimitMessage =
         $"mallen gör mer än {MaxSteps} steg för en text: är en rekursion eller loop som förgrenar sig utan slut?";
@@ -160,10 +164,10 @@ public sealed class TemplateSet
     private static string ReadInside(string directory, string path, string shown)
     {
         if (!FileNode.IsInside(path, directory))
-            throw new InputException(SourcePosition.StartOf(shown),
+            throw new InputException(ErrorKinds.Template, shown,
                 "mallen pekar utanför mallmappen (en symbolisk länk): mallar får bara läsa filer i sin egen mapp");
         if (FileNode.Of(path) is { Kind: not FileKind.Regular } node)
-            throw new InputException(SourcePosition.StartOf(shown), node.Kind == FileKind.Missing
+            throw new InputException(node.Kind == FileKind.Missing ? ErrorKinds.FileMissing : ErrorKinds.NotAFile, shown, node.Kind == FileKind.Missing
                 ? "mallen finns inte: en symbolisk länk till en fil som inte finns"
                 : $"mallen är {node.Described}, inte en vanlig fil");
         return InputText.ReadFile(path, shown);

@@ -45,7 +45,7 @@ internal sealed class CompiledRules
         {
             var (condition, problems) = Checker.Check(rule.Condition, Resolve, names);
             foreach (var problem in problems)
-                errors.Add(rule.PositionAt(problem.Offset), $"regeln \"{rule.Id}\": {problem.Message}");
+                errors.Add(problem.Kind, rule.PositionAt(problem.Offset), $"regeln \"{rule.Id}\": {problem.Message}");
             if (condition is not null) compiled.Add((rule, condition));
         }
         if (errors.Errors.Count > before) return null;
@@ -68,7 +68,7 @@ internal sealed class CompiledRules
             }
             catch (EvaluationException e)
             {
-                throw new InputException(Rules[i].PositionAt(e.Span.Start),
+                throw new InputException(ErrorKinds.ExpressionValue, Rules[i].PositionAt(e.Span.Start),
                     $"regeln \"{Rules[i].Id}\" kunde inte utvärderas: {e.Message} i \"{e.Span.Of(Rules[i].Condition)}\"");
             }
             results.Add(new RuleCheck(Rules[i], trace));

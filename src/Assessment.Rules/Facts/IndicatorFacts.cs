@@ -100,7 +100,8 @@ public static class IndicatorFacts
                 ValueSource.Outcome => indicator.Outcome,
                 _ => indicator.Periodicity == Periodicity.Tertial ? indicator.Outcome : null,
             };
-            if (value is not null) return (value, source == ValueSource.Forecast ? "prognos" : "utfall");
+            // A tertial indicator's outcome is named as any outcome: "utfall".
+            if (value is not null) return (value, (source == ValueSource.Forecast ? ValueSource.Forecast : ValueSource.Outcome).Code());
         }
         return (null, "");
     }
@@ -109,7 +110,7 @@ public static class IndicatorFacts
     {
         var candidates = sources
             .Select(s => (Target: s == TargetSource.AnnualTarget ? indicator.AnnualTarget : indicator.CityTarget,
-                          Source: s == TargetSource.AnnualTarget ? "arsmal" : "kf_arsmal"))
+                          Source: s.Code()))
             .Where(c => c.Target is not null)
             .ToList();
         var chosen = candidates.FirstOrDefault(c => c.Target is not Target.Deferred);

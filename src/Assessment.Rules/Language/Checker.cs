@@ -1,3 +1,4 @@
+using Assessment.Domain;
 using Assessment.Domain.Parsing;
 using Assessment.Rules.Facts;
 
@@ -34,7 +35,7 @@ public sealed class Checker
         var checker = new Checker(resolve, knownNames);
         var root = checker.Bind(syntax);
         if (root.Type is not (ExprType.YesNo or ExprType.Error))
-            checker._problems.Add(new Problem(syntax.Span.Start, $"uttrycket ger {Name(root.Type)}, men ett villkor ska ge ja/nej (sant eller falskt)"));
+            checker._problems.Add(new Problem(ErrorKinds.ExpressionType, syntax.Span.Start, $"uttrycket ger {Name(root.Type)}, men ett villkor ska ge ja/nej (sant eller falskt)"));
         if (checker._problems.Count > 0) return (null, checker._problems.OrderBy(p => p.Offset).ToList());
         return (new Condition(expression, syntax, root, checker._nodes.Count), []);
     }
@@ -79,7 +80,7 @@ public sealed class Checker
         if (_resolve(name.Name) is { } binding)
             return binding.IsThreshold ? new ThresholdNode(name, binding.Index) : new FactNode(name, binding.Type, binding.Index);
         var hint = Suggest.Closest(name.Name, _knownNames) is { } close ? $" – menade du \"{close}\"?" : "";
-        _problems.Add(new Problem(name.Span.Start, $"okänt namn \"{name.Name}\"{hint}: varken ett faktum eller ett tröskelvärde"));
+        _problems.Add(new Problem(ErrorKinds.ExpressionName, name.Span.Start, $"okänt namn \"{name.Name}\"{hint}: varken ett faktum eller ett tröskelvärde"));
         return new ConstantNode(name, ExprType.Error, 0d);
     }
 
@@ -89,7 +90,7 @@ public sealed class Checker
         var wanted = unary.Operator == UnaryOperator.Not ? ExprType.YesNo : ExprType.Number;
         if (operand.Type != wanted && operand.Type != ExprType.Error)
         {
-            _problems.Add(new Problem(operand.Syntax.Span.Start, unary.Operator == UnaryOperator.Not
+            _problems.Add(new Problem(ErrorKinds.ExpressionType, operand.Syntax.Span.Start, unary.Operator == UnaryOperator.Not
                 ? $"\"!\" vänder ja/nej, men här står {Name(operand.Type)}"
                 : $"kan inte räkna med {Short(operand.Type)}: \"-\" behöver ett tal"));
             return new UnaryNode(unary, ExprType.Error, operand);
@@ -108,14 +109,14 @@ public sealed class Checker
         if (op.IsEquality())
         {
             if (left.Type == right.Type) return new BinaryNode(binary, ExprType.YesNo, left, right);
-            _problems.Add(new Problem(binary.Span.Start, $"jämför {Short(left.Type)} med {Short(right.Type)} (\"{symbol}\"): båda sidor ska vara av samma slag"));
+            _problems.Add(new Problem(ErrorKinds.ExpressionType, binary.Span.Start, $"jämför {Short(left.Type)} med {Short(right.Type)} (\"{symbol}\"): båda sidor ska vara av samma slag"));
             return new BinaryNode(binary, ExprType.Error, left, right);
         }
 
         var wanted = op.IsLogical() ? ExprType.YesNo : ExprType.Number;
         var wrong = new[] { left, right }.Where(n => n.Type != wanted).ToList();
         foreach (var operand in wrong)
-            _problems.Add(new Problem(operand.Syntax.Span.Start,
+            _problems.Add(new Problem(ErrorKinds.ExpressionType, operand.Syntax.Span.Start,
                 op.IsLogical() ? $"\"{symbol}\" behöver ja/nej på båda sidor, men här står {Name(operand.Type)}"
                 : op.IsOrdering() ? $"kan inte jämföra storlek på {Short(operand.Type)}: \"{symbol}\" behöver tal på båda sidor"
                 : $"kan inte räkna med {Short(operand.Type)}: \"{symbol}\" behöver tal på båda sidor"));
@@ -131,12 +132,12 @@ public sealed class Checker
         var type = whenTrue.Type;
         if (condition.Type is not (ExprType.YesNo or ExprType.Error))
         {
-            _problems.Add(new Problem(condition.Syntax.Span.Start, $"villkoret före \"?\" ska vara ja/nej, men här står {Name(condition.Type)}"));
+            _problems.Add(new Problem(ErrorKinds.ExpressionType, condition.Syntax.Span.Start, $"villkoret före \"?\" ska vara ja/nej, men här står {Name(condition.Type)}"));
             type = ExprType.Error;
         }
         if (whenTrue.Type != whenFalse.Type && whenTrue.Type != ExprType.Error && whenFalse.Type != ExprType.Error)
         {
-            _problems.Add(new Problem(whenTrue.Syntax.Span.Start,
+            _problems.Add(new Problem(ErrorKinds.ExpressionType, whenTrue.Syntax.Span.Start,
                 $"de två grenarna i \"? :\" ska vara av samma slag, men är {Short(whenTrue.Type)} och {Short(whenFalse.Type)}"));
             type = ExprType.Error;
         }
@@ -157,7 +158,7 @@ public sealed class Checker
         }
         catch (EvaluationException e)
         {
-            _problems.Add(new Problem(e.Span.Start, e.Message));
+            _problems.Add(new Problem(ErrorKinds.ExpressionValue, e.Span.Start, e.Message));
             node.Type = ExprType.Error;
         }
         return node;

@@ -45,9 +45,9 @@ public static class Lexer
         var tokens = new List<Token>();
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(expression))
-            return (tokens, [new Problem(0, "uttrycket är tomt")]);
+            return (tokens, [Problem.Syntax(0, "uttrycket är tomt")]);
         if (expression.Length > MaxLength)
-            return (tokens, [new Problem(MaxLength, $"uttrycket är längre än {MaxLength} tecken: dela upp regeln")]);
+            return (tokens, [Problem.Syntax(MaxLength, $"uttrycket är längre än {MaxLength} tecken: dela upp regeln")]);
         var i = 0;
         var depth = 0;
         var conditionals = 0;
@@ -58,7 +58,7 @@ public static class Lexer
             if (char.IsWhiteSpace(c)) { i++; continue; }
             if ((c == '(' && ++depth > MaxDepth) || (c == '?' && ++conditionals > MaxDepth))
             {
-                problems.Add(new Problem(i, $"uttrycket är nästlat djupare än {MaxDepth} nivåer (parenteser eller ?:): dela upp regeln"));
+                problems.Add(Problem.Syntax(i, $"uttrycket är nästlat djupare än {MaxDepth} nivåer (parenteser eller ?:): dela upp regeln"));
                 return (tokens, problems);
             }
             if (c == ')') depth--;
@@ -68,7 +68,7 @@ public static class Lexer
                     tokens.Add(new Token(TokenKind.Text, text, new Span(start, i - start), Value: text));
                 else
                 {
-                    problems.Add(new Problem(start, problem!));
+                    problems.Add(Problem.Syntax(start, problem!));
                     return (tokens, problems);
                 }
                 continue;
@@ -78,13 +78,13 @@ public static class Lexer
                 while (i < expression.Length && (char.IsAsciiDigit(expression[i]) || expression[i] == '.')) i++;
                 var literal = expression[start..i];
                 if (literal.Count(ch => ch == '.') > 1 || literal.EndsWith('.'))
-                    problems.Add(new Problem(start, $"ogiltigt tal \"{literal}\""));
+                    problems.Add(Problem.Syntax(start, $"ogiltigt tal \"{literal}\""));
                 else if (!double.TryParse(literal, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-                    problems.Add(new Problem(start, $"talet \"{Shorten(literal)}\" är för stort"));
+                    problems.Add(Problem.Syntax(start, $"talet \"{Shorten(literal)}\" är för stort"));
                 else
                     tokens.Add(new Token(TokenKind.Number, literal, new Span(start, i - start), number));
                 if (i < expression.Length && expression[i] == ',')
-                    problems.Add(new Problem(i, "decimaler skrivs med punkt i uttryck (0.85), inte komma"));
+                    problems.Add(Problem.Syntax(i, "decimaler skrivs med punkt i uttryck (0.85), inte komma"));
                 continue;
             }
             if (char.IsLetter(c) || c == '_')
@@ -95,7 +95,7 @@ public static class Lexer
                 while (next < expression.Length && char.IsWhiteSpace(expression[next])) next++;
                 if (next < expression.Length && expression[next] is '.' or '(' or '[' && !Words.Contains(name))
                 {
-                    problems.Add(new Problem(start, expression[next] == '('
+                    problems.Add(Problem.Syntax(start, expression[next] == '('
                         ? $"funktionsanrop är inte tillåtna (\"{name}(\"): använd fakta, tröskelvärden och operatorer"
                         : $"\"{name}{expression[next]}\": medlemsåtkomst och indexering är inte tillåtna i regeluttryck"));
                     return (tokens, problems);
@@ -115,7 +115,7 @@ public static class Lexer
             var op = Operators.FirstOrDefault(o => string.CompareOrdinal(expression, i, o, 0, o.Length) == 0);
             if (op is null)
             {
-                problems.Add(new Problem(i, c == '='
+                problems.Add(Problem.Syntax(i, c == '='
                     ? "\"=\" är inte tillåtet: jämför med \"==\""
                     : $"tecknet \"{c}\" är inte tillåtet i regeluttryck"));
                 i++;

@@ -131,7 +131,7 @@ public sealed class Parser
         _ => $"\"{token.Text}\"",
     };
 
-    private static SyntaxError Error(Token at, string message) => new(new Problem(at.Span.Start, message));
+    private static SyntaxError Error(Token at, string message) => new(Problem.Syntax(at.Span.Start, message));
 
     private sealed class SyntaxError(Problem problem) : Exception(problem.Message)
     {

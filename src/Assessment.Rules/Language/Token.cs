@@ -1,3 +1,5 @@
+using Assessment.Domain;
+
 namespace Assessment.Rules.Language;
 
 /// <summary>What a token is. The words <c>and</c>, <c>or</c> and <c>not</c> are read as <c>&amp;&amp;</c>, <c>||</c> and <c>!</c>.</summary>
@@ -22,5 +24,9 @@ public readonly record struct Span(int Start, int Length)
     public string Of(string text) => text.Substring(Start, Length);
 }
 
-/// <summary>A problem at a 0-based offset in an expression, in Swedish for the rule's author.</summary>
-public sealed record Problem(int Offset, string Message);
+/// <summary>A problem at a 0-based offset in an expression, in Swedish for the rule's author, with its kind.</summary>
+public sealed record Problem(ErrorKind Kind, int Offset, string Message)
+{
+    /// <summary>A syntax problem (the lexer's and the parser's).</summary>
+    public static Problem Syntax(int offset, string message) => new(ErrorKinds.ExpressionSyntax, offset, message);
+}

@@ -6,29 +6,6 @@ namespace Assessment.Rules.Model;
 /// <summary>What a rule set's rules rate: indicators, or goals at one of the three levels.</summary>
 public enum RuleScope { Indicator, BoardGoal, ServiceAreaGoal, DirectionGoal }
 
-/// <summary>Which of an indicator's figures is compared with its target.</summary>
-public enum ValueSource
-{
-    /// <summary>prognos: the full-year forecast (Prognos helår).</summary>
-    Forecast,
-    /// <summary>utfall: the period outcome (Periodens utfall), whatever the periodicity.</summary>
-    Outcome,
-    /// <summary>utfall_tertial: the period outcome, only for indicators measured per tertial.</summary>
-    TertialOutcome,
-}
-
-/// <summary>Which target column is rated against.</summary>
-public enum TargetSource
-{
-    /// <summary>arsmal: the district's own target (Årsmål).</summary>
-    AnnualTarget,
-    /// <summary>kf_arsmal: the city council's target (KF:s årsmål), sometimes a city-wide total.</summary>
-    CityTarget,
-}
-
-/// <summary>Which rating of a sub-goal a parent rolls up: the final one (with overrides) or the derived one.</summary>
-public enum RollUpSource { Final, Derived }
-
 /// <summary>A named threshold at the top of the rule file, usable by name in every expression.</summary>
 public sealed record Threshold(string Name, double Value, SourcePosition Position);
 
@@ -84,9 +61,9 @@ public static class RuleScopes
     public static string Key(this RuleScope scope) => scope switch
     {
         RuleScope.Indicator => "indikatorer",
-        RuleScope.BoardGoal => "namndmal",
-        RuleScope.ServiceAreaGoal => "verksamhetsomradesmal",
-        _ => "inriktningsmal",
+        RuleScope.BoardGoal => GoalLevel.BoardGoal.Code(),
+        RuleScope.ServiceAreaGoal => GoalLevel.ServiceAreaGoal.Code(),
+        _ => GoalLevel.DirectionGoal.Code(),
     };
 
     public static RuleScope ForLevel(GoalLevel level) => level switch

@@ -28,9 +28,9 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
         root.String("$schema");
         var ruleFile = root.RequiredString("regelverk");
         var cases = root.Maps("fall").Select(ReadCase).ToList();
-        if (cases.Count == 0) root.Error("fall", "\"fall\" saknas eller är tom: väntade minst ett testfall");
+        if (cases.Count == 0) root.Error(ErrorKinds.MissingValue, "fall", "\"fall\" saknas eller är tom: väntade minst ett testfall");
         foreach (var duplicate in cases.GroupBy(c => c.Name).Where(g => g.Count() > 1))
-            errors.Add(duplicate.Last().Position, $"testfallet \"{duplicate.Key}\" finns redan: ge varje fall ett eget namn");
+            errors.Add(ErrorKinds.Duplicate, duplicate.Last().Position, $"testfallet \"{duplicate.Key}\" finns redan: ge varje fall ett eget namn");
         root.Done();
         errors.ThrowIfAny();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -78,15 +78,15 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
         var level = map.ParseValue("niva", ParseLevel);
         var scope = indicator is not null ? RuleScope.Indicator : level;
         if (indicator is null && !map.Has("niva"))
-            map.Error("niva", $"testfallet \"{name}\" behöver \"niva\" ({string.Join(", ", Levels.Keys)}) eller \"indikator\"");
+            map.Error(ErrorKinds.MissingValue, "niva", $"testfallet \"{name}\" behöver \"niva\" ({string.Join(", ", Levels.Keys)}) eller \"indikator\"");
         if (indicator is not null && level is not (null or RuleScope.Indicator))
-            map.Error("niva", "ett fall med \"indikator\" prövar indikatorreglerna: ta bort \"niva\" eller sätt den till indikator");
+            map.Error(ErrorKinds.Inconsistent, "niva", "ett fall med \"indikator\" prövar indikatorreglerna: ta bort \"niva\" eller sätt den till indikator");
         var schema = scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
         var facts = ReadFacts(map, schema);
         if (indicator is not null && facts.Count > 0)
-            map.Error("fakta", "ge antingen \"indikator\" eller \"fakta\", inte båda");
+            map.Error(ErrorKinds.Inconsistent, "fakta", "ge antingen \"indikator\" eller \"fakta\", inte båda");
         var expected = map.ParseValue("forvantat", Codes.ParseRatingText);
-        if (!map.Has("forvantat")) map.Error("forvantat", "\"forvantat\" saknas: väntat betyg (helt, delvis, inte, ej_bedomd)");
+        if (!map.Has("forvantat")) map.Error(ErrorKinds.MissingValue, "forvantat", "\"forvantat\" saknas: väntat betyg (helt, delvis, inte, ej_bedomd)");
         var rule = map.String("regel");
         map.Done();
         return new RuleTestCase(name, scope ?? RuleScope.Indicator, period, indicator, facts, expected ?? Rating.NotAssessed, rule, map.Position);
@@ -102,7 +102,7 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
             if (!schema.Contains(key))
             {
                 var hint = Suggest.Closest(key, schema.Facts.Select(f => f.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
-                factsMap.Errors.Add(position, $"okänt faktum \"{key}\"{hint}");
+                factsMap.Errors.Add(ErrorKinds.UnknownName, position, $"okänt faktum \"{key}\"{hint}");
                 continue;
             }
             var text = (node as YamlScalarNode)?.Value ?? "";
@@ -113,7 +113,7 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
                 FactType.Boolean => text switch { "true" => true, "false" => false, _ => null },
                 _ => text,
             };
-            if (value is null) factsMap.Errors.Add(position, $"faktumet \"{key}\" är {(fact.Type == FactType.Number ? "ett tal" : "true eller false")}, fick \"{text}\"");
+            if (value is null) factsMap.Errors.Add(ErrorKinds.BadValue, position, $"faktumet \"{key}\" är {(fact.Type == FactType.Number ? "ett tal" : "true eller false")}, fick \"{text}\"");
             else result[key] = (value, position);
         }
         return result;

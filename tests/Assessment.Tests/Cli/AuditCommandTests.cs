@@ -239,7 +239,9 @@ public sealed class AuditCommandTests : IDisposable
         lines.ShouldContain(l => l.Contains("tröskelvärdet \"delvis_grans\": väntade ett tal"));
         lines.ShouldContain(l => l.Contains("okänt värde \"utfal\" – menade du \"utfall\"?"));
         lines.ShouldContain(l => l.Contains("regeln \"mal-uppnatt\": okänt namn \"mal_uppnat\" – menade du \"mal_uppnatt\"?"));
-        lines.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^fel: .*fel\.yaml:\d+:\d+: "));
+        lines.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^fel A\d{3}: .*fel\.yaml:\d+:\d+: "));
+        lines.ShouldContain(l => l.StartsWith("fel A204: ") && l.Contains("okänd nyckel \"versoin\""));
+        lines.ShouldContain(l => l.StartsWith("fel A302: ") && l.Contains("okänt namn \"mal_uppnat\""));
     }
 
     [Fact]

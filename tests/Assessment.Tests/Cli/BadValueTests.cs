@@ -21,7 +21,7 @@ public sealed class BadValueTests : IDisposable
         File.WriteAllText(outcomes, $"{line}\nmal:\n  - id: \"1\"\n    redovisat: helt\n");
 
         var error = Should.Throw<InputException>(() => OutcomesReader.ReadFile(outcomes, "utfall.yaml")).Errors.ShouldHaveSingleItem();
-        error.ToString().ShouldBe($"utfall.yaml:1:{column}: \"period\" är tom: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\"");
+        error.ToString().ShouldBe($"fel A205: utfall.yaml:1:{column}: \"period\" är tom: väntade t.ex. \"T1 2026\", \"T2 2026\" eller \"VB 2025\"");
 
         var (exit, _, stderr) = Assess.Run("merge", Repo.SampleDataset, outcomes);
         exit.ShouldBe(2);

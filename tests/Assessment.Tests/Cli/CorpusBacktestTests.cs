@@ -111,11 +111,11 @@ public sealed class CorpusBacktestTests : IDisposable
 
         exit.ShouldBe(2);
         error.ShouldContain($"hoppar över {folder}/regler.yaml: inte ett dataset");
-        error.ShouldContain($"fel: {folder}/trasig.yaml:2:9: ");
+        error.ShouldContain($"fel A206: {folder}/trasig.yaml:2:9: ");
         var text = File.ReadAllText(report);
         text.ShouldStartWith("Backtest mot publicerade betyg: 2 dataset, 1 kunde inte läsas");
         text.ShouldContain($"{folder}/2023/vb.yaml: ");
-        text.ShouldContain($"Kunde inte läsas och räknas inte (1):\n  {folder}/trasig.yaml:2:9: ");
+        text.ShouldContain($"Kunde inte läsas och räknas inte (1):\n  fel A206: {folder}/trasig.yaml:2:9: ");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class CorpusBacktestTests : IDisposable
         var (exit, output, error) = Assess.Run("backtest", Repo.PathOf("examples/importerade/hasselby-vallingby-vb-2023.yaml"), notDataset);
         exit.ShouldBe(2);
         output.ShouldContain("1 dataset, 1 kunde inte läsas");
-        error.ShouldContain($"fel: {notDataset}:");
+        error.ShouldContain($"fel A204: {notDataset}:");
 
         Assess.Run("backtest", _dir.PathOf("tom")).Exit.ShouldBe(2);
         Directory.CreateDirectory(_dir.PathOf("tom"));

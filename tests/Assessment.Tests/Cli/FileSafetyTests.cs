@@ -25,7 +25,7 @@ public sealed class FileSafetyTests : IDisposable
         Skip.IfNot(File.Exists("/dev/zero"), "needs /dev/zero");
         var (exit, _, error) = Run(args);
         exit.ShouldBe(2);
-        error.ShouldContain("/dev/zero:1:1: filen är större än de 64 MiB som läses");
+        error.ShouldContain("fel A103: /dev/zero: filen är större än de 64 MiB som läses");
     }
 
     [SkippableFact]
@@ -136,7 +136,7 @@ public sealed class FileSafetyTests : IDisposable
         var (exit, output, error) = Posix.RunWithin(60, "run", flag, pipe);
 
         exit.ShouldBe(2);
-        error.ShouldContain($"{pipe}:1:1: {flag} är en namngiven pipe (FIFO): utdata skrivs bara till en vanlig fil, terminalen eller en enhet som /dev/null");
+        error.ShouldContain($"fel A106: {pipe}: {flag} är en namngiven pipe (FIFO): utdata skrivs bara till en vanlig fil, terminalen eller en enhet som /dev/null");
         output.ShouldBeEmpty();
         Directory.GetFiles(_dir.FullName).ShouldBe([pipe]); // no temporary file left beside it
     }
@@ -157,7 +157,7 @@ public sealed class FileSafetyTests : IDisposable
         var (exit, _, error) = Posix.RunWithin(60, args);
 
         exit.ShouldBe(2);
-        error.ShouldContain($"{pipe}:1:1: det är en namngiven pipe (FIFO), inte en vanlig fil");
+        error.ShouldContain($"fel A102: {pipe}: det är en namngiven pipe (FIFO), inte en vanlig fil");
     }
 
     [SkippableTheory]

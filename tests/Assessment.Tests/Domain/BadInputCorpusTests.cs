@@ -6,9 +6,10 @@ using Assessment.Rules;
 namespace Assessment.Tests.Domain;
 
 /// <summary>
-/// A corpus of bad files (tests as data, like Scriban's): each file's first line says the position and
-/// message expected, "# förväntat: RAD:KOLUMN text". Every one must give exactly that, through the
-/// command line too: exit code 2, the position, and no stack trace.
+/// A corpus of bad files (tests as data, like Scriban's): each file's first line says the error code, position
+/// and message expected, "# förväntat: KOD RAD:KOLUMN text" – or "# förväntat: KOD - text" for a problem with
+/// the file as a whole, which has no position. Every one must give exactly that, through the command line
+/// too: exit code 2, "fel KOD: fil:rad:kolumn: …" (or "fel KOD: fil: …"), and no stack trace.
 /// </summary>
 public class BadInputCorpusTests
 {
@@ -24,24 +25,28 @@ public class BadInputCorpusTests
         return data;
     }
 
-    private static (int Line, int Column, string Message) Expected(string path)
+    /// <summary>The expected code, line and column (0 and 0 for the file as a whole) and message.</summary>
+    public static (string Code, int Line, int Column, string Message) Expected(string path)
     {
-        var m = Regex.Match(File.ReadLines(path).First(), @"^# förväntat: (\d+):(\d+) (.+)$");
-        m.Success.ShouldBeTrue($"{path} must start with '# förväntat: RAD:KOLUMN text'");
-        return (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value), m.Groups[3].Value);
+        var m = Regex.Match(File.ReadLines(path).First(), @"^# förväntat: (A\d{3}) (?:(\d+):(\d+)|-) (.+)$");
+        m.Success.ShouldBeTrue($"{path} must start with '# förväntat: KOD RAD:KOLUMN text' or '# förväntat: KOD - text'");
+        return m.Groups[2].Success
+            ? (m.Groups[1].Value, int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value), m.Groups[4].Value)
+            : (m.Groups[1].Value, 0, 0, m.Groups[4].Value);
     }
 
     private static void Check(string path, Action<string> load, params string[] command)
     {
-        var (line, column, message) = Expected(path);
+        var (code, line, column, message) = Expected(path);
         var errors = Should.Throw<InputException>(() => load(path)).Errors;
-        errors.ShouldContain(e => e.Position.Line == line && e.Position.Column == column && e.Message.Contains(message),
-            $"expected {line}:{column} {message}, got: {string.Join(" | ", errors)}");
+        errors.ShouldContain(e => e.Code == code && e.Position!.Line == line && e.Position.Column == column && e.Message.Contains(message),
+            $"expected {code} {line}:{column} {message}, got: {string.Join(" | ", errors)}");
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         Assessment.Cli.Cli.Run([.. command, path], stdout, stderr).ShouldBe(2);
-        stderr.ToString().ShouldContain($":{line}:{column}: ");
+        stderr.ToString().ShouldContain(line > 0 ? $"fel {code}: {path}:{line}:{column}: " : $"fel {code}: {path}: ");
+        stderr.ToString().ShouldNotContain(":1:1:");
         stderr.ToString().ShouldNotContain("   at ");
         stdout.ToString().ShouldBeEmpty();
     }
@@ -70,7 +75,7 @@ public class BadInputCorpusTests
     {
         var error = Should.Throw<InputException>(() => DatasetReader.Read(text, "djup.yaml")).Errors.ShouldHaveSingleItem();
         error.Message.ShouldContain(message);
-        error.Position.Line.ShouldBeGreaterThanOrEqualTo(3);
+        error.Position!.Line.ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public class DatasetReaderTests
           overstyrning:
             betyg: helt
         """)).Errors.ShouldHaveSingleItem();
-        error.Position.Line.ShouldBe(10); // the override's mapping, where the reason belongs
+        error.Position!.Line.ShouldBe(10); // the override's mapping, where the reason belongs
         error.Message.ShouldContain("motivering");
     }
 
@@ -112,12 +112,12 @@ public class DatasetReaderTests
               arsmal: "ca 5"
               progos: "1"
         """)).Errors;
-        errors.Select(e => (e.Position.Line, e.Position.Column)).ShouldBe([(9, 20), (13, 22), (14, 21), (15, 13)]);
+        errors.Select(e => (e.Position!.Line, e.Position!.Column)).ShouldBe([(9, 20), (13, 22), (14, 21), (15, 13)]);
         errors[0].Message.ShouldContain("väntade helt, delvis, inte, ej_bedomd");
         errors[1].Message.ShouldContain("decimalkomma");
         errors[2].Message.ShouldContain("okänt målvärde");
         errors[3].Message.ShouldContain("menade du \"prognos\"");
-        errors.ShouldAllBe(e => e.Position.File == "test.yaml");
+        errors.ShouldAllBe(e => e.Position!.File == "test.yaml");
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class DatasetReaderTests
     {
         var error = Rejected(Yaml.Dataset(OneGoal + "\n" + OneGoal)).Errors.ShouldHaveSingleItem();
         error.Message.ShouldContain("\"1.1\" finns redan");
-        error.Position.Line.ShouldBe(10);
+        error.Position!.Line.ShouldBe(10);
     }
 
     [Fact]

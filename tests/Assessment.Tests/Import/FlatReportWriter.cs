@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using System.Text;
 using Assessment.Import;
 
@@ -62,8 +63,8 @@ public sealed record FlatReportWriter
     {
         var heading = goal.Level switch
         {
-            RawLevel.DirectionGoal => $"KF:s inriktningsmål: {goal.Id}. {goal.Title}",
-            RawLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {goal.Id} {goal.Title}",
+            GoalLevel.DirectionGoal => $"KF:s inriktningsmål: {goal.Id}. {goal.Title}",
+            GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {goal.Id} {goal.Title}",
             _ when DropBoardPrefix => goal.Title,
             _ when DropBoardNumbers => $"Nämndmål: {goal.Title}",
             _ => $"Nämndmål: {goal.Id} {goal.Title}",

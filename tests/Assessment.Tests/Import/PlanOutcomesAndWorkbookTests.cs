@@ -2,6 +2,7 @@ using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Import;
+using Assessment.Reports;
 using Assessment.Rules.Audit;
 
 namespace Assessment.Tests.Import;
@@ -75,7 +76,7 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
                 namn: "X"
             """, "utfall.yaml");
         var errors = Should.Throw<InputException>(() => outcomes.ApplyTo(Plan())).Errors;
-        errors.ShouldContain(e => e.Position.Line == 4 && e.Message.Contains("menade du \"Andel barn som lever i familjer som har ekonomiskt bistånd\""));
+        errors.ShouldContain(e => e.Position!.Line == 4 && e.Message.Contains("menade du \"Andel barn som lever i familjer som har ekonomiskt bistånd\""));
         errors.ShouldContain(e => e.Message.Contains("målet \"9.9\" finns inte i planen"));
     }
 
@@ -99,7 +100,7 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
         var path = HandMade(("Indikatorer", [IndicatorRow("1.1", "Andel barn", "2,6 %"), IndicatorRow("1.1", "Andel barn", "2,4 %")]));
         var error = Should.Throw<InputException>(() => Workbook.ReadOutcomes(path, "utfall.xlsx", new ReportingPeriod(PeriodKind.T1, 2025)))
             .Errors.ShouldHaveSingleItem();
-        error.ToString().ShouldBe("utfall.xlsx[Indikatorer]:3:2: indikatorn \"Andel barn\" under mål 1.1 har redan ett utfall (rad 2)");
+        error.ToString().ShouldBe("fel A207: utfall.xlsx[Indikatorer]:3:2: indikatorn \"Andel barn\" under mål 1.1 har redan ett utfall (rad 2)");
     }
 
     [Fact]
@@ -188,8 +189,8 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
                 redovisat: helt
             """, "utfall.yaml")).Errors;
         errors.Select(e => e.ToString()).ShouldBe([
-            "utfall.yaml:7:11: indikatorn \"Andel barn\" under mål 1.1 har redan ett utfall (rad 4)",
-            "utfall.yaml:12:9: målet \"1.1\" finns redan under \"mal\" (rad 10)",
+            "fel A207: utfall.yaml:7:11: indikatorn \"Andel barn\" under mål 1.1 har redan ett utfall (rad 4)",
+            "fel A207: utfall.yaml:12:9: målet \"1.1\" finns redan under \"mal\" (rad 10)",
         ]);
     }
 
@@ -260,7 +261,7 @@ public sealed class PlanOutcomesAndWorkbookTests : IDisposable
         using (var stream = File.Create(path))
             MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object>
             {
-                [Workbook.IndicatorSheet] = new[] { Workbook.Row(("Mål", "1.1"), ("Indikator", "X"), ("Periodens utfall", "två procent")) },
+                [Workbook.IndicatorSheet] = new[] { WorkbookWriter.Row(("Mål", "1.1"), ("Indikator", "X"), ("Periodens utfall", "två procent")) },
             });
         var error = Should.Throw<InputException>(() => Workbook.ReadOutcomes(path, "fel.xlsx", new ReportingPeriod(PeriodKind.T1, 2026))).Errors.ShouldHaveSingleItem();
         error.Position.ShouldBe(new SourcePosition("fel.xlsx[Indikatorer]", 2, 3));

@@ -174,7 +174,7 @@ public class ReportImporterTests
         var exit = Assessment.Cli.Cli.Run(["import", report, "-o", output], new StringWriter(), stderr);
 
         exit.ShouldBe(2);
-        stderr.ToString().ShouldContain($"fel: {report}:29:1: målet \"2.1.1\" finns redan (först på rad 25)");
+        stderr.ToString().ShouldContain($"fel A207: {report}:29: målet \"2.1.1\" finns redan (först på rad 25)");
         File.Exists(output).ShouldBeFalse();
     }
 

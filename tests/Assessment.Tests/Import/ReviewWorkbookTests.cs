@@ -5,6 +5,7 @@ using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Import;
+using Assessment.Reports;
 using MiniExcelLibs;
 using NJsonSchema;
 using YamlDotNet.Serialization;
@@ -60,17 +61,17 @@ public sealed class ReviewWorkbookTests : IDisposable
 
         var errors = Should.Throw<InputException>(() => Yaml.Read(text)).Errors;
 
-        errors.ShouldContain(e => e.Position.Line == line && e.Position.Column == lines[line - 1].IndexOf('u') + 1
+        errors.ShouldContain(e => e.Position!.Line == line && e.Position!.Column == lines[line - 1].IndexOf('u') + 1
                                   && e.Message.Contains("okänd nyckel \"utfal\" – menade du \"utfall\"?"));
-        errors.ShouldContain(e => e.Position.Line == line + 1 && e.Message.Contains("osakert \"prognos\": skälet saknas"));
+        errors.ShouldContain(e => e.Position!.Line == line + 1 && e.Message.Contains("osakert \"prognos\": skälet saknas"));
     }
 
     [Fact]
     public void The_writer_gives_each_reason_its_report_line_and_a_written_dataset_keeps_them()
     {
         var raw = new RawDataset { District = "Nämnd", Period = "T1 2026", Source = "r.txt" };
-        var goal = new RawGoal(RawLevel.DirectionGoal, "1", "Mål", 3);
-        var child = new RawGoal(RawLevel.ServiceAreaGoal, "1.1", "Delmål", 5);
+        var goal = new RawGoal(GoalLevel.DirectionGoal, "1", "Mål", 3);
+        var child = new RawGoal(GoalLevel.ServiceAreaGoal, "1.1", "Delmål", 5);
         var row = new RawRow(412) { Name = "Andel nöjda" };
         row.Cells["utfall"] = "81 %";
         row.Cells["periodicitet"] = "Tertial";
@@ -186,7 +187,7 @@ public sealed class ReviewWorkbookTests : IDisposable
         var target = sample.AllGoals().SelectMany(g => g.Indicators).Skip(2).First();
         var marked = Marked(sample, i => i == target, ("prognos", Reason), ("riktning", "rad 412: ordet kan höra till namnet"));
         var path = _dir.PathOf("granska.xlsx");
-        File.WriteAllBytes(path, Workbook.WriteReview(marked, p => p.Line + 1000));
+        File.WriteAllBytes(path, WorkbookWriter.WriteReview(marked, p => p.Line + 1000));
 
         var rows = MiniExcel.Query(path, useHeaderRow: true, sheetName: Workbook.IndicatorSheet).Cast<IDictionary<string, object>>().ToList();
         rows[2][Workbook.UncertainColumn].ShouldBe($"Prognos helår: {Reason}\nriktning: rad 412: ordet kan höra till namnet");
@@ -205,7 +206,7 @@ public sealed class ReviewWorkbookTests : IDisposable
         var fill = int.Parse((string)styles.Descendants(x + "cellXfs").Single().Elements(x + "xf").ElementAt(style).Attribute("fillId")!);
         styles.Descendants(x + "fills").Single().Elements(x + "fill").ElementAt(fill).Descendants(x + "fgColor").Single().Attribute("rgb")!.Value.ShouldBe("FFFFFF00");
 
-        Workbook.WriteReview(marked, p => p.Line).ShouldBe(Workbook.WriteReview(marked, p => p.Line));
+        WorkbookWriter.WriteReview(marked, p => p.Line).ShouldBe(WorkbookWriter.WriteReview(marked, p => p.Line));
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public sealed class ReviewWorkbookTests : IDisposable
         var target = sample.AllGoals().SelectMany(g => g.Indicators).First(i => i.OutcomeMen is null);
         var marked = Marked(sample, i => i == target, ("utfall_man", "rad 9: \"12\" kunde inte läsas och lämnades tom"));
         var path = _dir.PathOf("granska.xlsx");
-        File.WriteAllBytes(path, Workbook.WriteReview(marked, p => p.Line));
+        File.WriteAllBytes(path, WorkbookWriter.WriteReview(marked, p => p.Line));
         var row = sample.AllGoals().SelectMany(g => g.Indicators).ToList().IndexOf(target) + 2;
 
         using var zip = ZipFile.OpenRead(path);
@@ -236,7 +237,7 @@ public sealed class ReviewWorkbookTests : IDisposable
         var indicators = sample.AllGoals().SelectMany(g => g.Indicators.Select(i => (g.Id, i))).Where(x => x.i.Forecast is not null).Take(3).ToList();
         var marked = Marked(sample, i => indicators.Any(x => x.i == i), ("prognos", Reason), ("arsmal", "rad 5: x"));
         var path = _dir.PathOf("granska.xlsx");
-        File.WriteAllBytes(path, Workbook.WriteReview(marked, p => p.Line));
+        File.WriteAllBytes(path, WorkbookWriter.WriteReview(marked, p => p.Line));
         var changed = Edited(path, rows =>
         {
             var at = rows.Where(r => (r[Workbook.UncertainColumn]?.ToString() ?? "").Length > 0).ToList();
@@ -261,7 +262,7 @@ public sealed class ReviewWorkbookTests : IDisposable
         var rows = sample.AllGoals().SelectMany(g => g.Indicators.Select(i => (g.Id, i))).Where(x => x.i.Forecast is not null).Take(2).ToList();
         var marked = Marked(sample, i => i == rows[0].i, ("namn", "rad 7: namnet kan ha fått grannens text"), ("prognos", Reason));
         var path = _dir.PathOf("granska.xlsx");
-        File.WriteAllBytes(path, Workbook.WriteReview(marked, p => p.Line));
+        File.WriteAllBytes(path, WorkbookWriter.WriteReview(marked, p => p.Line));
         var changed = Edited(path, sheet =>
         {
             var first = sheet.Single(r => r["Indikator"]?.ToString() == rows[0].i.Name);
@@ -288,7 +289,7 @@ public sealed class ReviewWorkbookTests : IDisposable
     {
         var sample = Repo.Sample();
         var path = _dir.PathOf("granska.xlsx");
-        File.WriteAllBytes(path, Workbook.WriteReview(sample, p => p.Line));
+        File.WriteAllBytes(path, WorkbookWriter.WriteReview(sample, p => p.Line));
         var changed = Edited(path, rows => rows[0][Workbook.UncertainColumn] = "Prognos hel: rad 3: x");
 
         var error = Should.Throw<InputException>(() => Workbook.ReadOutcomes(changed, "rättad.xlsx", null)).Errors.ShouldHaveSingleItem();

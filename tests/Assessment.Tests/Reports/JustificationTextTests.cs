@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
 

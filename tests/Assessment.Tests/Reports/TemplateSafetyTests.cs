@@ -31,7 +31,7 @@ public sealed class TemplateSafetyTests : IDisposable
     {
         Write("namndmal.sbn", "{{ include \"_gemensamt.sbn\" }}\nRad två\n{{ if betyg == }}\n");
         var error = Rejected().Errors.First();
-        error.Position.File.ShouldBe("mallar/namndmal.sbn");
+        error.Position!.File.ShouldBe("mallar/namndmal.sbn");
         error.Position.Line.ShouldBe(3);
         error.Position.Column.ShouldBeGreaterThan(1);
         error.Message.ShouldContain("går inte att tolka");
@@ -51,7 +51,7 @@ public sealed class TemplateSafetyTests : IDisposable
     public void A_misspelt_variable_in_the_shared_include_is_reported_in_that_file()
     {
         Write("_gemensamt.sbn", File.ReadAllText(PathOf("_gemensamt.sbn")).Replace("o.motivering", "o.motivring"));
-        Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/_gemensamt.sbn" && e.Message.Contains("motivring"));
+        Rejected().Errors.ShouldContain(e => e.Position!.File == "mallar/_gemensamt.sbn" && e.Message.Contains("motivring"));
     }
 
     [Theory]
@@ -73,12 +73,12 @@ public sealed class TemplateSafetyTests : IDisposable
         "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789";
 
     [Theory]
-    [InlineData("{{ for i in 1..100000 }}x{{ end }}", "LoopLimit")]
-    [InlineData("{{ func f(x)\n ret f(x + 1)\nend\nf 1 }}", "recursive")]
+    [InlineData("{{ for i in 1..100000 }}x{{ end }}", "längre än en loop får gå")]
+    [InlineData("{{ func f(x)\n ret f(x + 1)\nend\nf 1 }}", "djupare än tillåtet")]
     [InlineData("{{ for i in 1..999 }}" + FiveHundredChars + FiveHundredChars + FiveHundredChars + "{{ end }}", "1000000 tecken")]
     [InlineData("{{ date.now }}", "date")]
-    [InlineData("{{ math.random 1 1000000 }}", "random")]
-    [InlineData("{{ math.uuid }}", "uuid")]
+    [InlineData("{{ math.random 1 1000000 }}", "`random` finns inte")]
+    [InlineData("{{ math.uuid }}", "`uuid` finns inte")]
     [InlineData("{{ period.ty }}", "ty")]
     [InlineData("{{ regex.match ((\"a\" * 30) + \"b\") \"^(a+)+$\" }}", "reguljärt uttryck")]
     // Three calls per level, 19 levels: inside the recursion limit, 3^19 calls – stopped by the step limit.
@@ -120,7 +120,7 @@ public sealed class TemplateSafetyTests : IDisposable
         {
             File.Delete(PathOf("namndmal.sbn"));
             File.CreateSymbolicLink(PathOf("namndmal.sbn"), secret);
-            Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/namndmal.sbn" && e.Message.Contains("pekar utanför mallmappen"));
+            Rejected().Errors.ShouldContain(e => e.Position!.File == "mallar/namndmal.sbn" && e.Message.Contains("pekar utanför mallmappen"));
         }
         finally
         {
@@ -162,7 +162,7 @@ public sealed class TemplateSafetyTests : IDisposable
     {
         File.Delete(PathOf("namndmal.sbn"));
         File.CreateSymbolicLink(PathOf("namndmal.sbn"), PathOf("borta.sbn"));
-        Rejected().Errors.ShouldContain(e => e.Position.File == "mallar/namndmal.sbn" && e.Message.Contains("en symbolisk länk till en fil som inte finns"));
+        Rejected().Errors.ShouldContain(e => e.Position!.File == "mallar/namndmal.sbn" && e.Message.Contains("en symbolisk länk till en fil som inte finns"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class TemplateSafetyTests : IDisposable
     public void A_missing_template_is_named()
     {
         File.Delete(PathOf("namndmal.sbn"));
-        Rejected().Errors.ShouldHaveSingleItem().Position.File.ShouldBe("mallar/namndmal.sbn");
+        Rejected().Errors.ShouldHaveSingleItem().Position!.File.ShouldBe("mallar/namndmal.sbn");
     }
 
     [Fact]

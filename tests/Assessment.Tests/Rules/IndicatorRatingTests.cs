@@ -21,7 +21,7 @@ public class IndicatorRatingTests
             LastYearOutcome: lastYear is null ? null : SwedishValues.ParseQuantity(lastYear),
             Forecast: forecast is null ? null : SwedishValues.ParseQuantity(forecast),
             AnnualTarget: SwedishValues.ParseTarget(target),
-            CityTarget: null, periodicity, direction, Analysis: null, SourcePosition.StartOf("test"));
+            CityTarget: null, periodicity, direction, Analysis: null, SourcePosition.InFile("test"));
         return Repo.StockholmRules.AssessIndicator(indicator, "1.1", IndicatorKind.Kf, period ?? T1);
     }
 

@@ -65,11 +65,11 @@ public class RuleSetReaderTests
         // A constant divisor of zero is found when the rules are read; one that depends on the facts only when rating.
         var rules = RuleSetReader.Read(ShippedWith("om: mal_uppnatt\n", "om: mal_uppnatt && 1 / (varde - mal) > 0\n"), "regler.yaml");
         var met = new Indicator("Andel", null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseQuantity("90 %"),
-            Assessment.Domain.Parsing.SwedishValues.ParseTarget("90 %"), null, Periodicity.Tertial, null, null, SourcePosition.StartOf("t"));
+            Assessment.Domain.Parsing.SwedishValues.ParseTarget("90 %"), null, Periodicity.Tertial, null, null, SourcePosition.InFile("t"));
         var error = Should.Throw<InputException>(() =>
             rules.AssessIndicator(met, "1.1", IndicatorKind.Kf, new ReportingPeriod(PeriodKind.T1, 2026))).Errors.ShouldHaveSingleItem();
         error.Message.ShouldContain("regeln \"mal-uppnatt\" kunde inte utvärderas: division med noll i \"(varde - mal)\"");
-        error.Position.File.ShouldBe("regler.yaml");
+        error.Position!.File.ShouldBe("regler.yaml");
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class RuleSetReaderTests
     {
         var indicator = new Indicator("Aktivt Medskapandeindex", Assessment.Domain.Parsing.SwedishValues.ParseQuantity("81"),
             null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseTarget("82"), null,
-            Periodicity.Year, null, null, SourcePosition.StartOf("t"));
+            Periodicity.Year, null, null, SourcePosition.InFile("t"));
         var period = new ReportingPeriod(PeriodKind.T1, 2026);
         Repo.StockholmRules.AssessIndicator(indicator, "3.4", IndicatorKind.Kf, period).Rating.ShouldBe(Rating.Partly);
 
@@ -172,7 +172,7 @@ public class RuleSetReaderTests
     {
         var indicator = new Indicator("Aktivt Medskapandeindex", Assessment.Domain.Parsing.SwedishValues.ParseQuantity("81"),
             null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseTarget("82"), null,
-            Periodicity.Year, null, null, SourcePosition.StartOf("t"));
+            Periodicity.Year, null, null, SourcePosition.InFile("t"));
         var period = new ReportingPeriod(PeriodKind.T1, 2026);
         var stricter = Repo.StockholmRules.WithThresholds(new Dictionary<string, double> { ["delvis_grans"] = 0.99 });
 
@@ -189,7 +189,7 @@ public class RuleSetReaderTests
     {
         var indicator = new Indicator("Aktivt Medskapandeindex", Assessment.Domain.Parsing.SwedishValues.ParseQuantity("81"),
             null, null, null, null, Assessment.Domain.Parsing.SwedishValues.ParseTarget("82"), null,
-            Periodicity.Year, null, null, SourcePosition.StartOf("t"));
+            Periodicity.Year, null, null, SourcePosition.InFile("t"));
         var period = new ReportingPeriod(PeriodKind.T1, 2026);
         var reusing = Repo.StockholmRules.ReusingIndicatorFacts();
 

@@ -8,7 +8,7 @@ public class ServeCommandTests
     {
         var (exit, _, error) = Assess.Run("serve", "finns/inte");
         exit.ShouldBe(2);
-        error.ShouldContain("finns/inte:1:1: mappen finns inte");
+        error.ShouldContain("finns/inte: mappen finns inte");
     }
 
     [Theory]

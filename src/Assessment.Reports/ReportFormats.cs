@@ -1,0 +1,85 @@
+using System.Text;
+using Assessment.Reports.Justification;
+using Assessment.Rules;
+
+namespace Assessment.Reports;
+
+/// <summary>What a report is made from: the result, the dataset as the user named it, and the justification texts.</summary>
+/// <param name="Texts">The justifications rendered from the templates; given to every format that <see cref="IReportFormat.NeedsTexts"/>.</param>
+public sealed record ReportInput(AssessmentResult Result, string DatasetName, Justifications? Texts)
+{
+    /// <summary>The justification texts; a format that uses them says so (<see cref="IReportFormat.NeedsTexts"/>).</summary>
+    public Justifications Justifications => Texts ?? throw new InvalidOperationException("the format needs the justification texts, but none were rendered");
+}
+
+/// <summary>
+/// One output format of <c>assess run</c> (<c>--format NAME</c>). The command reads the inputs, renders the texts
+/// when the format needs them, and hands the format a stream: the whole output goes there (staged, so a file is
+/// written whole or not at all).
+/// </summary>
+public interface IReportFormat
+{
+    /// <summary>The name after <c>--format</c>, lower case; also the file extension.</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// What the output is, in Swedish, with its article ("en arbetsbok"): for the message that a binary format
+    /// needs <c>-o</c>.
+    /// </summary>
+    string Kind { get; }
+
+    /// <summary>What the format gives, in Swedish, for the command's help (lines broken with \n).</summary>
+    string Description { get; }
+
+    /// <summary>Not text: written to a file only, never to the terminal.</summary>
+    bool Binary { get; }
+
+    /// <summary>Whether the format shows the justification texts, so the templates are read and rendered.</summary>
+    bool NeedsTexts { get; }
+
+    void Write(ReportInput input, Stream output);
+}
+
+/// <summary>Every format of <c>assess run</c>, declared once: the command's <c>--format</c> list and its dispatch come from here.</summary>
+public static class ReportFormats
+{
+    /// <summary>The formats, the default (text) first.</summary>
+    public static IReadOnlyList<IReportFormat> All { get; } =
+    [
+        new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false,
+            (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName))),
+        new Format("json", "ett JSON-dokument", "stabilt format för andra verktyg, med motiveringstexter", Binary: false, NeedsTexts: true,
+            (input, output) => JsonReport.Write(input.Result, input.Justifications, output)),
+        new Format("md", "en Markdown-rapport", "rapport i Markdown, i rapportens egen struktur", Binary: false, NeedsTexts: true,
+            (input, output) => Utf8(output, MarkdownReport.Render(input.Result, input.Justifications))),
+        new Format("html", "en HTML-rapport", "en fristående, utskrivbar HTML-fil med \"Varför?\" under varje mål", Binary: false, NeedsTexts: true,
+            (input, output) => Utf8(output, HtmlReport.Render(input.Result, input.Justifications))),
+        new Format("xlsx", "en arbetsbok",
+            "arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,\nAktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in\nigen med assess merge",
+            Binary: true, NeedsTexts: false, (input, output) => output.Write(ResultWorkbook.Write(input.Result))),
+        new Format("docx", "ett Word-dokument",
+            "målkapitlet som Word-dokument (kräver -o): rubrik per mål med\nWords rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell",
+            Binary: true, NeedsTexts: true, (input, output) => output.Write(DocxReport.Render(input.Result, input.Justifications))),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
+
+    /// <summary>The format of that name (as <see cref="Names"/> spell it).</summary>
+    public static IReportFormat Named(string name) =>
+        All.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"no report format is named \"{name}\"", nameof(name));
+
+    /// <summary>The report rendered whole, as bytes.</summary>
+    public static byte[] Render(this IReportFormat format, ReportInput input)
+    {
+        using var output = new MemoryStream();
+        format.Write(input, output);
+        return output.ToArray();
+    }
+
+    private static void Utf8(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
+
+    private sealed record Format(string Name, string Kind, string Description, bool Binary, bool NeedsTexts, Action<ReportInput, Stream> Writer) : IReportFormat
+    {
+        public void Write(ReportInput input, Stream output) => Writer(input, output);
+    }
+}
