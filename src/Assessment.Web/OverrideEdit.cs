@@ -48,14 +48,14 @@ public static class OverrideEdit
         IEnumerable<YamlMappingNode> Under(YamlMappingNode map, params string[] keys) =>
             keys.SelectMany(k => map.Children.TryGetValue(new YamlScalarNode(k), out var list) && list is YamlSequenceNode seq
                 ? seq.Children.OfType<YamlMappingNode>() : []);
-        var stack = new Stack<YamlMappingNode>(Under(root, "inriktningsmal").Reverse());
+        var stack = new Stack<YamlMappingNode>(Under(root, GoalLevel.DirectionGoal.Code()).Reverse());
         while (stack.Count > 0)
         {
             var goal = stack.Pop();
             if (goal.Children.TryGetValue(new YamlScalarNode("id"), out var id) && id is YamlScalarNode { Value: { } v }
                 && v.Trim().TrimEnd('.') == goalId)
                 return goal;
-            foreach (var child in Under(goal, "verksamhetsomradesmal", "namndmal").Reverse()) stack.Push(child);
+            foreach (var child in Under(goal, GoalLevel.ServiceAreaGoal.Code(), GoalLevel.BoardGoal.Code()).Reverse()) stack.Push(child);
         }
         return null;
     }

@@ -39,8 +39,8 @@ internal static class OverrideLog
                 json.WriteString("sha256", result.RuleSet.Sha256);
                 json.WriteEndObject();
                 var goal = result.AllGoals().FirstOrDefault(g => g.Goal.Id == goalId);
-                json.WriteString("derived", goal?.Derived.Rating.Code());
-                json.WriteString("recorded", goal?.Recorded?.Code());
+                json.WriteString("derived_rating", goal?.Derived.Rating.Code());
+                json.WriteString("recorded_rating", goal?.Recorded?.Code());
             }
             json.WriteString("goal", goalId);
             WriteOverride(json, "previous", previous);
@@ -96,7 +96,7 @@ internal static class OverrideLog
                     var ov = root.GetProperty("override");
                     string? Field(JsonElement e, string name) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v.GetString() : null;
                     changes.Add(new Change(root.GetProperty("time").GetString() ?? "", Field(ov, "rating"), Field(ov, "reason"), Field(ov, "by"),
-                        root.TryGetProperty("derived", out var d) ? d.GetString() : null,
+                        root.TryGetProperty("derived_rating", out var d) ? d.GetString() : null,
                         root.TryGetProperty("ruleset", out var r) ? Field(r, "version") : null));
                 }
                 catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
