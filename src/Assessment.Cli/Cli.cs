@@ -24,7 +24,7 @@ internal static class Cli
     [
         RunCommand.Command, ExplainCommand.Command, CheckCommand.Command, ValidateCommand.Command, TestCommand.Command,
         DiffCommand.Command, ImportCommand.Command, BacktestCommand.Command, MergeCommand.Command, SweepCommand.Command,
-        CompletionCommand.Command,
+        ServeCommand.Command, CompletionCommand.Command,
     ];
 
     /// <summary>The command line's grammar, built once: parsing does not change it, so runs may share it.</summary>

@@ -34,6 +34,23 @@ public static class DatasetReader
         return new Dataset(district, period!, source, goals, root.Position);
     }
 
+    /// <summary>
+    /// Whether a file found in a folder is meant as a dataset ("namnd" or "period" at the top), so a rule set or another
+    /// YAML file beside the datasets is skipped; broken YAML counts as one (it is reported, not skipped).
+    /// </summary>
+    public static bool LooksLikeDataset(string text, string display)
+    {
+        try
+        {
+            var root = YamlFile.ParseRoot(text, display, new ErrorSink());
+            return root.Has("namnd") || root.Has("period");
+        }
+        catch (InputException)
+        {
+            return true;
+        }
+    }
+
     private sealed class GoalContext(ErrorSink errors, ReportingPeriod period)
     {
         public ErrorSink Errors { get; } = errors;

@@ -1,0 +1,311 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Assessment.Domain;
+using Assessment.Domain.Model;
+using Assessment.Reports;
+using Assessment.Reports.Justification;
+using Assessment.Rules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assessment.Web;
+
+/// <summary>
+/// What <c>assess serve</c> serves: the dataset folder and the rule sets (paths to read, names to show), the
+/// templates, where to listen and where the decision log goes.
+/// </summary>
+public sealed record WorkbenchOptions(
+    string Datasets,
+    string Rules,
+    string RulesDisplay,
+    string Templates,
+    string TemplatesDisplay,
+    int Port = WorkbenchOptions.DefaultPort,
+    string? Host = null,
+    string? LogPath = null)
+{
+    public const int DefaultPort = 5080;
+
+    /// <summary>The decision log: given, or <c>beslutslogg.jsonl</c> in the dataset folder.</summary>
+    public string Log => LogPath ?? Path.Combine(Datasets, "beslutslogg.jsonl");
+}
+
+/// <summary>
+/// The workbench: an ASP.NET Core application over a <see cref="DatasetStore"/>. Pages (server-rendered, Swedish) and the
+/// JSON API they use; loopback only unless a host is named; requests for another Host are refused (DNS rebinding) and
+/// writes from another origin get 403.
+/// </summary>
+public static class Workbench
+{
+    /// <summary>
+    /// Reads the rules and templates (an <see cref="InputException"/> when they cannot be used) and builds the
+    /// application; <paramref name="configure"/> may replace the server (tests use an in-process one).
+    /// </summary>
+    public static WebApplication Create(WorkbenchOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        if (!Directory.Exists(options.Datasets))
+            throw new InputException(ErrorKinds.FileMissing, options.Datasets, "mappen finns inte: ange en mapp med dataset (*.yaml)");
+        // Compiling the rules and reading the templates is most of a cold start: done beside building the server.
+        var rules = Task.Factory.StartNew(() => RuleSetCatalog.Load(options.Rules, options.RulesDisplay), TaskCreationOptions.LongRunning);
+        var templates = Task.Factory.StartNew(() => TemplateSet.Load(options.Templates, options.TemplatesDisplay), TaskCreationOptions.LongRunning);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "assess", EnvironmentName = "Production" });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            if (options.Host is null) k.Listen(IPAddress.Loopback, options.Port);
+            else if (IPAddress.TryParse(options.Host.Trim('[', ']'), out var address)) k.Listen(address, options.Port);
+            else k.ListenAnyIP(options.Port);
+        });
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        var store = new DatasetStore(options.Datasets, Await(rules, templates).Item1, templates.Result, options.Log);
+        // The datasets are read and assessed (and the first page's code compiled) while the server starts listening.
+        _ = Task.Factory.StartNew(() => Pages.Warm(store), TaskCreationOptions.LongRunning);
+        app.Use(LocalOnly.Check(options.Host));
+        Api.Map(app, store, options);
+        Pages.Map(app, store, options);
+        return app;
+    }
+
+    /// <summary>Both loads' results; the problems of both reported together when either fails.</summary>
+    private static (RuleSetCatalog, TemplateSet) Await(Task<RuleSetCatalog> rules, Task<TemplateSet> templates)
+    {
+        try
+        {
+            Task.WaitAll(rules, templates);
+        }
+        catch (AggregateException)
+        {
+            var errors = new[] { rules.Exception, templates.Exception }.Select(e => e?.InnerException)
+                .OfType<InputException>().SelectMany(e => e.Errors).ToList();
+            if (errors.Count > 0) throw new InputException(errors);
+            throw (rules.Exception ?? templates.Exception)!.InnerException!;
+        }
+        return (rules.Result, templates.Result);
+    }
+
+    /// <summary>
+    /// Runs the workbench until the process is stopped (Ctrl+C): prints the address when it listens. Returns 2 with a
+    /// Swedish message when the port cannot be used; bad rules or templates throw <see cref="InputException"/>.
+    /// </summary>
+    public static int Serve(WorkbenchOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var app = Create(options);
+        try
+        {
+            app.StartAsync().GetAwaiter().GetResult();
+        }
+        catch (IOException e)
+        {
+            var reason = e.InnerException?.GetType().Name == "AddressInUseException" ? "porten används redan" : e.Message;
+            stderr.WriteLine($"fel: kan inte lyssna på port {options.Port}: {reason} (välj en annan med --port, eller --port 0 för en ledig)");
+            return 2;
+        }
+        stdout.WriteLine($"Arbetsbänken är öppen på {Address(app, options)}  (avsluta med Ctrl+C)");
+        stdout.Flush();
+        app.WaitForShutdownAsync().GetAwaiter().GetResult();
+        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return 0;
+    }
+
+    /// <summary>The address the application listens on, once started (the port chosen when 0 was asked for).</summary>
+    public static string Address(WebApplication app, WorkbenchOptions options)
+    {
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                    ?? $"http://127.0.0.1:{options.Port}";
+        var uri = new Uri(bound.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1"));
+        return $"http://{(options.Host is { } host && !IPAddress.TryParse(host.Trim('[', ']'), out _) ? host : uri.Host)}:{uri.Port}/";
+    }
+}
+
+/// <summary>The JSON API: the pages use it, and so can other tools.</summary>
+internal static class Api
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Map(WebApplication app, DatasetStore store, WorkbenchOptions options)
+    {
+        app.MapGet("/api/datasets", () => Results.Json(store.All().Select(e => new Dictionary<string, object?>
+        {
+            ["id"] = e.Id,
+            ["namnd"] = e.Dataset?.District,
+            ["period"] = e.Dataset?.Period.ToString(),
+            ["sha256"] = e.Sha256,
+            ["errors"] = e.Errors.Count == 0 ? null : e.Errors.Select(x => x.ToString()).ToList(),
+        }), Json));
+
+        app.MapGet("/api/datasets/{**rest}", (string rest) =>
+        {
+            if (!rest.EndsWith("/assessment", StringComparison.Ordinal)) return NotFound("sidan finns inte");
+            var id = rest[..^"/assessment".Length];
+            var entry = store.Find(id);
+            if (entry is null) return NotFound($"datasetet \"{id}\" finns inte");
+            if (entry.Result is null) return Results.Json(new { error = $"datasetet {entry.Display} kan inte läsas", errors = entry.Errors.Select(e => e.ToString()) }, Json, statusCode: 422);
+            return Results.Text(JsonReport.Render(entry.Result, entry.Texts(store.Templates)), "application/json; charset=utf-8");
+        });
+
+        app.MapPost("/api/datasets/{**rest}", async (string rest, HttpRequest request) =>
+        {
+            if (!rest.EndsWith("/overrides", StringComparison.Ordinal)) return NotFound("sidan finns inte");
+            var id = rest[..^"/overrides".Length];
+            if (store.Find(id) is null) return NotFound($"datasetet \"{id}\" finns inte");
+            var body = await ReadObject(request);
+            if (body.Error is { } error) return BadRequest(error);
+            var save = OverrideRequest.Parse(body.Value, store.Find(id)!);
+            if (save.Error is { } invalid) return BadRequest(invalid);
+            var result = store.SaveOverride(id, save.Goal!, save.Value, save.BasedOn, DateTimeOffset.Now);
+            return SaveResponse(result);
+        });
+
+        app.MapPost("/api/what-if", async (HttpRequest request) =>
+        {
+            var body = await ReadObject(request);
+            if (body.Error is { } error) return BadRequest(error);
+            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            if (problem is not null) return BadRequest(problem);
+            var report = WhatIf.Run(store, store.All(), thresholds!);
+            return Results.Json(WhatIfJson(report), Json);
+        });
+
+        app.MapPost("/api/sweep", async (HttpRequest request) =>
+        {
+            var body = await ReadObject(request);
+            if (body.Error is { } error) return BadRequest(error);
+            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            if (problem is not null) return BadRequest(problem);
+            var name = body.Value.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+            var entries = store.All();
+            var known = WhatIf.Thresholds(entries, store.Rules);
+            if (known.FirstOrDefault(t => t.Name == name) is not { } threshold) return BadRequest(WhatIf.Unknown([name], known).FirstOrDefault() ?? "ange \"name\"");
+            var around = thresholds!.GetValueOrDefault(name, threshold.Value);
+            var step = Math.Max(0.01, Math.Round(Math.Max(Math.Abs(threshold.Value), 0.1) / 20, 2));
+            var sweep = WhatIf.Sweep(store, entries, thresholds!, name, around, step);
+            return Results.Json(new
+            {
+                name,
+                values = sweep.Variants.Select(v => (double)v.Thresholds[name]),
+                agreement = sweep.Variants.Select(v => Math.Round(v.TotalAgreement, 4)),
+                changed = sweep.Variants.Select(v => v.Changed),
+            }, Json);
+        });
+
+        app.MapPost("/api/rules/versions", async (HttpRequest request) =>
+        {
+            var body = await ReadObject(request);
+            if (body.Error is { } error) return BadRequest(error);
+            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            if (problem is not null) return BadRequest(problem);
+            string? Text(string key) => body.Value.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var saved = RuleVersions.Save(store, options, thresholds!, Text("version"), Text("giltig_fran"));
+            return saved.Error is { } e ? BadRequest(e) : Results.Json(new { file = saved.File, message = saved.Message }, Json);
+        });
+    }
+
+    internal static IResult SaveResponse(SaveResult result) => result.Outcome switch
+    {
+        SaveOutcome.Saved => Results.Json(new { message = result.Message, sha256 = result.Sha256 }, Json),
+        SaveOutcome.NotFound => NotFound(result.Message),
+        SaveOutcome.Conflict => Results.Json(new { error = result.Message, sha256 = result.Sha256 }, Json, statusCode: 409),
+        _ => BadRequest(result.Message),
+    };
+
+    internal static IResult NotFound(string message) => Results.Json(new { error = message }, Json, statusCode: 404);
+
+    internal static IResult BadRequest(string message) => Results.Json(new { error = message }, Json, statusCode: 400);
+
+    /// <summary>The request's body as one JSON object, or a Swedish message saying why not.</summary>
+    private static async Task<(JsonElement Value, string? Error)> ReadObject(HttpRequest request)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(request.Body);
+            return doc.RootElement.ValueKind == JsonValueKind.Object
+                ? (doc.RootElement.Clone(), null)
+                : (default, "väntade ett JSON-objekt i anropet");
+        }
+        catch (JsonException e)
+        {
+            return (default, $"anropet är inte giltig JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>"thresholds": {name: number}, every name known to the rule sets in force.</summary>
+    internal static (IReadOnlyDictionary<string, double>? Values, string? Error) ReadThresholds(JsonElement body, DatasetStore store)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (body.TryGetProperty("thresholds", out var given))
+        {
+            if (given.ValueKind != JsonValueKind.Object) return (null, "\"thresholds\" ska vara ett objekt: {\"namn\": värde}");
+            foreach (var property in given.EnumerateObject())
+            {
+                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !double.IsFinite(v))
+                    return (null, $"tröskelvärdet \"{property.Name}\" ska vara ett tal, t.ex. 0.85");
+                values[property.Name] = v;
+            }
+        }
+        var unknown = WhatIf.Unknown(values.Keys, WhatIf.Thresholds(store.All(), store.Rules));
+        return unknown.Count > 0 ? (null, string.Join("; ", unknown)) : (values, null);
+    }
+
+    internal static object WhatIfJson(WhatIfReport report) => new
+    {
+        thresholds = report.Thresholds,
+        changed = report.Changed,
+        agreement = report.Agreement.Select(Level),
+        agreement_as_written = report.AgreementAsWritten.Select(Level),
+        datasets = report.Datasets.Select(d => new
+        {
+            id = d.Entry.Id,
+            namnd = d.Entry.Dataset!.District,
+            period = d.Entry.Dataset.Period.ToString(),
+            differing = d.Differing,
+            counts = d.Counts.ToDictionary(c => c.Key.Code(), c => c.Value.ToDictionary(r => r.Key.Code(), r => r.Value)),
+            changed = d.Changed.Select(c => new { goal = c.Goal, title = c.Title, level = c.Level.Code(), from = c.From.Code(), to = c.To.Code(), recorded = c.Recorded?.Code() }),
+        }),
+    };
+
+    private static object Level(Rules.Audit.LevelBacktest level) => new
+    {
+        level = level.Level.Code(),
+        compared = level.Compared,
+        agreeing = level.Agreeing,
+        agreement = Math.Round(level.Agreement, 4),
+    };
+}
+
+/// <summary>An override asked for (API or form): the goal, the override or null to remove it, the file hash it was based on.</summary>
+internal sealed record OverrideRequest(string? Goal, OverrideText? Value, string? BasedOn, string? Error)
+{
+    /// <summary>From the API's JSON: {"goal","rating","reason","by","sha256"}; "rating": null or "" removes the override.</summary>
+    public static OverrideRequest Parse(JsonElement body, DatasetEntry entry)
+    {
+        string? Text(string key) => body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return Check(Text("goal"), Text("rating"), Text("reason"), Text("by"), Text("sha256"), entry, remove: !body.TryGetProperty("rating", out var r) || r.ValueKind == JsonValueKind.Null);
+    }
+
+    public static OverrideRequest Check(string? goal, string? rating, string? reason, string? by, string? basedOn, DatasetEntry entry, bool remove)
+    {
+        OverrideRequest Fail(string message) => new(goal, null, basedOn, message);
+        if (string.IsNullOrWhiteSpace(goal)) return Fail("ange målet (\"goal\"), t.ex. 3.4");
+        goal = goal.Trim();
+        if (entry.Dataset is { } dataset && dataset.AllGoals().All(g => g.Id != goal))
+            return Fail($"okänt mål \"{goal}\" i {entry.Display}");
+        if (remove || rating == "") return new(goal, null, basedOn, null);
+        if (Vocabularies.Ratings.Find(rating!.Trim()) is not { } parsed)
+            return Fail($"okänt betyg \"{rating}\": väntade {string.Join(", ", Codes.RatingCodes)}");
+        if (string.IsNullOrWhiteSpace(reason))
+            return Fail("en överstyrning måste ha en motivering: skriv varför målet bedöms annorlunda än regelverket");
+        return new(goal, new OverrideText(parsed, reason.Trim(), string.IsNullOrWhiteSpace(by) ? null : by.Trim()), basedOn, null);
+    }
+}
