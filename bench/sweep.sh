@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A 100-value threshold sweep over the bundled datasets against one `assess run` on the sample (issue 11: at
-# most 3×). Both from the same build, published as the README says (ReadyToRun), whole processes, run
+# most 3×). Both from the same build, published as the README says (NativeAOT), whole processes, run
 # alternately N times after a warm-up; prints medians and the median of the pair-by-pair ratios.
 # Usage: bench/sweep.sh [N]
 set -euo pipefail

@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using Assessment.Domain.Model;
+using Assessment.Domain.Parsing;
 using Assessment.Reports.Json;
 using Assessment.Rules.Audit;
 
@@ -23,7 +24,7 @@ public static class SweepReports
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Percent(double share) => share.ToString("0.0 %", CultureInfo.GetCultureInfo("sv-SE"));
+    private static string Percent(double share) => share.ToString("0.0 %", SwedishFormat.Culture);
 
     private static string Label(IReadOnlyDictionary<string, decimal> thresholds) =>
         thresholds.Count == 0 ? "som skrivet" : string.Join(", ", thresholds.Select(t => $"{t.Key}={Number(t.Value)}"));

@@ -52,7 +52,7 @@ internal static class LocalOnly
     {
         context.Response.StatusCode = status;
         return context.Request.Path.StartsWithSegments("/api")
-            ? context.Response.WriteAsJsonAsync(new { error = message })
+            ? Api.JsonResult(Api.Error(message), status).ExecuteAsync(context)
             : context.Response.WriteAsync(Html.Page("Nekad", $"<p class=\"fel\">{Html.E(message)}</p>"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Reports;
@@ -136,14 +137,14 @@ internal static class Api
 
     public static void Map(WebApplication app, DatasetStore store, WorkbenchOptions options)
     {
-        app.MapGet("/api/datasets", () => Results.Json(store.All().Select(e => new Dictionary<string, object?>
+        app.MapGet("/api/datasets", () => JsonResult(Array(store.All().Select(e => new JsonObject
         {
             ["id"] = e.Id,
             ["namnd"] = e.Dataset?.District,
             ["period"] = e.Dataset?.Period.ToString(),
             ["sha256"] = e.Sha256,
-            ["errors"] = e.Errors.Count == 0 ? null : e.Errors.Select(x => x.ToString()).ToList(),
-        }), Json));
+            ["errors"] = e.Errors.Count == 0 ? null : Array(e.Errors.Select(x => (JsonNode?)x.ToString())),
+        }))));
 
         app.MapGet("/api/datasets/{**rest}", (string rest) =>
         {
@@ -151,7 +152,7 @@ internal static class Api
             var id = rest[..^"/assessment".Length];
             var entry = store.Find(id);
             if (entry is null) return NotFound($"datasetet \"{id}\" finns inte");
-            if (entry.Result is null) return Results.Json(new { error = $"datasetet {entry.Display} kan inte läsas", errors = entry.Errors.Select(e => e.ToString()) }, Json, statusCode: 422);
+            if (entry.Result is null) return JsonResult(new JsonObject { ["error"] = $"datasetet {entry.Display} kan inte läsas", ["errors"] = Array(entry.Errors.Select(e => (JsonNode?)e.ToString())) }, 422);
             return Results.Text(JsonReport.Render(entry.Result, entry.Texts(store.Templates)), "application/json; charset=utf-8");
         });
 
@@ -175,7 +176,7 @@ internal static class Api
             var (thresholds, problem) = ReadThresholds(body.Value, store);
             if (problem is not null) return BadRequest(problem);
             var report = WhatIf.Run(store, store.All(), thresholds!);
-            return Results.Json(WhatIfJson(report), Json);
+            return JsonResult(WhatIfJson(report));
         });
 
         app.MapPost("/api/sweep", async (HttpRequest request) =>
@@ -191,13 +192,13 @@ internal static class Api
             var around = thresholds!.GetValueOrDefault(name, threshold.Value);
             var step = Math.Max(0.01, Math.Round(Math.Max(Math.Abs(threshold.Value), 0.1) / 20, 2));
             var sweep = WhatIf.Sweep(store, entries, thresholds!, name, around, step);
-            return Results.Json(new
+            return JsonResult(new JsonObject
             {
-                name,
-                values = sweep.Variants.Select(v => (double)v.Thresholds[name]),
-                agreement = sweep.Variants.Select(v => Math.Round(v.TotalAgreement, 4)),
-                changed = sweep.Variants.Select(v => v.Changed),
-            }, Json);
+                ["name"] = name,
+                ["values"] = Array(sweep.Variants.Select(v => (JsonNode?)(double)v.Thresholds[name])),
+                ["agreement"] = Array(sweep.Variants.Select(v => (JsonNode?)Math.Round(v.TotalAgreement, 4))),
+                ["changed"] = Array(sweep.Variants.Select(v => (JsonNode?)v.Changed)),
+            });
         });
 
         app.MapPost("/api/rules/versions", async (HttpRequest request) =>
@@ -208,21 +209,33 @@ internal static class Api
             if (problem is not null) return BadRequest(problem);
             string? Text(string key) => body.Value.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             var saved = RuleVersions.Save(store, options, thresholds!, Text("version"), Text("giltig_fran"));
-            return saved.Error is { } e ? BadRequest(e) : Results.Json(new { file = saved.File, message = saved.Message }, Json);
+            return saved.Error is { } e ? BadRequest(e) : JsonResult(new JsonObject { ["file"] = saved.File, ["message"] = saved.Message });
         });
     }
 
     internal static IResult SaveResponse(SaveResult result) => result.Outcome switch
     {
-        SaveOutcome.Saved => Results.Json(new { message = result.Message, sha256 = result.Sha256 }, Json),
+        SaveOutcome.Saved => JsonResult(new JsonObject { ["message"] = result.Message, ["sha256"] = result.Sha256 }),
         SaveOutcome.NotFound => NotFound(result.Message),
-        SaveOutcome.Conflict => Results.Json(new { error = result.Message, sha256 = result.Sha256 }, Json, statusCode: 409),
+        SaveOutcome.Conflict => JsonResult(new JsonObject { ["error"] = result.Message, ["sha256"] = result.Sha256 }, 409),
         _ => BadRequest(result.Message),
     };
 
-    internal static IResult NotFound(string message) => Results.Json(new { error = message }, Json, statusCode: 404);
+    internal static IResult NotFound(string message) => JsonResult(Error(message), 404);
 
-    internal static IResult BadRequest(string message) => Results.Json(new { error = message }, Json, statusCode: 400);
+    internal static IResult BadRequest(string message) => JsonResult(Error(message), 400);
+
+    /// <summary>{"error": message}: how the API says no.</summary>
+    internal static JsonObject Error(string message) => new() { ["error"] = message };
+
+    /// <summary>
+    /// A JSON answer built as a tree of nodes, written without reflection (the native assess has none to offer),
+    /// Swedish letters as they are.
+    /// </summary>
+    internal static IResult JsonResult(JsonNode node, int status = 200) =>
+        Results.Text(node.ToJsonString(Json), "application/json; charset=utf-8", statusCode: status);
+
+    private static JsonArray Array(IEnumerable<JsonNode?> items) => new([.. items]);
 
     /// <summary>The request's body as one JSON object, or a Swedish message saying why not.</summary>
     private static async Task<(JsonElement Value, string? Error)> ReadObject(HttpRequest request)
@@ -258,29 +271,33 @@ internal static class Api
         return unknown.Count > 0 ? (null, string.Join("; ", unknown)) : (values, null);
     }
 
-    internal static object WhatIfJson(WhatIfReport report) => new
+    internal static JsonObject WhatIfJson(WhatIfReport report) => new()
     {
-        thresholds = report.Thresholds,
-        changed = report.Changed,
-        agreement = report.Agreement.Select(Level),
-        agreement_as_written = report.AgreementAsWritten.Select(Level),
-        datasets = report.Datasets.Select(d => new
+        ["thresholds"] = new JsonObject(report.Thresholds.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+        ["changed"] = report.Changed,
+        ["agreement"] = Array(report.Agreement.Select(Level)),
+        ["agreement_as_written"] = Array(report.AgreementAsWritten.Select(Level)),
+        ["datasets"] = Array(report.Datasets.Select(d => (JsonNode?)new JsonObject
         {
-            id = d.Entry.Id,
-            namnd = d.Entry.Dataset!.District,
-            period = d.Entry.Dataset.Period.ToString(),
-            differing = d.Differing,
-            counts = d.Counts.ToDictionary(c => c.Key.Code(), c => c.Value.ToDictionary(r => r.Key.Code(), r => r.Value)),
-            changed = d.Changed.Select(c => new { goal = c.Goal, title = c.Title, level = c.Level.Code(), from = c.From.Code(), to = c.To.Code(), recorded = c.Recorded?.Code() }),
-        }),
+            ["id"] = d.Entry.Id,
+            ["namnd"] = d.Entry.Dataset!.District,
+            ["period"] = d.Entry.Dataset.Period.ToString(),
+            ["differing"] = d.Differing,
+            ["counts"] = new JsonObject(d.Counts.Select(c => KeyValuePair.Create(c.Key.Code(),
+                (JsonNode?)new JsonObject(c.Value.Select(r => KeyValuePair.Create(r.Key.Code(), (JsonNode?)r.Value)))))),
+            ["changed"] = Array(d.Changed.Select(c => (JsonNode?)new JsonObject
+            {
+                ["goal"] = c.Goal, ["title"] = c.Title, ["level"] = c.Level.Code(), ["from"] = c.From.Code(), ["to"] = c.To.Code(), ["recorded"] = c.Recorded?.Code(),
+            })),
+        })),
     };
 
-    private static object Level(Rules.Audit.LevelBacktest level) => new
+    private static JsonNode? Level(Rules.Audit.LevelBacktest level) => new JsonObject
     {
-        level = level.Level.Code(),
-        compared = level.Compared,
-        agreeing = level.Agreeing,
-        agreement = Math.Round(level.Agreement, 4),
+        ["level"] = level.Level.Code(),
+        ["compared"] = level.Compared,
+        ["agreeing"] = level.Agreeing,
+        ["agreement"] = Math.Round(level.Agreement, 4),
     };
 }
 

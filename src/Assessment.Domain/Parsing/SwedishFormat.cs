@@ -14,6 +14,9 @@ public static class SwedishFormat
 
     private static readonly CultureInfo Swedish = CreateCulture();
 
+    /// <summary>The number format behind these figures, for a format string of its own ("0.0 %").</summary>
+    public static IFormatProvider Culture => Swedish;
+
     private static CultureInfo CreateCulture()
     {
         // Spelled out rather than taken from the OS, so output is the same on every machine
