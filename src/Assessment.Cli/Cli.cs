@@ -88,10 +88,20 @@ internal static class Cli
         catch (Exception e)
         {
             // The exception's own message is .NET's (English) or a developer's: its kind and place are what a bug report needs.
-            var at = new System.Diagnostics.StackTrace(e).GetFrame(0)?.GetMethod() is { } method ? $" i {method.DeclaringType?.Name}.{method.Name}" : "";
+            var at = Where(e) is { } method ? $" i {method}" : "";
             stderr.WriteLine(new InputError(ErrorKinds.Internal, null, $"internt fel ({e.GetType().Name}{at}): detta är ett fel i assess, inte i indata. Rapportera det gärna med kommandot och filerna."));
             return InternalError;
         }
+    }
+
+    /// <summary>"Klass.Metod" where the exception was thrown, read from its stack trace's first line (no reflection).</summary>
+    private static string? Where(Exception e)
+    {
+        var first = e.StackTrace?.Split('\n', 2)[0].Trim();
+        if (first is null || !first.StartsWith("at ", StringComparison.Ordinal)) return null;
+        var name = first[3..].Split('(', 2)[0];
+        var parts = name.Split('.');
+        return parts.Length >= 2 ? $"{parts[^2]}.{parts[^1]}" : name;
     }
 
     /// <summary>One line for the mistake, one for where the help is – not the whole help, so the mistake stays in view.</summary>
