@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assessment.Domain.Parsing;
 using Assessment.Domain.Model;
 using Assessment.Reports;
 using Assessment.Rules;
@@ -340,5 +341,5 @@ internal static class Pages
         return body.ToString();
     }
 
-    private static string Percent(double share) => share.ToString("0.0 %", CultureInfo.GetCultureInfo("sv-SE"));
+    private static string Percent(double share) => share.ToString("0.0 %", SwedishFormat.Culture);
 }

@@ -287,7 +287,7 @@ internal static class Api
                 (JsonNode?)new JsonObject(c.Value.Select(r => KeyValuePair.Create(r.Key.Code(), (JsonNode?)r.Value)))))),
             ["changed"] = Array(d.Changed.Select(c => (JsonNode?)new JsonObject
             {
-                ["goal"] = c.Goal, ["title"] = c.Title, ["level"] = c.Level.Code(), ["from"] = c.From.Code(), ["to"] = c.To.Code(), ["recorded"] = c.Recorded?.Code(),
+                ["goal"] = c.Goal, ["title"] = c.Title, ["level"] = c.Level.Code(), ["from"] = c.From.Code(), ["to"] = c.To.Code(), ["recorded_rating"] = c.Recorded?.Code(),
             })),
         })),
     };
