@@ -35,7 +35,7 @@ public static class DocxReport
                 new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 1134, Header = 567, Footer = 567, Gutter = 0 }));
             main.Document = new Document(body);
         }
-        return stream.ToArray();
+        return StablePackage.Rewrite(stream.ToArray());
     }
 
     private static void Goal(Body body, GoalResult goal, string justification, ReportingPeriod period)

@@ -100,37 +100,13 @@ public static partial class WorkbookWriter
         return Deterministic(stream.ToArray(), marks);
     }
 
-    /// <summary>
-    /// The same workbook, byte for byte, every time: the library stamps zip entries with the clock and
-    /// names relationships with random GUIDs; both are replaced by fixed values.
-    /// </summary>
-    [GeneratedRegex("^R[0-9a-f]{32}$")]
-    private static partial Regex GeneratedId();
-
-    private static byte[] Deterministic(byte[] xlsx, IReadOnlyDictionary<string, List<(string Cell, string Reason)>>? marks)
-    {
-        using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
-        var documents = input.Entries.Select(e => (e.FullName, Document: XDocument.Load(e.Open(), LoadOptions.PreserveWhitespace))).ToList();
-        var parts = documents.ToDictionary(d => d.FullName, d => d.Document);
-        Typed(parts);
-        if (marks is not null && marks.Values.Any(m => m.Count > 0)) Mark(parts, marks);
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+    /// <summary>The workbook typed and marked, the same bytes every time (see <see cref="StablePackage"/>).</summary>
+    private static byte[] Deterministic(byte[] xlsx, IReadOnlyDictionary<string, List<(string Cell, string Reason)>>? marks) =>
+        StablePackage.Rewrite(xlsx, parts =>
         {
-            foreach (var (name, document) in documents)
-            {
-                // Only attribute values that are a whole GUID id are renamed: text in cells is never touched.
-                foreach (var attribute in document.Descendants().Attributes().Where(a => GeneratedId().IsMatch(a.Value)))
-                    attribute.Value = ids.TryGetValue(attribute.Value, out var id) ? id : ids[attribute.Value] = $"rId{ids.Count + 1}";
-                var copy = zip.CreateEntry(name, CompressionLevel.Optimal);
-                copy.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-                using var writer = XmlWriter.Create(copy.Open(), new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
-                document.Save(writer);
-            }
-        }
-        return output.ToArray();
-    }
+            Typed(parts);
+            if (marks is not null && marks.Values.Any(m => m.Count > 0)) Mark(parts, marks);
+        });
 
     private static readonly XNamespace Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static readonly XNamespace PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -50,4 +50,14 @@ public class DocxReportTests
         exit.ShouldBe(2);
         error.ShouldContain("-o RESULTAT.docx");
     }
+
+    [Fact]
+    public void The_same_input_gives_the_same_bytes()
+    {
+        using var dir = new TempFolder("assess-docx-");
+        Assess.Run("run", "--format", "docx", "-o", dir.PathOf("a.docx")).Exit.ShouldBe(0);
+        Thread.Sleep(2100); // zip entries keep time to two seconds: a later run must not differ by its clock
+        Assess.Run("run", "--format", "docx", "-o", dir.PathOf("b.docx")).Exit.ShouldBe(0);
+        File.ReadAllBytes(dir.PathOf("b.docx")).ShouldBe(File.ReadAllBytes(dir.PathOf("a.docx")));
+    }
 }
