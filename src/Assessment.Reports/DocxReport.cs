@@ -71,13 +71,7 @@ public static class DocxReport
     private static IEnumerable<string> Paragraphs(string text) =>
         text.ReplaceLineEndings("\n").Split("\n\n").Select(p => p.Replace('\n', ' ').Trim()).Where(p => p.Length > 0);
 
-    private static string SymbolColour(Rating rating) => rating switch
-    {
-        Rating.Fully => "1A7F37",
-        Rating.Partly => "B08800",
-        Rating.NotMet => "C62828",
-        _ => "757575",
-    };
+    private static string SymbolColour(Rating rating) => ReportParts.Colour(rating).ToUpperInvariant();
 
     private static Paragraph Paragraph(string text, string? style = null)
     {

@@ -15,13 +15,13 @@ namespace Assessment.Reports;
 /// </summary>
 public static class HtmlReport
 {
-    private const string Style = """
+    private static readonly string Style = $$"""
         body { font-family: "Segoe UI", Arial, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1d; line-height: 1.45; }
         h1 { font-size: 1.6rem; } h2 { font-size: 1.35rem; margin-top: 2.2rem; } h3 { font-size: 1.15rem; margin-top: 1.8rem; } h4 { font-size: 1rem; margin-top: 1.5rem; }
         .meta { color: #555; font-size: .9rem; }
         .betyg { font-weight: 600; margin: .3rem 0; }
         .betyg-symbol { font-size: 1.2em; margin-right: .35rem; }
-        .helt { color: #1a7f37; } .delvis { color: #b7791f; } .inte { color: #c53030; } .ej_bedomd { color: #777; }
+        {{ReportParts.RatingCss()}}
         .harlett { color: #555; font-style: italic; font-size: .92rem; margin: .2rem 0; }
         .avviker { background: #fff4e5; padding: 0 .25rem; }
         table { border-collapse: collapse; width: 100%; margin: .8rem 0; font-size: .85rem; }

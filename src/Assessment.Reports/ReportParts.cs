@@ -17,6 +17,22 @@ public static class ReportParts
     /// <summary>The city's symbol for a rating (coloured in HTML).</summary>
     public static string Symbol(Rating rating) => rating.Symbol();
 
+    /// <summary>
+    /// Each rating's colour (hex, without '#'), the same in every output: the HTML report, the Word document, the
+    /// sweep's chart and the workbench.
+    /// </summary>
+    public static string Colour(Rating rating) => rating switch
+    {
+        Rating.Fully => "1a7f37",
+        Rating.Partly => "b7791f",
+        Rating.NotMet => "c53030",
+        _ => "777777",
+    };
+
+    /// <summary>CSS colouring the text of each rating's class (its code: .helt, .delvis …), with an optional selector prefix.</summary>
+    public static string RatingCss(string prefix = "") =>
+        string.Join(" ", Enum.GetValues<Rating>().Select(r => $"{prefix}.{r.Code()} {{ color: #{Colour(r)}; }}"));
+
     public static IReadOnlyList<string> LevelCountColumns { get; } =
         ["Nivå", "", .. Vocabularies.Ratings.Terms.Select(t => t.Phrase), "Härlett ≠ redovisat"];
 

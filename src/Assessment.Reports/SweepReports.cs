@@ -142,7 +142,7 @@ public static class SweepReports
                 labels: svep.labels,
                 datasets: [
                   ...svep.counts.map((c, i) => ({ type: 'bar', label: c.label, data: c.data, stack: 'betyg', yAxisID: 'antal',
-                                                   backgroundColor: ['#2e7d32', '#f9a825', '#c62828', '#9e9e9e'][i] })),
+                                                   backgroundColor: svep.colours[i] })),
                   ...svep.agreement.map((a, i) => ({ type: 'line', label: a.label, data: a.data, yAxisID: 'andel',
                                                       borderColor: ['#1565c0', '#6a1b9a', '#00838f', '#000000'][i], tension: 0.1 })),
                 ],
@@ -170,6 +170,7 @@ public static class SweepReports
         string.Join(", ", report.Axes.Select(a => a.Name)),
         [.. report.Variants.Select(variant => report.Axes.Count == 1 ? Number(variant.Thresholds[report.Axes[0].Name]) : Label(variant.Thresholds))],
         [.. Enum.GetValues<Rating>().Select(rating => new ChartSeriesJson(rating.Label(), [.. report.Variants.Select(variant => (double)Levels.Sum(l => variant.Counts[l][rating]))]))],
+        [.. Enum.GetValues<Rating>().Select(rating => "#" + ReportParts.Colour(rating))],
         [
             .. Levels.Cast<GoalLevel?>().Append(null).Select(level => new ChartSeriesJson(
                 level is { } l ? $"lika, {l.Label()}" : "lika, totalt",

@@ -14,6 +14,10 @@ internal static class Html
     /// <summary>A query-string value.</summary>
     public static string Q(string text) => Uri.EscapeDataString(text);
 
+    /// <summary>The ratings' colours, from the one table the reports use: text (.betyg.helt …) and the city matrix's cells.</summary>
+    private static readonly string RatingStyle = ReportParts.RatingCss(".betyg") + " " +
+        string.Join(" ", Enum.GetValues<Rating>().Select(r => $"td.ruta.{r.Code()} {{ background: #{ReportParts.Colour(r)}; }}"));
+
     public static string Page(string title, string body, string? script = null) => $"""
         <!DOCTYPE html>
         <html lang="sv">
@@ -22,6 +26,7 @@ internal static class Html
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{E(title)} – Assessment</title>
         <link rel="stylesheet" href="/assets/workbench.css">
+        <style>{RatingStyle}</style>
         </head>
         <body>
         <header><nav><a href="/">Stadsöversikt</a> <a href="/policy">Policy</a></nav><span class="app">Assessment – arbetsbänk</span></header>

@@ -83,7 +83,8 @@ public sealed record SweepVariantJson(
     int Changed, bool Best);
 
 /// <summary>The sweep page's chart data (inside a script element, so escaped for HTML).</summary>
-public sealed record SweepChartJson(string Axis, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeriesJson> Counts, IReadOnlyList<ChartSeriesJson> Agreement);
+public sealed record SweepChartJson(string Axis, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeriesJson> Counts,
+    IReadOnlyList<string> Colours, IReadOnlyList<ChartSeriesJson> Agreement);
 
 public sealed record ChartSeriesJson(string Label, IReadOnlyList<double> Data);
 
