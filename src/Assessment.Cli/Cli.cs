@@ -62,6 +62,9 @@ internal static class Cli
             if (args[0] == "help") args = [.. args[1..], "--help"]; // assess help [KOMMANDO]
             var parse = Root.Parse(args, Grammar);
             command = parse.CommandResult.Command;
+            // "-o=" is an empty value, not "-o" followed by a value: System.CommandLine would take the next word.
+            if (args.TakeWhile(a => a != "--").FirstOrDefault(a => a.Length > 1 && a[0] == '-' && a[^1] == '=') is { } empty)
+                return Usage(stderr, $"flaggan {empty[..^1]} har ett tomt värde", command);
             switch (parse.Action)
             {
                 case HelpAction:

@@ -25,13 +25,17 @@ internal static class Pages
             ? GoalPage(store, entry, mal ?? "", sparat, null, null) : Missing(id));
         app.MapPost("/mal", async (HttpRequest request) =>
         {
-            var form = await request.ReadFormAsync();
+            if (!request.HasFormContentType) return Results.BadRequest("väntade ett formulär (application/x-www-form-urlencoded)");
+            IFormCollection form;
+            try { form = await request.ReadFormAsync(); }
+            catch (Exception e) when (e is InvalidDataException or IOException) { return Results.BadRequest("formuläret kunde inte läsas"); }
             var id = form["id"].ToString();
             if (store.Find(id) is not { } entry) return Missing(id);
             var rating = form["betyg"].ToString();
+            if (rating == "") return GoalPage(store, entry, form["mal"].ToString(), null, (400, "välj ett betyg (eller Ta bort)"), form);
             var wanted = OverrideRequest.Check(form["mal"], rating, form["motivering"], form["av"], form["sha256"], entry, remove: rating == "ta_bort");
             if (wanted.Error is { } error) return GoalPage(store, entry, form["mal"].ToString(), null, (400, error), form);
-            var result = store.SaveOverride(id, wanted.Goal!, wanted.Value, form["sha256"].ToString(), DateTimeOffset.Now);
+            var result = store.SaveOverride(id, wanted.Goal!, wanted.Value, wanted.BasedOn, DateTimeOffset.Now);
             return result.Outcome == SaveOutcome.Saved
                 ? Results.Redirect($"/mal?id={Q(id)}&mal={Q(wanted.Goal!)}&sparat=1", permanent: false)
                 : GoalPage(store, entry, wanted.Goal!, null, (result.Outcome == SaveOutcome.Conflict ? 409 : 400, result.Message), form);

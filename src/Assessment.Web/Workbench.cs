@@ -307,19 +307,28 @@ internal sealed record OverrideRequest(string? Goal, OverrideText? Value, string
     /// <summary>From the API's JSON: {"goal","rating","reason","by","sha256"}; "rating": null or "" removes the override.</summary>
     public static OverrideRequest Parse(JsonElement body, DatasetEntry entry)
     {
-        string? Text(string key) => body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        foreach (var key in (string[])["goal", "rating", "reason", "by", "sha256"])
+            if (body.TryGetProperty(key, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                return new(null, null, null, $"\"{key}\" ska vara text (eller null)");
+        string? Text(string key)
+        {
+            if (!body.TryGetProperty(key, out var v) || v.ValueKind != JsonValueKind.String) return null;
+            try { return v.GetString(); }
+            catch (InvalidOperationException) { return null; } // text JSON cannot give as UTF-16, e.g. a lone surrogate
+        }
         return Check(Text("goal"), Text("rating"), Text("reason"), Text("by"), Text("sha256"), entry, remove: !body.TryGetProperty("rating", out var r) || r.ValueKind == JsonValueKind.Null);
     }
 
     public static OverrideRequest Check(string? goal, string? rating, string? reason, string? by, string? basedOn, DatasetEntry entry, bool remove)
     {
+        if (string.IsNullOrEmpty(basedOn)) basedOn = null; // no hash given: saved over whatever the file is now
         OverrideRequest Fail(string message) => new(goal, null, basedOn, message);
         if (string.IsNullOrWhiteSpace(goal)) return Fail("ange målet (\"goal\"), t.ex. 3.4");
         goal = goal.Trim();
         if (entry.Dataset is { } dataset && dataset.AllGoals().All(g => g.Id != goal))
             return Fail($"okänt mål \"{goal}\" i {entry.Display}");
         if (remove || rating == "") return new(goal, null, basedOn, null);
-        if (Vocabularies.Ratings.Find(rating!.Trim()) is not { } parsed)
+        if (rating is null || Vocabularies.Ratings.Find(rating.Trim()) is not { } parsed)
             return Fail($"okänt betyg \"{rating}\": väntade {string.Join(", ", Codes.RatingCodes)}");
         if (string.IsNullOrWhiteSpace(reason))
             return Fail("en överstyrning måste ha en motivering: skriv varför målet bedöms annorlunda än regelverket");

@@ -172,6 +172,8 @@ public class SampleTests
     [InlineData(new[] { "run", "" }, "ett argument är tomt")]
     [InlineData(new[] { "validate", "" }, "ett argument är tomt")]
     [InlineData(new[] { "run", "--rules=" }, "flaggan --rules har ett tomt värde")]
+    [InlineData(new[] { "run", "--rules=", "examples/hasselby-vallingby-t1-2026.yaml" }, "flaggan --rules har ett tomt värde")]
+    [InlineData(new[] { "check", "--log=", "examples/hasselby-vallingby-t1-2026.yaml" }, "flaggan --log har ett tomt värde")]
     [InlineData(new[] { "run", "-o", "" }, "flaggan -o har ett tomt värde")]
     public void Usage_mistakes_exit_2_with_one_line_and_a_pointer_to_the_help(string[] args, string message)
     {
@@ -221,5 +223,22 @@ public class SampleTests
         var (exit, _, error) = Assess.Run("run", "--templates", "finns-inte");
         exit.ShouldBe(2);
         error.ShouldContain("mallmappen finns inte");
+    }
+
+    [Theory]
+    [InlineData("-o=")]
+    [InlineData("--output=")]
+    [InlineData("--log=")]
+    public void An_empty_value_after_equals_never_takes_the_next_word_as_the_file(string flag)
+    {
+        using var dir = new TempFolder();
+        var dataset = dir.PathOf("ds.yaml");
+        File.Copy(Repo.PathOf("examples/hasselby-vallingby-t1-2026.yaml"), dataset);
+        var before = File.ReadAllBytes(dataset);
+        var (exit, output, error) = Run(["run", flag, dataset]);
+        exit.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain($"flaggan {flag[..^1]} har ett tomt värde");
+        File.ReadAllBytes(dataset).ShouldBe(before);
     }
 }

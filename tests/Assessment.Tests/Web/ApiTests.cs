@@ -46,6 +46,8 @@ public class ApiTests
                      (new { goal = "1.1", rating = "delvis", reason = "  ", by = "Åsa" }, "motivering"),
                      (new { goal = "9.9", rating = "delvis", reason = "Skäl", by = "Åsa" }, "okänt mål \"9.9\""),
                      (new { goal = "1.1", rating = "halvbra", reason = "Skäl", by = "Åsa" }, "okänt betyg \"halvbra\""),
+                     (new { goal = "1.1", rating = 3, reason = "Skäl", by = "Åsa" }, "\"rating\" ska vara text"),
+                     (new { goal = "1.1", rating = true, reason = "Skäl", by = "Åsa" }, "\"rating\" ska vara text"),
                  })
         {
             var (status, error) = await bench.Post($"/api/datasets/{Sample}/overrides", body);
@@ -97,6 +99,15 @@ public class ApiTests
         (await bench.Post($"/api/datasets/{Sample}/overrides", new { goal = "1.1.1", rating = (string?)null })).Status.ShouldBe(200);
         File.ReadAllText(file).ShouldBe(original);
         File.ReadAllLines(bench.LogPath).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_empty_sha256_is_no_hash_given_not_a_conflict()
+    {
+        await using var bench = TestWorkbench.Start();
+        var (status, _) = await bench.Post($"/api/datasets/{Sample}/overrides",
+            new { goal = "1.1", rating = "delvis", reason = "Skäl", by = "Åsa", sha256 = "" });
+        status.ShouldBe(200);
     }
 
     [Fact]
