@@ -226,8 +226,8 @@ public static class OverrideEdit
 
         /// <summary>
         /// The lines of a block mapping's entry whose key starts at <paramref name="keyStart"/>: the key's line and every
-        /// following line indented deeper than the key (blank lines between them included, blank lines after the last
-        /// left out). Returns [start of the key's line, end of its last line).
+        /// following line indented deeper than the key (blank and comment lines between them included, those after the
+        /// last left out). Returns [start of the key's line, end of its last line).
         /// </summary>
         public (int Start, int End) Entry(int keyStart)
         {
@@ -239,7 +239,9 @@ public static class OverrideEdit
                 var next = EndOf(position);
                 var line = text.AsSpan(position, next - position);
                 var trimmed = line.TrimStart(' ');
-                if (trimmed.Trim("\r\n\t ").IsEmpty)
+                // Blank and comment-only lines belong to the entry only when a line of it follows: a comment after
+                // its last line (about the next key, however indented) is left where it is.
+                if (trimmed.Trim("\r\n\t ").IsEmpty || trimmed.StartsWith("#"))
                 {
                     position = next;
                     continue;

@@ -137,6 +137,24 @@ public class OverrideEditTests
             """
         },
         {
+            "en kommentar under överstyrningen, om nästa nyckel", """
+            namnd: Testnämnd
+            period: T1 2026
+            inriktningsmal:
+              - id: "1"
+                titel: Första
+                verksamhetsomradesmal:
+                  - id: "1.1"
+                    titel: Andra
+                    overstyrning:
+                      betyg: inte
+                      # inne i överstyrningen
+                      motivering: Gammal
+                        # en kommentar om redovisat
+                    redovisat: helt
+            """
+        },
+        {
             "målet i flödesstil", """
             namnd: Testnämnd
             period: T1 2026
