@@ -24,7 +24,7 @@ public static class SweepReports
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Percent(double share) => share.ToString("0.0 %", SwedishFormat.Culture);
+    private static string Percent(double share) => SwedishFormat.Percent(share);
 
     private static string Label(IReadOnlyDictionary<string, decimal> thresholds) =>
         thresholds.Count == 0 ? "som skrivet" : string.Join(", ", thresholds.Select(t => $"{t.Key}={Number(t.Value)}"));

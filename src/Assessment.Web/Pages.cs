@@ -345,5 +345,5 @@ internal static class Pages
         return body.ToString();
     }
 
-    private static string Percent(double share) => share.ToString("0.0 %", SwedishFormat.Culture);
+    private static string Percent(double share) => SwedishFormat.Percent(share);
 }
