@@ -25,10 +25,7 @@ internal static class Pages
             ? GoalPage(store, entry, mal ?? "", sparat, null, null) : Missing(id));
         app.MapPost("/mal", async (HttpRequest request) =>
         {
-            if (!request.HasFormContentType) return Results.BadRequest("väntade ett formulär (application/x-www-form-urlencoded)");
-            IFormCollection form;
-            try { form = await request.ReadFormAsync(); }
-            catch (Exception e) when (e is InvalidDataException or IOException) { return Results.BadRequest("formuläret kunde inte läsas"); }
+            if (await ReadForm(request) is not { } form) return NotAForm;
             var id = form["id"].ToString();
             if (store.Find(id) is not { } entry) return Missing(id);
             var rating = form["betyg"].ToString();
@@ -63,11 +60,11 @@ internal static class Pages
             var (values, error) = Thresholds(store, request.Query);
             return error is not null
                 ? Results.Content($"<p class=\"fel\">{E(error)}</p>", HtmlType, statusCode: 400)
-                : Results.Content(WhatIfResults(WhatIf.Run(store, store.All(), values!)), HtmlType);
+                : Results.Content(WhatIfResults(WhatIf.Run(store.All(), values!)), HtmlType);
         });
         app.MapPost("/policy/spara", async (HttpRequest request) =>
         {
-            var form = await request.ReadFormAsync();
+            if (await ReadForm(request) is not { } form) return NotAForm;
             var query = form.ToDictionary(f => f.Key, f => f.Value);
             var (values, error) = Thresholds(store, query);
             if (error is not null) return PolicyPage(store, query, (400, error));
@@ -85,6 +82,16 @@ internal static class Pages
             app.MapGet(path, () => Results.Bytes(bytes, type));
         }
     }
+
+    /// <summary>The posted form, or null when the body is not one (another content type, or unreadable).</summary>
+    private static async Task<IFormCollection?> ReadForm(HttpRequest request)
+    {
+        if (!request.HasFormContentType) return null;
+        try { return await request.ReadFormAsync(); }
+        catch (Exception e) when (e is InvalidDataException or IOException) { return null; }
+    }
+
+    private static readonly IResult NotAForm = Results.BadRequest("väntade ett formulär (application/x-www-form-urlencoded)");
 
     private static IResult Missing(string? id) =>
         Results.Content(Page("Finns inte", $"<p class=\"fel\">datasetet \"{E(id)}\" finns inte i mappen</p><p><a href=\"/\">Till stadsöversikten</a></p>"), HtmlType, statusCode: 404);
@@ -277,14 +284,13 @@ internal static class Pages
                 return (null, $"tröskelvärdet {key[2..]} ska vara ett tal, t.ex. 0,85 (fick \"{value}\")");
             values[key[2..]] = v;
         }
-        var unknown = WhatIf.Unknown(values.Keys, WhatIf.Thresholds(store.All(), store.Rules));
-        return unknown.Count > 0 ? (null, string.Join("; ", unknown)) : (values, null);
+        return WhatIf.Check(values, store.All()) is { } problem ? (null, problem) : (values, null);
     }
 
     private static IResult PolicyPage(DatasetStore store, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query, (int Status, string Message)? notice)
     {
         var entries = store.All();
-        var known = WhatIf.Thresholds(entries, store.Rules);
+        var known = WhatIf.Thresholds(entries);
         var (values, error) = Thresholds(store, query);
         var body = new StringBuilder();
         body.Append("<p>Flytta ett tröskelvärde: alla inlästa dataset bedöms om direkt, utan att något skrivs. Överensstämmelse med publicerade betyg är ett underlag, inte ett facit.</p>");
@@ -302,7 +308,7 @@ internal static class Pages
         }
         body.Append("<button type=\"submit\">Bedöm om</button></form>");
         body.Append("<div class=\"diagram\"><canvas id=\"svep\" aria-label=\"Överensstämmelse kring värdet\"></canvas></div>");
-        body.Append("<div id=\"resultat\" aria-live=\"polite\">").Append(WhatIfResults(WhatIf.Run(store, entries, values))).Append("</div>");
+        body.Append("<div id=\"resultat\" aria-live=\"polite\">").Append(WhatIfResults(WhatIf.Run(entries, values))).Append("</div>");
         body.Append("<h2>Spara som ny version</h2><form method=\"post\" action=\"/policy/spara\" class=\"spara\" id=\"spara\">");
         foreach (var t in known)
             body.Append($"<input type=\"hidden\" name=\"t.{E(t.Name)}\" data-name=\"{E(t.Name)}\" value=\"{WhatIf.Format(values.GetValueOrDefault(t.Name, t.Value))}\">");

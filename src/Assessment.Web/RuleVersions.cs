@@ -38,7 +38,9 @@ internal static partial class RuleVersions
 
         var folder = Directory.Exists(options.Rules) ? options.Rules : Path.GetDirectoryName(Path.GetFullPath(options.Rules))!;
         var basisPath = Directory.Exists(options.Rules) ? Path.Combine(options.Rules, Path.GetFileName(basis.File)) : options.Rules;
-        var text = File.ReadAllText(basisPath);
+        string text;
+        try { text = InputText.ReadFile(basisPath, options.RulesDisplay); }
+        catch (InputException e) { return new(null, null, string.Join("; ", e.Errors.Select(x => x.Message))); }
         var edited = Edit(text, thresholds, version, from);
         var name = $"{basis.Id}-{version}.yaml";
         var path = Path.Combine(folder, name);
@@ -62,6 +64,10 @@ internal static partial class RuleVersions
         catch (IOException) when (File.Exists(path))
         {
             return new(null, null, $"{name} finns redan och skrivs aldrig över: välj en annan version");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(null, null, $"{display} kunde inte skrivas: {SystemMessages.Describe(e)}");
         }
         if (Directory.Exists(options.Rules))
         {

@@ -26,7 +26,7 @@ public sealed record WhatIfReport(IReadOnlyDictionary<string, double> Thresholds
 public static class WhatIf
 {
     /// <summary>The thresholds every loaded dataset's rule set in force has, by name, with their values as written (first rule set's value).</summary>
-    public static IReadOnlyList<Threshold> Thresholds(IEnumerable<DatasetEntry> entries, RuleSetCatalog catalog)
+    public static IReadOnlyList<Threshold> Thresholds(IEnumerable<DatasetEntry> entries)
     {
         var sets = entries.Where(e => e.Rules is not null).Select(e => e.Rules!.RuleSet).Distinct().ToList();
         if (sets.Count == 0) return [];
@@ -41,7 +41,19 @@ public static class WhatIf
             $"okänt tröskelvärde \"{n}\"{(Suggest.Closest(n, all) is { } near ? $" (menade du {near}?)" : "")}; regelverket har {string.Join(", ", all)}").ToList();
     }
 
-    public static WhatIfReport Run(DatasetStore store, IReadOnlyList<DatasetEntry> entries, IReadOnlyDictionary<string, double> thresholds)
+    /// <summary>Larger than any threshold means: a value past it is refused, never turned into a decimal that overflows.</summary>
+    public const double MaxThreshold = 1e9;
+
+    /// <summary>Why these threshold values cannot be tried over these datasets (unknown names, absurd sizes), or null.</summary>
+    public static string? Check(IReadOnlyDictionary<string, double> values, IReadOnlyList<DatasetEntry> entries)
+    {
+        if (values.FirstOrDefault(v => Math.Abs(v.Value) > MaxThreshold) is { Key: { } large })
+            return $"tröskelvärdet {large} är orimligt stort: högst {MaxThreshold:0} till beloppet";
+        var unknown = Unknown(values.Keys, Thresholds(entries));
+        return unknown.Count > 0 ? string.Join("; ", unknown) : null;
+    }
+
+    public static WhatIfReport Run(IReadOnlyList<DatasetEntry> entries, IReadOnlyDictionary<string, double> thresholds)
     {
         var loaded = entries.Where(e => e.Result is not null).ToList();
         var variants = new Dictionary<CompiledRuleSet, CompiledRuleSet>();
@@ -82,7 +94,7 @@ public static class WhatIf
     /// <paramref name="name"/> swept over <paramref name="steps"/> values each side of <paramref name="around"/> (in steps of
     /// <paramref name="step"/>, never below 0), the other thresholds as given: agreement per value, for the chart.
     /// </summary>
-    public static SweepReport Sweep(DatasetStore store, IReadOnlyList<DatasetEntry> entries, IReadOnlyDictionary<string, double> thresholds,
+    public static SweepReport Sweep(IReadOnlyList<DatasetEntry> entries, IReadOnlyDictionary<string, double> thresholds,
         string name, double around, double step, int steps = 10)
     {
         var loaded = entries.Where(e => e.Result is not null).ToList();

@@ -160,10 +160,10 @@ internal static class Api
         {
             if (!rest.EndsWith("/overrides", StringComparison.Ordinal)) return NotFound("sidan finns inte");
             var id = rest[..^"/overrides".Length];
-            if (store.Find(id) is null) return NotFound($"datasetet \"{id}\" finns inte");
+            if (store.Find(id) is not { } entry) return NotFound($"datasetet \"{id}\" finns inte");
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var save = OverrideRequest.Parse(body.Value, store.Find(id)!);
+            var save = OverrideRequest.Parse(body.Value, entry);
             if (save.Error is { } invalid) return BadRequest(invalid);
             var result = store.SaveOverride(id, save.Goal!, save.Value, save.BasedOn, DateTimeOffset.Now);
             return SaveResponse(result);
@@ -175,7 +175,7 @@ internal static class Api
             if (body.Error is { } error) return BadRequest(error);
             var (thresholds, problem) = ReadThresholds(body.Value, store);
             if (problem is not null) return BadRequest(problem);
-            var report = WhatIf.Run(store, store.All(), thresholds!);
+            var report = WhatIf.Run(store.All(), thresholds!);
             return JsonResult(WhatIfJson(report));
         });
 
@@ -185,13 +185,13 @@ internal static class Api
             if (body.Error is { } error) return BadRequest(error);
             var (thresholds, problem) = ReadThresholds(body.Value, store);
             if (problem is not null) return BadRequest(problem);
-            var name = body.Value.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+            var name = Text(body.Value, "name") ?? "";
             var entries = store.All();
-            var known = WhatIf.Thresholds(entries, store.Rules);
+            var known = WhatIf.Thresholds(entries);
             if (known.FirstOrDefault(t => t.Name == name) is not { } threshold) return BadRequest(WhatIf.Unknown([name], known).FirstOrDefault() ?? "ange \"name\"");
             var around = thresholds!.GetValueOrDefault(name, threshold.Value);
             var step = Math.Max(0.01, Math.Round(Math.Max(Math.Abs(threshold.Value), 0.1) / 20, 2));
-            var sweep = WhatIf.Sweep(store, entries, thresholds!, name, around, step);
+            var sweep = WhatIf.Sweep(entries, thresholds!, name, around, step);
             return JsonResult(new JsonObject
             {
                 ["name"] = name,
@@ -207,8 +207,7 @@ internal static class Api
             if (body.Error is { } error) return BadRequest(error);
             var (thresholds, problem) = ReadThresholds(body.Value, store);
             if (problem is not null) return BadRequest(problem);
-            string? Text(string key) => body.Value.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var saved = RuleVersions.Save(store, options, thresholds!, Text("version"), Text("giltig_fran"));
+            var saved = RuleVersions.Save(store, options, thresholds!, Text(body.Value, "version"), Text(body.Value, "giltig_fran"));
             return saved.Error is { } e ? BadRequest(e) : JsonResult(new JsonObject { ["file"] = saved.File, ["message"] = saved.Message });
         });
     }
@@ -260,15 +259,29 @@ internal static class Api
         if (body.TryGetProperty("thresholds", out var given))
         {
             if (given.ValueKind != JsonValueKind.Object) return (null, "\"thresholds\" ska vara ett objekt: {\"namn\": värde}");
-            foreach (var property in given.EnumerateObject())
+            try
             {
-                if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !double.IsFinite(v))
-                    return (null, $"tröskelvärdet \"{property.Name}\" ska vara ett tal, t.ex. 0.85");
-                values[property.Name] = v;
+                foreach (var property in given.EnumerateObject())
+                {
+                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !double.IsFinite(v))
+                        return (null, $"tröskelvärdet \"{property.Name}\" ska vara ett tal, t.ex. 0.85");
+                    values[property.Name] = v;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return (null, "ett namn i \"thresholds\" är ingen giltig text"); // e.g. a lone surrogate
             }
         }
-        var unknown = WhatIf.Unknown(values.Keys, WhatIf.Thresholds(store.All(), store.Rules));
-        return unknown.Count > 0 ? (null, string.Join("; ", unknown)) : (values, null);
+        return WhatIf.Check(values, store.All()) is { } problem ? (null, problem) : (values, null);
+    }
+
+    /// <summary>The text of <paramref name="key"/> in a request's object, or null when absent, not text or not valid text (a lone surrogate).</summary>
+    internal static string? Text(JsonElement body, string key)
+    {
+        if (!body.TryGetProperty(key, out var value) || value.ValueKind != JsonValueKind.String) return null;
+        try { return value.GetString(); }
+        catch (InvalidOperationException) { return null; }
     }
 
     internal static JsonObject WhatIfJson(WhatIfReport report) => new()
@@ -310,12 +323,7 @@ internal sealed record OverrideRequest(string? Goal, OverrideText? Value, string
         foreach (var key in (string[])["goal", "rating", "reason", "by", "sha256"])
             if (body.TryGetProperty(key, out var value) && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                 return new(null, null, null, $"\"{key}\" ska vara text (eller null)");
-        string? Text(string key)
-        {
-            if (!body.TryGetProperty(key, out var v) || v.ValueKind != JsonValueKind.String) return null;
-            try { return v.GetString(); }
-            catch (InvalidOperationException) { return null; } // text JSON cannot give as UTF-16, e.g. a lone surrogate
-        }
+        string? Text(string key) => Api.Text(body, key);
         return Check(Text("goal"), Text("rating"), Text("reason"), Text("by"), Text("sha256"), entry, remove: !body.TryGetProperty("rating", out var r) || r.ValueKind == JsonValueKind.Null);
     }
 

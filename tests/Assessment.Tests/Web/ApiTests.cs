@@ -102,6 +102,20 @@ public class ApiTests
     }
 
     [Fact]
+    public async Task A_threshold_too_large_for_a_rule_or_a_body_that_is_no_form_is_400_not_500()
+    {
+        await using var bench = TestWorkbench.Start();
+        foreach (var path in (string[])["/api/what-if", "/api/sweep"])
+        {
+            var (status, body) = await bench.Post(path, new { name = "delvis_grans", thresholds = new Dictionary<string, double> { ["delvis_grans"] = 1e30 } });
+            status.ShouldBe(400, path);
+            body.GetProperty("error").GetString()!.ShouldContain("orimligt stort");
+        }
+        var (formStatus, _) = await bench.Post("/policy/spara", new { version = "9.9" });
+        formStatus.ShouldBe(400);
+    }
+
+    [Fact]
     public async Task An_empty_sha256_is_no_hash_given_not_a_conflict()
     {
         await using var bench = TestWorkbench.Start();
