@@ -27,9 +27,18 @@ public sealed partial record SweepAxis(string Name, decimal From, decimal To, de
                 ? value : throw new FormatException($"talet {g.Value} är för stort för ett tröskelvärde");
         var (from, to) = (Number(m.Groups["from"]), Number(m.Groups["to"]));
         if (to < from) throw new FormatException($"svepet \"{text}\" går baklänges: FRÅN ({from.ToString(CultureInfo.InvariantCulture)}) är större än TILL");
-        var step = m.Groups["step"].Success ? Number(m.Groups["step"]) : (to - from) / 10;
-        if (step <= 0 && to > from) throw new FormatException($"svepet \"{text}\": steget måste vara större än 0");
-        var axis = new SweepAxis(m.Groups["name"].Value, from, to, step);
+        SweepAxis axis;
+        try
+        {
+            var step = m.Groups["step"].Success ? Number(m.Groups["step"]) : (to - from) / 10;
+            if (step <= 0 && to > from) throw new FormatException($"svepet \"{text}\": steget måste vara större än 0");
+            axis = new SweepAxis(m.Groups["name"].Value, from, to, step);
+            _ = axis.Count;
+        }
+        catch (OverflowException)
+        {
+            throw new FormatException($"svepet \"{text}\" spänner över för stora tal för ett tröskelvärde");
+        }
         if (axis.Count > MaxVariants) throw new FormatException($"svepet \"{text}\" ger {axis.Count} värden; högst {MaxVariants} går att läsa");
         return axis;
     }
@@ -77,11 +86,17 @@ public static class Sweep
         Func<Dataset, CompiledRuleSet> rules,
         IReadOnlyList<SweepAxis> axes)
     {
+        // Counted before the grid is built: two axes of 10 000 values each would otherwise be 10⁸ variants in memory first.
+        var count = axes.Aggregate(1L, (n, axis) => Math.Min(n * axis.Count, long.MaxValue / int.MaxValue));
+        if (count > SweepAxis.MaxVariants)
+            throw new FormatException($"svepet ger {count} varianter; högst {SweepAxis.MaxVariants} går att läsa – färre värden eller större steg");
         var grid = axes.Aggregate((IEnumerable<IReadOnlyDictionary<string, decimal>>)[new Dictionary<string, decimal>()],
-            (combos, axis) => combos.SelectMany(c => axis.Values().Select(v => (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal>(c) { [axis.Name] = v })))
+            (combos, axis) =>
+            {
+                var values = axis.Values();
+                return combos.SelectMany(c => values.Select(v => (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal>(c) { [axis.Name] = v }));
+            })
             .ToList();
-        if (grid.Count > SweepAxis.MaxVariants)
-            throw new FormatException($"svepet ger {grid.Count} varianter; högst {SweepAxis.MaxVariants} går att läsa – färre värden eller större steg");
 
         // The datasets are rated in full once, under the rule set as written; each variant then rates them again
         // from a flat plan of that rating, redoing only what its thresholds can change (SweepPlan), with the goals'

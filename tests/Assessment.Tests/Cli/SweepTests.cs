@@ -107,4 +107,15 @@ public class SweepTests
         await Chromium.ScreenshotAsync(page, "svep");
         browser.Errors.ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("delvis_grans=0..0.9999:0.0002", "helt_minsta_andel=0..0.9999:0.0002", "varianter; högst")]
+    [InlineData("delvis_grans=-70000000000000000000000000000..70000000000000000000000000000", "helt_minsta_andel=0.5..0.6", "för stora tal")]
+    public void A_grid_too_large_or_a_range_too_wide_is_a_usage_error_before_anything_is_built(string first, string second, string message)
+    {
+        var (exit, output, error) = Assess.Run("sweep", first, second);
+        exit.ShouldBe(2, error);
+        output.ShouldBeEmpty();
+        error.ShouldContain(message);
+    }
 }
