@@ -3,14 +3,14 @@ namespace Assessment.Rules.Language;
 /// <summary>The three kinds of value in the language, and <see cref="Error"/> for a part already reported.</summary>
 public enum ExprType { Number, YesNo, Text, Error }
 
+/// <summary>What a node is, for the evaluator's dispatch.</summary>
+internal enum NodeKind { Constant, Fact, Threshold, Unary, Binary, Conditional }
+
 /// <summary>
 /// A checked expression node: the syntax it comes from, its type, and its number (<see cref="Id"/>, in
 /// evaluation order) under which a trace records its value. Names are resolved to a fact's place in the
 /// schema or a threshold's place in the threshold vector, so evaluation never looks a name up.
 /// </summary>
-/// <summary>What a node is, for the evaluator's dispatch.</summary>
-internal enum NodeKind { Constant, Fact, Threshold, Unary, Binary, Conditional }
-
 internal abstract class Node(Expr syntax, ExprType type, NodeKind kind)
 {
     public NodeKind Kind { get; } = kind;

@@ -57,8 +57,7 @@ internal static class Evaluator
                 };
                 break;
             case NodeKind.Conditional:
-                var c = (ConditionalNode)node;
-                value = YesNo(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope);
+                value = YesNo(Branch((ConditionalNode)node, scope), scope);
                 break;
             default: throw Unexpected(node);
         }
@@ -80,13 +79,15 @@ internal static class Evaluator
                 value = Arithmetic(b, Number(b.Left, scope), Number(b.Right, scope));
                 break;
             case NodeKind.Conditional:
-                var c = (ConditionalNode)node;
-                value = Number(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope);
+                value = Number(Branch((ConditionalNode)node, scope), scope);
                 break;
             default: throw Unexpected(node);
         }
         return value;
     }
+
+    /// <summary>The branch of <c>?:</c> that its condition chooses.</summary>
+    private static Node Branch(ConditionalNode c, in Scope scope) => YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse;
 
     public static string Text(Node node, in Scope scope)
     {
@@ -96,8 +97,7 @@ internal static class Evaluator
             case NodeKind.Constant: value = ((ConstantNode)node).Text; break;
             case NodeKind.Fact: value = (string)scope.Facts[((FactNode)node).Index]; break;
             case NodeKind.Conditional:
-                var c = (ConditionalNode)node;
-                value = Text(YesNo(c.Condition, scope) ? c.WhenTrue : c.WhenFalse, scope);
+                value = Text(Branch((ConditionalNode)node, scope), scope);
                 break;
             default: throw Unexpected(node);
         }
