@@ -79,7 +79,9 @@ public static class SweepReports
             agreement, variant.Changed, best);
     }
 
-    /// <summary>The vendored chart library, inlined into the page.</summary>
+    /// <summary>The vendored chart library (Chart.js), inlined into the sweep's page and served by the workbench.</summary>
+    public static string ChartLibrary => ChartJs.Value;
+
     private static readonly Lazy<string> ChartJs = new(() =>
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("chart.umd.min.js")

@@ -50,11 +50,10 @@ internal static class Html
         "<table><thead><tr>" + string.Concat(columns.Select(c => $"<th>{E(c)}</th>")) + "</tr></thead><tbody>"
         + string.Concat(rows.Select(r => "<tr>" + string.Concat(r.Select(c => $"<td>{E(c)}</td>")) + "</tr>")) + "</tbody></table>";
 
-    /// <summary>An embedded file: the page's script and style, and Chart.js from the reports' vendored copy.</summary>
+    /// <summary>An embedded file of the workbench: its script and style.</summary>
     public static byte[] Asset(string name)
     {
-        var assembly = name == "chart.umd.min.js" ? typeof(HtmlReport).Assembly : Assembly.GetExecutingAssembly();
-        using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"resource {name} missing");
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name) ?? throw new InvalidOperationException($"resource {name} missing");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

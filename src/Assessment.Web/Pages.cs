@@ -75,12 +75,13 @@ internal static class Pages
                  {
                      ("/assets/workbench.js", "workbench.js", "text/javascript; charset=utf-8"),
                      ("/assets/workbench.css", "workbench.css", "text/css; charset=utf-8"),
-                     ("/assets/chart.js", "chart.umd.min.js", "text/javascript; charset=utf-8"),
                  })
         {
             var bytes = Asset(name);
             app.MapGet(path, () => Results.Bytes(bytes, type));
         }
+        var chart = Encoding.UTF8.GetBytes(SweepReports.ChartLibrary);
+        app.MapGet("/assets/chart.js", () => Results.Bytes(chart, "text/javascript; charset=utf-8"));
     }
 
     /// <summary>The posted form, or null when the body is not one (another content type, or unreadable).</summary>
