@@ -145,6 +145,25 @@ public class LayoutVariantTests
     private static RawRow Indicator(RawDataset d, string name) => d.AllGoals().SelectMany(g => g.Indicators).Single(r => r.Name == name);
 
     [Fact]
+    public void A_tab_row_that_lost_its_empty_cells_keeps_the_cells_after_them_and_marks_the_guess()
+    {
+        // In the tab layout of the T1 report, the men's and women's cells are empty; a copy that dropped both tabs
+        // has seven cells for nine columns. The Period cell still ends the row, so the cells after the lost ones
+        // stand where they belong, and the cells before them say they were placed by a guess.
+        const string name = "Andel barn som lever i familjer som har ekonomiskt bistånd";
+        var seed = File.ReadAllText(Repo.Seed(TertialSeed));
+        var variant = Rewrite(seed, $@"^(  {name})\t2,8 %\t\t\t", "$1\t2,8 %\t");
+        var original = Indicator(Import(seed), name);
+        var row = Indicator(Import(variant), name);
+
+        foreach (var key in (string[])["utfall", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "period"])
+            row.Cells.GetValueOrDefault(key).ShouldBe(original.Cells.GetValueOrDefault(key), key);
+        row.Uncertain.Keys.ShouldContain("utfall");
+        row.Uncertain["utfall"].ShouldContain("2 cell(er) för lite");
+        original.Uncertain.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_blanked_cell_is_empty_and_its_neighbours_keep_their_columns()
     {
         // "38,6 % 2,3 % 36,4 %  33 % 33 % VB 2023": the men's cell blanked leaves one more space.
