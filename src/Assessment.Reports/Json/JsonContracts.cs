@@ -99,3 +99,19 @@ public sealed record LoggedRuleSetJson(string Id, string Version, string File, [
 
 public sealed record LoggedGoalJson(string Id, string Derived, string Rule, string? Recorded, string Final,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? OverrideReason);
+
+/// <summary>
+/// One decision-log line of an override saved from the workbench: the decision log's head (time, command, dataset,
+/// rule set) with the dataset's hash before the save, the goal, the ratings the controller saw, and the override
+/// before and after (null for none).
+/// </summary>
+public sealed record OverrideLogJson(string Time, string Command, LoggedOverrideDatasetJson Dataset,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LoggedRuleSetVersionJson? Ruleset,
+    string? DerivedRating, string? RecordedRating, string Goal, LoggedOverrideJson? Previous, LoggedOverrideJson? Override);
+
+public sealed record LoggedOverrideDatasetJson(string File, [property: JsonPropertyName("sha256_before")] string Sha256Before,
+    [property: JsonPropertyName("sha256")] string Sha256, string District, string Period);
+
+public sealed record LoggedRuleSetVersionJson(string Id, string Version, [property: JsonPropertyName("sha256")] string Sha256);
+
+public sealed record LoggedOverrideJson(string Rating, string Reason, string? By);

@@ -17,6 +17,7 @@ namespace Assessment.Reports.Json;
 [JsonSerializable(typeof(SweepJson))]
 [JsonSerializable(typeof(SweepChartJson))]
 [JsonSerializable(typeof(DecisionLogJson))]
+[JsonSerializable(typeof(OverrideLogJson))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(string))]
@@ -55,6 +56,19 @@ public static class JsonOutput
 
     /// <summary>One JSON Lines line (ending in a newline), as UTF-8.</summary>
     public static byte[] LineOf<T>(T value) => [.. JsonSerializer.SerializeToUtf8Bytes(value, Info<T>(Line)), (byte)'\n'];
+
+    /// <summary>One JSON Lines line read back into its contract; null when the line is not that contract's JSON.</summary>
+    public static T? ParseLine<T>(string line) where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(line, Info<T>(Line));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>JSON for a script element of an HTML page.</summary>
     public static string ForHtml<T>(T value) => JsonSerializer.Serialize(value, Info<T>(Html));

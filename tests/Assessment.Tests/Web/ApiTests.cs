@@ -99,6 +99,14 @@ public class ApiTests
         (await bench.Post($"/api/datasets/{Sample}/overrides", new { goal = "1.1.1", rating = (string?)null })).Status.ShouldBe(200);
         File.ReadAllText(file).ShouldBe(original);
         File.ReadAllLines(bench.LogPath).Length.ShouldBe(2);
+
+        // the goal page reads both lines back as the goal's history; a run's line and a damaged line are passed over
+        File.AppendAllText(bench.LogPath, "{\"time\":\"x\",\"command\":\"run\",\"goal\":\"1.1.1\"}\n{\"command\":\"override\",\n");
+        var (_, page) = await bench.Get($"/mal?id={Sample}&mal=1.1.1");
+        var history = page[page.IndexOf("Överstyrningar i beslutsloggen", StringComparison.Ordinal)..page.IndexOf("Överstyr betyget", StringComparison.Ordinal)];
+        history.ShouldContain("<td>inte</td><td>Prognosen är osäker.</td><td>Controller Åsa</td>");
+        history.ShouldContain("<td>borttagen</td>");
+        history.Split("<tr>").Length.ShouldBe(4); // the head and two changes
     }
 
     [Fact]
