@@ -48,68 +48,63 @@ public static class UncertainCells
 {
     public static readonly ImmutableSortedDictionary<string, string> None = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>An indicator's cells by dataset key: how each reads as text, and how it is emptied (namn and periodicitet cannot be).</summary>
+    private static readonly IReadOnlyList<RowCell<Indicator>> IndicatorCells =
+    [
+        new("namn", i => i.Name, null),
+        new("utfall", i => i.Outcome?.Text, i => i with { Outcome = null }),
+        new("utfall_man", i => i.OutcomeMen?.Text, i => i with { OutcomeMen = null }),
+        new("utfall_kvinnor", i => i.OutcomeWomen?.Text, i => i with { OutcomeWomen = null }),
+        new("utfall_forra_aret", i => i.LastYearOutcome?.Text, i => i with { LastYearOutcome = null }),
+        new("prognos", i => i.Forecast?.Text, i => i with { Forecast = null }),
+        new("arsmal", i => i.AnnualTarget?.Text, i => i with { AnnualTarget = null }),
+        new("kf_arsmal", i => i.CityTarget?.Text, i => i with { CityTarget = null }),
+        new("periodicitet", i => Vocabularies.Periodicities[i.Periodicity].Label, null),
+        new("riktning", i => i.Direction is { } d ? Vocabularies.Directions[d].Word : null, i => i with { Direction = null }),
+        new("analys", i => i.Analysis, i => i with { Analysis = null }),
+    ];
+
+    /// <summary>An activity's cells by dataset key; its name cannot be emptied, and an emptied avvikelse is no deviation.</summary>
+    private static readonly IReadOnlyList<RowCell<Activity>> ActivityCells =
+    [
+        new("namn", a => a.Name, null),
+        new("start", a => a.Start?.ToString("yyyy-MM-dd"), a => a with { Start = null }),
+        new("slut", a => a.End?.ToString("yyyy-MM-dd"), a => a with { End = null }),
+        new("avvikelse", a => a.Deviation ? "true" : "false", a => a with { Deviation = false }),
+        new("analys", a => a.Note, a => a with { Note = null }),
+    ];
+
     /// <summary>The keys an indicator's <c>osakert</c> may name: its cells.</summary>
-    public static readonly IReadOnlyList<string> IndicatorKeys =
-        ["namn", "utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "periodicitet", "riktning", "analys"];
+    public static readonly IReadOnlyList<string> IndicatorKeys = [.. IndicatorCells.Select(c => c.Key)];
 
     /// <summary>The keys an activity's <c>osakert</c> may name: its cells.</summary>
-    public static readonly IReadOnlyList<string> ActivityKeys = ["namn", "start", "slut", "avvikelse", "analys"];
+    public static readonly IReadOnlyList<string> ActivityKeys = [.. ActivityCells.Select(c => c.Key)];
 
     /// <summary>Cells no rule reads: an uncertain one of these cannot move a rating.</summary>
     public static readonly IReadOnlySet<string> NotRated = new HashSet<string>(StringComparer.Ordinal) { "utfall_man", "utfall_kvinnor", "analys" };
 
-    /// <summary>An indicator's cell by its dataset key, as text (null when empty).</summary>
-    public static string? Cell(this Indicator i, string key) => key switch
-    {
-        "namn" => i.Name,
-        "utfall" => i.Outcome?.Text,
-        "utfall_man" => i.OutcomeMen?.Text,
-        "utfall_kvinnor" => i.OutcomeWomen?.Text,
-        "utfall_forra_aret" => i.LastYearOutcome?.Text,
-        "prognos" => i.Forecast?.Text,
-        "arsmal" => i.AnnualTarget?.Text,
-        "kf_arsmal" => i.CityTarget?.Text,
-        "periodicitet" => Vocabularies.Periodicities[i.Periodicity].Label,
-        "riktning" => i.Direction is { } d ? Vocabularies.Directions[d].Word : null,
-        "analys" => i.Analysis,
-        _ => null,
-    };
+    /// <summary>An indicator's cell by its dataset key, as text (null when empty or not a cell).</summary>
+    public static string? Cell(this Indicator i, string key) => RowCell<Indicator>.Find(IndicatorCells, key)?.Text(i);
 
-    /// <summary>An activity's cell by its dataset key, as text (null when empty).</summary>
-    public static string? Cell(this Activity a, string key) => key switch
-    {
-        "namn" => a.Name,
-        "start" => a.Start?.ToString("yyyy-MM-dd"),
-        "slut" => a.End?.ToString("yyyy-MM-dd"),
-        "avvikelse" => a.Deviation ? "true" : "false",
-        "analys" => a.Note,
-        _ => null,
-    };
+    /// <summary>An activity's cell by its dataset key, as text (null when empty or not a cell).</summary>
+    public static string? Cell(this Activity a, string key) => RowCell<Activity>.Find(ActivityCells, key)?.Text(a);
 
     /// <summary>The indicator with the cell emptied; a cell that cannot be empty (namn, periodicitet) stays.</summary>
-    public static Indicator Emptied(this Indicator i, string key) => key switch
-    {
-        "utfall" => i with { Outcome = null },
-        "utfall_man" => i with { OutcomeMen = null },
-        "utfall_kvinnor" => i with { OutcomeWomen = null },
-        "utfall_forra_aret" => i with { LastYearOutcome = null },
-        "prognos" => i with { Forecast = null },
-        "arsmal" => i with { AnnualTarget = null },
-        "kf_arsmal" => i with { CityTarget = null },
-        "riktning" => i with { Direction = null },
-        "analys" => i with { Analysis = null },
-        _ => i,
-    };
+    public static Indicator Emptied(this Indicator i, string key) => RowCell<Indicator>.Find(IndicatorCells, key)?.Empty?.Invoke(i) ?? i;
 
     /// <summary>The activity with the cell emptied; its name stays.</summary>
-    public static Activity Emptied(this Activity a, string key) => key switch
+    public static Activity Emptied(this Activity a, string key) => RowCell<Activity>.Find(ActivityCells, key)?.Empty?.Invoke(a) ?? a;
+
+    /// <summary>One cell of a row type: its dataset key, its text, and how the row is emptied of it (null: it cannot be).</summary>
+    private sealed record RowCell<T>(string Key, Func<T, string?> Text, Func<T, T>? Empty)
     {
-        "start" => a with { Start = null },
-        "slut" => a with { End = null },
-        "avvikelse" => a with { Deviation = false },
-        "analys" => a with { Note = null },
-        _ => a,
-    };
+        public static RowCell<T>? Find(IReadOnlyList<RowCell<T>> cells, string key)
+        {
+            foreach (var cell in cells)
+                if (cell.Key == key) return cell;
+            return null;
+        }
+    }
 
     /// <summary>
     /// The uncertain cells left after a correction: those in <paramref name="marked"/> whose value the
