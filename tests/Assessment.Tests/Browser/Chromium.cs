@@ -72,7 +72,7 @@ public sealed class Chromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "sv-SE",
         });
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(90_000); // a first page assesses every dataset: on a 2-core machine under a full test run that took over 30 s once
         page.Console += (_, message) =>
         {
             if (message.Type == "error") lock (_errors) _errors.Add($"console: {message.Text}");
