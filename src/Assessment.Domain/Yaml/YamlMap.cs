@@ -19,6 +19,17 @@ public sealed class ErrorSink
         if (!_errors.Contains(error)) _errors.Add(error);
     }
 
+    private Stack<List<string>>? _spareKeys;
+
+    /// <summary>A list for the keys a <see cref="YamlMap"/> is asked for, used again once the map is done.</summary>
+    internal List<string> RentKeys() => _spareKeys is { Count: > 0 } spare ? spare.Pop() : new List<string>(16);
+
+    internal void ReturnKeys(List<string> keys)
+    {
+        keys.Clear();
+        (_spareKeys ??= new()).Push(keys);
+    }
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)
@@ -168,8 +179,14 @@ public sealed class YamlMap
     private readonly int _index;
     private readonly ErrorSink _errors;
 
-    /// <summary>The keys asked for, present or not, in the order asked (a key may repeat).</summary>
-    private readonly List<string> _known = new(16);
+    /// <summary>
+    /// The keys asked for, present or not, in the order asked (a key may repeat): a list of the file's
+    /// <see cref="ErrorSink"/>, handed back when <see cref="Done"/> has used it.
+    /// </summary>
+    private List<string>? _known;
+
+    /// <summary>Whether <see cref="Done"/> has reported the unknown keys: keys asked for after are not recorded.</summary>
+    private bool _done;
 
     /// <summary>Which of the mapping's entries were asked for, by place (entries past 64 are checked by name).</summary>
     private ulong _asked;
@@ -328,7 +345,7 @@ public sealed class YamlMap
         {
             var isScalar = _tree[key].Kind == YamlItemKind.Scalar;
             var name = isScalar ? _tree.Text(key) : "";
-            _known.Add(name);
+            Known(name);
             if (isScalar) MarkAsked(entry);
             yield return (name, At(key), new YamlItem(_tree, _tree[key].Next));
         }
@@ -337,19 +354,36 @@ public sealed class YamlMap
     /// <summary>Reports every key that no reader asked for, with the closest known key as a suggestion.</summary>
     public void Done()
     {
-        if (_tree[_index].Count == 0) return;
+        if (_tree[_index].Count == 0)
+        {
+            HandBackKnown();
+            return;
+        }
         List<string>? known = null;
         var entry = 0;
         for (var key = _index + 1; key >= 0; key = _tree[_tree[key].Next].Next, entry++)
         {
             if (entry < 64 && (_asked & (1UL << entry)) != 0) continue;
             var name = _tree[key].Kind == YamlItemKind.Scalar ? _tree.Text(key) : new YamlItem(_tree, key).ToString();
-            if (entry >= 64 && _known.Contains(name)) continue;
-            known ??= _known.Distinct().Order(StringComparer.Ordinal).ToList();
+            if (entry >= 64 && _known is not null && _known.Contains(name)) continue;
+            known ??= (_known ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
             var hint = Suggest.Closest(name, known) is { } close ? $" – menade du \"{close}\"?" : "";
             _errors.Add(ErrorKinds.UnknownKey, At(key),
                 $"okänd nyckel \"{name}\"{hint} (tillåtna här: {string.Join(", ", known)})");
         }
+        HandBackKnown();
+    }
+
+    private void HandBackKnown()
+    {
+        _done = true;
+        if (_known is not null) _errors.ReturnKeys(_known);
+        _known = null;
+    }
+
+    private void Known(string key)
+    {
+        if (!_done) (_known ??= _errors.RentKeys()).Add(key);
     }
 
     /// <summary>The sequence at <paramref name="key"/>; -1 when absent or empty (an error when it is no sequence).</summary>
@@ -372,7 +406,7 @@ public sealed class YamlMap
     /// <summary>The node of <paramref name="key"/>'s value, or -1.</summary>
     private int Find(string key)
     {
-        _known.Add(key);
+        Known(key);
         if (_tree[_index].Count == 0) return -1;
         var entry = 0;
         for (var k = _index + 1; k >= 0; k = _tree[_tree[k].Next].Next, entry++)
