@@ -197,51 +197,38 @@ internal sealed class YamlTree
                 SetText(index, scalar.Value);
                 return index;
             }
-            case SequenceStart start:
-            {
-                parser.MoveNext();
-                var index = Add(YamlItemKind.Sequence, ScalarStyle.Any, Line(start.Start), Column(start.Start));
-                Nodes[index].EndLine = Line(start.End);
-                var previous = -1;
-                var count = 0;
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                {
-                    var item = Read(parser);
-                    if (previous >= 0) Nodes[previous].Next = item;
-                    previous = item;
-                    count++;
-                }
-                Nodes[index].Count = count;
-                return index;
-            }
-            case MappingStart start:
-            {
-                parser.MoveNext();
-                var index = Add(YamlItemKind.Mapping, ScalarStyle.Any, Line(start.Start), Column(start.Start));
-                Nodes[index].EndLine = Line(start.End);
-                var previous = -1;
-                var count = 0;
-                while (!parser.TryConsume<MappingEnd>(out _))
-                {
-                    var (keyStart, keyEnd) = (parser.Current!.Start, parser.Current.End);
-                    var key = Read(parser);
-                    if (previous >= 0) Nodes[previous].Next = key;
-                    if (Nodes[key].Kind == YamlItemKind.Scalar)
-                        for (var k = index + 1; k != key; k = Nodes[Nodes[k].Next].Next)
-                            if (Nodes[k].Kind == YamlItemKind.Scalar && SameText(k, key))
-                                throw new YamlException(keyStart, keyEnd, "Duplicate key");
-                    var value = Read(parser);
-                    Nodes[key].Next = value;
-                    previous = value;
-                    count += 2;
-                }
-                Nodes[index].Count = count;
-                return index;
-            }
+            case SequenceStart or MappingStart:
+                return Collection(parser, mapping: parser.Current is MappingStart);
             default:
                 throw new YamlException(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty,
                     $"oväntad händelse {parser.Current?.GetType().Name}");
         }
+    }
+
+    /// <summary>A sequence or mapping from its start event to its end; in a mapping a repeated key is an error at the second one.</summary>
+    private int Collection(IParser parser, bool mapping)
+    {
+        var start = parser.Current!;
+        parser.MoveNext();
+        var index = Add(mapping ? YamlItemKind.Mapping : YamlItemKind.Sequence, ScalarStyle.Any, Line(start.Start), Column(start.Start));
+        Nodes[index].EndLine = Line(start.End);
+        var previous = -1;
+        var count = 0;
+        while (!(mapping ? parser.TryConsume<MappingEnd>(out _) : parser.TryConsume<SequenceEnd>(out _)))
+        {
+            var (childStart, childEnd) = (parser.Current!.Start, parser.Current.End);
+            var child = Read(parser);
+            if (previous >= 0) Nodes[previous].Next = child;
+            previous = child;
+            count++;
+            // A mapping's children alternate key, value: an odd count has just read a key.
+            if (mapping && count % 2 == 1 && Nodes[child].Kind == YamlItemKind.Scalar)
+                for (var k = index + 1; k != child; k = Nodes[Nodes[k].Next].Next)
+                    if (Nodes[k].Kind == YamlItemKind.Scalar && SameText(k, child))
+                        throw new YamlException(childStart, childEnd, "Duplicate key");
+        }
+        Nodes[index].Count = count;
+        return index;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
