@@ -10,6 +10,9 @@ public sealed record InputFile(string Text, string Sha256)
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
 
+/// <summary>An input file's UTF-8 bytes (checked) and the SHA-256 of them.</summary>
+public sealed record InputBytes(byte[] Bytes, string Sha256);
+
 /// <summary>Reads an input file as UTF-8 text, turning I/O failures into an <see cref="InputException"/>.</summary>
 public static class InputText
 {
@@ -46,21 +49,35 @@ public static class InputText
                 throw new InputException(ErrorKinds.NotAFile, displayName,
                     $"det är {node.Described}, inte en vanlig fil: den läses inte (ange en fil)");
             Reading.Value?.Invoke(path, node.Kind == FileKind.Regular ? node.Identity : null);
-            if (new FileInfo(path).Length is var length and > MaxBytes) // a regular file: refused before it is read
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes) // a regular file: refused before it is read
                 throw new InputException(ErrorKinds.FileTooLarge, displayName,
                     $"filen är {length / (1024 * 1024)} MiB: större än de {MaxBytes / (1024 * 1024)} MiB som läses");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            using var bytes = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
+            // Read straight into an array of the file's size (one copy of the bytes), growing it for a file
+            // that grows while read or a stream whose size is not known beforehand.
+            var buffer = new byte[length > 0 ? length : 81920];
+            var filled = 0;
+            Span<byte> probe = stackalloc byte[1];
+            while (true)
             {
-                if (bytes.Length + read > MaxBytes)
+                if (filled == buffer.Length)
+                {
+                    var more = stream.Read(probe);
+                    if (more == 0) return buffer;
+                    if (filled + more > MaxBytes)
+                        throw new InputException(ErrorKinds.FileTooLarge, displayName,
+                            $"filen är större än de {MaxBytes / (1024 * 1024)} MiB som läses");
+                    Array.Resize(ref buffer, (int)Math.Min(MaxBytes + 1, buffer.Length * 2L));
+                    buffer[filled++] = probe[0];
+                }
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) return filled == buffer.Length ? buffer : buffer.AsSpan(0, filled).ToArray();
+                filled += read;
+                if (filled > MaxBytes)
                     throw new InputException(ErrorKinds.FileTooLarge, displayName,
                         $"filen är större än de {MaxBytes / (1024 * 1024)} MiB som läses");
-                bytes.Write(buffer, 0, read);
             }
-            return bytes.ToArray();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -76,11 +93,37 @@ public static class InputText
     public static InputFile Read(string path, string displayName)
     {
         var bytes = ReadBytes(path, displayName);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var text = Decode(bytes, displayName);
+        return new InputFile(text, HashOf(bytes));
+    }
+
+    /// <summary>
+    /// The file's bytes, checked to be UTF-8 (an error at the first bad byte, as <see cref="Read"/> reports it),
+    /// and their hash: for readers that work on the bytes themselves (<c>DatasetReader.Read(byte[], string)</c>).
+    /// </summary>
+    public static InputBytes ReadUtf8(string path, string displayName)
+    {
+        var bytes = ReadBytes(path, displayName);
+        CheckUtf8(bytes, displayName);
+        return new InputBytes(bytes, HashOf(bytes));
+    }
+
+    /// <summary>The SHA-256 of <paramref name="bytes"/> in lower-case hex.</summary>
+    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Throws the error <see cref="Read"/> gives when <paramref name="bytes"/> (a BOM allowed) are not UTF-8.</summary>
+    public static void CheckUtf8(byte[] bytes, string displayName)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) Decode(bytes, displayName);
+    }
+
+    /// <summary>The text of <paramref name="bytes"/> (a leading BOM left out); bytes that are not UTF-8 are an error at the first bad one.</summary>
+    public static string Decode(byte[] bytes, string displayName)
+    {
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
-            return new InputFile(StrictUtf8.GetString(bytes, start, bytes.Length - start), sha);
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException e)
         {

@@ -153,11 +153,15 @@ public static partial class SwedishValues
     public static Periodicity ParsePeriodicity(string text) => Vocabularies.Periodicities.Parse(text, PeriodicityExpectation);
 
     /// <summary>What a periodicity may be, for messages: "\"Tertial\" eller \"År\"".</summary>
-    public static string PeriodicityExpectation => Vocabularies.Periodicities.Listed(t => $"\"{t.Label}\"");
+    public static string PeriodicityExpectation => _periodicityExpectation ??= Vocabularies.Periodicities.Listed(t => $"\"{t.Label}\"");
+
+    // Said once, not per indicator read.
+    private static string? _periodicityExpectation;
+    private static string? _directionExpectation;
 
     /// <summary>"högre" (higher is better) or "lägre".</summary>
     public static Direction ParseDirection(string text) =>
-        Vocabularies.Directions.Parse(text, Vocabularies.Directions.Listed(t => $"\"{t.Word}\" ({t.Label})"));
+        Vocabularies.Directions.Parse(text, _directionExpectation ??= Vocabularies.Directions.Listed(t => $"\"{t.Word}\" ({t.Label})"));
 
     /// <summary>An ISO date, as the activity tables write them: 2026-01-01.</summary>
     public static DateOnly ParseDate(string text) =>

@@ -12,11 +12,27 @@ namespace Assessment.Domain.Yaml;
 public static class DatasetReader
 {
     public static Dataset ReadFile(string path, string? displayName = null) =>
-        Read(InputText.ReadFile(path, displayName ?? path), displayName ?? path);
+        Read(InputText.ReadBytes(path, displayName ?? path), displayName ?? path);
 
-    public static Dataset Read(string text, string file) => Read(YamlFile.ParseRoot(text, file, new ErrorSink()));
+    public static Dataset Read(string text, string file) => ReadAndRecycle(YamlFile.ParseRoot(text, file, new ErrorSink()));
 
-    /// <summary>Reads a dataset from its file's root mapping (<see cref="YamlFile.ParseRoot"/>).</summary>
+    /// <summary>
+    /// Reads a dataset from its file's UTF-8 bytes (a BOM allowed), as <see cref="InputText.ReadBytes"/> or
+    /// <see cref="InputText.ReadUtf8"/> give them: no text of the whole file is made. Bytes that are not UTF-8 are
+    /// the same error as <see cref="InputText.Read"/> gives.
+    /// </summary>
+    public static Dataset Read(byte[] utf8, string file) => ReadAndRecycle(YamlFile.ParseRoot(utf8, file, new ErrorSink()));
+
+    private static Dataset ReadAndRecycle(YamlMap root)
+    {
+        try { return Read(root); }
+        finally { YamlFile.Recycle(root); }
+    }
+
+    /// <summary>
+    /// Reads a dataset from its file's root mapping (<see cref="YamlFile.ParseRoot(byte[], string, ErrorSink)"/>);
+    /// the caller may hand the tree back with <see cref="YamlFile.Recycle"/> after.
+    /// </summary>
     public static Dataset Read(YamlMap root)
     {
         var errors = root.Errors;
@@ -42,14 +58,16 @@ public static class DatasetReader
     {
         try
         {
-            var root = YamlFile.ParseRoot(text, display, new ErrorSink());
-            return root.Has("namnd") || root.Has("period");
+            return LooksLikeDataset(YamlFile.ParseRoot(text, display, new ErrorSink()));
         }
         catch (InputException)
         {
             return true;
         }
     }
+
+    /// <summary>Whether a file's root mapping is a dataset's: it has "namnd" or "period" (<see cref="LooksLikeDataset(string, string)"/>).</summary>
+    public static bool LooksLikeDataset(YamlMap root) => root.Has("namnd") || root.Has("period");
 
     private sealed class GoalContext(ErrorSink errors, ReportingPeriod period)
     {

@@ -19,6 +19,17 @@ public sealed class ErrorSink
         if (!_errors.Contains(error)) _errors.Add(error);
     }
 
+    private Stack<List<string>>? _spareKeys;
+
+    /// <summary>A list for the keys a <see cref="YamlMap"/> is asked for, used again once the map is done.</summary>
+    internal List<string> RentKeys() => _spareKeys is { Count: > 0 } spare ? spare.Pop() : new List<string>(16);
+
+    internal void ReturnKeys(List<string> keys)
+    {
+        keys.Clear();
+        (_spareKeys ??= new()).Push(keys);
+    }
+
     public void ThrowIfAny()
     {
         if (_errors.Count > 0)
@@ -32,11 +43,45 @@ public static class YamlFile
     /// <summary>Reads <paramref name="text"/> (named <paramref name="file"/> in messages) and returns its root mapping.</summary>
     public static YamlMap ParseRoot(string text, string file, ErrorSink errors)
     {
-        YamlItem? root;
+        // A BOM left in the text (not read by InputText) and a lone surrogate are YamlDotNet's to read.
+        if ((text.Length == 0 || text[0] != '\uFEFF') && Utf8Of(text) is { } bytes
+            && Utf8YamlScanner.TryScan(bytes, 0) is { } scanned)
+            return new YamlMap(scanned, file, errors);
+        return ParseWithYamlDotNet(text, file, errors);
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The text's UTF-8 bytes; null when it holds a lone surrogate, which has none.</summary>
+    internal static byte[]? Utf8Of(string text)
+    {
+        try { return StrictUtf8.GetBytes(text); }
+        catch (System.Text.EncoderFallbackException) { return null; }
+    }
+
+    /// <summary>
+    /// Reads a file's UTF-8 bytes (a BOM allowed) and returns its root mapping. Bytes that are not UTF-8 are an
+    /// error at the first bad byte, as <see cref="InputText.Read"/> reports it.
+    /// </summary>
+    public static YamlMap ParseRoot(byte[] utf8, string file, ErrorSink errors)
+    {
+        var start = utf8.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (Utf8YamlScanner.TryScan(utf8, start) is { } scanned) return new YamlMap(scanned, file, errors);
+        return ParseWithYamlDotNet(InputText.Decode(utf8, file), file, errors);
+    }
+
+    /// <summary>Hands back the node table of <paramref name="root"/>'s file for the next file read: nothing of the tree may be read after.</summary>
+    public static void Recycle(YamlMap root) => root.Node.Tree.Recycle();
+
+    /// <summary>Today's reader, YamlDotNet's parser: for all that our own scanner leaves to it, and every error.</summary>
+    internal static YamlMap ParseWithYamlDotNet(string text, string file, ErrorSink errors)
+    {
+        YamlTree tree;
+        int root;
         var parser = new GuardedParser(new Parser(new StringReader(text)));
         try
         {
-            root = ReadDocuments(parser, file);
+            (tree, root) = YamlTree.FromEvents(parser, file);
         }
         catch (YamlException e)
         {
@@ -55,27 +100,16 @@ public static class YamlFile
             throw new InputException(ErrorKinds.YamlSyntax,
                 parser.LastMark is { } mark ? At(file, mark) : SourcePosition.InFile(file), $"ogiltig YAML: {YamlMessages.Unfinished}");
         }
-        if (root is null)
+        return Root(new YamlItem(tree, root), root < 0, file, errors);
+    }
+
+    internal static YamlMap Root(YamlItem root, bool empty, string file, ErrorSink errors)
+    {
+        if (empty)
             throw new InputException(ErrorKinds.YamlShape, file, "filen är tom: väntade en YAML-mappning med nycklar");
         if (root.Kind != YamlItemKind.Mapping)
             throw new InputException(ErrorKinds.YamlShape, root.StartOf(file), "väntade en YAML-mappning med nycklar överst i filen");
         return new YamlMap(root, file, errors);
-    }
-
-    /// <summary>
-    /// The first document's root node, built straight from the parser's events (null when the stream has no
-    /// document); a second document is an error at its root.
-    /// </summary>
-    private static YamlItem? ReadDocuments(IParser parser, string file)
-    {
-        parser.Consume<StreamStart>();
-        if (parser.TryConsume<StreamEnd>(out _)) return null;
-        parser.Consume<DocumentStart>();
-        var root = YamlItem.Read(parser);
-        parser.Consume<DocumentEnd>();
-        if (parser.TryConsume<DocumentStart>(out _))
-            throw new InputException(ErrorKinds.YamlShape, YamlItem.Read(parser).StartOf(file), "filen har flera YAML-dokument (---): väntade ett");
-        return root;
     }
 
     /// <summary>The first tab among a line's leading blanks (1-based line and column), if any.</summary>
@@ -141,32 +175,42 @@ public static class YamlFile
 /// </summary>
 public sealed class YamlMap
 {
-    private readonly YamlItem _node;
+    private readonly YamlTree _tree;
+    private readonly int _index;
     private readonly ErrorSink _errors;
 
-    /// <summary>The keys asked for, present or not, in the order asked (a key may repeat).</summary>
-    private readonly List<string> _known = new(16);
+    /// <summary>
+    /// The keys asked for, present or not, in the order asked (a key may repeat): a list of the file's
+    /// <see cref="ErrorSink"/>, handed back when <see cref="Done"/> has used it.
+    /// </summary>
+    private List<string>? _known;
+
+    /// <summary>Whether <see cref="Done"/> has reported the unknown keys: keys asked for after are not recorded.</summary>
+    private bool _done;
 
     /// <summary>Which of the mapping's entries were asked for, by place (entries past 64 are checked by name).</summary>
     private ulong _asked;
 
     internal YamlMap(YamlItem node, string file, ErrorSink errors)
     {
-        _node = node;
+        _tree = node.Tree;
+        _index = node.Index;
         File = file;
         _errors = errors;
     }
 
+    internal YamlItem Node => new(_tree, _index);
+
     public string File { get; }
 
-    public SourcePosition Position => _node.StartOf(File);
+    public SourcePosition Position => At(_index);
 
     public ErrorSink Errors => _errors;
 
-    public bool Has(string key) => Find(key) is not null;
+    public bool Has(string key) => Find(key) >= 0;
 
     /// <summary>Where the value of <paramref name="key"/> stands, or the mapping itself when absent.</summary>
-    public SourcePosition PositionOf(string key) => Find(key) is { } node ? node.StartOf(File) : Position;
+    public SourcePosition PositionOf(string key) => Find(key) is var node and >= 0 ? At(node) : Position;
 
     public void Error(ErrorKind kind, string key, string message) => _errors.Add(kind, PositionOf(key), message);
 
@@ -174,29 +218,32 @@ public sealed class YamlMap
     /// Where the text of a one-line scalar begins (after an opening quote), so that an offset into the
     /// text is a column; null for absent keys and block scalars, whose text spans lines.
     /// </summary>
-    public SourcePosition? InlineTextStart(string key) => Find(key) switch
+    public SourcePosition? InlineTextStart(string key)
     {
-        { Kind: YamlItemKind.Scalar, Style: ScalarStyle.Plain } node when node.Line == node.EndLine => node.StartOf(File),
-        { Kind: YamlItemKind.Scalar, Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } node when node.Line == node.EndLine =>
-            node.StartOf(File) with { Column = node.Column + 1 },
-        _ => null,
-    };
+        var index = Find(key);
+        if (index < 0) return null;
+        ref var node = ref _tree[index];
+        if (node.Kind != YamlItemKind.Scalar || node.Line != node.EndLine) return null;
+        return node.Style switch
+        {
+            ScalarStyle.Plain => At(index),
+            ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => new SourcePosition(File, node.Line, node.Column + 1),
+            _ => null,
+        };
+    }
 
     /// <summary>The scalar text of <paramref name="key"/>; null when absent, empty or <c>null</c>.</summary>
     public string? String(string key)
     {
-        var node = Find(key);
-        switch (node)
+        var index = Find(key);
+        if (index < 0) return null;
+        if (_tree[index].Kind == YamlItemKind.Scalar)
         {
-            case null:
-                return null;
-            case { Kind: YamlItemKind.Scalar }:
-                var isNull = node.Style == ScalarStyle.Plain && node.Value is "" or "~" or "null";
-                return isNull || string.IsNullOrWhiteSpace(node.Value) ? null : node.Value;
-            default:
-                _errors.Add(ErrorKinds.YamlShape, node.StartOf(File), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
-                return null;
+            var isNull = _tree[index].Style == ScalarStyle.Plain && _tree.IsNullText(index);
+            return isNull || _tree.IsBlank(index) ? null : _tree.Text(index);
         }
+        _errors.Add(ErrorKinds.YamlShape, At(index), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
+        return null;
     }
 
     public string RequiredString(string key)
@@ -254,23 +301,23 @@ public sealed class YamlMap
 
     public YamlMap? Map(string key)
     {
-        var node = Find(key);
-        if (node is null || node is { Kind: YamlItemKind.Scalar, Value: "" or "~" or "null" }) return null;
-        if (node.Kind == YamlItemKind.Mapping) return new YamlMap(node, File, _errors);
-        _errors.Add(ErrorKinds.YamlShape, node.StartOf(File), $"\"{key}\": väntade en mappning (nycklar med värden)");
+        var index = Find(key);
+        if (index < 0 || _tree[index].Kind == YamlItemKind.Scalar && _tree.IsNullText(index)) return null;
+        if (_tree[index].Kind == YamlItemKind.Mapping) return new YamlMap(new YamlItem(_tree, index), File, _errors);
+        _errors.Add(ErrorKinds.YamlShape, At(index), $"\"{key}\": väntade en mappning (nycklar med värden)");
         return null;
     }
 
     /// <summary>A list of mappings; an absent key is an empty list.</summary>
     public IReadOnlyList<YamlMap> Maps(string key)
     {
-        var items = Sequence(key);
-        if (items.Count == 0) return [];
-        var result = new List<YamlMap>(items.Count);
-        foreach (var item in items)
+        var sequence = Sequence(key);
+        if (sequence < 0 || _tree[sequence].Count == 0) return [];
+        var result = new List<YamlMap>(_tree[sequence].Count);
+        for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
-            if (item.Kind == YamlItemKind.Mapping) result.Add(new YamlMap(item, File, _errors));
-            else _errors.Add(ErrorKinds.YamlShape, item.StartOf(File), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+            if (_tree[item].Kind == YamlItemKind.Mapping) result.Add(new YamlMap(new YamlItem(_tree, item), File, _errors));
+            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
         }
         return result;
     }
@@ -278,11 +325,13 @@ public sealed class YamlMap
     /// <summary>A list of texts; an absent key is an empty list.</summary>
     public IReadOnlyList<(string Text, SourcePosition Position)> Strings(string key)
     {
-        var result = new List<(string, SourcePosition)>();
-        foreach (var item in Sequence(key))
+        var sequence = Sequence(key);
+        if (sequence < 0 || _tree[sequence].Count == 0) return [];
+        var result = new List<(string, SourcePosition)>(_tree[sequence].Count);
+        for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
-            if (item is { Kind: YamlItemKind.Scalar, Value: { } text }) result.Add((text, item.StartOf(File)));
-            else _errors.Add(ErrorKinds.YamlShape, item.StartOf(File), $"\"{key}\": varje post i listan ska vara en text");
+            if (_tree[item].Kind == YamlItemKind.Scalar) result.Add((_tree.Text(item), At(item)));
+            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
         }
         return result;
     }
@@ -290,61 +339,86 @@ public sealed class YamlMap
     /// <summary>The mapping's entries in file order, for mappings whose keys are names (thresholds).</summary>
     public IEnumerable<(string Key, SourcePosition KeyPosition, YamlItem Value)> Entries()
     {
-        var children = _node.Children;
-        for (var i = 0; i < children.Count; i += 2)
+        if (_tree[_index].Count == 0) yield break;
+        var entry = 0;
+        for (var key = _index + 1; key >= 0; key = _tree[_tree[key].Next].Next, entry++)
         {
-            var name = children[i].Kind == YamlItemKind.Scalar ? children[i].Value : "";
-            _known.Add(name);
-            if (children[i].Kind == YamlItemKind.Scalar) MarkAsked(i / 2);
-            yield return (name, children[i].StartOf(File), children[i + 1]);
+            var isScalar = _tree[key].Kind == YamlItemKind.Scalar;
+            var name = isScalar ? _tree.Text(key) : "";
+            Known(name);
+            if (isScalar) MarkAsked(entry);
+            yield return (name, At(key), new YamlItem(_tree, _tree[key].Next));
         }
     }
 
     /// <summary>Reports every key that no reader asked for, with the closest known key as a suggestion.</summary>
     public void Done()
     {
-        var children = _node.Children;
-        List<string>? known = null;
-        for (var i = 0; i < children.Count; i += 2)
+        if (_tree[_index].Count == 0)
         {
-            var key = children[i];
-            var name = key.Kind == YamlItemKind.Scalar ? key.Value : key.ToString();
-            if (i / 2 < 64 ? (_asked & (1UL << (i / 2))) != 0 : _known.Contains(name)) continue;
-            known ??= _known.Distinct().Order(StringComparer.Ordinal).ToList();
+            HandBackKnown();
+            return;
+        }
+        List<string>? known = null;
+        var entry = 0;
+        for (var key = _index + 1; key >= 0; key = _tree[_tree[key].Next].Next, entry++)
+        {
+            if (entry < 64 && (_asked & (1UL << entry)) != 0) continue;
+            var name = _tree[key].Kind == YamlItemKind.Scalar ? _tree.Text(key) : new YamlItem(_tree, key).ToString();
+            if (entry >= 64 && _known is not null && _known.Contains(name)) continue;
+            known ??= (_known ?? []).Distinct().Order(StringComparer.Ordinal).ToList();
             var hint = Suggest.Closest(name, known) is { } close ? $" – menade du \"{close}\"?" : "";
-            _errors.Add(ErrorKinds.UnknownKey, key.StartOf(File),
+            _errors.Add(ErrorKinds.UnknownKey, At(key),
                 $"okänd nyckel \"{name}\"{hint} (tillåtna här: {string.Join(", ", known)})");
         }
+        HandBackKnown();
     }
 
-    private IReadOnlyList<YamlItem> Sequence(string key)
+    private void HandBackKnown()
     {
-        var node = Find(key);
-        switch (node)
+        _done = true;
+        if (_known is not null) _errors.ReturnKeys(_known);
+        _known = null;
+    }
+
+    private void Known(string key)
+    {
+        if (!_done) (_known ??= _errors.RentKeys()).Add(key);
+    }
+
+    /// <summary>The sequence at <paramref name="key"/>; -1 when absent or empty (an error when it is no sequence).</summary>
+    private int Sequence(string key)
+    {
+        var index = Find(key);
+        if (index < 0) return -1;
+        switch (_tree[index].Kind)
         {
-            case null:
-            case { Kind: YamlItemKind.Scalar, Value: "" or "~" or "null" }:
-                return [];
-            case { Kind: YamlItemKind.Sequence }:
-                return node.Children;
+            case YamlItemKind.Sequence:
+                return index;
+            case YamlItemKind.Scalar when _tree.IsNullText(index):
+                return -1;
             default:
-                _errors.Add(ErrorKinds.YamlShape, node.StartOf(File), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
-                return [];
+                _errors.Add(ErrorKinds.YamlShape, At(index), $"\"{key}\": väntade en lista (rader som börjar med \"- \")");
+                return -1;
         }
     }
 
-    private YamlItem? Find(string key)
+    /// <summary>The node of <paramref name="key"/>'s value, or -1.</summary>
+    private int Find(string key)
     {
-        _known.Add(key);
-        var children = _node.Children;
-        for (var i = 0; i < children.Count; i += 2)
+        Known(key);
+        if (_tree[_index].Count == 0) return -1;
+        var entry = 0;
+        for (var k = _index + 1; k >= 0; k = _tree[_tree[k].Next].Next, entry++)
         {
-            if (children[i].Kind != YamlItemKind.Scalar || !string.Equals(children[i].Value, key, StringComparison.Ordinal)) continue;
-            MarkAsked(i / 2);
-            return children[i + 1];
+            if (!_tree.TextEquals(k, key)) continue;
+            MarkAsked(entry);
+            return _tree[k].Next;
         }
-        return null;
+        return -1;
     }
+
+    private SourcePosition At(int index) => new(File, _tree[index].Line, _tree[index].Column);
 
     private void MarkAsked(int entry)
     {

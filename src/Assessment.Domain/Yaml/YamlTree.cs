@@ -1,0 +1,239 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Assessment.Domain.Yaml;
+
+/// <summary>
+/// One node of a <see cref="YamlTree"/>: 32 bytes, no references. A scalar's text is either the UTF-8 bytes
+/// <c>[Start, Start + Length)</c> of the file as they stand (plain text, or quoted text without escapes), or –
+/// when <see cref="HasText"/> – the string at <c>Start</c> in the tree's table of texts (escapes, block
+/// scalars, and every scalar of a tree built from YamlDotNet's events).
+/// </summary>
+internal struct YamlTreeNode
+{
+    public YamlItemKind Kind;
+    public ScalarStyle Style;
+    public bool HasText;
+    public int Start;
+    public int Length;
+    public int Line;
+    public int Column;
+    public int EndLine;
+
+    /// <summary>The next node with the same parent (-1 for the last); in a mapping keys and values alternate.</summary>
+    public int Next;
+
+    /// <summary>A collection's number of children (a mapping's keys and values both count); its first child is the node after it.</summary>
+    public int Count;
+}
+
+/// <summary>
+/// A YAML document as one flat table of nodes in document order (a collection's children follow it, linked by
+/// <see cref="YamlTreeNode.Next"/>), over the file's UTF-8 bytes. Scalar text becomes a string only when asked for.
+/// Built by <see cref="Utf8YamlScanner"/> for the YAML our files use, or from YamlDotNet's events for the rest.
+/// </summary>
+internal sealed class YamlTree
+{
+    [ThreadStatic] private static YamlTreeNode[]? _spare;
+
+    private readonly byte[] _bytes;
+    private YamlTreeNode[]? _nodes;
+    private int _count;
+    private List<string>? _texts;
+
+    public YamlTree(byte[] bytes, int capacityHint)
+    {
+        _bytes = bytes;
+        var spare = _spare;
+        if (spare is not null && spare.Length >= capacityHint)
+        {
+            _spare = null;
+            _nodes = spare;
+        }
+        else
+        {
+            _nodes = new YamlTreeNode[Math.Max(16, capacityHint)];
+        }
+    }
+
+    public int Count => _count;
+
+    private YamlTreeNode[] Nodes => _nodes ?? throw new ObjectDisposedException(nameof(YamlTree), "the YAML tree was handed back after reading");
+
+    public ref YamlTreeNode this[int index] => ref Nodes[index];
+
+    /// <summary>Appends a node and returns its index.</summary>
+    public int Add(YamlItemKind kind, ScalarStyle style, int line, int column)
+    {
+        var nodes = Nodes;
+        if (_count == nodes.Length)
+        {
+            Array.Resize(ref nodes, nodes.Length * 2);
+            _nodes = nodes;
+        }
+        ref var node = ref nodes[_count];
+        node = default;
+        node.Kind = kind;
+        node.Style = style;
+        node.Line = line;
+        node.Column = column;
+        node.EndLine = line;
+        node.Next = -1;
+        return _count++;
+    }
+
+    /// <summary>Drops the nodes from <paramref name="count"/> on (read again as something else).</summary>
+    public void Truncate(int count) => _count = count;
+
+    /// <summary>Gives a node its text as a string from the table of texts.</summary>
+    public void SetText(int index, string text)
+    {
+        _texts ??= [];
+        ref var node = ref Nodes[index];
+        node.HasText = true;
+        node.Start = _texts.Count;
+        node.Length = text.Length;
+        _texts.Add(text);
+    }
+
+    /// <summary>Gives a node its text as a span of the file's bytes.</summary>
+    public void SetSpan(int index, int start, int length)
+    {
+        ref var node = ref Nodes[index];
+        node.HasText = false;
+        node.Start = start;
+        node.Length = length;
+    }
+
+    /// <summary>A scalar's text ("" for collections).</summary>
+    public string Text(int index)
+    {
+        ref var node = ref Nodes[index];
+        if (node.Kind != YamlItemKind.Scalar) return "";
+        if (node.HasText) return _texts![node.Start];
+        return node.Length == 0 ? "" : Encoding.UTF8.GetString(_bytes, node.Start, node.Length);
+    }
+
+    /// <summary>Whether a scalar's text is <paramref name="text"/>, without making a string of it.</summary>
+    public bool TextEquals(int index, string text)
+    {
+        ref var node = ref Nodes[index];
+        if (node.Kind != YamlItemKind.Scalar) return false;
+        if (node.HasText) return string.Equals(_texts![node.Start], text, StringComparison.Ordinal);
+        var bytes = _bytes.AsSpan(node.Start, node.Length);
+        if (bytes.Length < text.Length) return false; // every char is at least one byte
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= 0x80) return string.Equals(Encoding.UTF8.GetString(bytes), text, StringComparison.Ordinal);
+            if (i >= bytes.Length || bytes[i] != c) return false;
+        }
+        return bytes.Length == text.Length;
+    }
+
+    /// <summary>Whether two scalars have the same text (a repeated key).</summary>
+    public bool SameText(int a, int b)
+    {
+        ref var x = ref Nodes[a];
+        ref var y = ref Nodes[b];
+        if (!x.HasText && !y.HasText)
+            return _bytes.AsSpan(x.Start, x.Length).SequenceEqual(_bytes.AsSpan(y.Start, y.Length));
+        return string.Equals(Text(a), Text(b), StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a scalar's text is empty, <c>~</c> or <c>null</c> (what a reader takes for no value).</summary>
+    public bool IsNullText(int index) => TextEquals(index, "") || TextEquals(index, "~") || TextEquals(index, "null");
+
+    /// <summary>Whether a scalar's text is empty or only white space.</summary>
+    public bool IsBlank(int index)
+    {
+        ref var node = ref Nodes[index];
+        if (node.HasText) return string.IsNullOrWhiteSpace(_texts![node.Start]);
+        foreach (var b in _bytes.AsSpan(node.Start, node.Length))
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return b >= 0x80 && string.IsNullOrWhiteSpace(Text(index));
+        return true;
+    }
+
+    /// <summary>Hands the node table back for the next tree read on this thread; the tree cannot be read after.</summary>
+    public void Recycle()
+    {
+        var nodes = _nodes;
+        _nodes = null;
+        if (nodes is not null && (_spare is null || _spare.Length < nodes.Length)) _spare = nodes;
+    }
+
+    /// <summary>
+    /// A tree from YamlDotNet's events: the first document's root node (-1 when the stream has no document);
+    /// a second document is an error at its root, a repeated key a <see cref="YamlException"/> as YamlDotNet's loader reports it.
+    /// </summary>
+    public static (YamlTree Tree, int Root) FromEvents(IParser parser, string file)
+    {
+        var tree = new YamlTree([], 64);
+        parser.Consume<StreamStart>();
+        if (parser.TryConsume<StreamEnd>(out _)) return (tree, -1);
+        parser.Consume<DocumentStart>();
+        var root = tree.Read(parser);
+        parser.Consume<DocumentEnd>();
+        if (parser.TryConsume<DocumentStart>(out _))
+        {
+            var second = tree.Read(parser);
+            throw new InputException(ErrorKinds.YamlShape, new SourcePosition(file, tree[second].Line, tree[second].Column),
+                "filen har flera YAML-dokument (---): väntade ett");
+        }
+        return (tree, root);
+    }
+
+    private int Read(IParser parser)
+    {
+        switch (parser.Current)
+        {
+            case Scalar scalar:
+            {
+                parser.MoveNext();
+                var index = Add(YamlItemKind.Scalar, scalar.Style, Line(scalar.Start), Column(scalar.Start));
+                Nodes[index].EndLine = Line(scalar.End);
+                SetText(index, scalar.Value);
+                return index;
+            }
+            case SequenceStart or MappingStart:
+                return Collection(parser, mapping: parser.Current is MappingStart);
+            default:
+                throw new YamlException(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty,
+                    $"oväntad händelse {parser.Current?.GetType().Name}");
+        }
+    }
+
+    /// <summary>A sequence or mapping from its start event to its end; in a mapping a repeated key is an error at the second one.</summary>
+    private int Collection(IParser parser, bool mapping)
+    {
+        var start = parser.Current!;
+        parser.MoveNext();
+        var index = Add(mapping ? YamlItemKind.Mapping : YamlItemKind.Sequence, ScalarStyle.Any, Line(start.Start), Column(start.Start));
+        Nodes[index].EndLine = Line(start.End);
+        var previous = -1;
+        var count = 0;
+        while (!(mapping ? parser.TryConsume<MappingEnd>(out _) : parser.TryConsume<SequenceEnd>(out _)))
+        {
+            var (childStart, childEnd) = (parser.Current!.Start, parser.Current.End);
+            var child = Read(parser);
+            if (previous >= 0) Nodes[previous].Next = child;
+            previous = child;
+            count++;
+            // A mapping's children alternate key, value: an odd count has just read a key.
+            if (mapping && count % 2 == 1 && Nodes[child].Kind == YamlItemKind.Scalar)
+                for (var k = index + 1; k != child; k = Nodes[Nodes[k].Next].Next)
+                    if (Nodes[k].Kind == YamlItemKind.Scalar && SameText(k, child))
+                        throw new YamlException(childStart, childEnd, "Duplicate key");
+        }
+        Nodes[index].Count = count;
+        return index;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Column(Mark mark) => (int)Math.Max(1, mark.Column);
+}
