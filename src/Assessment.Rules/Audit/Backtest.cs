@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Assessment.Domain.Model;
 using Assessment.Rules.Facts;
 using Assessment.Rules.Model;
@@ -121,11 +122,25 @@ public static class Backtest
     /// every goal under it (their ratings roll up into it), leaving out cells no rule reads (the outcome for
     /// men and for women, the analysis).
     /// </summary>
-    public static IReadOnlyList<UncertainCell> UncertainCellsUnder(Goal goal) =>
-        goal.SelfAndDescendants().SelectMany(g =>
-                g.Indicators.SelectMany(i => i.Uncertain.Select(u => (g.Id, i.Name, u)))
-                    .Concat(g.Activities.SelectMany(a => a.Uncertain.Select(u => (g.Id, a.Name, u)))))
-            .Where(c => !UncertainCells.NotRated.Contains(c.u.Key))
-            .Select(c => new UncertainCell(c.Id, c.Name, c.u.Key, c.u.Value))
-            .ToList();
+    public static IReadOnlyList<UncertainCell> UncertainCellsUnder(Goal goal)
+    {
+        // Asked for every disagreeing goal, over its whole subtree, where nearly every row has no uncertain cell.
+        List<UncertainCell>? cells = null;
+        Collect(goal);
+        return cells ?? [];
+
+        void Collect(Goal g)
+        {
+            for (var i = 0; i < g.Indicators.Count; i++) Add(g.Id, g.Indicators[i].Name, g.Indicators[i].Uncertain);
+            for (var i = 0; i < g.Activities.Count; i++) Add(g.Id, g.Activities[i].Name, g.Activities[i].Uncertain);
+            for (var i = 0; i < g.Children.Count; i++) Collect(g.Children[i]);
+        }
+
+        void Add(string goalId, string row, ImmutableSortedDictionary<string, string> uncertain)
+        {
+            if (uncertain.IsEmpty) return;
+            foreach (var (key, reason) in uncertain)
+                if (!UncertainCells.NotRated.Contains(key)) (cells ??= []).Add(new UncertainCell(goalId, row, key, reason));
+        }
+    }
 }
