@@ -60,10 +60,16 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
     public RuleSetInForce InForce(RuleSetCatalog rules, LoadedDataset dataset)
     {
         var chosen = rules.InForce(dataset.Dataset.Period);
-        bool first;
-        lock (_notes) first = chosen.Note is { } note && _notes.Add(note);
-        if (first) Stderr.WriteLine($"not: {chosen.Note}");
+        Note(chosen.Note);
         return chosen;
+    }
+
+    /// <summary>A rule set's note on its use for a period (see <see cref="InForce"/>), once per command; null is none.</summary>
+    public void Note(string? note)
+    {
+        bool first;
+        lock (_notes) first = note is not null && _notes.Add(note);
+        if (first) Stderr.WriteLine($"not: {note}");
     }
 
     /// <summary>

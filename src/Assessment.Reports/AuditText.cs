@@ -3,6 +3,7 @@ using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Rules;
 using Assessment.Rules.Audit;
+using Assessment.Rules.Facts;
 using Assessment.Rules.Testing;
 
 namespace Assessment.Reports;
@@ -27,7 +28,7 @@ public static class AuditText
             t.AppendLine($"  {g.Goal.Id} {g.Goal.Level.Label()}: redovisat {gap.Recorded.Label()}, härlett {g.Derived.Rating.Label()} " +
                          $"(regel {g.Derived.Rule.Id}){(g.Goal.Override is { } ov ? $", överstyrt till {ov.Rating.Label()}: {ov.Reason}" : "")}");
             t.AppendLine($"      {g.Goal.Title}");
-            t.AppendLine($"      underlag: {Evidence(g)}");
+            t.AppendLine($"      underlag: {Evidence(g.Derived.Facts)}");
         }
         t.AppendLine();
         t.AppendLine(report.Warnings.Count == 0 ? "Rimlighetsvarningar: inga." : $"Rimlighetsvarningar ({report.Warnings.Count}):");
@@ -100,9 +101,9 @@ public static class AuditText
         foreach (var d in corpus.Datasets)
         {
             var r = d.Report;
-            var rules = d.Result.RuleSet;
+            var rules = d.RuleSet;
             t.AppendLine();
-            t.AppendLine($"{d.Dataset}: {d.Result.Dataset.District} · {d.Result.Dataset.Period} · regelverk {rules.Id} {rules.Version}");
+            t.AppendLine($"{d.Dataset}: {d.District} · {d.Period} · regelverk {rules.Id} {rules.Version}");
             if (rules.Note is { } note) t.AppendLine($"  not: {note}");
             t.AppendLine("  " + string.Join(" · ", r.Levels.Select(l => $"{l.Level.Label()} {l.Agreeing} av {l.Compared}")) +
                          $" · totalt {r.Agreeing} av {r.Compared} lika ({Percent(r.Agreement)})");
@@ -139,12 +140,9 @@ public static class AuditText
         }
         return t.ToString();
 
-        static string Disagreement(Disagreement d)
-        {
-            var g = d.Goal;
-            return $"  {d.Dataset} {g.Goal.Id} ({g.Goal.Level.Label()}): redovisat {g.Recorded!.Value.Label()}, härlett {g.Derived.Rating.Label()} " +
-                   $"(regel {g.Derived.Rule.Id}); underlag: {Evidence(g)}";
-        }
+        static string Disagreement(Disagreement d) =>
+            $"  {d.Dataset} {d.GoalId} ({d.Level.Label()}): redovisat {d.Recorded.Label()}, härlett {d.Derived.Label()} " +
+            $"(regel {d.Rule.Id}); underlag: {Evidence(d.Facts)}";
     }
 
     private static string Percent(double share) => Assessment.Domain.Parsing.SwedishFormat.Percent(share, 0);
@@ -161,9 +159,8 @@ public static class AuditText
             t.AppendLine($"  {recorded.Label(),-22}{string.Concat(ratings.Select(d => $"{matrix.GetValueOrDefault((recorded, d)),11}"))}");
     }
 
-    private static string Evidence(GoalResult g)
+    private static string Evidence(FactValues f)
     {
-        var f = g.Derived.Facts;
         var parts = new List<string>();
         if (f.Number("indikatorer") > 0)
             parts.Add($"indikatorer {f.Number("indikatorer_helt")} helt, {f.Number("indikatorer_delvis")} delvis, {f.Number("indikatorer_inte")} inte, {f.Number("indikatorer_ej_bedomda")} ej bedömda");

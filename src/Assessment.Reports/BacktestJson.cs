@@ -17,8 +17,7 @@ public static class BacktestJson
             [
                 .. corpus.Datasets.Select(d => Report(d.Report, disagreements: false) with
                 {
-                    File = d.Dataset, District = d.Result.Dataset.District, Period = d.Result.Dataset.Period.ToString(),
-                    Ruleset = JsonReport.RuleSet(d.Result.RuleSet),
+                    File = d.Dataset, District = d.District, Period = d.Period.ToString(), Ruleset = JsonReport.RuleSet(d.RuleSet),
                 }),
             ],
             Report(corpus.Total, disagreements: true),
@@ -31,8 +30,8 @@ public static class BacktestJson
         report.OnUncertainCells.Count, report.NotOnUncertainCells.Count,
         disagreements
             ? [
-                .. report.Disagreements.Select(d => new DisagreementJson(d.Dataset, d.Goal.Goal.Id, d.Goal.Goal.Level.Code(), d.Goal.Recorded?.Code(),
-                    d.Goal.Derived.Rating.Code(), d.Goal.Derived.Rule.Id, [.. d.UncertainCells.Select(c => new UncertainCellJson(c.GoalId, c.Row, c.Key, c.Reason))])),
+                .. report.Disagreements.Select(d => new DisagreementJson(d.Dataset, d.GoalId, d.Level.Code(), d.Recorded.Code(),
+                    d.Derived.Code(), d.Rule.Id, [.. d.UncertainCells.Select(c => new UncertainCellJson(c.GoalId, c.Row, c.Key, c.Reason))])),
             ]
             : null);
 

@@ -59,37 +59,38 @@ public sealed class CompiledRuleSet
 
     /// <summary>
     /// Rates a goal after everything beneath it. Returns, besides the result, the ratings of the KF and
-    /// nämnd indicators in its subtree, so each parent adds its own to its children's in one pass.
+    /// nämnd indicators in its subtree counted, so each parent adds its own to its children's in one pass.
     /// </summary>
-    private (GoalResult Result, List<Rating> Kf, List<Rating> Board) AssessGoal(
+    private (GoalResult Result, RatingCounts Kf, RatingCounts Board) AssessGoal(
         Goal goal, string? parentId, ReportingPeriod period, FinalSource finalSource)
     {
-        var children = goal.Children.Select(c => AssessGoal(c, goal.Id, period, finalSource)).ToList();
-        var indicators = goal.Indicators.Select(i => AssessIndicator(i, goal.Id, goal.IndicatorKind, period)).ToList();
-        var kf = new List<Rating>();
-        var board = new List<Rating>();
-        foreach (var child in children)
+        RatingCounts kf = default, board = default, own = default, subGoals = default;
+        var children = new GoalResult[goal.Children.Count];
+        for (var c = 0; c < children.Length; c++)
         {
-            kf.AddRange(child.Kf);
-            board.AddRange(child.Board);
+            var (child, childKf, childBoard) = AssessGoal(goal.Children[c], goal.Id, period, finalSource);
+            children[c] = child;
+            kf += childKf;
+            board += childBoard;
+            subGoals = subGoals.With(RuleSet.RollsUp(child.Goal, child.Derived.Rating));
         }
-        foreach (var indicator in indicators) (indicator.Kind == IndicatorKind.Kf ? kf : board).Add(indicator.Rating);
+        var indicators = new IndicatorResult[goal.Indicators.Count];
+        var isKf = goal.IndicatorKind == IndicatorKind.Kf;
+        for (var i = 0; i < indicators.Length; i++)
+        {
+            var indicator = AssessIndicator(goal.Indicators[i], goal.Id, goal.IndicatorKind, period);
+            indicators[i] = indicator;
+            own = own.With(indicator.Rating);
+            if (isKf) kf = kf.With(indicator.Rating);
+            else board = board.With(indicator.Rating);
+        }
 
-        var results = children.Select(c => c.Result).ToList();
-        var facts = GoalFacts.Evaluate(
-            goal,
-            period,
-            indicators.Select(i => i.Rating).ToList(),
-            kf,
-            board,
-            // What rolls up is the rule set's choice, never the display's: --final recorded shows published
-            // ratings but does not feed them to the rules, so derived ratings are the same in both modes.
-            results.Select(c => RuleSet.RollUp == RollUpSource.Final ? c.Goal.Override?.Rating ?? c.Derived.Rating : c.Derived.Rating).ToList());
+        var facts = GoalFacts.Evaluate(period.Kind, ActivityCounts.Of(goal, period), own, kf, board, subGoals);
         var derived = Decide(RuleScopes.ForLevel(goal.Level), facts);
         var final = goal.Override?.Rating
                     ?? (finalSource == FinalSource.Recorded ? goal.Recorded : null)
                     ?? derived.Rating;
-        return (new GoalResult(goal, parentId, derived, final, indicators, results), kf, board);
+        return (new GoalResult(goal, parentId, derived, final, indicators, children), kf, board);
     }
 
     /// <summary>First match wins: the first rule whose condition holds gives the rating.</summary>

@@ -40,19 +40,25 @@ internal static class BacktestCommand
         var format = parse.GetValue(Format);
         var catalog = context.Rules(parse.GetValue(Rules));
 
-        var results = new List<(string, AssessmentResult)>();
+        // Each dataset is rated and compared on the core that read it; only its backtest is kept, never its goal tree.
+        var datasets = new List<DatasetBacktest>();
         var failed = new List<(string Dataset, IReadOnlyList<InputError> Errors)>();
-        foreach (var (dataset, errors) in DatasetFiles.Read(given, context))
+        foreach (var (backtest, errors) in DatasetFiles.Read(given, context,
+                     dataset => Backtest.Of(dataset.Display, catalog.InForce(dataset.Dataset.Period).Assess(dataset.Dataset))))
         {
-            if (dataset is not null) results.Add((dataset.Display, context.InForce(catalog, dataset).Assess(dataset.Dataset)));
+            if (backtest is not null)
+            {
+                context.Note(backtest.RuleSet.Note);
+                datasets.Add(backtest);
+            }
             else failed.Add(errors!.Value);
         }
-        if (results.Count == 0)
+        if (datasets.Count == 0)
             throw new InputException(failed.Count > 0
                 ? failed.SelectMany(f => f.Errors).ToList()
                 : [new InputError(ErrorKinds.FileMissing, SourcePosition.InFile(given[0]), "inga dataset att jämföra: mappen har inga dataset (*.yaml)")]);
 
-        var corpus = Backtest.Corpus(results);
+        var corpus = Backtest.Corpus(datasets);
         context.Write(format == "json" ? BacktestJson.Render(corpus, failed) : AuditText.Backtest(corpus, failed), parse.GetValue(Output));
         foreach (var error in failed.SelectMany(f => f.Errors)) context.Stderr.WriteLine($"fel: {error}");
         return failed.Count > 0 ? Cli.BadInput : Cli.Ok;

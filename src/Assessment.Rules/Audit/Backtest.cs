@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Assessment.Domain.Model;
+using Assessment.Rules.Facts;
+using Assessment.Rules.Model;
 
 namespace Assessment.Rules.Audit;
 
@@ -21,10 +24,12 @@ public sealed record LevelBacktest(GoalLevel Level, int Compared, int Agreeing, 
 public sealed record UncertainCell(string GoalId, string Row, string Key, string Reason);
 
 /// <summary>
-/// A goal whose derived rating differs from the published one, with the uncertain cells its rating rests on:
-/// cells a rule reads, of the indicators and activities of the goal and every goal under it.
+/// A goal whose derived rating differs from the published one, with the rule that gave it, the facts it saw and the
+/// uncertain cells its rating rests on: cells a rule reads, of the indicators and activities of the goal and every
+/// goal under it. Holds no more of the rating than that, so a backtest over many datasets keeps no goal trees.
 /// </summary>
-public sealed record Disagreement(string Dataset, GoalResult Goal, IReadOnlyList<UncertainCell> UncertainCells)
+public sealed record Disagreement(string Dataset, string GoalId, GoalLevel Level, Rating Recorded, Rating Derived, RuleDefinition Rule,
+    FactValues Facts, IReadOnlyList<UncertainCell> UncertainCells)
 {
     public bool RestsOnUncertainCells => UncertainCells.Count > 0;
 }
@@ -48,39 +53,94 @@ public sealed record BacktestReport(IReadOnlyList<LevelBacktest> Levels, IReadOn
     public IReadOnlyList<Disagreement> NotOnUncertainCells => Disagreements.Where(d => !d.RestsOnUncertainCells).ToList();
 }
 
-/// <summary>One dataset's backtest, under the rule set in force for its period.</summary>
-public sealed record DatasetBacktest(string Dataset, AssessmentResult Result, BacktestReport Report);
+/// <summary>One dataset's backtest, under the rule set in force for its period: what is shown of the dataset, and its report.</summary>
+public sealed record DatasetBacktest(string Dataset, string District, ReportingPeriod Period, RuleSetInfo RuleSet, BacktestReport Report);
 
 /// <summary>A backtest over a corpus: each dataset's, and all of them together.</summary>
 public sealed record CorpusBacktest(IReadOnlyList<DatasetBacktest> Datasets, BacktestReport Total);
 
 public static class Backtest
 {
-    public static BacktestReport Run(IReadOnlyList<(string Name, AssessmentResult Result)> results)
+    public static BacktestReport Run(IReadOnlyList<(string Name, AssessmentResult Result)> results) =>
+        Sum(results.Select(r => Of(r.Name, r.Result).Report).ToList());
+
+    /// <summary>
+    /// One dataset's backtest, keeping nothing of its rating but the counts and the disagreements: for a corpus
+    /// read and rated a dataset at a time (<see cref="Corpus"/> adds them up).
+    /// </summary>
+    public static DatasetBacktest Of(string name, AssessmentResult result)
     {
-        var compared = results
-            .SelectMany(r => r.Result.AllGoals().Where(g => g.Recorded is not null).Select(g => (r.Name, Goal: g)))
-            .ToList();
-        var levels = LevelBacktest.All(compared.Select(c => (c.Goal.Goal.Level, c.Goal.Recorded!.Value, c.Goal.Derived.Rating)).ToList());
-        var disagreements = compared.Where(c => c.Goal.DiffersFromRecorded)
-            .Select(c => new Disagreement(c.Name, c.Goal, UncertainCellsUnder(c.Goal.Goal))).ToList();
-        return new BacktestReport(levels, disagreements);
+        var levels = new LevelCounter[Enum.GetValues<GoalLevel>().Length];
+        var disagreements = new List<Disagreement>();
+        foreach (var goal in result.AllGoals())
+        {
+            if (goal.Recorded is not { } recorded) continue;
+            var derived = goal.Derived.Rating;
+            (levels[(int)goal.Goal.Level] ??= new()).Add(recorded, derived);
+            if (recorded != derived)
+                disagreements.Add(new Disagreement(name, goal.Goal.Id, goal.Goal.Level, recorded, derived, goal.Derived.Rule, goal.Derived.Facts,
+                    UncertainCellsUnder(goal.Goal)));
+        }
+        var report = new BacktestReport(
+            Enum.GetValues<GoalLevel>().Select(level => (levels[(int)level] ?? new()).Of(level)).ToList(), disagreements);
+        return new DatasetBacktest(name, result.Dataset.District, result.Dataset.Period, result.RuleSet, report);
     }
 
     /// <summary>Each dataset on its own, and the corpus as a whole: the total is the sum of the datasets.</summary>
-    public static CorpusBacktest Corpus(IReadOnlyList<(string Name, AssessmentResult Result)> results) =>
-        new(results.Select(r => new DatasetBacktest(r.Name, r.Result, Run([r]))).ToList(), Run(results));
+    public static CorpusBacktest Corpus(IReadOnlyList<DatasetBacktest> datasets) => new(datasets, Sum(datasets.Select(d => d.Report).ToList()));
+
+    /// <summary>Reports added up: per level the counts and the matrix, the disagreements one after the other.</summary>
+    private static BacktestReport Sum(IReadOnlyList<BacktestReport> reports) => new(
+        Enum.GetValues<GoalLevel>().Select(level =>
+        {
+            var at = reports.Select(r => r.Levels.Single(l => l.Level == level)).ToList();
+            var matrix = new Dictionary<(Rating Recorded, Rating Derived), int>();
+            foreach (var (cell, count) in at.SelectMany(l => l.Matrix)) matrix[cell] = matrix.GetValueOrDefault(cell) + count;
+            return new LevelBacktest(level, at.Sum(l => l.Compared), at.Sum(l => l.Agreeing), matrix);
+        }).ToList(),
+        reports.SelectMany(r => r.Disagreements).ToList());
+
+    /// <summary>One level's goals compared, counted as they come.</summary>
+    private sealed class LevelCounter
+    {
+        private readonly Dictionary<(Rating Recorded, Rating Derived), int> _matrix = [];
+        private int _compared;
+        private int _agreeing;
+
+        public void Add(Rating recorded, Rating derived)
+        {
+            _compared++;
+            if (recorded == derived) _agreeing++;
+            _matrix[(recorded, derived)] = _matrix.GetValueOrDefault((recorded, derived)) + 1;
+        }
+
+        public LevelBacktest Of(GoalLevel level) => new(level, _compared, _agreeing, _matrix);
+    }
 
     /// <summary>
     /// The uncertain cells a goal's rating rests on: those of the indicators and activities of the goal and of
     /// every goal under it (their ratings roll up into it), leaving out cells no rule reads (the outcome for
     /// men and for women, the analysis).
     /// </summary>
-    public static IReadOnlyList<UncertainCell> UncertainCellsUnder(Goal goal) =>
-        goal.SelfAndDescendants().SelectMany(g =>
-                g.Indicators.SelectMany(i => i.Uncertain.Select(u => (g.Id, i.Name, u)))
-                    .Concat(g.Activities.SelectMany(a => a.Uncertain.Select(u => (g.Id, a.Name, u)))))
-            .Where(c => !UncertainCells.NotRated.Contains(c.u.Key))
-            .Select(c => new UncertainCell(c.Id, c.Name, c.u.Key, c.u.Value))
-            .ToList();
+    public static IReadOnlyList<UncertainCell> UncertainCellsUnder(Goal goal)
+    {
+        // Asked for every disagreeing goal, over its whole subtree, where nearly every row has no uncertain cell.
+        List<UncertainCell>? cells = null;
+        Collect(goal);
+        return cells ?? [];
+
+        void Collect(Goal g)
+        {
+            for (var i = 0; i < g.Indicators.Count; i++) Add(g.Id, g.Indicators[i].Name, g.Indicators[i].Uncertain);
+            for (var i = 0; i < g.Activities.Count; i++) Add(g.Id, g.Activities[i].Name, g.Activities[i].Uncertain);
+            for (var i = 0; i < g.Children.Count; i++) Collect(g.Children[i]);
+        }
+
+        void Add(string goalId, string row, ImmutableSortedDictionary<string, string> uncertain)
+        {
+            if (uncertain.IsEmpty) return;
+            foreach (var (key, reason) in uncertain)
+                if (!UncertainCells.NotRated.Contains(key)) (cells ??= []).Add(new UncertainCell(goalId, row, key, reason));
+        }
+    }
 }

@@ -111,7 +111,7 @@ internal sealed class SweepPlan
                 var (childKf, childBoard) = Rate(child);
                 kf += childKf;
                 board += childBoard;
-                var rollsUp = variant.RuleSet.RollUp == RollUpSource.Final ? _goals[child].Goal.Override?.Rating ?? derived[child] : derived[child];
+                var rollsUp = variant.RuleSet.RollsUp(_goals[child].Goal, derived[child]);
                 subGoals = subGoals.With(rollsUp);
             }
             var kind = goal.Goal.IndicatorKind;

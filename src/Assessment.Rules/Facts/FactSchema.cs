@@ -7,8 +7,8 @@ public sealed record FactDefinition(string Name, FactType Type, string Descripti
 {
     public object DefaultValue => Type switch
     {
-        FactType.Number => 0d,
-        FactType.Boolean => false,
+        FactType.Number => Boxed.Count(0),
+        FactType.Boolean => Boxed.False,
         _ => "",
     };
 }

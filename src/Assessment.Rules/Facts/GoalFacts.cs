@@ -59,17 +59,6 @@ public static class GoalFacts
         return facts;
     }
 
-    /// <summary>Facts for a goal from the ratings beneath it and its own activities.</summary>
-    public static FactValues Evaluate(
-        Goal goal,
-        ReportingPeriod period,
-        IReadOnlyList<Rating> ownIndicators,
-        IReadOnlyList<Rating> kfIndicators,
-        IReadOnlyList<Rating> boardIndicators,
-        IReadOnlyList<Rating> subGoals) =>
-        Evaluate(period.Kind, ActivityCounts.Of(goal, period), RatingCounts.Of(ownIndicators), RatingCounts.Of(kfIndicators),
-            RatingCounts.Of(boardIndicators), RatingCounts.Of(subGoals));
-
     /// <summary>
     /// Facts for a goal from all they read: the period's kind, the goal's activities counted and the ratings beneath
     /// it counted. Two goals with the same arguments have the same facts.
@@ -84,36 +73,36 @@ public static class GoalFacts
         AddCounts(values, GroupFacts[2], boardIndicators);
         AddCounts(values, GroupFacts[3], subGoals);
         values[ActivityFacts[0]] = period.ToString();
-        values[ActivityFacts[1]] = (double)activities.All;
-        values[ActivityFacts[2]] = (double)activities.Deviating;
+        values[ActivityFacts[1]] = Boxed.Count(activities.All);
+        values[ActivityFacts[2]] = Boxed.Count(activities.Deviating);
         values[ActivityFacts[3]] = Share(activities.Deviating, activities.All);
-        values[ActivityFacts[4]] = (double)activities.EndPassed;
-        values[ActivityFacts[5]] = (double)activities.NotStarted;
+        values[ActivityFacts[4]] = Boxed.Count(activities.EndPassed);
+        values[ActivityFacts[5]] = Boxed.Count(activities.NotStarted);
         return FactValues.Of(Schema, values);
     }
 
     private static void AddCounts(object[] values, int[] facts, RatingCounts ratings)
     {
         var assessed = ratings.Fully + ratings.Partly + ratings.NotMet;
-        values[facts[0]] = (double)ratings.All;
-        values[facts[1]] = (double)assessed;
-        values[facts[2]] = (double)ratings.Fully;
-        values[facts[3]] = (double)ratings.Partly;
-        values[facts[4]] = (double)ratings.NotMet;
-        values[facts[5]] = (double)(ratings.All - assessed);
+        values[facts[0]] = Boxed.Count(ratings.All);
+        values[facts[1]] = Boxed.Count(assessed);
+        values[facts[2]] = Boxed.Count(ratings.Fully);
+        values[facts[3]] = Boxed.Count(ratings.Partly);
+        values[facts[4]] = Boxed.Count(ratings.NotMet);
+        values[facts[5]] = Boxed.Count(ratings.All - assessed);
         values[facts[6]] = Share(ratings.Fully, assessed);
         values[facts[7]] = Share(ratings.Partly, assessed);
         values[facts[8]] = Share(ratings.NotMet, assessed);
     }
 
-    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+    /// <summary>A share as a fact: none and all are the counts 0 and 1 (boxed once), any other a box of its own.</summary>
+    private static object Share(int part, int whole) =>
+        whole == 0 || part == 0 ? Boxed.Count(0) : part == whole ? Boxed.Count(1) : (double)part / whole;
 }
 
 /// <summary>A list of ratings counted: all a goal's facts read of the ratings beneath it.</summary>
 public readonly record struct RatingCounts(int All, int Fully, int Partly, int NotMet)
 {
-    public static RatingCounts Of(IEnumerable<Rating> ratings) => ratings.Aggregate(default(RatingCounts), (counts, r) => counts.With(r));
-
     /// <summary>These counts and one rating more.</summary>
     public RatingCounts With(Rating rating) => new(All + 1,
         Fully + (rating == Rating.Fully ? 1 : 0), Partly + (rating == Rating.Partly ? 1 : 0), NotMet + (rating == Rating.NotMet ? 1 : 0));
@@ -125,9 +114,15 @@ public readonly record struct RatingCounts(int All, int Fully, int Partly, int N
 /// <summary>A goal's activities counted as its facts read them: in all, with deviation, ended by the period's end, not started by then.</summary>
 public readonly record struct ActivityCounts(int All, int Deviating, int EndPassed, int NotStarted)
 {
-    public static ActivityCounts Of(Goal goal, ReportingPeriod period) => new(
-        goal.Activities.Count,
-        goal.Activities.Count(a => a.Deviation),
-        goal.Activities.Count(a => a.End is { } end && end <= period.EndDate),
-        goal.Activities.Count(a => a.Start is { } start && start > period.EndDate));
+    public static ActivityCounts Of(Goal goal, ReportingPeriod period)
+    {
+        int deviating = 0, endPassed = 0, notStarted = 0;
+        foreach (var activity in goal.Activities)
+        {
+            if (activity.Deviation) deviating++;
+            if (activity.End is { } end && end <= period.EndDate) endPassed++;
+            if (activity.Start is { } start && start > period.EndDate) notStarted++;
+        }
+        return new(goal.Activities.Count, deviating, endPassed, notStarted);
+    }
 }

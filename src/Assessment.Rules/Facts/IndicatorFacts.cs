@@ -55,28 +55,35 @@ public static class IndicatorFacts
         new("uppfyllelse", FactType.Number, "Måluppfyllelse som kvot, 1 = precis på målet, oavsett riktning: värde/mål om högre är bättre, mål/värde om lägre är bättre. 0 om ej jämförbar."),
     ]);
 
+    /// <summary>Each fact's place in <see cref="Schema"/>: the facts are filled by place, for every indicator rated.</summary>
+    private static readonly int Period = Schema.IndexOf("period"), IsKf = Schema.IndexOf("kf_indikator"),
+        PeriodicityFact = Schema.IndexOf("periodicitet"), HasValue = Schema.IndexOf("har_varde"), ValueSourceFact = Schema.IndexOf("varde_kalla"),
+        ValueFact = Schema.IndexOf("varde"), TargetKind = Schema.IndexOf("maltyp"), HasTarget = Schema.IndexOf("har_mal"),
+        TargetFact = Schema.IndexOf("mal"), DirectionFact = Schema.IndexOf("riktning"), HasLastYear = Schema.IndexOf("har_forra_aret"),
+        LastYear = Schema.IndexOf("forra_aret"), ComparableFact = Schema.IndexOf("jamforbar"), MetFact = Schema.IndexOf("mal_uppnatt"),
+        AttainmentFact = Schema.IndexOf("uppfyllelse");
+
     public static (IndicatorEvidence Evidence, FactValues Facts) Evaluate(
         Indicator indicator, IndicatorKind kind, ReportingPeriod period, IndicatorPolicy policy)
     {
         var evidence = Evidence(indicator, period, policy);
-        var facts = FactValues.For(Schema)
-            .Set("period", period.Kind.ToString())
-            .Set("kf_indikator", kind == IndicatorKind.Kf)
-            .Set("periodicitet", indicator.Periodicity.Code())
-            .Set("har_varde", evidence.Value is not null)
-            .Set("varde_kalla", evidence.ValueSourceCode)
-            .Set("varde", ToDouble(evidence.Value))
-            .Set("maltyp", evidence.Target?.Kind ?? "saknas")
-            .Set("har_mal", evidence.Target is not (null or Target.Deferred))
-            .Set("mal", ToDouble(evidence.ComparisonPoint))
-            .Set("riktning", evidence.Direction.Code())
-            .Set("har_forra_aret", indicator.LastYearOutcome is not null)
-            .Set("forra_aret", ToDouble(indicator.LastYearOutcome))
-            .Set("jamforbar", evidence.Comparable)
-            .Set("mal_uppnatt", evidence.Met)
-            .Set("uppfyllelse", evidence.Attainment)
-            .Build();
-        return (evidence, facts);
+        var values = new object[Schema.Facts.Count];
+        values[Period] = period.Kind.ToString();
+        values[IsKf] = Boxed.YesNo(kind == IndicatorKind.Kf);
+        values[PeriodicityFact] = indicator.Periodicity.Code();
+        values[HasValue] = Boxed.YesNo(evidence.Value is not null);
+        values[ValueSourceFact] = evidence.ValueSourceCode;
+        values[ValueFact] = ToFact(evidence.Value);
+        values[TargetKind] = evidence.Target?.Kind ?? "saknas";
+        values[HasTarget] = Boxed.YesNo(evidence.Target is not (null or Target.Deferred));
+        values[TargetFact] = ToFact(evidence.ComparisonPoint);
+        values[DirectionFact] = evidence.Direction.Code();
+        values[HasLastYear] = Boxed.YesNo(indicator.LastYearOutcome is not null);
+        values[LastYear] = ToFact(indicator.LastYearOutcome);
+        values[ComparableFact] = Boxed.YesNo(evidence.Comparable);
+        values[MetFact] = Boxed.YesNo(evidence.Met);
+        values[AttainmentFact] = evidence.Attainment;
+        return (evidence, FactValues.Of(Schema, values));
     }
 
     public static IndicatorEvidence Evidence(Indicator indicator, ReportingPeriod period, IndicatorPolicy policy)
@@ -106,16 +113,17 @@ public static class IndicatorFacts
         return (null, "");
     }
 
+    /// <summary>The first source's target that can be compared with; failing that, the first source's deferred target.</summary>
     private static (Target?, string) ChooseTarget(Indicator indicator, IReadOnlyList<TargetSource> sources)
     {
-        var candidates = sources
-            .Select(s => (Target: s == TargetSource.AnnualTarget ? indicator.AnnualTarget : indicator.CityTarget,
-                          Source: s.Code()))
-            .Where(c => c.Target is not null)
-            .ToList();
-        var chosen = candidates.FirstOrDefault(c => c.Target is not Target.Deferred);
-        if (chosen.Target is null && candidates.Count > 0) chosen = candidates[0];
-        return (chosen.Target, chosen.Source ?? "");
+        (Target? Target, string Source) first = (null, "");
+        foreach (var source in sources)
+        {
+            if ((source == TargetSource.AnnualTarget ? indicator.AnnualTarget : indicator.CityTarget) is not { } target) continue;
+            if (target is not Target.Deferred) return (target, source.Code());
+            if (first.Target is null) first = (target, source.Code());
+        }
+        return first;
     }
 
     private static (Direction, string) ChooseDirection(Indicator indicator, Target? target, IndicatorPolicy policy)
@@ -125,12 +133,16 @@ public static class IndicatorFacts
             return (implied, "målets form");
         // Higher-is-better words first: "andel som upplever en förbättrad situation (ekonomiskt bistånd)"
         // measures satisfaction among clients, not the number of clients.
-        foreach (var (keywords, direction) in new[] { (policy.HigherIsBetterKeywords, Direction.HigherIsBetter), (policy.LowerIsBetterKeywords, Direction.LowerIsBetter) })
-        {
-            if (keywords.FirstOrDefault(k => indicator.Name.Contains(k.Text, StringComparison.OrdinalIgnoreCase)) is { } keyword)
-                return (direction, $"nyckelord \"{keyword.Text}\"");
-        }
+        if (KeywordIn(indicator.Name, policy.HigherIsBetterKeywords) is { } higher) return (Direction.HigherIsBetter, $"nyckelord \"{higher.Text}\"");
+        if (KeywordIn(indicator.Name, policy.LowerIsBetterKeywords) is { } lower) return (Direction.LowerIsBetter, $"nyckelord \"{lower.Text}\"");
         return (policy.DefaultDirection, "standard");
+    }
+
+    private static DirectionKeyword? KeywordIn(string name, IReadOnlyList<DirectionKeyword> keywords)
+    {
+        foreach (var keyword in keywords)
+            if (name.Contains(keyword.Text, StringComparison.OrdinalIgnoreCase)) return keyword;
+        return null;
     }
 
     /// <summary>Direction-aware comparison. Attainment is 1 on target and falls as the value moves away from it.</summary>
@@ -180,5 +192,6 @@ public static class IndicatorFacts
     // In double: a decimal quotient can overflow for extreme figures, a double one cannot.
     private static double Ratio(decimal numerator, decimal denominator) => (double)numerator / (double)denominator;
 
-    private static double ToDouble(Quantity? q) => q is null ? 0 : (double)q.Value;
+    /// <summary>A figure as a number fact: none is 0, as is the default of a number fact.</summary>
+    private static object ToFact(Quantity? q) => q is null ? Boxed.Count(0) : (double)q.Value;
 }

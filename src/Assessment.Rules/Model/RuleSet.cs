@@ -50,7 +50,15 @@ public sealed record RuleSet(
     PlausibilityLimits Checks,
     IReadOnlyDictionary<RuleScope, IReadOnlyList<RuleDefinition>> Rules,
     string File,
-    string Sha256);
+    string Sha256)
+{
+    /// <summary>
+    /// What a sub-goal gives its parent's rules: its override where the rule set rolls up final ratings, else its
+    /// derived rating. The rule set's choice, never the display's: <c>--final recorded</c> shows published ratings
+    /// but does not feed them to the rules, so derived ratings are the same in both modes.
+    /// </summary>
+    public Rating RollsUp(Goal goal, Rating derived) => RollUp == RollUpSource.Final ? goal.Override?.Rating ?? derived : derived;
+}
 
 public static class RuleScopes
 {
