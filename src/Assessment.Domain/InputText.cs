@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Assessment.Domain;
@@ -7,7 +6,7 @@ namespace Assessment.Domain;
 public sealed record InputFile(string Text, string Sha256)
 {
     /// <summary>The hash of text that did not come from a file: its UTF-8 bytes.</summary>
-    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string HashOf(string text) => Domain.Sha256.Hex(Encoding.UTF8.GetBytes(text));
 }
 
 /// <summary>Reads an input file as UTF-8 text, turning I/O failures into an <see cref="InputException"/>.</summary>
@@ -76,7 +75,7 @@ public static class InputText
     public static InputFile Read(string path, string displayName)
     {
         var bytes = ReadBytes(path, displayName);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var sha = Sha256.Hex(bytes);
         var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
