@@ -44,8 +44,8 @@ internal static class Cli
     /// <summary>
     /// The whole grammar – every command under a root with help, version and the [suggest] directive – built
     /// once, the first time a command line needs it (a static class of its own, so a plain <c>assess run</c>
-    /// never builds it: System.CommandLine's root looks up its help texts in its resources, and the other
-    /// eleven commands' declarations were a tenth of a cold native start). Parsing does not change it.
+    /// never builds it: System.CommandLine's root looks up its help texts in its resources, and making every
+    /// command's declarations was several per cent of a cold native start). Parsing does not change it.
     /// </summary>
     private static class Tree
     {
@@ -86,7 +86,7 @@ internal static class Cli
     /// or the root. Anything else – no command, help, a mistake to explain – is null, and the whole grammar
     /// parses it again, so every message and the help are as they always were.
     /// </summary>
-    private static ParseResult? Direct(string[] args)
+    internal static ParseResult? Direct(string[] args)
     {
         if (Named(args[0]) is not { } command) return null;
         var flags = true;
@@ -107,6 +107,9 @@ internal static class Cli
         }
         return parse;
     }
+
+    /// <summary>The command line parsed by the whole grammar, as every command line was before <see cref="Direct"/>.</summary>
+    internal static ParseResult ParseWhole(string[] args) => Tree.Root.Parse(args, Grammar);
 
     /// <summary>"-o=": an empty value, not "-o" followed by a value (System.CommandLine would take the next word).</summary>
     private static string? EmptyValue(string[] args) =>
@@ -129,7 +132,7 @@ internal static class Cli
                 command = direct.CommandResult.Command;
                 return ((AssessCommand)command).Handler(direct, context);
             }
-            var parse = Tree.Root.Parse(args, Grammar);
+            var parse = ParseWhole(args);
             command = parse.CommandResult.Command;
             if (EmptyValue(args) is { } empty)
                 return Usage(stderr, $"flaggan {empty[..^1]} har ett tomt värde", command);
