@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
 using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Assessment.Domain;
 
 namespace Assessment.Cli;
@@ -19,21 +20,56 @@ internal static class Cli
 
     public const string Summary = "assess – bedömer måluppfyllelse för en stadsdelsnämnds mål enligt ett regelverk i YAML.";
 
-    /// <summary>Every command, in the order the help lists them.</summary>
-    public static readonly IReadOnlyList<AssessCommand> Commands =
-    [
-        RunCommand.Command, ExplainCommand.Command, CheckCommand.Command, ValidateCommand.Command, TestCommand.Command,
-        DiffCommand.Command, ImportCommand.Command, BacktestCommand.Command, MergeCommand.Command, SweepCommand.Command,
-        ServeCommand.Command, CompletionCommand.Command,
-    ];
+    /// <summary>Every command, in the order the help lists them (each command's declarations are made when first asked for).</summary>
+    public static IReadOnlyList<AssessCommand> Commands => Tree.Commands;
 
-    /// <summary>The command line's grammar, built once: parsing does not change it, so runs may share it.</summary>
-    private static readonly RootCommand Root = CreateRoot();
+    /// <summary>The command called <paramref name="name"/>, made without the others; null for a name that is none.</summary>
+    private static AssessCommand? Named(string name) => name switch
+    {
+        "run" => RunCommand.Command,
+        "explain" => ExplainCommand.Command,
+        "check" => CheckCommand.Command,
+        "validate" => ValidateCommand.Command,
+        "test" => TestCommand.Command,
+        "diff" => DiffCommand.Command,
+        "import" => ImportCommand.Command,
+        "backtest" => BacktestCommand.Command,
+        "merge" => MergeCommand.Command,
+        "sweep" => SweepCommand.Command,
+        "serve" => ServeCommand.Command,
+        "completion" => CompletionCommand.Command,
+        _ => null,
+    };
 
-    private static readonly VersionOption Version = Root.Options.OfType<VersionOption>().Single();
+    /// <summary>
+    /// The whole grammar – every command under a root with help, version and the [suggest] directive – built
+    /// once, the first time a command line needs it (a static class of its own, so a plain <c>assess run</c>
+    /// never builds it: System.CommandLine's root looks up its help texts in its resources, and making every
+    /// command's declarations was several per cent of a cold native start). Parsing does not change it.
+    /// </summary>
+    private static class Tree
+    {
+        public static readonly IReadOnlyList<AssessCommand> Commands =
+        [
+            RunCommand.Command, ExplainCommand.Command, CheckCommand.Command, ValidateCommand.Command, TestCommand.Command,
+            DiffCommand.Command, ImportCommand.Command, BacktestCommand.Command, MergeCommand.Command, SweepCommand.Command,
+            ServeCommand.Command, CompletionCommand.Command,
+        ];
 
-    /// <summary>[suggest:N] "assess ru": the candidates for the word at N, one a line (see <see cref="CompletionCommand"/>).</summary>
-    private static readonly SuggestDirective Suggestions = Root.Directives.OfType<SuggestDirective>().Single();
+        public static readonly RootCommand Root = CreateRoot();
+
+        public static readonly VersionOption Version = Root.Options.OfType<VersionOption>().Single();
+
+        /// <summary>[suggest:N] "assess ru": the candidates for the word at N, one a line (see <see cref="CompletionCommand"/>).</summary>
+        public static readonly SuggestDirective Suggestions = Root.Directives.OfType<SuggestDirective>().Single();
+
+        private static RootCommand CreateRoot()
+        {
+            var root = new RootCommand(Summary);
+            foreach (var command in Commands) root.Subcommands.Add(command);
+            return root;
+        }
+    }
 
     /// <summary>
     /// A word is what it says: "@fil" is a file called "@fil", not a list of more arguments read from "fil"
@@ -41,12 +77,43 @@ internal static class Cli
     /// </summary>
     private static readonly ParserConfiguration Grammar = new() { ResponseFileTokenReplacer = null };
 
-    private static RootCommand CreateRoot()
+    /// <summary>Words that ask for the help or the version, which only the whole grammar answers.</summary>
+    private static readonly string[] HelpWords = ["-h", "--help", "-?", "/?", "/h", "--version"];
+
+    /// <summary>
+    /// The command line parsed by the command it names alone, when that gives a clean parse: the same values
+    /// as the whole grammar gives (the command's own symbols read them), without building the other commands
+    /// or the root. Anything else – no command, help, a mistake to explain – is null, and the whole grammar
+    /// parses it again, so every message and the help are as they always were.
+    /// </summary>
+    internal static ParseResult? Direct(string[] args)
     {
-        var root = new RootCommand(Summary);
-        foreach (var command in Commands) root.Subcommands.Add(command);
-        return root;
+        if (Named(args[0]) is not { } command) return null;
+        var flags = true;
+        foreach (var arg in args)
+        {
+            if (Array.IndexOf(HelpWords, arg) >= 0) return null;
+            if (arg == "--") flags = false;
+            else if (flags && arg.Length > 1 && arg[0] == '-' && arg[^1] == '=') return null; // EmptyValue
+        }
+        var parse = command.Parse(args, Grammar);
+        if (parse.CommandResult.Command != command || parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0) return null;
+        // A word that looks like a flag and was read as a value (an unknown flag, or a value that starts with "-"):
+        // the whole grammar decides what it is (UsageErrors). Plain loops: LINQ's generic calls cost a cold start more.
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash) break;
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-') return null;
+        }
+        return parse;
     }
+
+    /// <summary>The command line parsed by the whole grammar, as every command line was before <see cref="Direct"/>.</summary>
+    internal static ParseResult ParseWhole(string[] args) => Tree.Root.Parse(args, Grammar);
+
+    /// <summary>"-o=": an empty value, not "-o" followed by a value (System.CommandLine would take the next word).</summary>
+    private static string? EmptyValue(string[] args) =>
+        args.TakeWhile(a => a != "--").FirstOrDefault(a => a.Length > 1 && a[0] == '-' && a[^1] == '=');
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -60,20 +127,24 @@ internal static class Cli
                 return BadInput;
             }
             if (args[0] == "help") args = [.. args[1..], "--help"]; // assess help [KOMMANDO]
-            var parse = Root.Parse(args, Grammar);
+            if (Direct(args) is { } direct)
+            {
+                command = direct.CommandResult.Command;
+                return ((AssessCommand)command).Handler(direct, context);
+            }
+            var parse = ParseWhole(args);
             command = parse.CommandResult.Command;
-            // "-o=" is an empty value, not "-o" followed by a value: System.CommandLine would take the next word.
-            if (args.TakeWhile(a => a != "--").FirstOrDefault(a => a.Length > 1 && a[0] == '-' && a[^1] == '=') is { } empty)
+            if (EmptyValue(args) is { } empty)
                 return Usage(stderr, $"flaggan {empty[..^1]} har ett tomt värde", command);
             switch (parse.Action)
             {
                 case HelpAction:
                     stdout.Write(HelpText.For(command));
                     return Ok;
-                case var action when action == Version.Action:
+                case var action when action == Tree.Version.Action:
                     stdout.WriteLine(typeof(Cli).Assembly.GetName().Version?.ToString(3) ?? "okänd");
                     return Ok;
-                case var action when action == Suggestions.Action:
+                case var action when action == Tree.Suggestions.Action:
                     return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
             }
             if (UsageErrors.First(parse, args) is { } mistake) return Usage(stderr, mistake, command);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Assessment.Domain;
@@ -7,7 +6,7 @@ namespace Assessment.Domain;
 public sealed record InputFile(string Text, string Sha256)
 {
     /// <summary>The hash of text that did not come from a file: its UTF-8 bytes.</summary>
-    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string HashOf(string text) => Domain.Sha256.Hex(Encoding.UTF8.GetBytes(text));
 }
 
 /// <summary>An input file's UTF-8 bytes (checked) and the SHA-256 of them.</summary>
@@ -109,7 +108,7 @@ public static class InputText
     }
 
     /// <summary>The SHA-256 of <paramref name="bytes"/> in lower-case hex.</summary>
-    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string HashOf(byte[] bytes) => Sha256.Hex(bytes);
 
     /// <summary>Throws the error <see cref="Read"/> gives when <paramref name="bytes"/> (a BOM allowed) are not UTF-8.</summary>
     public static void CheckUtf8(byte[] bytes, string displayName)

@@ -29,7 +29,7 @@ public static class TextReport
         foreach (var goal in result.Goals) WriteGoal(goal, 0, output);
 
         output.WriteLine("Sammanfattning, slutligt betyg:");
-        foreach (var level in Enum.GetValues<GoalLevel>())
+        foreach (var level in Vocabularies.Levels.Terms.Select(t => t.Value))
         {
             var finals = result.AllGoals().Where(g => g.Goal.Level == level).Select(g => g.Final).ToList();
             output.WriteLine($"  {level.Label() + ":",-23}{Counts(finals)}");

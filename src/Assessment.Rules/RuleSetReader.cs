@@ -123,12 +123,12 @@ public static class RuleSetReader
         var sources = new Dictionary<PeriodKind, IReadOnlyList<ValueSource>>();
         var valueMap = section.Map("varde");
         if (valueMap is null) section.Error(ErrorKinds.MissingValue, "varde", "\"varde\" saknas: ange för T1, T2 och VB vilket värde som jämförs med målet");
-        foreach (var kind in Enum.GetValues<PeriodKind>())
+        foreach (var (kind, code) in Vocabularies.PeriodKinds.Terms.Select(t => (t.Value, t.Code)))
         {
-            var list = valueMap is null ? [] : ReadCodes(valueMap, kind.ToString(), Vocabularies.ValueSources);
+            var list = valueMap is null ? [] : ReadCodes(valueMap, code, Vocabularies.ValueSources);
             // A plan (VP) has targets and no outcomes: it needs no value sources unless a rule set gives some.
-            if (valueMap is not null && kind != PeriodKind.VP && valueMap.Strings(kind.ToString()).Count == 0)
-                valueMap.Error(ErrorKinds.MissingValue, kind.ToString(), $"\"{kind}\": ange minst en värdekälla ({string.Join(", ", Vocabularies.ValueSources.Codes)})");
+            if (valueMap is not null && kind != PeriodKind.VP && valueMap.Strings(code).Count == 0)
+                valueMap.Error(ErrorKinds.MissingValue, code, $"\"{code}\": ange minst en värdekälla ({string.Join(", ", Vocabularies.ValueSources.Codes)})");
             sources[kind] = list;
         }
         valueMap?.Done();

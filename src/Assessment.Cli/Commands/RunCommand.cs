@@ -42,7 +42,9 @@ internal static class RunCommand
 
         var rules = Loads.Beside(() => context.Rules(parse.GetValue(Rules)));
         // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.
-        var templates = Loads.Beside(() => format.NeedsTexts || templatesGiven is not null ? context.Templates(templatesGiven) : null);
+        var templates = format.NeedsTexts || templatesGiven is not null
+            ? Loads.Beside<TemplateSet?>(() => context.Templates(templatesGiven))
+            : Task.FromResult<TemplateSet?>(null); // a text run without --templates starts no thread for nothing
         var loaded = Loads.Here(() => context.Dataset(parse.GetValue(Dataset)));
         Loads.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;

@@ -24,5 +24,6 @@ public sealed record ReportingPeriod(PeriodKind Kind, int Year)
     /// <summary>True for the plan (VP): targets set before the year, no outcomes, nothing yet to assess.</summary>
     public bool IsPlan => Kind == PeriodKind.VP;
 
-    public override string ToString() => $"{Kind} {Year}";
+    /// <summary>"T1 2026": the kind's code from its vocabulary (an enum's own ToString looks the name up by reflection).</summary>
+    public override string ToString() => $"{Vocabularies.PeriodKinds[Kind].Code} {Year}";
 }

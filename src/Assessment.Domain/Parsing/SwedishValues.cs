@@ -142,7 +142,7 @@ public static partial class SwedishValues
         var match = PeriodPattern().Match(text.Trim());
         if (!match.Success)
             throw new FormatException($"okänd period \"{text}\": väntade T1, T2 eller VB följt av år, t.ex. \"T1 2026\" (VP för en verksamhetsplan)");
-        var kind = Enum.Parse<PeriodKind>(match.Groups["kind"].Value.ToUpperInvariant());
+        var kind = Vocabularies.PeriodKinds.Parse(match.Groups["kind"].Value.ToUpperInvariant());
         var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         if (year is < MinYear or > MaxYear)
             throw new FormatException($"orimligt år i perioden \"{text}\": väntade ett år mellan {MinYear} och {MaxYear}");
