@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Rules.Language;
 
 namespace Assessment.Rules.Audit;
 
@@ -98,66 +100,161 @@ public static class Sweep
             })
             .ToList();
 
-        // The datasets are rated in full once, under the rule set as written; each variant then rates them again
-        // from a flat plan of that rating, redoing only what its thresholds can change (SweepPlan), with the goals'
-        // ratings remembered per rule set in force (GoalMemo). Each dataset's ratings are counted as soon as they
-        // are made and then dropped.
+        // The datasets are rated in full once, under the rule set as written. The variants are then taken a run at a
+        // time: the values of the last axis in order, every other threshold fixed (one run for one axis). Each dataset
+        // is walked along the run from a flat plan of its rating as written (SweepPlan), redoing only what a
+        // change of value changes, and its ratings counted as they change (SweepTally). A dataset whose walk meets
+        // a rule that cannot be evaluated is rated in full under each variant of the run instead, which reports the
+        // error as `run` does.
         var asWrittenRules = datasets.Select(rules).ToList();
-        var memos = new Dictionary<CompiledRuleSet, GoalMemo>(); // a class: by reference
-        foreach (var r in asWrittenRules) memos.TryAdd(r, new GoalMemo(r));
         var plans = new List<SweepPlan>(datasets.Count);
-        var asWrittenRatings = new List<Rating[]>(datasets.Count);
         var asWritten = Variant(new Dictionary<string, decimal>(), datasets.Select((d, i) =>
         {
-            var result = asWrittenRules[i].Assess(d);
-            plans.Add(SweepPlan.Of(asWrittenRules[i], result));
-            return (plans[i].Goals, result.AllGoals().Select(g => g.Derived.Rating).ToArray());
-        }), null, asWrittenRatings);
-        var variants = grid.Select(thresholds =>
+            plans.Add(SweepPlan.Of(asWrittenRules[i], asWrittenRules[i].Assess(d)));
+            return (plans[i].Goals, plans[i].AsWritten);
+        }));
+        var last = axes.Count > 0 ? axes[^1].Name : null;
+        var perRun = axes.Count > 0 ? axes[^1].Count : 1;
+        var variants = new List<SweepVariant>(grid.Count);
+        for (var start = 0; start < grid.Count; start += perRun)
         {
-            var values = thresholds.ToDictionary(t => t.Key, t => (double)t.Value);
-            var variantRules = memos.Keys.ToDictionary(r => r, r => r.WithThresholds(values));
-            var numbered = memos.ToDictionary(m => m.Key, m => m.Value.Of(variantRules[m.Key]));
-            return Variant(thresholds, datasets.Select((_, i) =>
+            var thresholds = grid.GetRange(start, perRun);
+            var values = thresholds.Select(t => (IReadOnlyDictionary<string, double>)t.ToDictionary(p => p.Key, p => (double)p.Value)).ToList();
+            var runs = new Dictionary<CompiledRuleSet, AxisRun>(); // a class: by reference
+            foreach (var r in asWrittenRules) runs.TryAdd(r, AxisRun.Of(r, values, last));
+            var tally = new SweepTally(perRun);
+            var inFull = new List<int>();
+            for (var i = 0; i < datasets.Count; i++)
             {
-                var written = asWrittenRules[i];
-                return (plans[i].Goals, plans[i].Ratings(variantRules[written], memos[written], numbered[written]));
-            }), asWrittenRatings, null);
-        }).ToList();
+                try
+                {
+                    plans[i].Walk(runs[asWrittenRules[i]], tally.For(plans[i]));
+                    tally.Commit();
+                }
+                catch (Exception e) when (e is EvaluationException or InputException)
+                {
+                    tally.Discard();
+                    inFull.Add(i);
+                }
+            }
+            for (var place = 0; place < perRun; place++)
+                foreach (var i in inFull)
+                    tally.Add(place, plans[i], runs[asWrittenRules[i]].Variants[place].Assess(datasets[i]).AllGoals().Select(g => g.Derived.Rating).ToList());
+            variants.AddRange(tally.Variants(thresholds));
+        }
         var best = variants.Select((v, i) => (v, i)).OrderByDescending(p => p.v.TotalAgreement).ThenBy(p => p.v.Changed).ThenBy(p => p.i).First().i;
         return new SweepReport(axes, variants, best, asWritten, datasets.Count);
     }
 
     /// <summary>
-    /// Sums up one variant's ratings, one dataset at a time (its goals in <see cref="GoalResult.SelfAndDescendants"/>
-    /// order and their derived ratings): derived ratings counted per level, goals whose derived rating differs from
-    /// <paramref name="asWritten"/> (the same datasets' derived ratings in that order; null: none differ), and
-    /// agreement with the published ratings as <see cref="Backtest.Run"/> counts it. <paramref name="record"/>,
-    /// when given, receives each dataset's derived ratings.
+    /// Sums up the rule set as written, one dataset at a time (its goals in <see cref="GoalResult.SelfAndDescendants"/>
+    /// order and their derived ratings): derived ratings counted per level and agreement with the published ratings
+    /// as <see cref="Backtest.Run"/> counts it; no goal differs from itself.
     /// </summary>
-    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds,
-        IEnumerable<(IReadOnlyList<Goal> Goals, Rating[] Derived)> results, IReadOnlyList<Rating[]>? asWritten, List<Rating[]>? record)
+    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds, IEnumerable<(IReadOnlyList<Goal> Goals, IReadOnlyList<Rating> Derived)> results)
     {
         var levels = Enum.GetValues<GoalLevel>();
         var ratings = Enum.GetValues<Rating>();
         var counted = new Dictionary<(GoalLevel, Rating), int>();
         var compared = new List<(GoalLevel Level, Rating Recorded, Rating Derived)>();
-        var changed = 0;
-        var index = 0;
         foreach (var (goals, derived) in results)
-        {
-            record?.Add(derived);
             for (var g = 0; g < goals.Count; g++)
             {
                 var (level, rating) = (goals[g].Level, derived[g]);
                 counted[(level, rating)] = counted.GetValueOrDefault((level, rating)) + 1;
                 if (goals[g].Recorded is { } recorded) compared.Add((level, recorded, rating));
             }
-            if (asWritten is not null) changed += derived.Zip(asWritten[index]).Count(pair => pair.First != pair.Second);
-            index++;
-        }
         var counts = levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
             .ToDictionary(rating => rating, rating => counted.GetValueOrDefault((level, rating))));
-        return new SweepVariant(thresholds, counts, LevelBacktest.All(compared), changed);
+        return new SweepVariant(thresholds, counts, LevelBacktest.All(compared), 0);
+    }
+}
+
+/// <summary>
+/// The variants of one run of a sweep counted (<see cref="Sweep.Run"/>): per place, the derived ratings per level,
+/// per level the published rating against the derived one, and how many goals differ from the rule set as written –
+/// each kept as its change from the place before, so that a dataset adds only where its ratings change. A walk's
+/// ratings (<see cref="SweepPlan.Walk"/>) count once it is committed.
+/// </summary>
+internal sealed class SweepTally(int count) : IRatingSink
+{
+    private static readonly int Levels = Enum.GetValues<GoalLevel>().Length;
+    private static readonly int Ratings = Enum.GetValues<Rating>().Length;
+
+    private readonly int[] _counts = new int[(count + 1) * Levels * Ratings];
+    private readonly int[] _matrix = new int[(count + 1) * Levels * Ratings * Ratings];
+    private readonly int[] _changed = new int[count + 1];
+    private readonly List<(int Place, int Goal, Rating From, Rating To)> _walked = [];
+    private SweepPlan? _plan;
+
+    /// <summary>Receives the walk of <paramref name="plan"/>; nothing counts until <see cref="Commit"/>.</summary>
+    public IRatingSink For(SweepPlan plan)
+    {
+        _plan = plan;
+        _walked.Clear();
+        return this;
+    }
+
+    public void Commit()
+    {
+        foreach (var (place, goal, from, to) in _walked)
+        {
+            if (from >= 0) Count(place, _plan!, goal, from, -1);
+            Count(place, _plan!, goal, to, 1);
+        }
+        _walked.Clear();
+    }
+
+    public void Discard() => _walked.Clear();
+
+    void IRatingSink.Initial(int goal, Rating rating) => _walked.Add((0, goal, (Rating)(-1), rating));
+
+    void IRatingSink.Change(int place, int goal, Rating from, Rating to) => _walked.Add((place, goal, from, to));
+
+    /// <summary>A dataset's derived ratings at one place (in <see cref="SweepPlan.Goals"/> order), rated in full.</summary>
+    public void Add(int place, SweepPlan plan, IReadOnlyList<Rating> derived)
+    {
+        for (var g = 0; g < derived.Count; g++)
+        {
+            Count(place, plan, g, derived[g], 1);
+            Count(place + 1, plan, g, derived[g], -1);
+        }
+    }
+
+    private void Count(int place, SweepPlan plan, int g, Rating rating, int sign)
+    {
+        var goal = plan.Goals[g];
+        var level = (int)goal.Level;
+        _counts[(place * Levels + level) * Ratings + (int)rating] += sign;
+        if (goal.Recorded is { } recorded) _matrix[((place * Levels + level) * Ratings + (int)recorded) * Ratings + (int)rating] += sign;
+        if (rating != plan.AsWritten[g]) _changed[place] += sign;
+    }
+
+    /// <summary>The variants, one per place, with these thresholds.</summary>
+    public IEnumerable<SweepVariant> Variants(IReadOnlyList<IReadOnlyDictionary<string, decimal>> thresholds)
+    {
+        var levels = Enum.GetValues<GoalLevel>();
+        var ratings = Enum.GetValues<Rating>();
+        var (counts, matrix, changed) = (new int[Levels * Ratings], new int[Levels * Ratings * Ratings], 0);
+        for (var place = 0; place < count; place++)
+        {
+            for (var k = 0; k < counts.Length; k++) counts[k] += _counts[place * counts.Length + k];
+            for (var k = 0; k < matrix.Length; k++) matrix[k] += _matrix[place * matrix.Length + k];
+            changed += _changed[place];
+            yield return new SweepVariant(thresholds[place],
+                levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
+                    .ToDictionary(rating => rating, rating => counts[(int)level * Ratings + (int)rating])),
+                levels.Select(level =>
+                {
+                    var cells = (from recorded in ratings
+                                 from derived in ratings
+                                 let n = matrix[((int)level * Ratings + (int)recorded) * Ratings + (int)derived]
+                                 where n > 0
+                                 select (Key: (recorded, derived), Count: n)).ToList();
+                    return new LevelBacktest(level, cells.Sum(c => c.Count), cells.Where(c => c.Key.recorded == c.Key.derived).Sum(c => c.Count),
+                        cells.ToDictionary(c => c.Key, c => c.Count));
+                }).ToList(),
+                changed);
+        }
     }
 }
