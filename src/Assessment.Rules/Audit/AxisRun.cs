@@ -70,19 +70,23 @@ internal sealed class AxisRun
     private readonly List<(Flips Holds, Rating Rating)> _rules = [];
     private readonly List<int> _turns = [];
 
-    private AxisRun(CompiledRuleSet asWritten, IReadOnlyList<CompiledRuleSet> variants, int axis)
+    private AxisRun(CompiledRuleSet rules, IReadOnlyList<CompiledRuleSet> variants, int axis)
     {
-        AsWritten = asWritten;
+        Rules = rules;
         Variants = variants;
         _along = new AxisEvaluator(variants.Select(v => v.ThresholdValues.ToArray()).ToArray(), axis);
     }
 
-    public CompiledRuleSet AsWritten { get; }
+    /// <summary>The rule set as written.</summary>
+    public CompiledRuleSet Rules { get; }
 
     /// <summary>The rule set as written under the thresholds of each place.</summary>
     public IReadOnlyList<CompiledRuleSet> Variants { get; }
 
     public int Count => Variants.Count;
+
+    /// <summary>The rule set as written, at one place.</summary>
+    public static AxisRun AsWritten(CompiledRuleSet rules) => Of(rules, [new Dictionary<string, double>()], null);
 
     /// <param name="asWritten">The rule set as written.</param>
     /// <param name="thresholds">The thresholds given at each place (every other one as written); they differ only in <paramref name="axis"/>.</param>
@@ -99,7 +103,7 @@ internal sealed class AxisRun
     /// </summary>
     public Steps Rate(RuleScope scope, object[] facts, int from)
     {
-        var rules = AsWritten.RulesOf(scope);
+        var rules = Rules.RulesOf(scope);
         try
         {
             return Along(rules, facts, from);

@@ -100,73 +100,87 @@ public static class Sweep
             })
             .ToList();
 
-        // The datasets are rated in full once, under the rule set as written. The variants are then taken a run at a
-        // time: the values of the last axis in order, every other threshold fixed (one run for one axis). Each dataset
-        // is walked along the run from a flat plan of its rating as written (SweepPlan), redoing only what a
-        // change of value changes, and its ratings counted as they change (SweepTally). A dataset whose walk meets
-        // a rule that cannot be evaluated is rated in full under each variant of the run instead, which reports the
-        // error as `run` does.
+        // Each dataset is laid out flat and rated under the rule set as written, without traces (SweepPlan). The
+        // variants are taken a run at a time: the values of the last axis in order, every other threshold fixed (one
+        // run for one axis). Each dataset is walked along a run, redoing only what a change of value changes, and its
+        // ratings are counted as they change (SweepTally). With one run, each dataset is walked as soon as it is laid
+        // out, and then dropped. A dataset whose rating as written meets a rule that cannot be evaluated is rated in
+        // full at once, and one whose walk meets one is rated in full under each variant of the run after the other
+        // datasets' walks: the full rating reports the error as `run` does, the first in the order it did before.
         var asWrittenRules = datasets.Select(rules).ToList();
-        var plans = new List<SweepPlan>(datasets.Count);
-        var asWritten = Variant(new Dictionary<string, decimal>(), datasets.Select((d, i) =>
-        {
-            plans.Add(SweepPlan.Of(asWrittenRules[i], asWrittenRules[i].Assess(d)));
-            return (plans[i].Goals, plans[i].AsWritten);
-        }));
-        var last = axes.Count > 0 ? axes[^1].Name : null;
+        var asWrittenRuns = new Dictionary<CompiledRuleSet, AxisRun>(); // a class: by reference
+        foreach (var r in asWrittenRules) asWrittenRuns.TryAdd(r, AxisRun.AsWritten(r));
         var perRun = axes.Count > 0 ? axes[^1].Count : 1;
-        var variants = new List<SweepVariant>(grid.Count);
-        for (var start = 0; start < grid.Count; start += perRun)
+        var asWrittenTally = new SweepTally(1);
+        var first = new VariantRun(grid.GetRange(0, perRun), asWrittenRules, axes.Count > 0 ? axes[^1].Name : null);
+        var kept = grid.Count > perRun ? new List<SweepPlan>(datasets.Count) : null;
+        for (var i = 0; i < datasets.Count; i++)
         {
-            var thresholds = grid.GetRange(start, perRun);
-            var values = thresholds.Select(t => (IReadOnlyDictionary<string, double>)t.ToDictionary(p => p.Key, p => (double)p.Value)).ToList();
-            var runs = new Dictionary<CompiledRuleSet, AxisRun>(); // a class: by reference
-            foreach (var r in asWrittenRules) runs.TryAdd(r, AxisRun.Of(r, values, last));
-            var tally = new SweepTally(perRun);
-            var inFull = new List<int>();
-            for (var i = 0; i < datasets.Count; i++)
+            SweepPlan plan;
+            try
             {
-                try
-                {
-                    plans[i].Walk(runs[asWrittenRules[i]], tally.For(plans[i]));
-                    tally.Commit();
-                }
-                catch (Exception e) when (e is EvaluationException or InputException)
-                {
-                    tally.Discard();
-                    inFull.Add(i);
-                }
+                plan = SweepPlan.Of(asWrittenRuns[asWrittenRules[i]], datasets[i]);
             }
-            for (var place = 0; place < perRun; place++)
-                foreach (var i in inFull)
-                    tally.Add(place, plans[i], runs[asWrittenRules[i]].Variants[place].Assess(datasets[i]).AllGoals().Select(g => g.Derived.Rating).ToList());
-            variants.AddRange(tally.Variants(thresholds));
+            catch (Exception e) when (e is EvaluationException or InputException)
+            {
+                asWrittenRules[i].Assess(datasets[i]);
+                throw;
+            }
+            asWrittenTally.Add(0, plan, plan.AsWritten);
+            first.Walk(plan, asWrittenRules[i]);
+            kept?.Add(plan);
         }
+        var variants = first.Variants();
+        for (var start = perRun; start < grid.Count; start += perRun)
+        {
+            var run = new VariantRun(grid.GetRange(start, perRun), asWrittenRules, axes[^1].Name);
+            for (var i = 0; i < datasets.Count; i++) run.Walk(kept![i], asWrittenRules[i]);
+            variants.AddRange(run.Variants());
+        }
+        var asWritten = asWrittenTally.Variants([new Dictionary<string, decimal>()]).Single();
         var best = variants.Select((v, i) => (v, i)).OrderByDescending(p => p.v.TotalAgreement).ThenBy(p => p.v.Changed).ThenBy(p => p.i).First().i;
         return new SweepReport(axes, variants, best, asWritten, datasets.Count);
     }
 
-    /// <summary>
-    /// Sums up the rule set as written, one dataset at a time (its goals in <see cref="GoalResult.SelfAndDescendants"/>
-    /// order and their derived ratings): derived ratings counted per level and agreement with the published ratings
-    /// as <see cref="Backtest.Run"/> counts it; no goal differs from itself.
-    /// </summary>
-    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds, IEnumerable<(IReadOnlyList<Goal> Goals, IReadOnlyList<Rating> Derived)> results)
+    /// <summary>One run of variants: consecutive in the grid, differing only in the value of the last axis.</summary>
+    private sealed class VariantRun
     {
-        var levels = Enum.GetValues<GoalLevel>();
-        var ratings = Enum.GetValues<Rating>();
-        var counted = new Dictionary<(GoalLevel, Rating), int>();
-        var compared = new List<(GoalLevel Level, Rating Recorded, Rating Derived)>();
-        foreach (var (goals, derived) in results)
-            for (var g = 0; g < goals.Count; g++)
+        private readonly IReadOnlyList<IReadOnlyDictionary<string, decimal>> _thresholds;
+        private readonly Dictionary<CompiledRuleSet, AxisRun> _runs = []; // a class: by reference
+        private readonly SweepTally _tally;
+        private readonly List<(SweepPlan Plan, AxisRun Run)> _inFull = [];
+
+        public VariantRun(IReadOnlyList<IReadOnlyDictionary<string, decimal>> thresholds, IEnumerable<CompiledRuleSet> asWritten, string? axis)
+        {
+            _thresholds = thresholds;
+            var values = thresholds.Select(t => (IReadOnlyDictionary<string, double>)t.ToDictionary(p => p.Key, p => (double)p.Value)).ToList();
+            foreach (var r in asWritten)
+                if (!_runs.ContainsKey(r)) _runs[r] = AxisRun.Of(r, values, axis);
+            _tally = new SweepTally(thresholds.Count);
+        }
+
+        public void Walk(SweepPlan plan, CompiledRuleSet asWritten)
+        {
+            var run = _runs[asWritten];
+            try
             {
-                var (level, rating) = (goals[g].Level, derived[g]);
-                counted[(level, rating)] = counted.GetValueOrDefault((level, rating)) + 1;
-                if (goals[g].Recorded is { } recorded) compared.Add((level, recorded, rating));
+                plan.Walk(run, _tally.For(plan));
+                _tally.Commit();
             }
-        var counts = levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
-            .ToDictionary(rating => rating, rating => counted.GetValueOrDefault((level, rating))));
-        return new SweepVariant(thresholds, counts, LevelBacktest.All(compared), 0);
+            catch (Exception e) when (e is EvaluationException or InputException)
+            {
+                _tally.Discard();
+                _inFull.Add((plan, run));
+            }
+        }
+
+        public List<SweepVariant> Variants()
+        {
+            for (var place = 0; place < _thresholds.Count; place++)
+                foreach (var (plan, run) in _inFull)
+                    _tally.Add(place, plan, run.Variants[place].Assess(plan.Dataset).AllGoals().Select(g => g.Derived.Rating).ToList());
+            return _tally.Variants(_thresholds).ToList();
+        }
     }
 }
 

@@ -28,12 +28,14 @@ internal sealed class SweepPlan
     private readonly GoalNode[] _goals;
     private readonly IndicatorNode[] _indicators;
 
+    private readonly Rating[] _asWritten;
+
     private SweepPlan(Dataset dataset, GoalNode[] goals, IndicatorNode[] indicators, Rating[] asWritten)
     {
         Dataset = dataset;
         _goals = goals;
         _indicators = indicators;
-        AsWritten = asWritten;
+        _asWritten = asWritten;
         Goals = goals.Select(g => g.Goal).ToList();
     }
 
@@ -43,7 +45,7 @@ internal sealed class SweepPlan
     public IReadOnlyList<Goal> Goals { get; }
 
     /// <summary>The goals' derived ratings as written, in <see cref="Goals"/> order.</summary>
-    public IReadOnlyList<Rating> AsWritten { get; }
+    public IReadOnlyList<Rating> AsWritten => _asWritten;
 
     /// <param name="Parent">The index of the goal's parent, -1 for a root.</param>
     /// <param name="Children">Indexes into the goals; each is larger than the goal's own.</param>
@@ -51,44 +53,63 @@ internal sealed class SweepPlan
     private sealed record GoalNode(Goal Goal, int Parent, RuleScope Scope, ActivityCounts Activities, int FirstIndicator, int IndicatorCount, int[] Children);
 
     /// <param name="Goal">The index of the goal it belongs to.</param>
-    /// <param name="From">The first rule to try under other thresholds; -1: decided as written by a rule that reads none.</param>
-    private readonly record struct IndicatorNode(int Goal, object[] Facts, Rating AsWritten, int From);
+    /// <param name="Facts">Its facts in schema order; null when <paramref name="From"/> is -1.</param>
+    /// <param name="Decided">Its rating when <paramref name="From"/> is -1.</param>
+    /// <param name="From">The first rule to try under any thresholds; -1: decided by a rule that reads none.</param>
+    private readonly record struct IndicatorNode(int Goal, object[]? Facts, Rating Decided, int From);
 
-    /// <summary>Lays out <paramref name="asWritten"/>, the dataset rated by <paramref name="rules"/> (the rule set as written).</summary>
-    public static SweepPlan Of(CompiledRuleSet rules, AssessmentResult asWritten)
+    /// <summary>
+    /// Lays out <paramref name="dataset"/> for <paramref name="asWritten"/> (<see cref="AxisRun.AsWritten"/>) and rates
+    /// it, without traces, as <see cref="CompiledRuleSet.Assess"/> does. Throws <see cref="EvaluationException"/>
+    /// where a rule cannot be evaluated.
+    /// </summary>
+    public static SweepPlan Of(AxisRun asWritten, Dataset dataset)
     {
-        var readsThreshold = rules.RulesOf(RuleScope.Indicator).Conditions.Select(c => c.ThresholdIndexes.Count > 0).ToArray();
+        var rules = asWritten.Rules;
+        var indicatorRules = rules.RulesOf(RuleScope.Indicator);
+        var thresholds = rules.ThresholdValues.ToArray();
         var goals = new List<GoalNode?>();
-        var derived = new List<Rating>();
         var indicators = new List<IndicatorNode>();
-        var period = asWritten.Dataset.Period;
-        foreach (var goal in asWritten.Goals) Add(goal, -1);
-        return new SweepPlan(asWritten.Dataset, goals.Select(g => g!).ToArray(), indicators.ToArray(), derived.ToArray());
+        var period = dataset.Period;
+        foreach (var goal in dataset.Goals) Add(goal, -1);
+        var plan = new SweepPlan(dataset, goals.Select(g => g!).ToArray(), indicators.ToArray(), new Rating[goals.Count]);
+        plan.Walk(asWritten, new AsWrittenSink(plan._asWritten));
+        return plan;
 
-        int Add(GoalResult goal, int parent)
+        int Add(Goal goal, int parent)
         {
             var index = goals.Count;
             goals.Add(null); // its place in SelfAndDescendants order, filled once its children have theirs
-            derived.Add(goal.Derived.Rating);
             var first = indicators.Count;
             foreach (var indicator in goal.Indicators)
-                indicators.Add(new IndicatorNode(index, indicator.Decision.Facts.Values, indicator.Rating, From(indicator.Decision)));
+            {
+                var facts = IndicatorFacts.Evaluate(indicator, goal.IndicatorKind, period, rules.RuleSet.Indicators).Facts.Values;
+                var (from, rating) = From(facts);
+                indicators.Add(new IndicatorNode(index, from < 0 ? null : facts, rating, from));
+            }
             var children = goal.Children.Select(c => Add(c, index)).ToArray();
-            goals[index] = new GoalNode(goal.Goal, parent, RuleScopes.ForLevel(goal.Goal.Level), ActivityCounts.Of(goal.Goal, period),
-                first, goal.Indicators.Count, children);
+            goals[index] = new GoalNode(goal, parent, RuleScopes.ForLevel(goal.Level), ActivityCounts.Of(goal, period), first, goal.Indicators.Count, children);
             return index;
         }
 
-        // The rules were tried in order up to the one that held, each recorded in Checked at its place.
-        int From(Decision decision)
+        // The rules are tried in order: a rule that reads no threshold holds or not whatever the values.
+        (int From, Rating Rating) From(object[] facts)
         {
-            for (var k = 0; k < decision.Checked.Count; k++)
+            for (var k = 0; k < indicatorRules.Conditions.Count; k++)
             {
-                if (readsThreshold[k]) return k;
-                if (decision.Checked[k].Matched) return -1;
+                if (indicatorRules.Conditions[k].ThresholdIndexes.Count > 0) return (k, default);
+                if (indicatorRules.Conditions[k].Holds(facts, thresholds)) return (-1, indicatorRules.Rules[k].Rating);
             }
-            throw new InvalidOperationException("A decision ends with the rule that held.");
+            throw new InvalidOperationException("No rule matched; the reader guarantees a catch-all.");
         }
+    }
+
+    /// <summary>Keeps a walk's ratings at its first place.</summary>
+    private sealed class AsWrittenSink(Rating[] ratings) : IRatingSink
+    {
+        public void Initial(int goal, Rating rating) => ratings[goal] = rating;
+
+        public void Change(int place, int goal, Rating from, Rating to) => throw new InvalidOperationException("The rule set as written is one place.");
     }
 
     /// <summary>
@@ -100,7 +121,7 @@ internal sealed class SweepPlan
     public void Walk(AxisRun run, IRatingSink sink)
     {
         var count = run.Count;
-        var rollUpFinal = run.AsWritten.RuleSet.RollUp == RollUpSource.Final;
+        var rollUpFinal = run.Rules.RuleSet.RollUp == RollUpSource.Final;
 
         // Each indicator's rating at every place, and the changes after the first place ordered by place.
         var steps = new Steps[_indicators.Length];
@@ -109,7 +130,7 @@ internal sealed class SweepPlan
         for (var i = 0; i < _indicators.Length; i++)
         {
             var indicator = _indicators[i];
-            var s = steps[i] = indicator.From < 0 ? Steps.Constant(indicator.AsWritten) : run.Rate(RuleScope.Indicator, indicator.Facts, indicator.From);
+            var s = steps[i] = indicator.From < 0 ? Steps.Constant(indicator.Decided) : run.Rate(RuleScope.Indicator, indicator.Facts!, indicator.From);
             current[i] = s.Ratings[0];
             for (var k = 1; k < s.Starts.Length; k++) perPlace[s.Starts[k] + 1]++;
         }

@@ -192,11 +192,13 @@ public class SweepPlanTests
     {
         var thresholds = values.Select(v => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>(others) { [name] = v }).ToList();
         var run = AxisRun.Of(rules, thresholds, name);
+        var asWrittenRun = AxisRun.AsWritten(rules);
         foreach (var dataset in datasets)
         {
             var asWritten = rules.Assess(dataset);
-            var plan = SweepPlan.Of(rules, asWritten);
+            var plan = SweepPlan.Of(asWrittenRun, dataset);
             plan.Goals.ShouldBe(asWritten.AllGoals().Select(g => g.Goal).ToList());
+            plan.AsWritten.ShouldBe(Derived(asWritten));
             var walked = new Walked(values.Length, plan.Goals.Count);
             plan.Walk(run, walked);
             for (var place = 0; place < values.Length; place++)
