@@ -7,27 +7,26 @@ using Assessment.Rules.Model;
 namespace Assessment.Rules.Audit;
 
 /// <summary>
-/// One dataset rated under the rule set as written, laid out flat to be rated again along an axis – one threshold
-/// taking a series of values (<see cref="AxisRun"/>) – giving at each value the derived ratings that
-/// <see cref="CompiledRuleSet.Assess"/> under those thresholds gives, with only the work a threshold can change and
-/// without traces (a sweep counts ratings, it shows no reasons):
+/// One dataset laid out flat, rated under the rule set as written and then along an axis – one threshold taking a
+/// series of values (<see cref="AxisRun"/>) – giving at each value the derived ratings that
+/// <see cref="CompiledRuleSet.Assess"/> under those thresholds gives, with only the work a change of value can
+/// change and without traces (a sweep counts ratings, it shows no reasons):
 /// <list type="bullet">
-/// <item>An indicator's facts never depend on a threshold: they are the ones rated as written. Its rules are tried
-/// in order, and a rule that reads no threshold holds or not whatever the values; an indicator decided by such a
-/// rule before any rule that reads a threshold keeps its rating everywhere, and the others are decided again from
-/// their first rule that reads one – at every value at once: where along the axis each rating holds.</item>
+/// <item>An indicator's facts never depend on a threshold: they are computed once. Its rules are tried in order, and
+/// a rule that reads no threshold holds or not whatever the values: an indicator decided by such a rule before any
+/// rule that reads a threshold has that rating everywhere, and the others are decided from their first rule that
+/// reads one, at every value at once: where along the axis each rating holds.</item>
 /// <item>A goal's facts are a function of the period's kind, its activities and the ratings beneath it counted
 /// (<see cref="GoalFacts.Evaluate(PeriodKind, ActivityCounts, RatingCounts, RatingCounts, RatingCounts, RatingCounts)"/>),
 /// and its rating along the axis a function of those facts, which <see cref="AxisRun"/> remembers.</item>
-/// <item>Walking the values in order, only the indicators whose rating changes at a value, and the goals above them
-/// (and goals whose own rules change their rating there), are rated again.</item>
+/// <item>Walking the values in order, only the indicators whose rating changes at a value and the goals above them,
+/// and the goals whose own rules give another rating there, are rated again.</item>
 /// </list>
 /// </summary>
 internal sealed class SweepPlan
 {
     private readonly GoalNode[] _goals;
     private readonly IndicatorNode[] _indicators;
-
     private readonly Rating[] _asWritten;
 
     private SweepPlan(Dataset dataset, GoalNode[] goals, IndicatorNode[] indicators, Rating[] asWritten)
