@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Rules.Language;
 
 namespace Assessment.Rules.Audit;
 
@@ -98,66 +100,175 @@ public static class Sweep
             })
             .ToList();
 
-        // The datasets are rated in full once, under the rule set as written; each variant then rates them again
-        // from a flat plan of that rating, redoing only what its thresholds can change (SweepPlan), with the goals'
-        // ratings remembered per rule set in force (GoalMemo). Each dataset's ratings are counted as soon as they
-        // are made and then dropped.
+        // Each dataset is laid out flat and rated under the rule set as written, without traces (SweepPlan). The
+        // variants are taken a run at a time: the values of the last axis in order, every other threshold fixed (one
+        // run for one axis). Each dataset is walked along a run, redoing only what a change of value changes, and its
+        // ratings are counted as they change (SweepTally). With one run, each dataset is walked as soon as it is laid
+        // out, and then dropped. A dataset whose rating as written meets a rule that cannot be evaluated is rated in
+        // full at once, and one whose walk meets one is rated in full under each variant of the run after the other
+        // datasets' walks: the full rating reports the error as `run` does, the first in the order it did before.
         var asWrittenRules = datasets.Select(rules).ToList();
-        var memos = new Dictionary<CompiledRuleSet, GoalMemo>(); // a class: by reference
-        foreach (var r in asWrittenRules) memos.TryAdd(r, new GoalMemo(r));
-        var plans = new List<SweepPlan>(datasets.Count);
-        var asWrittenRatings = new List<Rating[]>(datasets.Count);
-        var asWritten = Variant(new Dictionary<string, decimal>(), datasets.Select((d, i) =>
+        var asWrittenRuns = new Dictionary<CompiledRuleSet, AxisRun>(); // a class: by reference
+        foreach (var r in asWrittenRules) asWrittenRuns.TryAdd(r, AxisRun.AsWritten(r));
+        var perRun = axes.Count > 0 ? axes[^1].Count : 1;
+        var asWrittenTally = new SweepTally(1);
+        var first = new VariantRun(grid.GetRange(0, perRun), asWrittenRules, axes.Count > 0 ? axes[^1].Name : null);
+        var kept = grid.Count > perRun ? new List<SweepPlan>(datasets.Count) : null;
+        for (var i = 0; i < datasets.Count; i++)
         {
-            var result = asWrittenRules[i].Assess(d);
-            plans.Add(SweepPlan.Of(asWrittenRules[i], result));
-            return (plans[i].Goals, result.AllGoals().Select(g => g.Derived.Rating).ToArray());
-        }), null, asWrittenRatings);
-        var variants = grid.Select(thresholds =>
-        {
-            var values = thresholds.ToDictionary(t => t.Key, t => (double)t.Value);
-            var variantRules = memos.Keys.ToDictionary(r => r, r => r.WithThresholds(values));
-            var numbered = memos.ToDictionary(m => m.Key, m => m.Value.Of(variantRules[m.Key]));
-            return Variant(thresholds, datasets.Select((_, i) =>
+            SweepPlan plan;
+            try
             {
-                var written = asWrittenRules[i];
-                return (plans[i].Goals, plans[i].Ratings(variantRules[written], memos[written], numbered[written]));
-            }), asWrittenRatings, null);
-        }).ToList();
+                plan = SweepPlan.Of(asWrittenRuns[asWrittenRules[i]], datasets[i]);
+            }
+            catch (Exception e) when (e is EvaluationException or InputException)
+            {
+                asWrittenRules[i].Assess(datasets[i]);
+                throw;
+            }
+            asWrittenTally.Add(0, plan, plan.AsWritten);
+            first.Walk(plan, asWrittenRules[i]);
+            kept?.Add(plan);
+        }
+        var variants = first.Variants();
+        for (var start = perRun; start < grid.Count; start += perRun)
+        {
+            var run = new VariantRun(grid.GetRange(start, perRun), asWrittenRules, axes[^1].Name);
+            for (var i = 0; i < datasets.Count; i++) run.Walk(kept![i], asWrittenRules[i]);
+            variants.AddRange(run.Variants());
+        }
+        var asWritten = asWrittenTally.Variants([new Dictionary<string, decimal>()]).Single();
         var best = variants.Select((v, i) => (v, i)).OrderByDescending(p => p.v.TotalAgreement).ThenBy(p => p.v.Changed).ThenBy(p => p.i).First().i;
         return new SweepReport(axes, variants, best, asWritten, datasets.Count);
     }
 
-    /// <summary>
-    /// Sums up one variant's ratings, one dataset at a time (its goals in <see cref="GoalResult.SelfAndDescendants"/>
-    /// order and their derived ratings): derived ratings counted per level, goals whose derived rating differs from
-    /// <paramref name="asWritten"/> (the same datasets' derived ratings in that order; null: none differ), and
-    /// agreement with the published ratings as <see cref="Backtest.Run"/> counts it. <paramref name="record"/>,
-    /// when given, receives each dataset's derived ratings.
-    /// </summary>
-    private static SweepVariant Variant(IReadOnlyDictionary<string, decimal> thresholds,
-        IEnumerable<(IReadOnlyList<Goal> Goals, Rating[] Derived)> results, IReadOnlyList<Rating[]>? asWritten, List<Rating[]>? record)
+    /// <summary>One run of variants: consecutive in the grid, differing only in the value of the last axis.</summary>
+    private sealed class VariantRun
+    {
+        private readonly IReadOnlyList<IReadOnlyDictionary<string, decimal>> _thresholds;
+        private readonly Dictionary<CompiledRuleSet, AxisRun> _runs = []; // a class: by reference
+        private readonly SweepTally _tally;
+        private readonly List<(SweepPlan Plan, AxisRun Run)> _inFull = [];
+
+        public VariantRun(IReadOnlyList<IReadOnlyDictionary<string, decimal>> thresholds, IEnumerable<CompiledRuleSet> asWritten, string? axis)
+        {
+            _thresholds = thresholds;
+            var values = thresholds.Select(t => (IReadOnlyDictionary<string, double>)t.ToDictionary(p => p.Key, p => (double)p.Value)).ToList();
+            foreach (var r in asWritten)
+                if (!_runs.ContainsKey(r)) _runs[r] = AxisRun.Of(r, values, axis);
+            _tally = new SweepTally(thresholds.Count);
+        }
+
+        public void Walk(SweepPlan plan, CompiledRuleSet asWritten)
+        {
+            var run = _runs[asWritten];
+            try
+            {
+                plan.Walk(run, _tally.For(plan));
+                _tally.Commit();
+            }
+            catch (Exception e) when (e is EvaluationException or InputException)
+            {
+                _tally.Discard();
+                _inFull.Add((plan, run));
+            }
+        }
+
+        public List<SweepVariant> Variants()
+        {
+            for (var place = 0; place < _thresholds.Count; place++)
+                foreach (var (plan, run) in _inFull)
+                    _tally.Add(place, plan, run.Variants[place].Assess(plan.Dataset).AllGoals().Select(g => g.Derived.Rating).ToList());
+            return _tally.Variants(_thresholds).ToList();
+        }
+    }
+}
+
+/// <summary>
+/// The variants of one run of a sweep counted (<see cref="Sweep.Run"/>): per place, the derived ratings per level,
+/// per level the published rating against the derived one, and how many goals differ from the rule set as written –
+/// each kept as its change from the place before, so that a dataset adds only where its ratings change. A walk's
+/// ratings (<see cref="SweepPlan.Walk"/>) count once it is committed.
+/// </summary>
+internal sealed class SweepTally(int count) : IRatingSink
+{
+    private static readonly int Levels = Enum.GetValues<GoalLevel>().Length;
+    private static readonly int Ratings = Enum.GetValues<Rating>().Length;
+
+    private readonly int[] _counts = new int[(count + 1) * Levels * Ratings];
+    private readonly int[] _matrix = new int[(count + 1) * Levels * Ratings * Ratings];
+    private readonly int[] _changed = new int[count + 1];
+    private readonly List<(int Place, int Goal, Rating From, Rating To)> _walked = [];
+    private SweepPlan? _plan;
+
+    /// <summary>Receives the walk of <paramref name="plan"/>; nothing counts until <see cref="Commit"/>.</summary>
+    public IRatingSink For(SweepPlan plan)
+    {
+        _plan = plan;
+        _walked.Clear();
+        return this;
+    }
+
+    public void Commit()
+    {
+        foreach (var (place, goal, from, to) in _walked)
+        {
+            if (from >= 0) Count(place, _plan!, goal, from, -1);
+            Count(place, _plan!, goal, to, 1);
+        }
+        _walked.Clear();
+    }
+
+    public void Discard() => _walked.Clear();
+
+    void IRatingSink.Initial(int goal, Rating rating) => _walked.Add((0, goal, (Rating)(-1), rating));
+
+    void IRatingSink.Change(int place, int goal, Rating from, Rating to) => _walked.Add((place, goal, from, to));
+
+    /// <summary>A dataset's derived ratings at one place (in <see cref="SweepPlan.Goals"/> order), rated in full.</summary>
+    public void Add(int place, SweepPlan plan, IReadOnlyList<Rating> derived)
+    {
+        for (var g = 0; g < derived.Count; g++)
+        {
+            Count(place, plan, g, derived[g], 1);
+            Count(place + 1, plan, g, derived[g], -1);
+        }
+    }
+
+    private void Count(int place, SweepPlan plan, int g, Rating rating, int sign)
+    {
+        var goal = plan.Goals[g];
+        var level = (int)goal.Level;
+        _counts[(place * Levels + level) * Ratings + (int)rating] += sign;
+        if (goal.Recorded is { } recorded) _matrix[((place * Levels + level) * Ratings + (int)recorded) * Ratings + (int)rating] += sign;
+        if (rating != plan.AsWritten[g]) _changed[place] += sign;
+    }
+
+    /// <summary>The variants, one per place, with these thresholds.</summary>
+    public IEnumerable<SweepVariant> Variants(IReadOnlyList<IReadOnlyDictionary<string, decimal>> thresholds)
     {
         var levels = Enum.GetValues<GoalLevel>();
         var ratings = Enum.GetValues<Rating>();
-        var counted = new Dictionary<(GoalLevel, Rating), int>();
-        var compared = new List<(GoalLevel Level, Rating Recorded, Rating Derived)>();
-        var changed = 0;
-        var index = 0;
-        foreach (var (goals, derived) in results)
+        var (counts, matrix, changed) = (new int[Levels * Ratings], new int[Levels * Ratings * Ratings], 0);
+        for (var place = 0; place < count; place++)
         {
-            record?.Add(derived);
-            for (var g = 0; g < goals.Count; g++)
-            {
-                var (level, rating) = (goals[g].Level, derived[g]);
-                counted[(level, rating)] = counted.GetValueOrDefault((level, rating)) + 1;
-                if (goals[g].Recorded is { } recorded) compared.Add((level, recorded, rating));
-            }
-            if (asWritten is not null) changed += derived.Zip(asWritten[index]).Count(pair => pair.First != pair.Second);
-            index++;
+            for (var k = 0; k < counts.Length; k++) counts[k] += _counts[place * counts.Length + k];
+            for (var k = 0; k < matrix.Length; k++) matrix[k] += _matrix[place * matrix.Length + k];
+            changed += _changed[place];
+            yield return new SweepVariant(thresholds[place],
+                levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
+                    .ToDictionary(rating => rating, rating => counts[(int)level * Ratings + (int)rating])),
+                levels.Select(level =>
+                {
+                    var cells = (from recorded in ratings
+                                 from derived in ratings
+                                 let n = matrix[((int)level * Ratings + (int)recorded) * Ratings + (int)derived]
+                                 where n > 0
+                                 select (Key: (recorded, derived), Count: n)).ToList();
+                    return new LevelBacktest(level, cells.Sum(c => c.Count), cells.Where(c => c.Key.recorded == c.Key.derived).Sum(c => c.Count),
+                        cells.ToDictionary(c => c.Key, c => c.Count));
+                }).ToList(),
+                changed);
         }
-        var counts = levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
-            .ToDictionary(rating => rating, rating => counted.GetValueOrDefault((level, rating))));
-        return new SweepVariant(thresholds, counts, LevelBacktest.All(compared), changed);
     }
 }

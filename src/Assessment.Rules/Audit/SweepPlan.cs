@@ -7,180 +7,237 @@ using Assessment.Rules.Model;
 namespace Assessment.Rules.Audit;
 
 /// <summary>
-/// One dataset rated under the rule set as written, laid out flat to be rated again under other threshold values,
-/// giving the derived ratings that <see cref="CompiledRuleSet.Assess"/> under each variant gives, with only the work
-/// a threshold can change and without traces (a sweep counts ratings, it shows no reasons):
+/// One dataset laid out flat, rated under the rule set as written and then along an axis – one threshold taking a
+/// series of values (<see cref="AxisRun"/>) – giving at each value the derived ratings that
+/// <see cref="CompiledRuleSet.Assess"/> under those thresholds gives, with only the work a change of value can
+/// change and without traces (a sweep counts ratings, it shows no reasons):
 /// <list type="bullet">
-/// <item>An indicator's facts never depend on a threshold: they are the ones rated as written. Its rules are tried
-/// in order, and a rule that reads no threshold holds or not whatever the values; an indicator decided by such a
-/// rule before any rule that reads a threshold keeps its rating in every variant, and the others are tried again
-/// from their first rule that reads one.</item>
+/// <item>An indicator's facts never depend on a threshold: they are computed once. Its rules are tried in order, and
+/// a rule that reads no threshold holds or not whatever the values: an indicator decided by such a rule before any
+/// rule that reads a threshold has that rating everywhere, and the others are decided from their first rule that
+/// reads one, at every value at once: where along the axis each rating holds.</item>
 /// <item>A goal's facts are a function of the period's kind, its activities and the ratings beneath it counted
 /// (<see cref="GoalFacts.Evaluate(PeriodKind, ActivityCounts, RatingCounts, RatingCounts, RatingCounts, RatingCounts)"/>),
-/// and its rating a function of those facts and the thresholds its rules read: <see cref="GoalMemo"/> remembers
-/// each rating by exactly these, across variants and datasets.</item>
+/// and its rating along the axis a function of those facts, which <see cref="AxisRun"/> remembers.</item>
+/// <item>Walking the values in order, only the indicators whose rating changes at a value and the goals above them,
+/// and the goals whose own rules give another rating there, are rated again.</item>
 /// </list>
-/// A condition that cannot be evaluated (division by zero) makes the dataset be rated in full, which reports the
-/// error as <c>run</c> does.
 /// </summary>
 internal sealed class SweepPlan
 {
-    private readonly Dataset _dataset;
     private readonly GoalNode[] _goals;
     private readonly IndicatorNode[] _indicators;
-    private readonly int[] _roots;
+    private readonly Rating[] _asWritten;
 
-    private SweepPlan(Dataset dataset, GoalNode[] goals, IndicatorNode[] indicators, int[] roots)
+    private SweepPlan(Dataset dataset, GoalNode[] goals, IndicatorNode[] indicators, Rating[] asWritten)
     {
-        _dataset = dataset;
+        Dataset = dataset;
         _goals = goals;
         _indicators = indicators;
-        _roots = roots;
+        _asWritten = asWritten;
         Goals = goals.Select(g => g.Goal).ToList();
     }
 
-    /// <summary>The dataset's goals in <see cref="GoalResult.SelfAndDescendants"/> order, as <see cref="Ratings"/> gives their ratings.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>The dataset's goals in <see cref="GoalResult.SelfAndDescendants"/> order, as the walk numbers them.</summary>
     public IReadOnlyList<Goal> Goals { get; }
 
-    /// <param name="Children">Indexes into the goals.</param>
+    /// <summary>The goals' derived ratings as written, in <see cref="Goals"/> order.</summary>
+    public IReadOnlyList<Rating> AsWritten => _asWritten;
+
+    /// <param name="Parent">The index of the goal's parent, -1 for a root.</param>
+    /// <param name="Children">Indexes into the goals; each is larger than the goal's own.</param>
     /// <param name="FirstIndicator">The goal's own indicators are this and the <paramref name="IndicatorCount"/> - 1 after it.</param>
-    private sealed record GoalNode(Goal Goal, RuleScope Scope, ActivityCounts Activities, int FirstIndicator, int IndicatorCount, int[] Children);
+    private sealed record GoalNode(Goal Goal, int Parent, RuleScope Scope, ActivityCounts Activities, int FirstIndicator, int IndicatorCount, int[] Children);
 
-    /// <param name="From">The first rule to try under other thresholds; -1: decided as written by a rule that reads none.</param>
-    private readonly record struct IndicatorNode(object[] Facts, Rating AsWritten, int From);
+    /// <param name="Goal">The index of the goal it belongs to.</param>
+    /// <param name="Facts">Its facts in schema order; null when <paramref name="From"/> is -1.</param>
+    /// <param name="Decided">Its rating when <paramref name="From"/> is -1.</param>
+    /// <param name="From">The first rule to try under any thresholds; -1: decided by a rule that reads none.</param>
+    private readonly record struct IndicatorNode(int Goal, object[]? Facts, Rating Decided, int From);
 
-    /// <summary>Lays out <paramref name="asWritten"/>, the dataset rated by <paramref name="rules"/> (the rule set as written).</summary>
-    public static SweepPlan Of(CompiledRuleSet rules, AssessmentResult asWritten)
+    /// <summary>
+    /// Lays out <paramref name="dataset"/> for <paramref name="asWritten"/> (<see cref="AxisRun.AsWritten"/>) and rates
+    /// it, without traces, as <see cref="CompiledRuleSet.Assess"/> does. Throws <see cref="EvaluationException"/>
+    /// where a rule cannot be evaluated.
+    /// </summary>
+    public static SweepPlan Of(AxisRun asWritten, Dataset dataset)
     {
+        var rules = asWritten.Rules;
         var indicatorRules = rules.RulesOf(RuleScope.Indicator);
-        var readsThreshold = indicatorRules.Conditions.Select(c => c.Names.Any(n => n is ThresholdNode)).ToArray();
+        var thresholds = rules.ThresholdValues.ToArray();
         var goals = new List<GoalNode?>();
         var indicators = new List<IndicatorNode>();
-        var period = asWritten.Dataset.Period;
-        var roots = asWritten.Goals.Select(Add).ToArray();
-        return new SweepPlan(asWritten.Dataset, goals.Select(g => g!).ToArray(), indicators.ToArray(), roots);
+        var period = dataset.Period;
+        foreach (var goal in dataset.Goals) Add(goal, -1);
+        var plan = new SweepPlan(dataset, goals.Select(g => g!).ToArray(), indicators.ToArray(), new Rating[goals.Count]);
+        plan.Walk(asWritten, new AsWrittenSink(plan._asWritten));
+        return plan;
 
-        int Add(GoalResult goal)
+        int Add(Goal goal, int parent)
         {
             var index = goals.Count;
             goals.Add(null); // its place in SelfAndDescendants order, filled once its children have theirs
             var first = indicators.Count;
             foreach (var indicator in goal.Indicators)
-                indicators.Add(new IndicatorNode(indicator.Decision.Facts.Values, indicator.Rating, From(indicator.Decision)));
-            var children = goal.Children.Select(Add).ToArray();
-            goals[index] = new GoalNode(goal.Goal, RuleScopes.ForLevel(goal.Goal.Level), ActivityCounts.Of(goal.Goal, period),
-                first, goal.Indicators.Count, children);
+            {
+                var facts = IndicatorFacts.Evaluate(indicator, goal.IndicatorKind, period, rules.RuleSet.Indicators).Facts.Values;
+                var (from, rating) = From(facts);
+                indicators.Add(new IndicatorNode(index, from < 0 ? null : facts, rating, from));
+            }
+            var children = goal.Children.Select(c => Add(c, index)).ToArray();
+            goals[index] = new GoalNode(goal, parent, RuleScopes.ForLevel(goal.Level), ActivityCounts.Of(goal, period), first, goal.Indicators.Count, children);
             return index;
         }
 
-        // The rules were tried in order up to the one that held, each recorded in Checked at its place.
-        int From(Decision decision)
+        // The rules are tried in order: a rule that reads no threshold holds or not whatever the values.
+        (int From, Rating Rating) From(object[] facts)
         {
-            for (var k = 0; k < decision.Checked.Count; k++)
+            for (var k = 0; k < indicatorRules.Conditions.Count; k++)
             {
-                if (readsThreshold[k]) return k;
-                if (decision.Checked[k].Matched) return -1;
+                if (indicatorRules.Conditions[k].ThresholdIndexes.Count > 0) return (k, default);
+                if (indicatorRules.Conditions[k].Holds(facts, thresholds)) return (-1, indicatorRules.Rules[k].Rating);
             }
-            throw new InvalidOperationException("A decision ends with the rule that held.");
+            throw new InvalidOperationException("No rule matched; the reader guarantees a catch-all.");
         }
+    }
+
+    /// <summary>Keeps a walk's ratings at its first place.</summary>
+    private sealed class AsWrittenSink(Rating[] ratings) : IRatingSink
+    {
+        public void Initial(int goal, Rating rating) => ratings[goal] = rating;
+
+        public void Change(int place, int goal, Rating from, Rating to) => throw new InvalidOperationException("The rule set as written is one place.");
     }
 
     /// <summary>
-    /// The derived ratings under <paramref name="variant"/> (the rule set as written under other thresholds), in
-    /// <see cref="Goals"/> order. <paramref name="memo"/> belongs to the rule set as written.
+    /// Rates the dataset at every place of <paramref name="run"/> (which belongs to the rule set as written), in
+    /// order, telling <paramref name="sink"/> each goal's derived rating at the first place and every change after.
+    /// Throws <see cref="EvaluationException"/> or <see cref="InputException"/> when a rule cannot be evaluated at
+    /// some place; the sink has then been told part of the walk.
     /// </summary>
-    public Rating[] Ratings(CompiledRuleSet variant, GoalMemo memo, GoalMemo.Variant thresholds)
+    public void Walk(AxisRun run, IRatingSink sink)
     {
-        var derived = new Rating[_goals.Length];
-        try
-        {
-            foreach (var root in _roots) Rate(root);
-            return derived;
-        }
-        catch (Exception e) when (e is EvaluationException or InputException)
-        {
-            return variant.Assess(_dataset).AllGoals().Select(g => g.Derived.Rating).ToArray();
-        }
+        var count = run.Count;
+        var rules = run.Rules.RuleSet;
 
-        (RatingCounts Kf, RatingCounts Board) Rate(int index)
+        // Each indicator's rating at every place, and the changes after the first place ordered by place.
+        var steps = new Steps[_indicators.Length];
+        var current = new Rating[_indicators.Length];
+        var perPlace = new int[count + 1];
+        for (var i = 0; i < _indicators.Length; i++)
         {
-            var goal = _goals[index];
-            RatingCounts kf = default, board = default, own = default, subGoals = default;
-            foreach (var child in goal.Children)
-            {
-                var (childKf, childBoard) = Rate(child);
-                kf += childKf;
-                board += childBoard;
-                var rollsUp = variant.RuleSet.RollsUp(_goals[child].Goal, derived[child]);
-                subGoals = subGoals.With(rollsUp);
-            }
-            var kind = goal.Goal.IndicatorKind;
+            var indicator = _indicators[i];
+            var s = steps[i] = indicator.From < 0 ? Steps.Constant(indicator.Decided) : run.Rate(RuleScope.Indicator, indicator.Facts!, indicator.From);
+            current[i] = s.Ratings[0];
+            for (var k = 1; k < s.Starts.Length; k++) perPlace[s.Starts[k] + 1]++;
+        }
+        for (var place = 1; place <= count; place++) perPlace[place] += perPlace[place - 1];
+        var changes = new (int Indicator, Rating Rating)[perPlace[count]];
+        var filled = perPlace[..count];
+        for (var i = 0; i < steps.Length; i++)
+            for (var k = 1; k < steps[i].Starts.Length; k++)
+                changes[filled[steps[i].Starts[k]]++] = (i, steps[i].Ratings[k]);
+
+        // The goals at the first place, each after the goals under it (they come after it in SelfAndDescendants order).
+        var goals = _goals.Length;
+        var (own, kf, board, subGoals) = (new RatingCounts[goals], new RatingCounts[goals], new RatingCounts[goals], new RatingCounts[goals]);
+        var derived = new Rating[goals];
+        var turns = new PriorityQueue<int, int>(); // goals whose own rules give another rating at a later place, by that place
+        for (var g = goals - 1; g >= 0; g--)
+        {
+            var goal = _goals[g];
+            var isKf = goal.Goal.IndicatorKind == IndicatorKind.Kf;
             for (var i = goal.FirstIndicator; i < goal.FirstIndicator + goal.IndicatorCount; i++)
             {
-                var rating = Indicator(_indicators[i]);
-                own = own.With(rating);
-                if (kind == IndicatorKind.Kf) kf = kf.With(rating);
-                else board = board.With(rating);
+                own[g] = own[g].With(current[i]);
+                if (isKf) kf[g] = kf[g].With(current[i]);
+                else board[g] = board[g].With(current[i]);
             }
-            derived[index] = memo.Rating(variant, thresholds, goal.Scope, _dataset.Period.Kind, goal.Activities, own, kf, board, subGoals);
-            return (kf, board);
+            foreach (var child in goal.Children)
+            {
+                kf[g] += kf[child];
+                board[g] += board[child];
+                subGoals[g] = subGoals[g].With(RollsUp(child));
+            }
+            derived[g] = Rate(g, 0);
+            sink.Initial(g, derived[g]);
         }
 
-        Rating Indicator(in IndicatorNode indicator) =>
-            indicator.From < 0 ? indicator.AsWritten : GoalMemo.FirstHolding(variant, RuleScope.Indicator, indicator.Facts, indicator.From);
+        // Then place by place: the indicators that change there, the goals above them and the goals whose rules turn there.
+        var dirty = new bool[goals];
+        var toRate = new PriorityQueue<int, int>(); // by index, largest first: a goal after every goal under it
+        for (var place = 1; place < count; place++)
+        {
+            for (var c = perPlace[place]; c < perPlace[place + 1]; c++)
+            {
+                var (i, rating) = changes[c];
+                var g = _indicators[i].Goal;
+                own[g] = Replace(own[g], current[i], rating);
+                var isKf = _goals[g].Goal.IndicatorKind == IndicatorKind.Kf;
+                for (var above = g; above >= 0; above = _goals[above].Parent)
+                {
+                    if (isKf) kf[above] = Replace(kf[above], current[i], rating);
+                    else board[above] = Replace(board[above], current[i], rating);
+                    MarkDirty(above);
+                }
+                current[i] = rating;
+            }
+            while (turns.TryPeek(out var g, out var at) && at == place)
+            {
+                turns.Dequeue();
+                MarkDirty(g);
+            }
+            while (toRate.TryDequeue(out var g, out _))
+            {
+                dirty[g] = false;
+                var rating = Rate(g, place);
+                if (rating == derived[g]) continue;
+                sink.Change(place, g, derived[g], rating);
+                var before = RollsUp(g);
+                derived[g] = rating;
+                var parent = _goals[g].Parent;
+                if (parent < 0 || RollsUp(g) == before) continue;
+                subGoals[parent] = Replace(subGoals[parent], before, RollsUp(g));
+                MarkDirty(parent);
+            }
+        }
+
+        void MarkDirty(int g)
+        {
+            if (dirty[g]) return;
+            dirty[g] = true;
+            toRate.Enqueue(g, -g);
+        }
+
+        // What a goal gives its parent's rules: the rule set's choice, never the display's (as CompiledRuleSet.AssessGoal).
+        Rating RollsUp(int g) => rules.RollsUp(_goals[g].Goal, derived[g]);
+
+        Rating Rate(int g, int place)
+        {
+            var goal = _goals[g];
+            var s = run.Goal(goal.Scope, Dataset.Period.Kind, goal.Activities, own[g], kf[g], board[g], subGoals[g]);
+            if (s.After(place) is var next && next < count) turns.Enqueue(g, next);
+            return s.At(place);
+        }
+    }
+
+    /// <summary>The same ratings counted, one of them <paramref name="from"/> now <paramref name="to"/>.</summary>
+    private static RatingCounts Replace(RatingCounts counts, Rating from, Rating to)
+    {
+        return new RatingCounts(counts.All, counts.Fully + Delta(Rating.Fully), counts.Partly + Delta(Rating.Partly), counts.NotMet + Delta(Rating.NotMet));
+
+        int Delta(Rating rating) => (to == rating ? 1 : 0) - (from == rating ? 1 : 0);
     }
 }
 
-/// <summary>
-/// Goals' derived ratings under one rule set, remembered by all that decides them: the scope, the values of the
-/// thresholds its rules read, and the arguments of the goal's facts. Not safe to share between threads.
-/// </summary>
-internal sealed class GoalMemo(CompiledRuleSet asWritten)
+/// <summary>Receives a walk's ratings (<see cref="SweepPlan.Walk"/>): goals by their index in <see cref="SweepPlan.Goals"/>.</summary>
+internal interface IRatingSink
 {
-    private readonly Dictionary<Key, Rating> _ratings = [];
+    /// <summary>The goal's derived rating at the first place.</summary>
+    void Initial(int goal, Rating rating);
 
-    /// <summary>Per scope, the places in the threshold vector its rules read.</summary>
-    private readonly Dictionary<RuleScope, int[]> _reads = RuleScopes.All.ToDictionary(s => s, s => asWritten.RulesOf(s).Conditions
-        .SelectMany(c => c.Names.OfType<ThresholdNode>()).Select(t => t.Index).Distinct().Order().ToArray());
-
-    /// <summary>Per scope, each set of values its rules have read, numbered.</summary>
-    private readonly Dictionary<RuleScope, List<double[]>> _seen = RuleScopes.All.ToDictionary(s => s, _ => new List<double[]>());
-
-    /// <summary>A variant's thresholds as the memo tells them apart: per scope, the number of the values its rules read.</summary>
-    public sealed class Variant(Dictionary<RuleScope, int> numbers)
-    {
-        public int this[RuleScope scope] => numbers[scope];
-    }
-
-    public Variant Of(CompiledRuleSet variant) => new(RuleScopes.All.ToDictionary(s => s, s =>
-    {
-        var values = _reads[s].Select(i => variant.ThresholdValues[i]).ToArray();
-        var seen = _seen[s];
-        var number = seen.FindIndex(v => v.AsSpan().SequenceEqual(values));
-        if (number >= 0) return number;
-        seen.Add(values);
-        return seen.Count - 1;
-    }));
-
-    public Rating Rating(CompiledRuleSet variant, Variant thresholds, RuleScope scope, PeriodKind period, ActivityCounts activities,
-        RatingCounts own, RatingCounts kf, RatingCounts board, RatingCounts subGoals)
-    {
-        var key = new Key(scope, thresholds[scope], period, activities, own, kf, board, subGoals);
-        if (_ratings.TryGetValue(key, out var rating)) return rating;
-        rating = FirstHolding(variant, scope, GoalFacts.Evaluate(period, activities, own, kf, board, subGoals).Values, 0);
-        _ratings[key] = rating;
-        return rating;
-    }
-
-    /// <summary>The rating of the first of the scope's rules from <paramref name="from"/> on that holds (first match wins), without a trace.</summary>
-    public static Rating FirstHolding(CompiledRuleSet variant, RuleScope scope, object[] facts, int from)
-    {
-        var rules = variant.RulesOf(scope);
-        for (var k = from; k < rules.Conditions.Count; k++)
-            if (variant.Holds(rules.Conditions[k], facts)) return rules.Rules[k].Rating;
-        throw new InvalidOperationException($"No rule matched in {scope}; the reader guarantees a catch-all.");
-    }
-
-    private readonly record struct Key(RuleScope Scope, int Thresholds, PeriodKind Period, ActivityCounts Activities,
-        RatingCounts Own, RatingCounts Kf, RatingCounts Board, RatingCounts SubGoals);
+    /// <summary>The goal's derived rating changes at <paramref name="place"/>.</summary>
+    void Change(int place, int goal, Rating from, Rating to);
 }

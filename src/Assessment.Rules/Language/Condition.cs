@@ -14,6 +14,8 @@ public sealed class Condition
         NodeCount = nodeCount;
         (Join, Parts) = TopLevelParts(root);
         Names = NamesIn(root).ToList();
+        Thresholds = Names.OfType<ThresholdNode>().DistinctBy(t => t.Index).ToList();
+        ThresholdIndexes = Thresholds.Select(t => t.Index).ToArray();
     }
 
     public string Text { get; }
@@ -32,6 +34,12 @@ public sealed class Condition
 
     /// <summary>The fact and threshold nodes, left to right.</summary>
     internal IReadOnlyList<Node> Names { get; }
+
+    /// <summary>The thresholds the condition reads, each once, in order of first use.</summary>
+    internal IReadOnlyList<ThresholdNode> Thresholds { get; }
+
+    /// <summary>The places in the threshold vector of <see cref="Thresholds"/>: which thresholds the condition reads.</summary>
+    internal IReadOnlyList<int> ThresholdIndexes { get; }
 
     /// <summary>Whether the condition holds on these facts (in schema order) and thresholds (in vector order).</summary>
     internal bool Holds(object[] facts, double[] thresholds) => Evaluator.YesNo(Root, new Evaluator.Scope(facts, thresholds, null));

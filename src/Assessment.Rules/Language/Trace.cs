@@ -53,7 +53,7 @@ public sealed class ConditionTrace
 
     /// <summary>The thresholds the condition reads, with the values it was evaluated under.</summary>
     public IReadOnlyList<(string Name, double Value)> Thresholds =>
-        Condition.Names.OfType<ThresholdNode>().Select(t => (t.Name, _thresholds[t.Index])).DistinctBy(t => t.Name).ToList();
+        Condition.Thresholds.Select(t => (t.Name, _thresholds[t.Index])).ToList();
 
     /// <summary>The facts the condition reads, with their values.</summary>
     public IReadOnlyList<(string Name, object Value)> Facts =>
