@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using System.Text.RegularExpressions;
 
 namespace Assessment.Import;
@@ -310,9 +311,10 @@ internal sealed partial class FlatLayout : Layout
     private static bool EndsWithPeriod(List<FlatCells.Atom> atoms, ReportImporter.State state, IEnumerable<string> next)
     {
         var year = atoms[^1].Text;
-        if (year is "År" or "Helår") return true;
-        if (year == "Tertial")
+        if (char.IsUpper(year[0]))
         {
+            if (PeriodicityOf(year) is not { } word) return false;
+            if (Vocabularies.Periodicities.Find(word) != Periodicity.Tertial) return true;
             foreach (var line in next.Take(6))
             {
                 if (Regex.IsMatch(line, @"^(?:[123] )?\d{4}$")) return false;

@@ -110,5 +110,6 @@ public class ImportScoreTests(ITestOutputHelper output)
         ((double)total.GoalsRight / total.Goals).ShouldBeGreaterThanOrEqualTo(0.98, table.ToString());
     }
 
-    private static string Percent(int right, int total) => total == 0 ? "–" : $"{100.0 * right / total:0.0} %";
+    private static string Percent(int right, int total) =>
+        total == 0 ? "–" : (100.0 * right / total).ToString("0.0#", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + " %";
 }

@@ -311,12 +311,16 @@ internal static class ImportVariants
     private static IEnumerable<Variant> Values()
     {
         const string family = "värden";
-        var units = new[] { " kr", " dagar", " st", "%" };
-        var n = 0;
-        foreach (var v in BothReports(family, "enheter (kr, dagar, st, %)", new FlatReportWriter(),
-                     d => Copy(d, (key, value) => IsValue(key) && Regex.IsMatch(value, @"^\d[\d ]*(?:,\d+)?$")
-                             ? value + (units[n++ % units.Length] is var unit && unit == "%" && !Regex.IsMatch(value, @"^\d{1,2}(?:,\d+)?$") ? " st" : unit)
-                         : IsValue(key) && value.EndsWith(" %", StringComparison.Ordinal) && n++ % 2 == 0 ? value[..^2] + "%" : value)))
+        // Bare figures get units in turn (a share only below 100), and every other share loses its space ("59%").
+        static RawDataset WithUnits(RawDataset d)
+        {
+            var units = new[] { " kr", " dagar", " st", "%" };
+            var n = 0;
+            return Copy(d, (key, value) => IsValue(key) && Regex.IsMatch(value, @"^\d[\d ]*(?:,\d+)?$")
+                ? value + (units[n++ % units.Length] is var unit && unit == "%" && !Regex.IsMatch(value, @"^\d{1,2}(?:,\d+)?$") ? " st" : unit)
+                : IsValue(key) && value.EndsWith(" %", StringComparison.Ordinal) && n++ % 2 == 0 ? value[..^2] + "%" : value);
+        }
+        foreach (var v in BothReports(family, "enheter (kr, dagar, st, %)", new FlatReportWriter(), WithUnits))
             yield return v;
         foreach (var v in BothReports(family, "decimalpunkt", new FlatReportWriter { CellText = (_, c) => Regex.Replace(c, @"(?<=\d),(?=\d)", ".") }))
             yield return v;
