@@ -116,7 +116,7 @@ public sealed record FlatReportWriter
             Paragraphs(text, goal.Analysis);
         }
         var footer = $"{district}, {title} 7(90) ";
-        var pageBreak = PageBetweenRows.Replace("{district}", district).Replace("{title}", title).Replace("\\n", "\n");
+        var pageBreak = PageBetweenRows.Replace("{district}", district).Replace("{title}", title);
         if (goal.Indicators.Count > 0) Indicators(text, goal.Indicators, kind, year, footer, pageBreak);
         if (goal.Activities.Count > 0) Activities(text, goal.Activities, footer);
         foreach (var child in goal.Children) Goal(text, child, kind, year, title, district);
