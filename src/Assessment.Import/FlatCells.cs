@@ -28,7 +28,7 @@ internal static partial class FlatCells
     /// <summary>A reading of a row: where its name ends, its cells, and how natural it is (lower is better).</summary>
     internal sealed record Reading(int NameEnd, IReadOnlyList<Cell> Cells, int Penalty, bool Exact);
 
-    [GeneratedRegex(@"^[-−+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:,\d+)?$")]
+    [GeneratedRegex(@"^[-−+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[,.]\d+)?$")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|m2|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
@@ -41,7 +41,7 @@ internal static partial class FlatCells
     [GeneratedRegex(@"^(?:Tas fram(?: av(?: nämnd(?:/s(?:tyrelse)?|/styrelse)?)?)?|Fastställs(?: \d{4})?|Ökning|Minskning|Öka|öka|Minska|minska|Oförändrat|Bibehålla|(?:Max|Minst|Högst|Lägst|Under|Över) [-−]?\d[\d ]*(?:,\d+)?(?: ?%| \p{L}[\p{L}/.]*)*|\+/-\s?\d+(?:,\d+)? ?%?|[-–])$")]
     private static partial Regex WordTarget();
 
-    [GeneratedRegex(@"^(?:(?:VB|T[123]|Tertial(?: [123])?) )?(?<year>\d{4})$")]
+    [GeneratedRegex(@"^(?:(?:VB|T[123]|Tertial(?: [123])?|År|Helår) )?(?<year>\d{4})$")]
     private static partial Regex CompletePeriod();
 
     [GeneratedRegex(@"^(?:Tertial(?: [123])?|VB|T[123])$")]
@@ -59,6 +59,8 @@ internal static partial class FlatCells
         "Tas", "fram", "av", "nämnd", "nämnd/s", "tyrelse", "styrelse", "nämnd/styrelse", "Fastställs", "Ökning", "Minskning",
         "Öka", "öka", "Minska", "minska", "Oförändrat", "Bibehålla", "Max", "Minst", "Högst", "Lägst", "Under", "Över",
         "VB", "T1", "T2", "T3", "Tertial", "År", "år", "Helår", "%", "CO2", "CO2e", "per", "livsmedel",
+        // Words of a cell that says there is no value ("Ej mätt", "Mäts ej", "Saknas", "N/A").
+        "Ej", "ej", "mätt", "Mäts", "Saknas", "saknas", "N/A",
     };
 
     /// <summary>The words of a row's lines, each with what separated it from the word before.</summary>
@@ -73,7 +75,9 @@ internal static partial class FlatCells
             foreach (Match m in Word().Matches(text))
             {
                 var spaces = m.Index - end;
-                atoms.Add(new Atom(m.Value, line, spaces, first && atoms.Count > 0, first && atoms.Count > 0 && !previousEndedInSpace && spaces == 0));
+                // A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*") is no part of it.
+                var word = m.Length > 1 ? Layout.FootnoteMarker().Replace(m.Value, "") : m.Value;
+                atoms.Add(new Atom(word, line, spaces, first && atoms.Count > 0, first && atoms.Count > 0 && !previousEndedInSpace && spaces == 0));
                 end = m.Index + m.Length;
                 first = false;
             }
@@ -168,13 +172,13 @@ internal static partial class FlatCells
     private static (string Text, int Penalty)? AsNumber(IReadOnlyList<Atom> atoms, int from, int to)
     {
         var first = atoms[from].Text;
-        var withPercent = Regex.Match(first, @"^(?<n>[-−+]?\d+(?:,\d+)?)%$");
+        var withPercent = Regex.Match(first, @"^(?<n>[-−+]?\d+(?:[,.]\d+)?)%$");
         if (withPercent.Success) return to == from + 1 ? (first, 0) : null;
         if (!Number().IsMatch(first) || Regex.IsMatch(first, @"^[-−+]?0\d")) return null;
         var k = from + 1;
         // Thousands groups: exactly three digits, one space after the group before, on the same line.
         while (k < to && !atoms[k].Break && atoms[k].Spaces == 1 && Regex.IsMatch(atoms[k].Text, @"^\d{3}(?:,\d+)?$")
-               && !atoms[k - 1].Text.Contains(','))
+               && !atoms[k - 1].Text.Contains(',') && !atoms[k - 1].Text.Contains('.'))
             k++;
         var grouped = k > from + 1;
         if (grouped && !Regex.IsMatch(first, @"^[-−+]?\d{1,3}$")) return null;

@@ -1,3 +1,4 @@
+using Assessment.Domain.Model;
 using System.Text.RegularExpressions;
 
 namespace Assessment.Import;
@@ -11,14 +12,10 @@ namespace Assessment.Import;
 /// </summary>
 internal sealed partial class FlatLayout : Layout
 {
-    [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>Avvikelse)?\s*$")]
+    [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?:(?<flag>Avvikelse|Ja|ja|JA|X|x)|Nej|nej|NEJ)?\s*$")]
     private static partial Regex ActivityDates();
 
-    /// <summary>A page footer: "Farsta stadsdelsnämnd, Tertialrapport 1 2024 12(80)", "12 (80)", "Sida 12 av 80".</summary>
-    [GeneratedRegex(@"^.{0,120},[^,]*\s\d+\s?\(\d+\)\s*$|^\s*\d+\s?\(\d+\)\s*$|^\s*Sida \d+( av \d+)?\s*$")]
-    private static partial Regex PageFooter();
-
-    [GeneratedRegex(@"^(?:Indikator|Aktivitet|Periodens|utfall|Utfall|män|män/|pojkar|kvinnor|kvinnor/|flickor|män/pojkar|kvinnor/flickor|pojkar/män|flickor/kvinnor|/|VB|T[123]|\d{4}|Prognos|prognos|helår|[ÅA]rsmål|årsmål|KF:s|år|Period|Periodicitet|Startdatum|Slutdatum|Avvikelse|Kommentar|Status)$")]
+    [GeneratedRegex(@"^(?:Indikator|Aktivitet|Periodens|utfall|Utfall|[Mm]än|[Mm]än/|[Pp]ojkar|[Kk]vinnor|[Kk]vinnor/|[Ff]lickor|[Mm]än/pojkar|[Kk]vinnor/flickor|[Pp]ojkar/män|[Ff]lickor/kvinnor|/|VB|T[123]|\d{4}|Prognos|prognos|helår|[ÅA]rsmål|årsmål|KF:s|år|Period|Periodicitet|Startdatum|Slutdatum|Avvikelse|Kommentar|Status)$")]
     private static partial Regex HeaderWord();
 
     public override bool WrapsText => true;
@@ -51,24 +48,26 @@ internal sealed partial class FlatLayout : Layout
         }
         var joined = string.Concat(words);
         var columns = new List<string> { "namn" };
-        void Add(string key, bool present) { if (present) columns.Add(key); }
         if (words.FirstOrDefault() == "Aktivitet")
         {
-            Add("start", words.Contains("Startdatum"));
-            Add("slut", words.Contains("Slutdatum"));
-            Add("avvikelse", words.Contains("Avvikelse"));
+            columns.AddRange(new[] { ("start", "Startdatum"), ("slut", "Slutdatum"), ("avvikelse", "Avvikelse") }.Where(c => words.Contains(c.Item2)).Select(c => c.Item1));
             return (columns, i);
         }
-        var withoutCity = joined.Replace("KF:sårsmål", "", StringComparison.Ordinal);
-        Add("utfall", words.Contains("Periodens"));
-        Add("utfall_man", words.Any(w => w.StartsWith("män", StringComparison.Ordinal) || w.StartsWith("pojkar", StringComparison.Ordinal)));
-        Add("utfall_kvinnor", words.Any(w => w.StartsWith("kvinnor", StringComparison.Ordinal) || w.StartsWith("flickor", StringComparison.Ordinal)));
-        Add("utfall_forra_aret", Regex.IsMatch(joined, @"UtfallVB\d{4}"));
-        Add("prognos", words.Contains("Prognos") || words.Contains("prognos"));
-        Add("arsmal", Regex.IsMatch(withoutCity, "[ÅA]rsmål"));
-        Add("kf_arsmal", words.Contains("KF:s"));
-        Add("periodicitet", words.Contains("Periodicitet"));
-        Add("period", words.Contains("Period"));
+        // Each column where its own words first stand: the extraction keeps the header cells' order, though a cell's
+        // second line may come after the next cell's first ("2022 Årsmål KF:s" / "årsmål Period").
+        var at = new List<(string Key, int Index)>();
+        void Add(string key, int index) { if (index >= 0) at.Add((key, index)); }
+        Add("utfall", words.IndexOf("Periodens"));
+        Add("utfall_man", words.FindIndex(w => w.StartsWith("män", StringComparison.OrdinalIgnoreCase) || w.StartsWith("pojkar", StringComparison.OrdinalIgnoreCase)));
+        Add("utfall_kvinnor", words.FindIndex(w => w.StartsWith("kvinnor", StringComparison.OrdinalIgnoreCase) || w.StartsWith("flickor", StringComparison.OrdinalIgnoreCase)));
+        var lastYear = Enumerable.Range(1, Math.Max(0, words.Count - 1)).FirstOrDefault(k => words[k] == "VB" && words[k - 1] == "Utfall", words.IndexOf("VB"));
+        Add("utfall_forra_aret", Regex.IsMatch(joined, @"UtfallVB\d{4}") ? lastYear : -1);
+        Add("prognos", words.FindIndex(w => w is "Prognos" or "prognos"));
+        Add("arsmal", Enumerable.Range(0, words.Count).FirstOrDefault(k => Regex.IsMatch(words[k], "^[ÅAå]rsmål$") && (k == 0 || words[k - 1] != "KF:s"), -1));
+        Add("kf_arsmal", words.IndexOf("KF:s"));
+        Add("periodicitet", words.IndexOf("Periodicitet"));
+        Add("period", words.IndexOf("Period"));
+        columns.AddRange(at.OrderBy(c => c.Index).Select(c => c.Key));
         return (columns, i);
     }
 
@@ -85,8 +84,9 @@ internal sealed partial class FlatLayout : Layout
         {
             var raw = lines[i];
             var clean = ReportImporter.Clean(raw);
-            if (PageFooter().IsMatch(raw))
+            if (IsPageLine(raw, state) || (pending.Count == 0 && Regex.IsMatch(clean, @"^\d{1,3}$")))
             {
+                // A page's footer or running header; a bare number between rows, where no row can start, is the page's number.
                 (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;
             }
@@ -146,21 +146,23 @@ internal sealed partial class FlatLayout : Layout
             if (pending.Count == 0 && char.IsLower(clean[0]) && clean.EndsWith('.'))
             {
                 // The tail of the paragraph above the table, moved below the header by a page break.
-                state.Note(i + 1, $"texten \"{Short(clean)}\" efter tabellhuvudet är slutet på ett stycke ovanför tabellen och lämnades");
+                state.Note(i + 1, state.ContinueParagraph(clean)
+                    ? $"texten \"{Short(clean)}\" efter tabellhuvudet är slutet på stycket ovanför tabellen och lästes in där"
+                    : $"texten \"{Short(clean)}\" efter tabellhuvudet är slutet på ett stycke ovanför tabellen och lämnades");
                 continue;
             }
             if (pending.Count == 0 && state.LastRow is { } previous && Continues(previous, clean))
                 continue;
             if (pending.Count >= (indicator ? 30 : 8))
                 return AsText(pending, state); // no row ends here: the table is over and this is running text
-            if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$"))
+            if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$") && clean is not ("i" or "å" or "ö"))
             {
-                // A word broken in a narrow column ("livsmede" / "l"): glue the tail back on.
+                // A word broken in a narrow column ("livsmede" / "l"): glue the tail back on (not a word of its own, "i").
                 pending[^1] = (pending[^1].Text.TrimEnd() + clean, pending[^1].Line);
                 continue;
             }
             pending.Add((raw, i + 1));
-            if (indicator ? TryPlaceIndicator(pending, valueColumns, state) : TryPlaceActivity(pending, state))
+            if (indicator ? TryPlaceIndicator(pending, valueColumns, state, NextTexts(lines, i)) : TryPlaceActivity(pending, state))
                 pending.Clear();
         }
         // Lines after the last row that end no row are the running text after the table: read them as text.
@@ -241,12 +243,12 @@ internal sealed partial class FlatLayout : Layout
     /// in a table without Period). A reading that does not fit the columns exactly is placed only when the row
     /// holds a value besides the period, and its cells are marked uncertain.
     /// </summary>
-    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, ReportImporter.State state)
+    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, ReportImporter.State state, IEnumerable<string> next)
     {
         var atoms = FlatCells.Fold(FlatCells.Atoms(pending));
         if (atoms.Count < 2) return false;
         var last = columns[^1];
-        if (last == "period" && !EndsWithPeriod(atoms, state)) return false;
+        if (last == "period" && !EndsWithPeriod(atoms, state, next)) return false;
         var readings = FlatCells.Read(atoms, columns);
         if (readings.Count == 0) return false;
         var best = readings[0];
@@ -291,14 +293,35 @@ internal sealed partial class FlatLayout : Layout
             if (row.Uncertain.Count > 0)
                 state.Note(line, $"indikatorn \"{Short(row.Name)}\": {row.Uncertain.Count} cell(er) kunde läsas på mer än ett sätt – kontrollera mot rapporten");
         }
+        if (pending.Any(p => p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => FootnoteMarker().IsMatch(w))))
+            state.Note(line, $"fotnotstecken på raden \"{Short(row.Name)}\" lämnades");
         Place(row, indicator: true, state);
         return true;
     }
 
-    /// <summary>The row's last words complete a Period cell of the report's year (not any four digits, like 1945 GWh).</summary>
-    private static bool EndsWithPeriod(List<FlatCells.Atom> atoms, ReportImporter.State state)
+    /// <summary>The lines with text after line index <paramref name="i"/>, read as they are needed.</summary>
+    private static IEnumerable<string> NextTexts(string[] lines, int i) =>
+        lines.Skip(i + 1).Select(ReportImporter.Clean).Where(l => l.Length > 0);
+
+    /// <summary>
+    /// The row's last words complete a Period cell: a year of the report's (not any four digits, like 1945 GWh), or a
+    /// periodicity ("År", "Helår", or "Tertial" when its "1 2026" does not follow among the wrapped rests of the row's
+    /// cells below it: "av", "nämnd/s", "tyrelse", a unit).
+    /// </summary>
+    private static bool EndsWithPeriod(List<FlatCells.Atom> atoms, ReportImporter.State state, IEnumerable<string> next)
     {
         var year = atoms[^1].Text;
+        if (char.IsUpper(year[0]))
+        {
+            if (PeriodicityOf(year) is not { } word) return false;
+            if (Vocabularies.Periodicities.Find(word) != Periodicity.Tertial) return true;
+            foreach (var line in next.Take(6))
+            {
+                if (Regex.IsMatch(line, @"^(?:[123] )?\d{4}$")) return false;
+                if (line.Split(' ').Length > 2 || char.IsUpper(line[0])) break; // the next row
+            }
+            return true;
+        }
         if (!Regex.IsMatch(year, @"^\d{4}$")) return false;
         return state.Year is not { } reportYear || Math.Abs(int.Parse(year) - reportYear) <= 1;
     }

@@ -63,17 +63,44 @@ internal abstract partial class Layout
         _ => key,
     };
 
-    /// <summary>"Tertial 1 2026" and "VB 2023" → Tertial; "2026" → År (the report's Period column).</summary>
+    /// <summary>"Tertial 1 2026", "T1 2026", "Tertial" and "VB 2023" → Tertial; "2026", "År 2026", "Helår" → År (the report's Period column).</summary>
     internal static string? PeriodicityOf(string periodCell)
     {
         var cell = periodCell.Trim();
         var (tertial, year) = (Vocabularies.Periodicities[Periodicity.Tertial].Label, Vocabularies.Periodicities[Periodicity.Year].Label);
-        if (cell.StartsWith(tertial, StringComparison.OrdinalIgnoreCase) || cell.StartsWith(PeriodKind.VB.ToString(), StringComparison.Ordinal)) return tertial;
+        if (TertialPeriod().IsMatch(cell)) return tertial;
         if (Vocabularies.Periodicities.Find(cell) == Periodicity.Year) return year;
-        return Regex.IsMatch(cell, @"^\d{4}$") ? year : null;
+        return YearPeriod().IsMatch(cell) ? year : null;
     }
 
-    public static bool IsPeriodCell(string text) => PeriodCell().IsMatch(text.Trim()) || text.Trim().StartsWith("Tertial ", StringComparison.Ordinal);
+    [GeneratedRegex(@"^(?:Tertial\b|T[123]\s+\d{4}$|VB\s+\d{4}$)", RegexOptions.IgnoreCase)]
+    private static partial Regex TertialPeriod();
+
+    [GeneratedRegex(@"^(?:(?:Hel)?[ÅåAa]r(?:\s+\d{4})?|\d{4})$")]
+    private static partial Regex YearPeriod();
+
+    public static bool IsPeriodCell(string text) => PeriodCell().IsMatch(text.Trim()) || PeriodicityOf(text) is not null;
+
+    /// <summary>An Avvikelse cell that flags the row ("Avvikelse", "Ja", "X"), and one that says there is none ("Nej").</summary>
+    [GeneratedRegex(@"^(?:Avvikelse|Ja|X|✓|✔)$", RegexOptions.IgnoreCase)]
+    internal static partial Regex DeviationYes();
+
+    [GeneratedRegex(@"^(?:Nej|Ingen|Ingen avvikelse)$", RegexOptions.IgnoreCase)]
+    internal static partial Regex DeviationNo();
+
+    /// <summary>A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*").</summary>
+    [GeneratedRegex(@"(?<=\S)\s?[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")]
+    internal static partial Regex FootnoteMarker();
+
+    /// <summary>
+    /// A page's footer or running header: "Farsta stadsdelsnämnd, Tertialrapport 1 2024 12(80)", "12 (80)", "Sida 12 av 80",
+    /// "12/80", "- 12 -".
+    /// </summary>
+    [GeneratedRegex(@"^.{0,120},[^,]*\s\d+\s?\(\d+\)\s*$|^\s*\d+\s?\(\d+\)\s*$|^\s*Sida \d+( av \d+)?\s*$|^\s*\d+\s?/\s?\d+\s*$|^\s*[-–]\s?\d+\s?[-–]\s*$")]
+    internal static partial Regex PageFooter();
+
+    /// <summary>A line a page break leaves: a footer, or a running header that names the district or the report and nothing else.</summary>
+    internal static bool IsPageLine(string raw, ReportImporter.State state) => PageFooter().IsMatch(raw) || state.IsRunningHeader(ReportImporter.Clean(raw));
 
     /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
     internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
@@ -90,11 +117,12 @@ internal abstract partial class Layout
                     else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
                     break;
                 case "avvikelse":
-                    if (cell.Equals("Avvikelse", StringComparison.OrdinalIgnoreCase)) row.Cells["avvikelse"] = "true";
-                    else state.Note(line, $"avvikelsecellen \"{cell}\" är inte \"Avvikelse\"");
+                    if (DeviationYes().IsMatch(cell)) row.Cells["avvikelse"] = "true";
+                    else if (!DeviationNo().IsMatch(cell) && !NoValue().IsMatch(cell))
+                        state.Note(line, $"avvikelsecellen \"{cell}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
                     break;
                 default:
-                    row.Cells[key] = cell;
+                    row.Cells[key] = cell.Replace('\u00A0', ' ');
                     break;
             }
         }
@@ -131,13 +159,22 @@ internal abstract partial class Layout
     /// </summary>
     private static void CheckValues(RawRow row, ReportImporter.State state)
     {
-        foreach (var (key, cell) in row.Cells.Where(c => c.Key is not ("namn" or "periodicitet" or "riktning")).ToList())
+        foreach (var (key, text) in row.Cells.Where(c => c.Key is not ("namn" or "periodicitet" or "riktning")).ToList())
         {
+            var cell = text;
             if (NoValue().IsMatch(cell.Trim()))
             {
                 row.Cells.Remove(key);
                 if (cell.Trim().Length > 1) state.Note(row.Line, $"cellen {ColumnTitle(key)} för \"{Short(row.Name)}\" säger \"{cell}\": lästes som tom");
                 continue;
+            }
+            if (DecimalPoint().IsMatch(cell))
+            {
+                // "2.5 %": a decimal point where the dataset has a comma. Three digits after the point ("1.250") could be
+                // a thousands group and are left to be refused below.
+                var comma = DecimalPoint().Replace(cell, "$1,$2");
+                state.Note(row.Line, $"cellen {ColumnTitle(key)} för \"{Short(row.Name)}\" har decimalpunkt: \"{cell}\" lästes som \"{comma}\"");
+                row.Cells[key] = cell = comma;
             }
             try
             {
@@ -152,6 +189,9 @@ internal abstract partial class Layout
             }
         }
     }
+
+    [GeneratedRegex(@"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?![\d.,])")]
+    private static partial Regex DecimalPoint();
 
     /// <summary>A text-only row inside a table: an analysis note, or the tail of a name split by a page break.</summary>
     internal static void TextRow(string text, int line, ReportImporter.State state, ref bool noteOpen)
@@ -203,14 +243,15 @@ internal sealed class TabLayout : Layout
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state) =>
         ReadCells(lines, start, state, raw => raw.Split('\t'), raw => raw.Contains('\t') || ReportImporter.Clean(raw).Length > 0,
-            separator: _ => false);
+            separator: _ => false, acrossPages: true);
 
     /// <summary>Shared by the tab and Markdown layouts: both keep one row per line with its cells.</summary>
     internal int ReadCells(string[] lines, int start, ReportImporter.State state, Func<string, string[]> split,
-        Func<string, bool> inTable, Func<string, bool> separator)
+        Func<string, bool> inTable, Func<string, bool> separator, bool acrossPages = false)
     {
         var header = split(lines[start]).Select(c => ReportImporter.Clean(c)).ToList();
         while (header.Count > 1 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
+        while (header.Count > 1 && header[0].Length == 0) header.RemoveAt(0); // a leading empty cell, as on the rows
         var indicator = header[0] == "Indikator";
         var keys = header.Select(ColumnKey).ToList();
         foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
@@ -221,6 +262,11 @@ internal sealed class TabLayout : Layout
         {
             var raw = lines[i];
             var clean = ReportImporter.Clean(raw);
+            if (acrossPages && (clean.Length == 0 || IsPageLine(raw, state)) && NextRow(lines, i, state) is { } next)
+            {
+                i = next - 1; // blank lines and a page's footer and header between two rows of the table
+                continue;
+            }
             if (!inTable(raw) || clean.Length == 0) break;
             if (separator(raw)) continue;
             if (IsTableHeader(clean, raw))
@@ -230,6 +276,11 @@ internal sealed class TabLayout : Layout
                 continue;
             }
             var cells = split(raw).Select(c => c.Trim()).ToList();
+            if (cells.Any(c => FootnoteMarker().IsMatch(c)))
+            {
+                state.Note(i + 1, $"fotnotstecken på raden \"{Short(ReportImporter.Clean(cells[0]))}\" lämnades");
+                cells = cells.Select(c => FootnoteMarker().Replace(c, "")).ToList();
+            }
             while (cells.Count > 0 && ReportImporter.Clean(cells[0]).Length == 0 && cells.Skip(1).Any(c => c.Length > 0))
                 cells.RemoveAt(0); // a leading empty cell: the row is shifted one step right
             while (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
@@ -255,13 +306,26 @@ internal sealed class TabLayout : Layout
                 // The row still ends with its Period cell, so the cells after the lost ones stand where they belong;
                 // which of the cells before them were the empty ones is the guess: each of those says so.
                 var at = keys.ToList().IndexOf("utfall_man");
-                foreach (var key in keys.Skip(1).Take(at - 1 + keys.Count - cells.Count).OfType<string>())
-                    row.Uncertain[key] = $"rad {i + 1}: raden har {keys.Count - cells.Count} cell(er) för lite; de tomma cellerna lästes som utfall män/kvinnor" +
+                var lost = aligned.Count - cells.Count;
+                foreach (var key in keys.Skip(1).Take(at - 1 + lost).OfType<string>())
+                    row.Uncertain[key] = $"rad {i + 1}: raden har {lost} cell(er) för lite; de tomma cellerna lästes som utfall män/kvinnor" +
                                          (row.Cells.TryGetValue(key, out var value) ? $" och \"{value}\" som {ColumnTitle(key)}" : $", så {ColumnTitle(key)} är tom");
             }
             Place(row, indicator, state);
         }
         return i;
+    }
+
+    /// <summary>
+    /// The index of the next row when only blank lines and the lines of a page break (footer, running header) stand
+    /// between line <paramref name="i"/> and a line of cells; null when the table ends here.
+    /// </summary>
+    private static int? NextRow(string[] lines, int i, ReportImporter.State state)
+    {
+        var k = i;
+        while (k < lines.Length && (ReportImporter.Clean(lines[k]).Length == 0 || IsPageLine(lines[k], state))) k++;
+        if (k >= lines.Length || !lines[k].Contains('\t')) return null;
+        return ReportImporter.IsHeading(ReportImporter.Clean(lines[k])) ? null : k;
     }
 
     /// <summary>"Analys …" or "Kommentar …": a note on the row above.</summary>
@@ -276,9 +340,11 @@ internal sealed class TabLayout : Layout
     /// </summary>
     private static List<string> Align(List<string> cells, IReadOnlyList<string?> keys, int line, ReportImporter.State state)
     {
-        var missing = keys.Count - cells.Count;
+        // Columns the importer does not know may follow Period ("Kommentar"): the row is measured up to Period.
+        var width = keys.ToList().FindLastIndex(k => k is not null) + 1;
+        var missing = width - cells.Count;
         var at = keys.ToList().IndexOf("utfall_man");
-        if (missing <= 0 || at < 0 || at > cells.Count || keys[^1] != "period" || !IsPeriodCell(cells[^1])) return cells;
+        if (missing <= 0 || at < 0 || at > cells.Count || keys[width - 1] != "period" || !IsPeriodCell(cells[^1])) return cells;
         var aligned = new List<string>(cells);
         aligned.InsertRange(at, Enumerable.Repeat("", missing));
         state.Note(line, $"raden \"{Short(cells[0])}\" har {missing} cell(er) för lite: tomma celler lästes som utfall män/kvinnor (kolumner lästa efter innehåll)");

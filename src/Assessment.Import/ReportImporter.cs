@@ -14,15 +14,20 @@ namespace Assessment.Import;
 /// </summary>
 public static partial class ReportImporter
 {
-    // Headings, numbered or not: "KF:s inriktningsmål: 1. …", "Inriktningsmål 2 …", "KF:s mål för verksamhetsområdet: 1.2 …",
-    // "Nämndmål: 1.2.1. …", "Nämndmål: …". Without a number the id is derived from the goal above.
-    [GeneratedRegex(@"^(?:KF:s\s+[Ii]|I)nriktningsmål(?:\s*:\s*(?:(?<id>\d+)(?:\.|\s|:|$)\s*)?|\s+(?<id>\d+)(?:\.|:)?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    // Headings, numbered or not, as districts and years write them: "KF:s inriktningsmål: 1. …", "Inriktningsmål 2 …",
+    // "Inriktningsmål 2: …", "KF:s mål för verksamhetsområdet: 1.2 …", "Mål för verksamhetsområdet 1.2: …",
+    // "Verksamhetsområdesmål 1.2 …", "Nämndmål: 1.2.1. …", "Nämndens mål 1.2.1: …", "Nämndmål 1: …" (numbered under its
+    // goal), "Nämndmål: …", and the same with the label in capitals. After the label comes a colon and an optional number,
+    // or a number (with a dot or a colon) and a title that starts with a capital. Without a number the id is derived from
+    // the goal above; a number shorter than the level's ("Nämndmål 2") is counted under the goal above.
+
+    [GeneratedRegex(@"^(?:KF:s\s+[Ii]nriktningsmål|Inriktningsmål|KF:S\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+)[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();
 
-    [GeneratedRegex(@"^(?:KF:s\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål)(?:\s*:\s*(?:(?<id>\d+\.\d+)(?:\.|\s|$)\s*)?|\s+(?<id>\d+\.\d+)\.?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:KF:s\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål|KF:S\s+MÅL FÖR VERKSAMHETSOMRÅDET|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?)(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+(?:\.\d+)?)[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex ServiceAreaHeading();
 
-    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål)(?:\s*:\s*(?:(?<id>\d+\.\d+\.\d+)\.?\s*)?|\s+(?<id>\d+\.\d+\.\d+)\.?\s*(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål|NÄMNDMÅL|NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2})[.:]?\s*)?|\s+(?<id>\d+(?:\.\d+){0,2})[.:]?\s*(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex BoardHeading();
 
     /// <summary>A list item: "•", "●", "-" or "–" first on the line (the flattened layout loses the mark in <see cref="Clean"/>).</summary>
@@ -32,8 +37,12 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
-    [GeneratedRegex(@"\.{4,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]
+    /// <summary>An entry of a table of contents: leader dots (close or spaced, or "…"), a tab or a table cell before the page number.</summary>
+    [GeneratedRegex(@"\.{4,}|(?:\.\s+){3,}\.?\s*\d*\s*$|…{2,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]
     private static partial Regex TableOfContents();
+
+    [GeneratedRegex(@"^(?:Tertialrapport\s+T?[12],?\s+\d{4}|Verksamhetsberättelse\s+\d{4}|Verksamhetsplan\s+\d{4})")]
+    private static partial Regex ReportTitle();
 
     [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+T?(?<n>[12]),?\s+(?<year>\d{4})")]
     private static partial Regex TertialTitle();
@@ -76,9 +85,9 @@ public static partial class ReportImporter
                 state.EndParagraph();
                 continue;
             }
-            if (Heading(clean) is not null && (TableOfContents().IsMatch(raw) || InPageList(lines, i))) continue;
             if (Heading(clean) is { } heading)
             {
+                if (TableOfContents().IsMatch(raw) || InPageList(lines, i, clean) || InHeadingRun(lines, i)) continue;
                 var title = heading.Title;
                 // A heading wrapped over several lines (flattened layout) continues on lines that carry on its
                 // sentence; a line that starts a sentence of its own is the prose after it.
@@ -137,22 +146,47 @@ public static partial class ReportImporter
     {
         if (char.IsLower(next[0])) return true;
         var end = title.TrimEnd();
+        if (IsCapitals(end) && IsCapitals(next)) return true; // a heading set in capitals wraps in capitals
         if (end.EndsWith('-') || end.EndsWith('–') || end.EndsWith(',')) return true;
-        var lastWord = end.Split(' ').Last();
+        var lastWord = end.Split(' ').Last().ToLowerInvariant();
         return lastWord is "och" or "i" or "för" or "med" or "till" or "av" or "som" or "att" or "på" or "en" or "ett" or "där" or "ska" or "samt" or "de" or "den" or "det";
     }
 
+    private static bool IsCapitals(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
+
     /// <summary>
-    /// A heading ending in a page number next to another such heading: a table of contents without leader
-    /// dots ("KF:s inriktningsmål: 1. Ett Stockholm … 5").
+    /// A heading (<paramref name="clean"/>, line index <paramref name="i"/>) ending in a page number next to another such
+    /// heading: a table of contents without leader dots ("KF:s inriktningsmål: 1. Ett Stockholm … 5").
     /// </summary>
-    private static bool InPageList(string[] lines, int i)
+    private static bool InPageList(string[] lines, int i, string clean)
     {
-        static bool Entry(string line) => Regex.IsMatch(Clean(line), @"\s\d{1,3}$") && Heading(Clean(line)) is not null;
-        if (!Entry(lines[i])) return false;
+        static bool EndsInPage(string clean) => Regex.IsMatch(clean, @"\s\d{1,3}$");
+        static bool Entry(string line) => EndsInPage(Clean(line)) && Heading(Clean(line)) is not null;
+        if (!EndsInPage(clean)) return false;
         var previous = Enumerable.Range(0, i).Reverse().Select(k => lines[k]).FirstOrDefault(l => Clean(l).Length > 0);
         var next = lines.Skip(i + 1).FirstOrDefault(l => Clean(l).Length > 0);
         return (previous is not null && Entry(previous)) || (next is not null && Entry(next));
+    }
+
+    /// <summary>
+    /// A heading among at least three in a row with nothing but blank lines between them: a table of contents without
+    /// page numbers. In the report itself a goal's heading is followed by its rating, its text or its tables.
+    /// </summary>
+    private static bool InHeadingRun(string[] lines, int i)
+    {
+        int Count(int step)
+        {
+            var count = 0;
+            for (var k = i + step; k >= 0 && k < lines.Length; k += step)
+            {
+                var clean = Clean(lines[k]);
+                if (clean.Length == 0) continue;
+                if (Heading(clean) is null) break;
+                count++;
+            }
+            return count;
+        }
+        return Count(-1) + 1 + Count(1) >= 3;
     }
 
     /// <summary>A goal heading at any of the three levels, numbered or not.</summary>
@@ -238,6 +272,35 @@ public static partial class ReportImporter
 
         public void Note(int line, string message) => notes.Add(new ImportNote(line, message));
 
+        /// <summary>
+        /// A page's running header: the district's name, the report's title or both ("Hässelby-Vällingby stadsdelsnämnd",
+        /// "Tertialrapport 1 2026"), with or without a page number.
+        /// </summary>
+        public bool IsRunningHeader(string clean)
+        {
+            if (clean.Length is 0 or > 160) return false;
+            var text = Regex.Replace(clean, @"\s+", " ");
+            var district = Regex.Replace(dataset.District, @"\s+", " ");
+            var named = district.Length > 0 && text.StartsWith(district, StringComparison.Ordinal);
+            if (named) text = text[district.Length..].TrimStart(' ', ',');
+            if (ReportTitle().Match(text) is { Success: true } title) text = text[title.Length..].Trim();
+            else if (!named) return false;
+            return text.Length == 0 || Regex.IsMatch(text, @"^\d+(?:\s?\(\d+\))?$");
+        }
+
+        /// <summary>
+        /// The last line of a paragraph that a page break put below a table's header: it continues the paragraph
+        /// read last under the open goal, if there is one.
+        /// </summary>
+        public bool ContinueParagraph(string text)
+        {
+            if (_lastText is not { Count: > 0 } target) return false;
+            target[^1] = $"{target[^1]} {text}";
+            return true;
+        }
+
+        private List<string>? _lastText;
+
         public void Open(GoalLevel level, string id, string title, int line)
         {
             EndParagraph();
@@ -253,6 +316,13 @@ public static partial class ReportImporter
                 return;
             }
             var siblings = parent?.Children ?? dataset.Goals;
+            var depth = level switch { GoalLevel.DirectionGoal => 1, GoalLevel.ServiceAreaGoal => 2, _ => 3 };
+            if (id.Length > 0 && parent is not null && id.Count(c => c == '.') + 1 + parent.Id.Count(c => c == '.') + 1 == depth)
+            {
+                // "Nämndmål 2: …" under 1.3: numbered under its goal.
+                Note(line, $"målet \"{Layout.Short(title)}\" har numret {id} under {parent.Id}: id {parent.Id}.{id}");
+                id = $"{parent.Id}.{id}";
+            }
             if (id.Length == 0)
             {
                 // An unnumbered heading: the next number under the goal above, in the report's order.
@@ -272,6 +342,7 @@ public static partial class ReportImporter
             if (dataset.AllGoals().Count(g => g.Id == id) > 1)
                 Note(line, $"mål-id {id} förekommer redan tidigare i rapporten");
             Current = goal;
+            _lastText = null;
             Section = Section.None;
             LastRow = null;
             AwaitingNote = false;
@@ -354,6 +425,7 @@ public static partial class ReportImporter
             if (Section == Section.None && Current.Level == GoalLevel.BoardGoal && Current.Description.Count == 0)
                 target = Current.Description;
             target.Add(text);
+            _lastText = target;
             _sinceOpen++;
             _lastParagraph = (target, text, _paragraphLine);
         }

@@ -39,6 +39,33 @@ public sealed record FlatReportWriter
     /// <summary>The activity table's header wraps after "Startdatum".</summary>
     public bool SplitActivityHeader { get; init; }
 
+    /// <summary>A goal's heading as another district or year writes it ("Inriktningsmål 2: Titel"); null: the seed's form.</summary>
+    public Func<RawGoal, string>? Heading { get; init; }
+
+    /// <summary>The indicator table's value columns in the report's order (dataset keys); null: the city's template for the period.</summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>The gender columns' headers as one word each ("Män", "Kvinnor") instead of "Utfall män/ pojkar".</summary>
+    public bool ShortGenderHeaders { get; init; }
+
+    /// <summary>A value cell as the report writes it (decimal point, footnote marker …): column key and text in, text out.</summary>
+    public Func<string, string, string>? CellText { get; init; }
+
+    /// <summary>A word written in every empty value cell ("–", "Ej mätt"), where the seed leaves spaces.</summary>
+    public string? EmptyCell { get; init; }
+
+    /// <summary>A row's name as the report writes it (a footnote marker after it): row number and name in, name out.</summary>
+    public Func<int, string, string>? NameText { get; init; }
+
+    /// <summary>The Period cell as the report writes it ("T1 2026", "År"): the seed's form in ("Tertial 1 2026", "2026").</summary>
+    public Func<string, string>? PeriodCell { get; init; }
+
+    /// <summary>Every n-th indicator row starts a new page: the page's footer and the next page's running header stand between two rows (0: never).</summary>
+    public int PageBetweenRowsEvery { get; init; }
+
+    /// <summary>The lines a page break between rows leaves (footer, running header); {0} is the page number.</summary>
+    public string PageBetweenRows { get; init; } = "{district}, {title} {0}(90) \n\n";
+
     private int _rows;
     private int _activities;
 
@@ -61,7 +88,7 @@ public sealed record FlatReportWriter
 
     private void Goal(StringBuilder text, RawGoal goal, string kind, string year, string title, string district)
     {
-        var heading = goal.Level switch
+        var heading = Heading is { } written ? written(goal) : goal.Level switch
         {
             GoalLevel.DirectionGoal => $"KF:s inriktningsmål: {goal.Id}. {goal.Title}",
             GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {goal.Id} {goal.Title}",
@@ -89,7 +116,8 @@ public sealed record FlatReportWriter
             Paragraphs(text, goal.Analysis);
         }
         var footer = $"{district}, {title} 7(90) ";
-        if (goal.Indicators.Count > 0) Indicators(text, goal.Indicators, kind, year, footer);
+        var pageBreak = PageBetweenRows.Replace("{district}", district).Replace("{title}", title);
+        if (goal.Indicators.Count > 0) Indicators(text, goal.Indicators, kind, year, footer, pageBreak);
         if (goal.Activities.Count > 0) Activities(text, goal.Activities, footer);
         foreach (var child in goal.Children) Goal(text, child, kind, year, title, district);
     }
@@ -141,17 +169,37 @@ public sealed record FlatReportWriter
         _ => $"   Indikator Årsmål KF:s årsmål \når {year} Periodicitet \n\n",
     };
 
-    private void Indicators(StringBuilder text, List<RawRow> rows, string kind, string year, string footer)
+    /// <summary>A column's header as the report wraps it, one entry per line.</summary>
+    private string[] HeaderLines(string column, string year) => column switch
     {
-        var header = IndicatorHeader(kind, year);
+        "utfall" => ["Periodens", "utfall"],
+        "utfall_man" => ShortGenderHeaders ? ["Män"] : ["Utfall", "män/", "pojkar"],
+        "utfall_kvinnor" => ShortGenderHeaders ? ["Kvinnor"] : ["Utfall", "kvinnor/", "flickor"],
+        "utfall_forra_aret" => ["Utfall VB", $"{int.Parse(year) - 1}"],
+        "prognos" => ["Prognos", "helår"],
+        "arsmal" => ["Årsmål"],
+        "kf_arsmal" => ["KF:s", "årsmål"],
+        "period" => ["Period"],
+        "periodicitet" => ["Periodicitet"],
+        _ => throw new ArgumentOutOfRangeException(nameof(column)),
+    };
+
+    private void Indicators(StringBuilder text, List<RawRow> rows, string kind, string year, string footer, string pageBreak)
+    {
+        // The seed's header (its header cells interleaved as the extraction wrote them), or the given columns' headers in turn.
+        var header = Columns is null && !ShortGenderHeaders
+            ? IndicatorHeader(kind, year)
+            : "   Indikator " + string.Join(" \n", (Columns ?? IndicatorColumns(kind)).Select(c => string.Join(" \n", HeaderLines(c, year)))) + " \n\n";
         text.Append(header);
-        var columns = IndicatorColumns(kind);
+        var columns = Columns ?? IndicatorColumns(kind);
         foreach (var row in rows)
         {
             _rows++;
+            if (PageBetweenRowsEvery > 0 && _rows % PageBetweenRowsEvery == 0)
+                text.AppendLine().Append(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}")).AppendLine().Append(header);
             text.AppendLine("  ").AppendLine(" ").AppendLine();
-            var name = Lines(row.Name, NameWidth);
-            var cells = columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c)).ToList();
+            var name = Lines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
+            var cells = columns.Select(c => c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
             if (NameOnValueLine && name.Count == 1)
             {
                 ValueLines(text, cells, "  " + name[0]);

@@ -315,4 +315,56 @@ public class LayoutVariantTests
         expected.Goals[0].Recorded = "inte";
         ShouldMatch(Dump(Import(variant)), Dump(expected));
     }
+
+    [Fact]
+    public void Bare_headings_listed_before_the_report_are_a_table_of_contents_once_the_goal_repeats()
+    {
+        // Two inriktningsmål listed without page numbers (too few to be a run of headings), then the economy section
+        // of the list: the entries stay bare, and each is dropped when its goal's heading comes again in the report.
+        var headings = Regex.Matches(Annual.Value, @"^KF:s inriktningsmål: [12]\. .*? $", RegexOptions.Multiline).Select(m => m.Value).ToList();
+        headings.Count.ShouldBe(2);
+        var variant = "Innehåll \n\n" + string.Join("\n\n", headings) + "\n\nUppföljning av ekonomi \n\n" + Annual.Value;
+        var import = ReportImporter.Import(variant, "variant.txt");
+        ShouldMatch(Dump(import.Dataset), Dump(Import(Annual.Value)));
+        import.Notes.ShouldContain(n => n.Line == 3 && n.Message.Contains("lästes som innehållsförteckning"));
+    }
+
+    [Fact]
+    public void The_end_of_a_paragraph_that_a_page_break_put_below_a_table_header_joins_its_paragraph()
+    {
+        var variant = ImportVariants.All().Single(v => v.Name == "styckets slut efter tabellhuvudet").Make();
+        var import = ReportImporter.Import(variant.Text, "variant.txt");
+        ShouldMatch(Dump(import.Dataset), Dump(variant.Expected));
+        import.Notes.ShouldContain(n => n.Message.Contains("är slutet på stycket ovanför tabellen och lästes in där"));
+    }
+
+    [Fact]
+    public void Prose_with_figures_after_a_table_is_the_goals_text_not_a_row()
+    {
+        var variant = ImportVariants.All().Single(v => v.Name == "löptext med tal efter tabellen").Make();
+        var import = ReportImporter.Import(variant.Text, "variant.txt");
+        ShouldMatch(Dump(import.Dataset), Dump(variant.Expected));
+        import.Notes.ShouldContain(n => n.Message.Contains("slutade inte som en tabellrad och lästes som löptext"));
+    }
+
+    [Fact]
+    public void A_period_cell_that_is_neither_year_nor_tertial_is_noted_and_the_row_kept()
+    {
+        // "Tertial" with no year after it: a periodicity, read as Tertial; "Löpande" is no period, so the cell is noted.
+        var seed = File.ReadAllText(Repo.Seed(TertialSeed));
+        var variant = Rewrite(seed, @"^(  Andelen nöjda besökare på stadens fritidsgårdar(?:\t[^\t\n]*)*)\t2026$", "$1\tLöpande");
+        var import = ReportImporter.Import(variant, "variant.txt");
+        var row = Indicator(import.Dataset, "Andelen nöjda besökare på stadens fritidsgårdar");
+        row.Cells.ContainsKey("periodicitet").ShouldBeFalse();
+        row.Cells["arsmal"].ShouldBe("90 %");
+        import.Notes.ShouldContain(n => n.Message.Contains("perioden \"Löpande\" är varken ett år eller en tertial"));
+    }
+
+    [Fact]
+    public void A_contents_entry_with_a_tab_is_skipped_and_the_reports_own_heading_opens_the_goal()
+    {
+        var import = ReportImporter.Import("KF:s inriktningsmål: 1. Ett mål\t5\n\nKF:s inriktningsmål: 1. Ett mål\n\n Uppfylls helt\n", "liten.txt");
+        import.Dataset.Goals.ShouldHaveSingleItem().Recorded.ShouldBe("helt");
+        import.Dataset.Goals[0].Line.ShouldBe(3);
+    }
 }

@@ -1,0 +1,369 @@
+using System.Text.RegularExpressions;
+using Assessment.Domain.Model;
+using Assessment.Import;
+
+namespace Assessment.Tests.Import;
+
+/// <summary>
+/// Variants of the seed reports written the way other districts' and other years' reports are laid out, each with
+/// the dataset a right import gives: the seed's own import, changed only where the variant changes what the report
+/// says. Grouped in families (heading forms, tables of contents, the tab layout, the flattened layout's fallbacks,
+/// columns, cell values, page breaks) so that <see cref="ImportScore"/> can say per family how much is read right.
+/// </summary>
+internal static class ImportVariants
+{
+    /// <param name="Ambiguous">
+    /// Cells the text itself leaves open, which the import may read otherwise than the report meant (counted as
+    /// misses in the families' sums); each variant names why.
+    /// </param>
+    internal sealed record Variant(string Family, string Name, Func<(RawDataset Expected, string Text)> Make, int Ambiguous = 0)
+    {
+        public override string ToString() => $"{Family}/{Name}";
+    }
+
+    private const string AnnualSeed = "000_77495519fac0431a.txt";
+    private const string TertialSeed = "001_9521fb7e6e23d8f1.txt";
+    private const string PlanSeed = "003_ce6ff41ba5d2322e.txt";
+
+    private static readonly Lazy<string> AnnualText = new(() => File.ReadAllText(Repo.Seed(AnnualSeed)));
+    private static readonly Lazy<string> TertialText = new(() => File.ReadAllText(Repo.Seed(TertialSeed)));
+    private static readonly Lazy<string> PlanText = new(() => File.ReadAllText(Repo.Seed(PlanSeed)));
+
+    public static RawDataset Import(string text) => ReportImporter.Import(text, "variant.txt").Dataset;
+
+    private static RawDataset Annual() => Import(AnnualText.Value);
+    private static RawDataset Tertial() => Import(TertialText.Value);
+    private static RawDataset Plan() => Import(PlanText.Value);
+
+    /// <summary>The two seeds whose tables carry outcomes, by name: the flattened annual report and the tab-separated tertial report.</summary>
+    private static readonly (string Name, Func<RawDataset> Read)[] Reports = [("VB", Annual), ("T1", Tertial)];
+
+    /// <summary>A copy of a dataset with every value cell passed through <paramref name="cell"/> (null drops the cell).</summary>
+    public static RawDataset Copy(RawDataset source, Func<string, string, string?>? cell = null)
+    {
+        var copy = new RawDataset { District = source.District, Period = source.Period, Source = source.Source };
+        RawGoal Goal(RawGoal g)
+        {
+            var goal = new RawGoal(g.Level, g.Id, g.Title, g.Line) { Recorded = g.Recorded };
+            goal.Analysis.AddRange(g.Analysis);
+            goal.Description.AddRange(g.Description);
+            goal.ExpectedResults.AddRange(g.ExpectedResults);
+            goal.Indicators.AddRange(g.Indicators.Select(Row));
+            goal.Activities.AddRange(g.Activities.Select(Row));
+            goal.Children.AddRange(g.Children.Select(Goal));
+            return goal;
+        }
+        RawRow Row(RawRow r)
+        {
+            var row = new RawRow(r.Line);
+            foreach (var (key, value) in r.Cells)
+                if ((key == "namn" || cell is null ? value : cell(key, value)) is { } kept) row.Cells[key] = kept;
+            row.Notes.AddRange(r.Notes);
+            return row;
+        }
+        copy.Goals.AddRange(source.Goals.Select(Goal));
+        return copy;
+    }
+
+    /// <summary>Replaces every match and asserts there was one.</summary>
+    private static string RewriteAll(string text, string pattern, MatchEvaluator replacement)
+    {
+        var regex = new Regex(pattern, RegexOptions.Multiline);
+        regex.IsMatch(text).ShouldBeTrue(pattern);
+        return regex.Replace(text, replacement);
+    }
+
+    private static string RewriteAll(string text, string pattern, string replacement) => RewriteAll(text, pattern, m => m.Result(replacement));
+
+    /// <summary>The heading as the seeds write it: "KF:s inriktningsmål: 1. …", "KF:s mål för verksamhetsområdet: 1.1 …", "Nämndmål: 1.1.1 …".</summary>
+    private static string SeedHeading(RawGoal g) => g.Level switch
+    {
+        GoalLevel.DirectionGoal => $"KF:s inriktningsmål: {g.Id}. {g.Title}",
+        GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {g.Id} {g.Title}",
+        _ => $"Nämndmål: {g.Id} {g.Title}",
+    };
+
+    private static Variant Written(string family, string name, string report, FlatReportWriter writer, Func<RawDataset, RawDataset>? expected = null) =>
+        new(family, $"{name} ({report})", () =>
+        {
+            var original = Reports.Single(r => r.Name == report).Read();
+            var wanted = expected?.Invoke(original) ?? original;
+            return (wanted, writer.Write(wanted));
+        });
+
+    private static IEnumerable<Variant> BothReports(string family, string name, FlatReportWriter writer, Func<RawDataset, RawDataset>? expected = null) =>
+        Reports.Select(r => Written(family, name, r.Name, writer, expected));
+
+    public static IEnumerable<Variant> All() =>
+        Headings().Concat(TablesOfContents()).Concat(TabLayout()).Concat(FlatFallbacks()).Concat(Columns()).Concat(Values()).Concat(Pages());
+
+    // --- Heading forms ---
+
+    private static string Last(string id) => id.Split('.')[^1];
+
+    private static IEnumerable<Variant> Headings()
+    {
+        const string family = "rubriker";
+        var forms = new (string Name, Func<RawGoal, string> Heading)[]
+        {
+            ("Inriktningsmål 2 Titel", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id} {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"Verksamhetsområdesmål {g.Id} {g.Title}",
+                _ => $"Nämndmål {g.Id} {g.Title}",
+            }),
+            ("Inriktningsmål 2: Titel", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id}: {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"Mål för verksamhetsområdet {g.Id}: {g.Title}",
+                _ => $"Nämndens mål {g.Id}: {g.Title}",
+            }),
+            ("KF:s mål för verksamhetsområdet 1.2 Titel", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"KF:s inriktningsmål {g.Id}. {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet {g.Id} {g.Title}",
+                _ => $"Nämndmål {g.Id}. {g.Title}",
+            }),
+            ("Verksamhetsområdesmål: 1.2 och Nämndens mål utan nummer", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Inriktningsmål: {g.Id}. {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"Verksamhetsområdesmål: {g.Id} {g.Title}",
+                _ => $"Nämndens mål: {g.Title}",
+            }),
+            ("Nämndmål numrerade under sitt mål", g => g.Level switch
+            {
+                GoalLevel.BoardGoal => $"Nämndmål {Last(g.Id)}: {g.Title}",
+                _ => SeedHeading(g),
+            }),
+            ("versaler", g => SeedHeading(g).ToUpperInvariant()),
+            ("rubrikord i versaler", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"INRIKTNINGSMÅL {g.Id}: {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"VERKSAMHETSOMRÅDESMÅL {g.Id}: {g.Title}",
+                _ => $"NÄMNDMÅL {g.Id}: {g.Title}",
+            }),
+            ("blanksteg och hårda blanksteg", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"KF:s inriktningsmål:\u00A0{g.Id}.\u00A0{g.Title}\u00A0\u00A0",
+                GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet:  {g.Id}  {g.Title}    ",
+                _ => $"Nämndmål:\u00A0{g.Id}\u00A0{g.Title} \u00A0",
+            }),
+        };
+        return forms.SelectMany(f => BothReports(family, f.Name, new FlatReportWriter { Heading = f.Heading }));
+    }
+
+    // --- Tables of contents ---
+
+    private static IEnumerable<Variant> TablesOfContents()
+    {
+        const string family = "innehållsförteckning";
+        var forms = new (string Name, Func<string, int, string> Entry)[]
+        {
+            ("punktledare", (h, p) => $"{h} ........................ {p}"),
+            ("punktledare utan mellanrum", (h, p) => $"{h}........{p}"),
+            ("glesa punkter", (h, p) => $"{h} . . . . . . . . {p}"),
+            ("tabb", (h, p) => $"{h}\t{p}"),
+            ("tabellrad", (h, p) => $"| {h} | {p} |"),
+            ("utan sidnummer", (h, _) => h),
+        };
+        foreach (var (name, entry) in forms)
+        {
+            foreach (var (report, read, text) in new[] { ("VB", (Func<RawDataset>)Annual, AnnualText), ("T1", Tertial, TertialText) })
+            {
+                yield return new Variant(family, $"{name} ({report})", () =>
+                {
+                    var original = read();
+                    var entries = original.AllGoals().Where(g => g.Level != GoalLevel.BoardGoal || name != "utan sidnummer")
+                        .Select((g, n) => entry(SeedHeading(g), n + 4));
+                    return (original, "Innehållsförteckning \n\n" + string.Join(" \n", entries) + " \n\n" + text.Value);
+                });
+            }
+        }
+    }
+
+    // --- The tab layout (the tertial report's seed, rewritten) ---
+
+    private const string TabRow = @"^( +[^\t\n]+)(\t[^\n]*)$";
+
+    private static IEnumerable<Variant> TabLayout()
+    {
+        const string family = "tabbar";
+        yield return new Variant(family, "tom första cell på raderna", () =>
+            (Tertial(), RewriteAll(TertialText.Value, TabRow, "\t$1$2")));
+        yield return new Variant(family, "tom första cell på rader och huvud", () =>
+            (Tertial(), RewriteAll(RewriteAll(TertialText.Value, TabRow, "\t$1$2"), @"^(Indikator|Aktivitet)\t", "\t$1\t")));
+        yield return new Variant(family, "okänd kolumn efter namnet", () =>
+        {
+            var text = RewriteAll(TertialText.Value, @"^Indikator\t", "Indikator\tEnhet\t");
+            var rows = 0;
+            // Every indicator row (a name and at least one more cell, maybe after an empty first cell), not the header,
+            // a note or the tail of a name after a page break.
+            text = RewriteAll(text, @"^(?!Indikator\t|Analys|Kommentar)([ \t]*[^\t\n ][^\t\n]*)((?:\t[^\t\n]*){6,})$", m =>
+                m.Groups[2].Value.Split('\t').Count(c => c.Trim().Length > 0) == 0 ? m.Value
+                    : $"{m.Groups[1].Value}\t{(++rows % 2 == 0 ? "procent" : "")}{m.Groups[2].Value}");
+            return (Tertial(), text);
+        });
+        yield return new Variant(family, "okänd kolumn sist", () =>
+        {
+            var text = RewriteAll(TertialText.Value, @"^(Indikator\t.*\tPeriod)$", "$1\tKommentar");
+            var rows = 0;
+            text = RewriteAll(text, @"^(  [^\t\n]+\t[^\n]*\t(?:Tertial 1 )?\d{4})$", m => $"{m.Value}\t{(++rows % 3 == 0 ? "Se analys" : "")}");
+            return (Tertial(), text);
+        });
+        foreach (var (name, yes, no) in new[] { ("Ja/Nej", "Ja", "Nej"), ("x/tom", "x", ""), ("Avvikelse/-", "Avvikelse", "-"), ("ja/nej", "ja", "nej") })
+        {
+            yield return new Variant(family, $"avvikelse {name}", () =>
+            {
+                var expected = Tertial();
+                var flagged = new HashSet<int>();
+                var n = 0;
+                foreach (var activity in expected.AllGoals().SelectMany(g => g.Activities))
+                    if (n++ % 3 == 0) { activity.Cells["avvikelse"] = "true"; flagged.Add(activity.Line); }
+                var lines = TertialText.Value.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (!Regex.IsMatch(lines[i], @"^ +[^\t]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t?$")) continue;
+                    lines[i] = lines[i].TrimEnd('\t') + "\t" + (flagged.Contains(i + 1) ? yes : no);
+                }
+                return (expected, string.Join('\n', lines));
+            });
+        }
+        yield return new Variant(family, "sidfot mellan raderna", () =>
+        {
+            var rows = 0;
+            var text = RewriteAll(TertialText.Value, TabRow, m => ++rows % 4 == 0
+                ? $"{m.Value}\n\nHässelby-Vällingby stadsdelsnämnd, Tertialrapport 1 2026 {rows / 4 + 5}(60)\n\nHässelby-Vällingby stadsdelsnämnd\n"
+                : m.Value);
+            return (Tertial(), text);
+        });
+    }
+
+    // --- The flattened layout's fallbacks (the annual report's seed, rewritten) ---
+
+    private static IEnumerable<Variant> FlatFallbacks()
+    {
+        const string family = "platt reserv";
+        yield return new Variant(family, "styckets slut efter tabellhuvudet", () =>
+        {
+            // A page break moves the last line of the paragraph above a table below the table's header.
+            var header = "   Indikator Periodens \nutfall \n\nUtfall \nmän/ \npojkar \n\nUtfall \nkvinnor/ \nflickor \n\nUtfall VB \n2022 Årsmål KF:s \n\nårsmål Period \n\n";
+            var text = AnnualText.Value;
+            var at = text.IndexOf("sitt tillstånd indraget. \n\n" + header, StringComparison.Ordinal);
+            at.ShouldBeGreaterThan(0);
+            text = text.Remove(at, "sitt tillstånd indraget. \n\n".Length).Insert(at + header.Length, "sitt tillstånd indraget. \n\n");
+            return (Annual(), text);
+        });
+        yield return new Variant(family, "löptext med tal efter tabellen", () =>
+        {
+            const string prose = "Under året har 12 nya platser tillkommit och 3 har avvecklats under 2023";
+            var text = AnnualText.Value;
+            var at = text.IndexOf("  Förskollärartäthet 13 st    15,5 st 15,5 VB 2023 \n\n", StringComparison.Ordinal);
+            at.ShouldBeGreaterThan(0);
+            text = text.Insert(at + "  Förskollärartäthet 13 st    15,5 st 15,5 VB 2023 \n\n".Length, prose + " \n\n");
+            var expected = Annual();
+            expected.AllGoals().Single(g => g.Indicators.Any(i => i.Name == "Förskollärartäthet")).Analysis.Add(prose);
+            return (expected, text);
+        });
+        foreach (var (name, tertial, year) in new[] { ("T1 2026 och År 2026", "T1 2026", "År 2026"), ("Tertial och År", "Tertial", "År"), ("Helår 2026", "Tertial 1 2026", "Helår 2026") })
+        {
+            yield return new Variant(family, $"period {name}", () =>
+            {
+                var original = Tertial();
+                return (original, new FlatReportWriter { PeriodCell = p => p.StartsWith("Tertial", StringComparison.Ordinal) ? tertial : year }.Write(original));
+            });
+        }
+    }
+
+    // --- Columns: order, gender split, the city's target ---
+
+    private static readonly string[] TertialColumns = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "period"];
+    private static readonly string[] AnnualColumns = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "arsmal", "kf_arsmal", "period"];
+
+    private static IEnumerable<Variant> ColumnsOf(string family, string name, Func<string[], string[]> columns, bool shortGender = false)
+    {
+        foreach (var (report, all) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
+        {
+            var kept = columns(all);
+            var variant = Written(family, name, report, new FlatReportWriter { Columns = kept, ShortGenderHeaders = shortGender },
+                d => Copy(d, (key, value) => key is "periodicitet" or "start" or "slut" or "avvikelse" || kept.Contains(key) ? value : null));
+            // Without the gender split, "… kontraktet efter 12 månader 100 100 100 % VB 2023" reads as well with "12 månader"
+            // as the outcome and "100 100" as one grouped figure: only the name's sense settles it.
+            yield return report == "VB" && !kept.Contains("utfall_man") ? variant with { Ambiguous = 3 } : variant;
+        }
+    }
+
+    private static IEnumerable<Variant> Columns()
+    {
+        const string family = "kolumner";
+        return ColumnsOf(family, "mål före förra årets utfall", c => [.. c.Where(k => k is not ("utfall_forra_aret" or "period")), "utfall_forra_aret", "period"])
+            .Concat(ColumnsOf(family, "KF:s årsmål före årsmålet, kvinnor före män",
+                c => [.. c.Select(k => k switch { "arsmal" => "kf_arsmal", "kf_arsmal" => "arsmal", "utfall_man" => "utfall_kvinnor", "utfall_kvinnor" => "utfall_man", _ => k })]))
+            .Concat(ColumnsOf(family, "utan könsuppdelning", c => [.. c.Where(k => k is not ("utfall_man" or "utfall_kvinnor"))]))
+            .Concat(ColumnsOf(family, "Män och Kvinnor som rubriker", c => c, shortGender: true))
+            .Concat(ColumnsOf(family, "utan KF:s årsmål", c => [.. c.Where(k => k != "kf_arsmal")]))
+            .Concat(ColumnsOf(family, "utan KF:s årsmål och könsuppdelning", c => [.. c.Where(k => k is not ("kf_arsmal" or "utfall_man" or "utfall_kvinnor"))]));
+    }
+
+    // --- Cell values: units, decimal point, missing values, footnote markers ---
+
+    private static bool IsValue(string key) => key is not ("namn" or "periodicitet" or "start" or "slut" or "avvikelse");
+
+    private static IEnumerable<Variant> Values()
+    {
+        const string family = "värden";
+        // Bare figures get units in turn (a share only below 100), and every other share loses its space ("59%").
+        static RawDataset WithUnits(RawDataset d)
+        {
+            var units = new[] { " kr", " dagar", " st", "%" };
+            var n = 0;
+            return Copy(d, (key, value) => IsValue(key) && Regex.IsMatch(value, @"^\d[\d ]*(?:,\d+)?$")
+                ? value + (units[n++ % units.Length] is var unit && unit == "%" && !Regex.IsMatch(value, @"^\d{1,2}(?:,\d+)?$") ? " st" : unit)
+                : IsValue(key) && value.EndsWith(" %", StringComparison.Ordinal) && n++ % 2 == 0 ? value[..^2] + "%" : value);
+        }
+        foreach (var v in BothReports(family, "enheter (kr, dagar, st, %)", new FlatReportWriter(), WithUnits))
+            yield return v;
+        foreach (var v in BothReports(family, "decimalpunkt", new FlatReportWriter { CellText = (_, c) => Regex.Replace(c, @"(?<=\d),(?=\d)", ".") }))
+            yield return v;
+        foreach (var word in new[] { "–", "-", "Ej mätt", "saknas" })
+            foreach (var v in BothReports(family, $"\"{word}\" i tomma celler", new FlatReportWriter { EmptyCell = word }))
+                yield return v;
+        foreach (var marker in new[] { "¹", "*" })
+            foreach (var v in BothReports(family, $"fotnotstecken {marker}", new FlatReportWriter
+                     {
+                         NameText = (row, name) => row % 3 == 0 ? name + marker : name,
+                         CellText = (key, c) => key == "utfall" && c.Length % 2 == 0 ? c + marker : c,
+                     }))
+                yield return v;
+    }
+
+    // --- Page breaks between rows, wrapped names ---
+
+    private static IEnumerable<Variant> Pages()
+    {
+        const string family = "sidbrytningar";
+        var forms = new (string Name, string Lines)[]
+        {
+            ("sidfot med nämnd och rapport", "{district}, {title} {0}(90) \n\n"),
+            ("Sida n av m", "Sida {0} av 90 \n\n"),
+            ("sidhuvud med nämnden, sidnummer", "{0} \n\n{district} \n{title} \n\n"),
+            ("sidnummer n (m) och sidhuvud", "{0} (90) \n\n{district} {title} \n\n"),
+        };
+        foreach (var (name, lines) in forms)
+            foreach (var v in BothReports(family, name, new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = lines }))
+                yield return v;
+        // In a narrow column a letter alone on its line is the tail of a broken word: the seed's own "Medskapandeinde x"
+        // (an extraction's split) then reads whole.
+        foreach (var v in BothReports(family, "smala namn", new FlatReportWriter { NameWidth = 14 }, d =>
+                 {
+                     var copy = Copy(d);
+                     foreach (var row in copy.AllGoals().SelectMany(g => g.Indicators)) row.Name = row.Name.Replace("Medskapandeinde x", "Medskapandeindex");
+                     return copy;
+                 }))
+            yield return v;
+        yield return new Variant(family, "plan med sidbrytningar (VP)", () =>
+        {
+            var plan = Plan();
+            return (plan, new FlatReportWriter { PageBetweenRowsEvery = 4, PageBetweenRows = "Sida {0} av 90 \n\n" }.Write(plan));
+        });
+    }
+}
