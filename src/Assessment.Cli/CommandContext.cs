@@ -33,8 +33,8 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultFiles.Dataset);
         Reads.Record(path);
-        var input = InputText.Read(path, display);
-        return new LoadedDataset(DatasetReader.Read(input.Text, display), display, input.Sha256);
+        var input = InputText.ReadUtf8(path, display);
+        return new LoadedDataset(DatasetReader.Read(input.Bytes, display), display, input.Sha256);
     }
 
     /// <summary>A rule set file, or a folder of versions from which the period picks the one in force.</summary>

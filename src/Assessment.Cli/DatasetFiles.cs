@@ -47,12 +47,18 @@ internal static class DatasetFiles
         LoadedDataset dataset;
         try
         {
-            var input = InputText.Read(file.Path, file.Display);
+            var input = InputText.ReadUtf8(file.Path, file.Display);
             // Broken YAML in a folder counts as a dataset: it is reported, not skipped.
-            var root = YamlFile.ParseRoot(input.Text, file.Display, new ErrorSink());
-            // Whether a file in a folder is meant as a dataset: it names a district or a period.
-            if (file.InFolder && !root.Has("namnd") && !root.Has("period")) return (null, null, file.Display);
-            dataset = new LoadedDataset(DatasetReader.Read(root), file.Display, input.Sha256);
+            var root = YamlFile.ParseRoot(input.Bytes, file.Display, new ErrorSink());
+            try
+            {
+                if (file.InFolder && !DatasetReader.LooksLikeDataset(root)) return (null, null, file.Display);
+                dataset = new LoadedDataset(DatasetReader.Read(root), file.Display, input.Sha256);
+            }
+            finally
+            {
+                YamlFile.Recycle(root); // the node table serves this thread's next file
+            }
         }
         catch (InputException e)
         {
