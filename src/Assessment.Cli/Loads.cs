@@ -12,7 +12,7 @@ internal static class Loads
     public static Task<T> Beside<T>(Func<T> load) =>
         Task.Factory.StartNew(load, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    /// <summary>Runs a load on this thread, its result or exception kept for <see cref="AwaitAll"/>.</summary>
+    /// <summary>Runs a load on this thread, its result or exception kept for <see cref="InputException.AwaitAll"/>.</summary>
     public static Task<T> Here<T>(Func<T> load)
     {
         try
@@ -23,28 +23,5 @@ internal static class Loads
         {
             return Task.FromException<T>(e);
         }
-    }
-
-    /// <summary>
-    /// Waits for the loads and reports the problems of all of them together, in the order given. An unexpected
-    /// exception – a bug – is rethrown as it is.
-    /// </summary>
-    public static void AwaitAll(params Task[] loads)
-    {
-        try
-        {
-            Task.WaitAll(loads);
-        }
-        catch (AggregateException)
-        {
-            // Each load's own exception is looked at below, in order.
-        }
-        var errors = new List<InputError>();
-        foreach (var load in loads)
-        {
-            if (load.Exception?.InnerException is InputException input) errors.AddRange(input.Errors);
-            else if (load.Exception?.InnerException is { } other) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(other);
-        }
-        if (errors.Count > 0) throw new InputException(errors);
     }
 }

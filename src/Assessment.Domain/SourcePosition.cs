@@ -46,4 +46,27 @@ public class InputException : Exception
     public InputException(ErrorKind kind, string file, string message) : this(kind, SourcePosition.InFile(file), message) { }
 
     public IReadOnlyList<InputError> Errors { get; }
+
+    /// <summary>
+    /// Waits for inputs loaded side by side and reports the problems of all of them together, in the order given.
+    /// An unexpected exception – a bug – is rethrown as it is.
+    /// </summary>
+    public static void AwaitAll(params Task[] loads)
+    {
+        try
+        {
+            Task.WaitAll(loads);
+        }
+        catch (AggregateException)
+        {
+            // Each load's own exception is looked at below, in order.
+        }
+        var errors = new List<InputError>();
+        foreach (var load in loads)
+        {
+            if (load.Exception?.InnerException is InputException input) errors.AddRange(input.Errors);
+            else if (load.Exception?.InnerException is { } other) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(other);
+        }
+        if (errors.Count > 0) throw new InputException(errors);
+    }
 }

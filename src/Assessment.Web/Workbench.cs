@@ -67,30 +67,14 @@ public static class Workbench
         });
         configure?.Invoke(builder);
         var app = builder.Build();
-        var store = new DatasetStore(options.Datasets, Await(rules, templates).Item1, templates.Result, options.Log);
+        InputException.AwaitAll(rules, templates);
+        var store = new DatasetStore(options.Datasets, rules.Result, templates.Result, options.Log);
         // The datasets are read and assessed (and the first page's code compiled) while the server starts listening.
         _ = Task.Factory.StartNew(() => Pages.Warm(store), TaskCreationOptions.LongRunning);
         app.Use(LocalOnly.Check(options.Host));
         Api.Map(app, store, options);
         Pages.Map(app, store, options);
         return app;
-    }
-
-    /// <summary>Both loads' results; the problems of both reported together when either fails.</summary>
-    private static (RuleSetCatalog, TemplateSet) Await(Task<RuleSetCatalog> rules, Task<TemplateSet> templates)
-    {
-        try
-        {
-            Task.WaitAll(rules, templates);
-        }
-        catch (AggregateException)
-        {
-            var errors = new[] { rules.Exception, templates.Exception }.Select(e => e?.InnerException)
-                .OfType<InputException>().SelectMany(e => e.Errors).ToList();
-            if (errors.Count > 0) throw new InputException(errors);
-            throw (rules.Exception ?? templates.Exception)!.InnerException!;
-        }
-        return (rules.Result, templates.Result);
     }
 
     /// <summary>

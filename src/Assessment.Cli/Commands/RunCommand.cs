@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Reports;
 using Assessment.Reports.Justification;
@@ -46,7 +47,7 @@ internal static class RunCommand
             ? Loads.Beside<TemplateSet?>(() => context.Templates(templatesGiven))
             : Task.FromResult<TemplateSet?>(null); // a text run without --templates starts no thread for nothing
         var loaded = Loads.Here(() => context.Dataset(parse.GetValue(Dataset)));
-        Loads.AwaitAll(rules, loaded, templates);
+        InputException.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
         var result = context.InForce(rules.Result, dataset).Assess(dataset.Dataset, finalSource);
 
