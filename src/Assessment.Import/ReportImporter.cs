@@ -169,10 +169,32 @@ public static partial class ReportImporter
     }
 
     /// <summary>
-    /// A heading among at least three in a row with nothing but blank lines between them: a table of contents without
-    /// page numbers. In the report itself a goal's heading is followed by its rating, its text or its tables.
+    /// A heading among at least three in a row with nothing but blank lines between them, which the report gives again
+    /// further on: a table of contents without page numbers. A run of headings that does not come again is the goal
+    /// tree itself (goals without a rating or text of their own, say an inriktningsmål and its first
+    /// verksamhetsområdesmål above a nämndmål), and is read as such.
     /// </summary>
-    private static bool InHeadingRun(string[] lines, int i)
+    private static bool InHeadingRun(string[] lines, int i) => InRun(lines, i) && ComesAgain(lines, i);
+
+    /// <summary>Whether the heading on line <paramref name="i"/> stands again, the same level, number and title, after its run.</summary>
+    private static bool ComesAgain(string[] lines, int i)
+    {
+        var heading = Heading(Clean(lines[i]));
+        var k = i + 1;
+        while (k < lines.Length && (Clean(lines[k]) is var c && (c.Length == 0 || Heading(c) is not null))) k++;
+        for (; k < lines.Length; k++)
+        {
+            var clean = Clean(lines[k]);
+            // A title wraps differently in the contents and in the text: one begins the other.
+            if (clean.Length > 0 && Heading(clean) is { } later && later.Level == heading?.Level && later.Id == heading?.Id
+                && (Tidy(later.Title), Tidy(heading.Value.Title)) is var (a, b)
+                && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool InRun(string[] lines, int i)
     {
         int Count(int step)
         {

@@ -317,6 +317,22 @@ public class LayoutVariantTests
     }
 
     [Fact]
+    public void Goal_headings_in_a_row_that_do_not_come_again_are_the_goal_tree_not_a_table_of_contents()
+    {
+        // An inriktningsmål and its first verksamhetsområdesmål without rating or text, straight above a nämndmål:
+        // three headings in a row, as a contents list without page numbers has them – but given only once.
+        var lines = Annual.Value.Split('\n');
+        int LineOf(string start) => Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal));
+        var (direction, serviceArea, board) = (LineOf("KF:s inriktningsmål: 1."), LineOf("KF:s mål för verksamhetsområdet: 1.1 "), LineOf("Nämndmål: 1.1.1 "));
+        (direction < serviceArea && serviceArea < board).ShouldBeTrue();
+        var variant = string.Join("\n", [.. lines[..(direction + 1)], "", lines[serviceArea], "", .. lines[board..]]);
+        static IEnumerable<string> Goals(RawDataset d) => d.AllGoals().Select(g => $"{g.Level} {g.Id}");
+        Goals(Import(variant)).ShouldBe(Goals(Import(Annual.Value)));
+        var import = ReportImporter.Import(variant, "variant.txt");
+        import.Notes.ShouldNotContain(n => n.Message.Contains("innehållsförteckning"));
+    }
+
+    [Fact]
     public void Bare_headings_listed_before_the_report_are_a_table_of_contents_once_the_goal_repeats()
     {
         // Two inriktningsmål listed without page numbers (too few to be a run of headings), then the economy section
