@@ -12,7 +12,8 @@ namespace Assessment.Import;
 /// </summary>
 internal sealed partial class FlatLayout : Layout
 {
-    [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?:(?<flag>Avvikelse|Ja|ja|JA|X|x)|Nej|nej|NEJ)?\s*$")]
+    /// <summary>An activity row: its name, its two dates and what its Avvikelse cell says (<see cref="Layout.DeviationYes"/> and the others).</summary>
+    [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>\S.*?)?\s*$")]
     private static partial Regex ActivityDates();
 
     [GeneratedRegex(@"^(?:Indikator|Aktivitet|Periodens|utfall|Utfall|[Mm]än|[Mm]än/|[Pp]ojkar|[Kk]vinnor|[Kk]vinnor/|[Ff]lickor|[Mm]än/pojkar|[Kk]vinnor/flickor|[Pp]ojkar/män|[Ff]lickor/kvinnor|/|VB|T[123]|\d{4}|Prognos|prognos|helår|[ÅA]rsmål|årsmål|KF:s|år|Period|Periodicitet|Startdatum|Slutdatum|Avvikelse|Kommentar|Status)$")]
@@ -227,12 +228,16 @@ internal sealed partial class FlatLayout : Layout
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
         var m = ActivityDates().Match(joined);
         if (!m.Success) return false;
+        // The Avvikelse cell as the tab layout reads it: a flag, a no, or a dash or empty words; anything else after the dates is not this row's.
+        var flag = m.Groups["flag"].Value;
+        var deviation = flag.Length > 0 && DeviationYes().IsMatch(flag);
+        if (flag.Length > 0 && !deviation && !DeviationNo().IsMatch(flag) && !NoValue().IsMatch(flag)) return false;
         var line = pending[0].Line;
         var row = new RawRow(line);
         row.Name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
         row.Cells["start"] = m.Groups["start"].Value;
         row.Cells["slut"] = m.Groups["end"].Value;
-        if (m.Groups["flag"].Success) row.Cells["avvikelse"] = "true";
+        if (deviation) row.Cells["avvikelse"] = "true";
         if (row.Name.Length == 0) state.Note(line, "aktivitetsraden saknar namn");
         else Place(row, indicator: false, state);
         return true;

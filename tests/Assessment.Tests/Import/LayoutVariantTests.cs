@@ -316,6 +316,21 @@ public class LayoutVariantTests
         ShouldMatch(Dump(Import(variant)), Dump(expected));
     }
 
+    [Theory]
+    [InlineData("–", false)]
+    [InlineData("Nej", false)]
+    [InlineData("Ingen avvikelse", false)]
+    [InlineData("X", true)]
+    [InlineData("✓", true)]
+    public void A_flattened_activity_rows_avvikelse_cell_is_read_as_the_tab_layout_reads_it(string cell, bool deviation)
+    {
+        var variant = Rewrite(Annual.Value, @"^(  Fritidsledare ska få ökad kunskap om socialtjänstens uppdrag\. 2023-01-01 2023-07-31)  $", $"$1 {cell} ");
+        var activity = Import(variant).AllGoals().SelectMany(g => g.Activities)
+            .Single(a => a.Name.StartsWith("Fritidsledare ska få ökad kunskap", StringComparison.Ordinal));
+        (activity.Cells.TryGetValue("avvikelse", out var flag) && flag == "true").ShouldBe(deviation);
+        activity.Cells["slut"].ShouldBe("2023-07-31");
+    }
+
     [Fact]
     public void Goal_headings_in_a_row_that_do_not_come_again_are_the_goal_tree_not_a_table_of_contents()
     {
