@@ -32,9 +32,6 @@ public sealed class CompiledRuleSet
     /// <summary>The threshold vector the conditions read.</summary>
     internal IReadOnlyList<double> ThresholdValues => _thresholds;
 
-    /// <summary>Whether <paramref name="condition"/> holds on the facts under this rule set's thresholds (no trace kept).</summary>
-    internal bool Holds(Condition condition, object[] facts) => condition.Holds(facts, _thresholds);
-
     /// <summary>
     /// The same rules under other threshold values, without reading or checking anything again: for trying
     /// what a value does. Names not among the rule set's thresholds are an error.

@@ -55,6 +55,8 @@ public static class Codes
 
     public static string Code(this Periodicity periodicity) => Vocabularies.Periodicities[periodicity].Code;
 
+    public static string Code(this PeriodKind kind) => Vocabularies.PeriodKinds[kind].Code;
+
     public static string Code(this FinalSource source) => Vocabularies.FinalSources[source].Code;
 
     public static string Code(this ValueSource source) => Vocabularies.ValueSources[source].Code;

@@ -25,5 +25,5 @@ public sealed record ReportingPeriod(PeriodKind Kind, int Year)
     public bool IsPlan => Kind == PeriodKind.VP;
 
     /// <summary>"T1 2026": the kind's code from its vocabulary (an enum's own ToString looks the name up by reflection).</summary>
-    public override string ToString() => $"{Vocabularies.PeriodKinds[Kind].Code} {Year}";
+    public override string ToString() => $"{Kind.Code()} {Year}";
 }

@@ -47,8 +47,9 @@ internal sealed class Utf8YamlScanner
         _end = bytes.Length;
         _pos = start;
         _lineStart = start;
-        // About one node per 14 bytes in a dataset; the table grows if that is too few.
-        _tree = new YamlTree(bytes, (bytes.Length - start) / 12 + 16);
+        // About one node per 12 bytes in a dataset, but no more than a table of YamlTree.MaxKept nodes before the
+        // first is read (the scanner may give up at once); the table grows if that is too few.
+        _tree = new YamlTree(bytes, Math.Min((bytes.Length - start) / 12 + 16, YamlTree.MaxKept));
     }
 
     /// <summary>
@@ -583,7 +584,7 @@ internal sealed class Utf8YamlScanner
                 if (spaces > indent) throw Fallback(); // spaces that would be text
                 breaks++;
                 _pos += spaces;
-                NewLineInScalar();
+                NewLine(); // a line break inside a block scalar (a document marker there makes the scanner give up, as elsewhere)
                 continue;
             }
             if (atEnd || spaces < indent)
@@ -615,7 +616,7 @@ internal sealed class Utf8YamlScanner
                 break;
             }
             endsWithBreak = true;
-            NewLineInScalar();
+            NewLine(); // a line break inside a block scalar (a document marker there makes the scanner give up, as elsewhere)
         }
         if (!any) throw Fallback();
         if (chomp >= 0 && endsWithBreak) Append(ref length, (byte)'\n');
@@ -625,7 +626,4 @@ internal sealed class Utf8YamlScanner
         SkipToContent();
         return node;
     }
-
-    /// <summary>A line break inside a block scalar: a document marker there is YamlDotNet's.</summary>
-    private void NewLineInScalar() => NewLine();
 }

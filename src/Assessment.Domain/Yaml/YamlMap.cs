@@ -129,9 +129,9 @@ public static class YamlFile
     public const int MaxDepth = 64;
 
     /// <summary>
-    /// Hands YamlDotNet's loader the parser's events, refusing what would take it down: nesting deeper than
-    /// <see cref="MaxDepth"/> (the loader recurses once per level and would exhaust the stack) and aliases
-    /// (*namn), which a few lines can make expand to billions of nodes. Neither is needed in our files.
+    /// Hands YamlDotNet's parser events on to the tree built from them (<c>YamlTree</c>), refusing what would take
+    /// it down: nesting deeper than <see cref="MaxDepth"/> (building recurses once per level and would exhaust the
+    /// stack) and aliases (*namn), which a few lines can make expand to billions of nodes. Neither is needed in our files.
     /// </summary>
     private sealed class GuardedParser(IParser inner) : IParser
     {

@@ -38,6 +38,12 @@ internal sealed class YamlTree
 {
     [ThreadStatic] private static YamlTreeNode[]? _spare;
 
+    /// <summary>
+    /// The largest table handed on to the thread's next file (65 536 nodes, 2 MiB: a dataset of about 800 KB): a
+    /// larger one is left to the collector, so no thread (the workbench's request threads among them) keeps more.
+    /// </summary>
+    internal const int MaxKept = 1 << 16;
+
     private readonly byte[] _bytes;
     private YamlTreeNode[]? _nodes;
     private int _count;
@@ -161,12 +167,12 @@ internal sealed class YamlTree
     {
         var nodes = _nodes;
         _nodes = null;
-        if (nodes is not null && (_spare is null || _spare.Length < nodes.Length)) _spare = nodes;
+        if (nodes is not null && nodes.Length <= MaxKept && (_spare is null || _spare.Length < nodes.Length)) _spare = nodes;
     }
 
     /// <summary>
     /// A tree from YamlDotNet's events: the first document's root node (-1 when the stream has no document);
-    /// a second document is an error at its root, a repeated key a <see cref="YamlException"/> as YamlDotNet's loader reports it.
+    /// a second document is an error at its root, a repeated key a <see cref="YamlException"/> (our own check, worded as YamlDotNet's loader worded it).
     /// </summary>
     public static (YamlTree Tree, int Root) FromEvents(IParser parser, string file)
     {

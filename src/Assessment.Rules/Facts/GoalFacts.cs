@@ -72,7 +72,7 @@ public static class GoalFacts
         AddCounts(values, GroupFacts[1], kfIndicators);
         AddCounts(values, GroupFacts[2], boardIndicators);
         AddCounts(values, GroupFacts[3], subGoals);
-        values[ActivityFacts[0]] = period.ToString();
+        values[ActivityFacts[0]] = period.Code();
         values[ActivityFacts[1]] = Boxed.Count(activities.All);
         values[ActivityFacts[2]] = Boxed.Count(activities.Deviating);
         values[ActivityFacts[3]] = Share(activities.Deviating, activities.All);

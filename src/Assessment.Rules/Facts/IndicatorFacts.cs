@@ -68,7 +68,7 @@ public static class IndicatorFacts
     {
         var evidence = Evidence(indicator, period, policy);
         var values = new object[Schema.Facts.Count];
-        values[Period] = period.Kind.ToString();
+        values[Period] = period.Kind.Code();
         values[IsKf] = Boxed.YesNo(kind == IndicatorKind.Kf);
         values[PeriodicityFact] = indicator.Periodicity.Code();
         values[HasValue] = Boxed.YesNo(evidence.Value is not null);

@@ -49,7 +49,7 @@ public sealed record RuleTestSuite(string File, string RuleSetFile, string RuleS
     private static FactValues BuildFacts(RuleTestCase c)
     {
         var schema = c.Scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
-        var builder = FactValues.For(schema).Set("period", c.Period.Kind.ToString());
+        var builder = FactValues.For(schema).Set("period", c.Period.Kind.Code());
         foreach (var (name, (value, _)) in c.Facts)
         {
             switch (value)
