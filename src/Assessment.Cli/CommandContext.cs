@@ -33,7 +33,7 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultFiles.Dataset);
         Reads.Record(path);
-        var input = InputText.ReadUtf8(path, display);
+        var input = InputText.ReadWithHash(path, display);
         return new LoadedDataset(DatasetReader.Read(input.Bytes, display), display, input.Sha256);
     }
 

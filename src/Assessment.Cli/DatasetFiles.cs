@@ -47,7 +47,7 @@ internal static class DatasetFiles
         LoadedDataset dataset;
         try
         {
-            var input = InputText.ReadUtf8(file.Path, file.Display);
+            var input = InputText.ReadWithHash(file.Path, file.Display);
             // Broken YAML in a folder counts as a dataset: it is reported, not skipped.
             var root = YamlFile.ParseRoot(input.Bytes, file.Display, new ErrorSink());
             try

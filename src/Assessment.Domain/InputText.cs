@@ -9,7 +9,7 @@ public sealed record InputFile(string Text, string Sha256)
     public static string HashOf(string text) => Domain.Sha256.Hex(Encoding.UTF8.GetBytes(text));
 }
 
-/// <summary>An input file's UTF-8 bytes (checked) and the SHA-256 of them.</summary>
+/// <summary>An input file's bytes and the SHA-256 of them.</summary>
 public sealed record InputBytes(byte[] Bytes, string Sha256);
 
 /// <summary>Reads an input file as UTF-8 text, turning I/O failures into an <see cref="InputException"/>.</summary>
@@ -97,24 +97,18 @@ public static class InputText
     }
 
     /// <summary>
-    /// The file's bytes, checked to be UTF-8 (an error at the first bad byte, as <see cref="Read"/> reports it),
-    /// and their hash: for readers that work on the bytes themselves (<c>DatasetReader.Read(byte[], string)</c>).
+    /// The file's bytes and their hash, for readers that work on the bytes themselves and give the error
+    /// <see cref="Read"/> gives for bytes that are not UTF-8 (<c>DatasetReader.Read(byte[], string)</c>,
+    /// <c>YamlFile.ParseRoot(byte[], …)</c>), so they are not checked twice.
     /// </summary>
-    public static InputBytes ReadUtf8(string path, string displayName)
+    public static InputBytes ReadWithHash(string path, string displayName)
     {
         var bytes = ReadBytes(path, displayName);
-        CheckUtf8(bytes, displayName);
         return new InputBytes(bytes, HashOf(bytes));
     }
 
     /// <summary>The SHA-256 of <paramref name="bytes"/> in lower-case hex.</summary>
     public static string HashOf(byte[] bytes) => Sha256.Hex(bytes);
-
-    /// <summary>Throws the error <see cref="Read"/> gives when <paramref name="bytes"/> (a BOM allowed) are not UTF-8.</summary>
-    public static void CheckUtf8(byte[] bytes, string displayName)
-    {
-        if (!System.Text.Unicode.Utf8.IsValid(bytes)) Decode(bytes, displayName);
-    }
 
     /// <summary>The text of <paramref name="bytes"/> (a leading BOM left out); bytes that are not UTF-8 are an error at the first bad one.</summary>
     public static string Decode(byte[] bytes, string displayName)

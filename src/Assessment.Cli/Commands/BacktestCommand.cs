@@ -60,7 +60,7 @@ internal static class BacktestCommand
 
         var corpus = Backtest.Corpus(datasets);
         context.Write(format == "json" ? BacktestJson.Render(corpus, failed) : AuditText.Backtest(corpus, failed), parse.GetValue(Output));
-        foreach (var error in failed.SelectMany(f => f.Errors)) context.Stderr.WriteLine($"fel: {error}");
+        foreach (var error in failed.SelectMany(f => f.Errors)) context.Stderr.WriteLine(error); // "fel A104: fil:rad:kolumn: …"
         return failed.Count > 0 ? Cli.BadInput : Cli.Ok;
     }
 }

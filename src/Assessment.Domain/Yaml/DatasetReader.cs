@@ -18,7 +18,7 @@ public static class DatasetReader
 
     /// <summary>
     /// Reads a dataset from its file's UTF-8 bytes (a BOM allowed), as <see cref="InputText.ReadBytes"/> or
-    /// <see cref="InputText.ReadUtf8"/> give them: no text of the whole file is made. Bytes that are not UTF-8 are
+    /// <see cref="InputText.ReadWithHash"/> give them: no text of the whole file is made. Bytes that are not UTF-8 are
     /// the same error as <see cref="InputText.Read"/> gives.
     /// </summary>
     public static Dataset Read(byte[] utf8, string file) => ReadAndRecycle(YamlFile.ParseRoot(utf8, file, new ErrorSink()));
