@@ -61,6 +61,9 @@ public sealed record CorpusBacktest(IReadOnlyList<DatasetBacktest> Datasets, Bac
 
 public static class Backtest
 {
+    /// <summary>The levels in report order, looked up once (not per dataset).</summary>
+    private static readonly GoalLevel[] Levels = Enum.GetValues<GoalLevel>();
+
     public static BacktestReport Run(IReadOnlyList<(string Name, AssessmentResult Result)> results) =>
         Sum(results.Select(r => Of(r.Name, r.Result).Report).ToList());
 
@@ -70,7 +73,7 @@ public static class Backtest
     /// </summary>
     public static DatasetBacktest Of(string name, AssessmentResult result)
     {
-        var levels = new LevelCounter[Enum.GetValues<GoalLevel>().Length];
+        var levels = new LevelCounter[Levels.Length];
         var disagreements = new List<Disagreement>();
         foreach (var goal in result.AllGoals())
         {
@@ -82,7 +85,7 @@ public static class Backtest
                     UncertainCellsUnder(goal.Goal)));
         }
         var report = new BacktestReport(
-            Enum.GetValues<GoalLevel>().Select(level => (levels[(int)level] ?? new()).Of(level)).ToList(), disagreements);
+            Levels.Select(level => (levels[(int)level] ?? new()).Of(level)).ToList(), disagreements);
         return new DatasetBacktest(name, result.Dataset.District, result.Dataset.Period, result.RuleSet, report);
     }
 
@@ -91,7 +94,7 @@ public static class Backtest
 
     /// <summary>Reports added up: per level the counts and the matrix, the disagreements one after the other.</summary>
     private static BacktestReport Sum(IReadOnlyList<BacktestReport> reports) => new(
-        Enum.GetValues<GoalLevel>().Select(level =>
+        Levels.Select(level =>
         {
             var at = reports.Select(r => r.Levels.Single(l => l.Level == level)).ToList();
             var matrix = new Dictionary<(Rating Recorded, Rating Derived), int>();

@@ -123,8 +123,9 @@ public static class Sweep
             }
             catch (Exception e) when (e is EvaluationException or InputException)
             {
-                asWrittenRules[i].Assess(datasets[i]);
-                throw;
+                asWrittenRules[i].Assess(datasets[i]); // reports the error as run does, with its rule and place
+                if (e is InputException) throw;
+                throw new InputException(ErrorKinds.ExpressionValue, datasets[i].Position, $"en regel kunde inte utvärderas i svepet: {e.Message}");
             }
             asWrittenTally.Add(0, plan, plan.AsWritten);
             first.Walk(plan, asWrittenRules[i]);
