@@ -152,24 +152,36 @@ public sealed class DatasetStore
     private DatasetEntry? Load(string id, string real, (DateTime, long) stamp)
     {
         var display = id + ".yaml";
+        InputBytes input;
         try
         {
-            var input = InputText.Read(real, display);
-            if (!DatasetReader.LooksLikeDataset(input.Text, display)) return null;
-            try
-            {
-                var dataset = DatasetReader.Read(input.Text, display);
-                var rules = Rules.InForce(dataset.Period);
-                return new DatasetEntry(id, real, input.Sha256, stamp, new LoadedData(dataset, rules, rules.Assess(dataset)), []);
-            }
-            catch (InputException e)
-            {
-                return new DatasetEntry(id, real, input.Sha256, stamp, null, e.Errors);
-            }
+            input = InputText.ReadWithHash(real, display);
         }
         catch (InputException e)
         {
             return new DatasetEntry(id, real, "", stamp, null, e.Errors);
+        }
+        try
+        {
+            // Parsed once, as backtest reads a folder: broken YAML counts as a dataset (its errors are shown), a file
+            // that names neither a district nor a period is something else and passed over.
+            var root = YamlFile.ParseRoot(input.Bytes, display, new ErrorSink());
+            Dataset dataset;
+            try
+            {
+                if (!DatasetReader.LooksLikeDataset(root)) return null;
+                dataset = DatasetReader.Read(root);
+            }
+            finally
+            {
+                YamlFile.Recycle(root);
+            }
+            var rules = Rules.InForce(dataset.Period);
+            return new DatasetEntry(id, real, input.Sha256, stamp, new LoadedData(dataset, rules, rules.Assess(dataset)), []);
+        }
+        catch (InputException e)
+        {
+            return new DatasetEntry(id, real, input.Sha256, stamp, null, e.Errors);
         }
     }
 

@@ -195,10 +195,17 @@ public class ApiTests
     public async Task A_dataset_that_cannot_be_read_is_listed_with_its_positioned_error_and_the_city_page_still_works()
     {
         await using var bench = TestWorkbench.Start(prepare: folder =>
-            File.WriteAllText(Path.Combine(folder, "trasig.yaml"), "namnd: X\nperiod: T9 2026\ninriktningsmal: []\n"));
+        {
+            File.WriteAllText(Path.Combine(folder, "trasig.yaml"), "namnd: X\nperiod: T9 2026\ninriktningsmal: []\n");
+            File.WriteAllText(Path.Combine(folder, "ogiltig.yaml"), "namnd: X\nperiod: [T1 2026\n"); // broken YAML: a dataset with its error
+            File.WriteAllText(Path.Combine(folder, "annat.yaml"), "id: inte-ett-dataset\n"); // names no district or period: passed over
+        });
         var (_, list) = await bench.Get("/api/datasets");
-        var broken = JsonDocument.Parse(list).RootElement.EnumerateArray().Single(d => d.GetProperty("id").GetString() == "trasig");
+        var entries = JsonDocument.Parse(list).RootElement.EnumerateArray().ToList();
+        var broken = entries.Single(d => d.GetProperty("id").GetString() == "trasig");
         broken.GetProperty("errors")[0].GetString()!.ShouldContain("trasig.yaml:2:");
+        entries.Single(d => d.GetProperty("id").GetString() == "ogiltig").GetProperty("errors")[0].GetString()!.ShouldContain("ogiltig YAML");
+        entries.ShouldNotContain(d => d.GetProperty("id").GetString() == "annat");
         var (status, page) = await bench.Get("/");
         status.ShouldBe(200);
         page.ShouldContain("trasig.yaml:2:");
