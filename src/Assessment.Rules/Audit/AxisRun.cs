@@ -112,7 +112,7 @@ internal sealed class AxisRun
         {
             // Perhaps a part no evaluation reaches (see AxisEvaluator): decided at every place as a rating would.
             var ratings = new Rating[Count];
-            for (var place = 0; place < Count; place++) ratings[place] = FirstHolding(rules, facts, from, _along.At(place));
+            for (var place = 0; place < Count; place++) ratings[place] = rules.FirstHolding(facts, _along.At(place), from).Rating;
             return Steps.Of(ratings);
         }
     }
@@ -152,16 +152,8 @@ internal sealed class AxisRun
         {
             foreach (var (holds, rating) in _rules)
                 if (holds[place]) return rating;
-            throw new InvalidOperationException("No rule matched; the reader guarantees a catch-all.");
+            throw CompiledRules.NoRuleHeld();
         }
-    }
-
-    /// <summary>The rating of the first rule from <paramref name="from"/> on that holds under <paramref name="thresholds"/>.</summary>
-    private static Rating FirstHolding(CompiledRules rules, object[] facts, int from, double[] thresholds)
-    {
-        for (var k = from; k < rules.Conditions.Count; k++)
-            if (rules.Conditions[k].Holds(facts, thresholds)) return rules.Rules[k].Rating;
-        throw new InvalidOperationException("No rule matched; the reader guarantees a catch-all.");
     }
 
     private readonly record struct GoalKey(RuleScope Scope, PeriodKind Period, ActivityCounts Activities,

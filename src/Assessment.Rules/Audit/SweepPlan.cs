@@ -94,12 +94,8 @@ internal sealed class SweepPlan
         // The rules are tried in order: a rule that reads no threshold holds or not whatever the values.
         (int From, Rating Rating) From(object[] facts)
         {
-            for (var k = 0; k < indicatorRules.Conditions.Count; k++)
-            {
-                if (indicatorRules.Conditions[k].ThresholdIndexes.Count > 0) return (k, default);
-                if (indicatorRules.Conditions[k].Holds(facts, thresholds)) return (-1, indicatorRules.Rules[k].Rating);
-            }
-            throw new InvalidOperationException("No rule matched; the reader guarantees a catch-all.");
+            var (rating, stoppedAt) = indicatorRules.FirstHolding(facts, thresholds, stopAtThreshold: true);
+            return (stoppedAt, rating);
         }
     }
 

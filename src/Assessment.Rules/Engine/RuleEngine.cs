@@ -1,4 +1,5 @@
 using Assessment.Domain;
+using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Rules.Facts;
 using Assessment.Rules.Language;
@@ -54,6 +55,24 @@ internal sealed class CompiledRules
         if (errors.Errors.Count > before) return null;
         return new CompiledRules(compiled.Select(c => c.Rule).ToList(), compiled.Select(c => c.Condition).ToArray());
     }
+
+    /// <summary>
+    /// The rating of the first rule from <paramref name="from"/> on that holds, nothing recorded (a sweep's
+    /// rating); with <paramref name="stopAtThreshold"/> the search stops at the first rule that reads a threshold and
+    /// gives its place instead, for a caller that tries the rest under other values.
+    /// </summary>
+    public (Rating Rating, int StoppedAt) FirstHolding(object[] facts, double[] thresholds, int from = 0, bool stopAtThreshold = false)
+    {
+        for (var k = from; k < _conditions.Length; k++)
+        {
+            if (stopAtThreshold && _conditions[k].ThresholdIndexes.Count > 0) return (default, k);
+            if (_conditions[k].Holds(facts, thresholds)) return (Rules[k].Rating, -1);
+        }
+        throw NoRuleHeld();
+    }
+
+    /// <summary>A scope whose rules all failed: the reader guarantees a catch-all, so this is a bug.</summary>
+    public static InvalidOperationException NoRuleHeld() => new("No rule matched; the reader guarantees a catch-all.");
 
     /// <summary>
     /// Runs the rules in order on the facts until one holds, recording each: all but the last did not
