@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using System.Text;
 using Assessment.Domain;
 using Assessment.Domain.Model;
@@ -206,7 +205,7 @@ public sealed class DatasetStore
             {
                 return new SaveResult(SaveOutcome.Invalid, e.Errors[0].ToString());
             }
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            var sha = InputText.HashOf(bytes);
             if (basedOn is not null && !string.Equals(basedOn, sha, StringComparison.OrdinalIgnoreCase))
                 return new SaveResult(SaveOutcome.Conflict,
                     $"filen {entry.Display} har ändrats sedan sidan lästes: läs in sidan igen och gör ändringen på nytt (inget sparades)", sha);
@@ -216,7 +215,7 @@ public sealed class DatasetStore
             Dataset before, after;
             try
             {
-                text = new UTF8Encoding(false, true).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
+                text = InputText.Decode(bytes, entry.Display); // a file that is not UTF-8: the positioned error, as everywhere
                 before = DatasetReader.Read(text, entry.Display);
                 if (!before.AllGoals().Any(g => g.Id == goalId))
                     return new SaveResult(SaveOutcome.Invalid, $"okänt mål \"{goalId}\" i {entry.Display}");
@@ -227,16 +226,12 @@ public sealed class DatasetStore
             {
                 return new SaveResult(SaveOutcome.Invalid, string.Join("; ", e.Errors));
             }
-            catch (DecoderFallbackException)
-            {
-                return new SaveResult(SaveOutcome.Invalid, $"{entry.Display} är inte UTF-8");
-            }
             var saved = after.AllGoals().First(g => g.Id == goalId).Override;
             if (!SameOverride(saved, value))
                 return new SaveResult(SaveOutcome.Invalid, $"överstyrningen kunde inte skrivas in i {entry.Display} så att den läses tillbaka likadant; inget sparades");
 
             var newBytes = bom ? [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(edited)] : Encoding.UTF8.GetBytes(edited);
-            var newSha = Convert.ToHexStringLower(SHA256.HashData(newBytes));
+            var newSha = InputText.HashOf(newBytes);
             var previous = before.AllGoals().First(g => g.Id == goalId).Override;
             try
             {
@@ -244,7 +239,7 @@ public sealed class DatasetStore
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new SaveResult(SaveOutcome.Invalid, $"kunde inte spara {entry.Display}: {e.Message}");
+                return new SaveResult(SaveOutcome.Invalid, $"kunde inte spara {entry.Display}: {SystemMessages.Describe(e)}");
             }
             lock (_scan) _saved.Add(id); // read again on the next look, whatever its time and size
             return new SaveResult(SaveOutcome.Saved, value is null ? $"överstyrningen av {goalId} är borttagen" : $"överstyrningen av {goalId} är sparad", newSha);

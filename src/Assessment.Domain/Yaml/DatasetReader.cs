@@ -51,22 +51,9 @@ public static class DatasetReader
     }
 
     /// <summary>
-    /// Whether a file found in a folder is meant as a dataset ("namnd" or "period" at the top), so a rule set or another
-    /// YAML file beside the datasets is skipped; broken YAML counts as one (it is reported, not skipped).
+    /// Whether a file found in a folder is meant as a dataset: its root mapping has "namnd" or "period", so a rule
+    /// set or another YAML file beside the datasets is passed over (broken YAML is reported by the caller, not skipped).
     /// </summary>
-    public static bool LooksLikeDataset(string text, string display)
-    {
-        try
-        {
-            return LooksLikeDataset(YamlFile.ParseRoot(text, display, new ErrorSink()));
-        }
-        catch (InputException)
-        {
-            return true;
-        }
-    }
-
-    /// <summary>Whether a file's root mapping is a dataset's: it has "namnd" or "period" (<see cref="LooksLikeDataset(string, string)"/>).</summary>
     public static bool LooksLikeDataset(YamlMap root) => root.Has("namnd") || root.Has("period");
 
     private sealed class GoalContext(ErrorSink errors, ReportingPeriod period)
