@@ -230,14 +230,14 @@ internal sealed partial class FlatLayout : Layout
         if (!m.Success) return false;
         // The Avvikelse cell as the tab layout reads it: a flag, a no, or a dash or empty words; anything else after the dates is not this row's.
         var flag = m.Groups["flag"].Value;
-        var deviation = flag.Length > 0 && DeviationYes().IsMatch(flag);
-        if (flag.Length > 0 && !deviation && !DeviationNo().IsMatch(flag) && !NoValue().IsMatch(flag)) return false;
+        var deviation = flag.Length == 0 ? false : Deviation(flag);
+        if (deviation is null) return false;
         var line = pending[0].Line;
         var row = new RawRow(line);
         row.Name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
         row.Cells["start"] = m.Groups["start"].Value;
         row.Cells["slut"] = m.Groups["end"].Value;
-        if (deviation) row.Cells["avvikelse"] = "true";
+        if (deviation == true) row.Cells["avvikelse"] = "true";
         if (row.Name.Length == 0) state.Note(line, "aktivitetsraden saknar namn");
         else Place(row, indicator: false, state);
         return true;

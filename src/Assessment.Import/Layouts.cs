@@ -88,6 +88,10 @@ internal abstract partial class Layout
     [GeneratedRegex(@"^(?:Nej|Ingen|Ingen avvikelse)$", RegexOptions.IgnoreCase)]
     internal static partial Regex DeviationNo();
 
+    /// <summary>What an Avvikelse cell says, in every layout: a deviation, none (a no, a dash, empty words), or null for neither.</summary>
+    internal static bool? Deviation(string cell) =>
+        DeviationYes().IsMatch(cell) ? true : DeviationNo().IsMatch(cell) || NoValue().IsMatch(cell) ? false : null;
+
     /// <summary>A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*").</summary>
     [GeneratedRegex(@"(?<=\S)\s?[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")]
     internal static partial Regex FootnoteMarker();
@@ -117,8 +121,9 @@ internal abstract partial class Layout
                     else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
                     break;
                 case "avvikelse":
-                    if (DeviationYes().IsMatch(cell)) row.Cells["avvikelse"] = "true";
-                    else if (!DeviationNo().IsMatch(cell) && !NoValue().IsMatch(cell))
+                    var deviation = Deviation(cell);
+                    if (deviation == true) row.Cells["avvikelse"] = "true";
+                    else if (deviation is null)
                         state.Note(line, $"avvikelsecellen \"{cell}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
                     break;
                 default:
