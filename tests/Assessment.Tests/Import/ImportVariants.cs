@@ -162,6 +162,7 @@ internal static class ImportVariants
             ("punktledare", (h, p) => $"{h} ........................ {p}"),
             ("punktledare utan mellanrum", (h, p) => $"{h}........{p}"),
             ("glesa punkter", (h, p) => $"{h} . . . . . . . . {p}"),
+            ("ellips som ledare", (h, p) => $"{h} …………… {p}"),
             ("tabb", (h, p) => $"{h}\t{p}"),
             ("tabellrad", (h, p) => $"| {h} | {p} |"),
             ("utan sidnummer", (h, _) => h),
@@ -324,7 +325,7 @@ internal static class ImportVariants
             yield return v;
         foreach (var v in BothReports(family, "decimalpunkt", new FlatReportWriter { CellText = (_, c) => Regex.Replace(c, @"(?<=\d),(?=\d)", ".") }))
             yield return v;
-        foreach (var word in new[] { "–", "-", "Ej mätt", "saknas" })
+        foreach (var word in new[] { "–", "-", "Ej mätt", "saknas", "Mäts ej", "N/A" })
             foreach (var v in BothReports(family, $"\"{word}\" i tomma celler", new FlatReportWriter { EmptyCell = word }))
                 yield return v;
         foreach (var marker in new[] { "¹", "*" })
@@ -347,6 +348,8 @@ internal static class ImportVariants
             ("Sida n av m", "Sida {0} av 90 \n\n"),
             ("sidhuvud med nämnden, sidnummer", "{0} \n\n{district} \n{title} \n\n"),
             ("sidnummer n (m) och sidhuvud", "{0} (90) \n\n{district} {title} \n\n"),
+            ("sidnummer n/m", "{0}/90 \n\n"),
+            ("sidnummer - n -", "- {0} - \n\n"),
         };
         foreach (var (name, lines) in forms)
             foreach (var v in BothReports(family, name, new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = lines }))
