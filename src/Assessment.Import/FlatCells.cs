@@ -31,7 +31,7 @@ internal static partial class FlatCells
     [GeneratedRegex(@"^[-−+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[,.]\d+)?$")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|m2|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
+    [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|m2|m²|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
     private static partial Regex KnownUnit();
 
     [GeneratedRegex(@"^\p{Ll}[\p{L}/.\-]{0,15}$")]

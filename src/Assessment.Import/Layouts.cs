@@ -92,8 +92,11 @@ internal abstract partial class Layout
     internal static bool? Deviation(string cell) =>
         DeviationYes().IsMatch(cell) ? true : DeviationNo().IsMatch(cell) || NoValue().IsMatch(cell) ? false : null;
 
-    /// <summary>A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*").</summary>
-    [GeneratedRegex(@"(?<=\S)\s?[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")]
+    /// <summary>
+    /// A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*"); not the power of a unit of area or
+    /// volume ("m²", "km²", "m³"), which is part of the figure.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\S)(?<!(?:^|[\s\d])[ckd]?m)\s?[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")]
     internal static partial Regex FootnoteMarker();
 
     /// <summary>

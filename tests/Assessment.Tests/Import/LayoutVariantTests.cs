@@ -317,6 +317,16 @@ public class LayoutVariantTests
     }
 
     [Theory]
+    [InlineData("fritidsgårdar¹", "fritidsgårdar")]
+    [InlineData("59 %*", "59 %")]
+    [InlineData("Antal m² per elev³", "Antal m² per elev")]
+    [InlineData("m²", "m²")]
+    [InlineData("1 200 km²", "1 200 km²")]
+    [InlineData("12 m³", "12 m³")]
+    public void A_footnote_marker_is_removed_but_not_the_power_of_a_unit(string cell, string read) =>
+        Layout.FootnoteMarker().Replace(cell, "").ShouldBe(read);
+
+    [Theory]
     [InlineData("–", false)]
     [InlineData("Nej", false)]
     [InlineData("Ingen avvikelse", false)]
