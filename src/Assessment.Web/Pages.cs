@@ -32,7 +32,7 @@ internal static class Pages
             if (rating == "") return GoalPage(store, entry, form["mal"].ToString(), null, (400, "välj ett betyg (eller Ta bort)"), form);
             var wanted = OverrideRequest.Check(form["mal"], rating, form["motivering"], form["av"], form["sha256"], entry, remove: rating == "ta_bort");
             if (wanted.Error is { } error) return GoalPage(store, entry, form["mal"].ToString(), null, (400, error), form);
-            var result = store.SaveOverride(id, wanted.Goal!, wanted.Value, wanted.BasedOn, DateTimeOffset.Now);
+            var result = store.SaveOverride(entry, wanted.Goal!, wanted.Value, wanted.BasedOn, DateTimeOffset.Now);
             return result.Outcome == SaveOutcome.Saved
                 ? Results.Redirect($"/mal?id={Q(id)}&mal={Q(wanted.Goal!)}&sparat=1", permanent: false)
                 : GoalPage(store, entry, wanted.Goal!, null, (result.Outcome == SaveOutcome.Conflict ? 409 : 400, result.Message), form);
@@ -54,22 +54,26 @@ internal static class Pages
             };
             return Results.File(bytes, type, $"{entry.Id.Split('/')[^1]}.{format}");
         });
-        app.MapGet("/policy", (HttpRequest request) => PolicyPage(store, request.Query, null));
+        app.MapGet("/policy", (HttpRequest request) => PolicyPage(store.All(), request.Query, null));
         app.MapGet("/policy/resultat", (HttpRequest request) =>
         {
-            var (values, error) = Thresholds(store, request.Query);
+            var entries = store.All();
+            var (values, error) = Thresholds(entries, request.Query);
             return error is not null
                 ? Results.Content($"<p class=\"fel\">{E(error)}</p>", HtmlType, statusCode: 400)
-                : Results.Content(WhatIfResults(WhatIf.Run(store.All(), values!)), HtmlType);
+                : Results.Content(WhatIfResults(WhatIf.Run(entries, values!)), HtmlType);
         });
         app.MapPost("/policy/spara", async (HttpRequest request) =>
         {
             if (await ReadForm(request) is not { } form) return NotAForm;
             var query = form.ToDictionary(f => f.Key, f => f.Value);
-            var (values, error) = Thresholds(store, query);
-            if (error is not null) return PolicyPage(store, query, (400, error));
-            var saved = RuleVersions.Save(store, options, values!, form["version"], form["giltig_fran"]);
-            return PolicyPage(store, query, saved.Error is { } e ? (400, e) : (200, saved.Message!));
+            var entries = store.All();
+            var (values, error) = Thresholds(entries, query);
+            if (error is not null) return PolicyPage(entries, query, (400, error));
+            var saved = RuleVersions.Save(store, entries, options, values!, form["version"], form["giltig_fran"]);
+            if (saved.Error is { } e) return PolicyPage(entries, query, (400, e));
+            // A saved version may be in force for the datasets now: the page shows them as assessed after the save.
+            return PolicyPage(store.All(), query, (200, saved.Message!));
         });
         foreach (var (path, name, type) in new[]
                  {
@@ -275,7 +279,7 @@ internal static class Pages
     // ---------------------------------------------------------------- Policy
 
     /// <summary>Thresholds from a query or form ("t.NAMN=värde"), every name known; values as numbers with point or comma.</summary>
-    private static (IReadOnlyDictionary<string, double>? Values, string? Error) Thresholds(DatasetStore store, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
+    private static (IReadOnlyDictionary<string, double>? Values, string? Error) Thresholds(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (key, value) in query)
@@ -285,14 +289,13 @@ internal static class Pages
                 return (null, $"tröskelvärdet {key[2..]} ska vara ett tal, t.ex. 0,85 (fick \"{value}\")");
             values[key[2..]] = v;
         }
-        return WhatIf.Check(values, store.All()) is { } problem ? (null, problem) : (values, null);
+        return WhatIf.Check(values, entries) is { } problem ? (null, problem) : (values, null);
     }
 
-    private static IResult PolicyPage(DatasetStore store, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query, (int Status, string Message)? notice)
+    private static IResult PolicyPage(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query, (int Status, string Message)? notice)
     {
-        var entries = store.All();
         var known = WhatIf.Thresholds(entries);
-        var (values, error) = Thresholds(store, query);
+        var (values, error) = Thresholds(entries, query);
         var body = new StringBuilder();
         body.Append("<p>Flytta ett tröskelvärde: alla inlästa dataset bedöms om direkt, utan att något skrivs. Överensstämmelse med publicerade betyg är ett underlag, inte ett facit.</p>");
         if (notice is { } n) body.Append($"<p class=\"{(n.Status == 200 ? "klart" : "fel")}\" role=\"status\">{E(n.Message)}</p>");

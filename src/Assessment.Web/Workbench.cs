@@ -65,10 +65,15 @@ public static class Workbench
             else if (IPAddress.TryParse(options.Host.Trim('[', ']'), out var address)) k.Listen(address, options.Port);
             else k.ListenAnyIP(options.Port);
         });
+        // The store is the application's one service (tests look at it); made, and the loads' problems thrown, right after building.
+        builder.Services.AddSingleton(_ =>
+        {
+            InputException.AwaitAll(rules, templates);
+            return new DatasetStore(options.Datasets, rules.Result, templates.Result, options.Log);
+        });
         configure?.Invoke(builder);
         var app = builder.Build();
-        InputException.AwaitAll(rules, templates);
-        var store = new DatasetStore(options.Datasets, rules.Result, templates.Result, options.Log);
+        var store = app.Services.GetRequiredService<DatasetStore>();
         // The datasets are read and assessed (and the first page's code compiled) while the server starts listening.
         _ = Task.Factory.StartNew(() => Pages.Warm(store), TaskCreationOptions.LongRunning);
         app.Use(LocalOnly.Check(options.Host));
@@ -149,7 +154,7 @@ internal static class Api
             if (body.Error is { } error) return BadRequest(error);
             var save = OverrideRequest.Parse(body.Value, entry);
             if (save.Error is { } invalid) return BadRequest(invalid);
-            var result = store.SaveOverride(id, save.Goal!, save.Value, save.BasedOn, DateTimeOffset.Now);
+            var result = store.SaveOverride(entry, save.Goal!, save.Value, save.BasedOn, DateTimeOffset.Now);
             return SaveResponse(result);
         });
 
@@ -157,9 +162,10 @@ internal static class Api
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            var entries = store.All();
+            var (thresholds, problem) = ReadThresholds(body.Value, entries);
             if (problem is not null) return BadRequest(problem);
-            var report = WhatIf.Run(store.All(), thresholds!);
+            var report = WhatIf.Run(entries, thresholds!);
             return JsonResult(WhatIfJson(report));
         });
 
@@ -167,10 +173,10 @@ internal static class Api
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            var entries = store.All();
+            var (thresholds, problem) = ReadThresholds(body.Value, entries);
             if (problem is not null) return BadRequest(problem);
             var name = Text(body.Value, "name") ?? "";
-            var entries = store.All();
             var known = WhatIf.Thresholds(entries);
             if (known.FirstOrDefault(t => t.Name == name) is not { } threshold) return BadRequest(WhatIf.Unknown([name], known).FirstOrDefault() ?? "ange \"name\"");
             var around = thresholds!.GetValueOrDefault(name, threshold.Value);
@@ -189,9 +195,10 @@ internal static class Api
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            var entries = store.All();
+            var (thresholds, problem) = ReadThresholds(body.Value, entries);
             if (problem is not null) return BadRequest(problem);
-            var saved = RuleVersions.Save(store, options, thresholds!, Text(body.Value, "version"), Text(body.Value, "giltig_fran"));
+            var saved = RuleVersions.Save(store, entries, options, thresholds!, Text(body.Value, "version"), Text(body.Value, "giltig_fran"));
             return saved.Error is { } e ? BadRequest(e) : JsonResult(new JsonObject { ["file"] = saved.File, ["message"] = saved.Message });
         });
     }
@@ -199,7 +206,6 @@ internal static class Api
     internal static IResult SaveResponse(SaveResult result) => result.Outcome switch
     {
         SaveOutcome.Saved => JsonResult(new JsonObject { ["message"] = result.Message, ["sha256"] = result.Sha256 }),
-        SaveOutcome.NotFound => NotFound(result.Message),
         SaveOutcome.Conflict => JsonResult(new JsonObject { ["error"] = result.Message, ["sha256"] = result.Sha256 }, 409),
         _ => BadRequest(result.Message),
     };
@@ -237,7 +243,7 @@ internal static class Api
     }
 
     /// <summary>"thresholds": {name: number}, every name known to the rule sets in force.</summary>
-    internal static (IReadOnlyDictionary<string, double>? Values, string? Error) ReadThresholds(JsonElement body, DatasetStore store)
+    internal static (IReadOnlyDictionary<string, double>? Values, string? Error) ReadThresholds(JsonElement body, IReadOnlyList<DatasetEntry> entries)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         if (body.TryGetProperty("thresholds", out var given))
@@ -257,7 +263,7 @@ internal static class Api
                 return (null, "ett namn i \"thresholds\" är ingen giltig text"); // e.g. a lone surrogate
             }
         }
-        return WhatIf.Check(values, store.All()) is { } problem ? (null, problem) : (values, null);
+        return WhatIf.Check(values, entries) is { } problem ? (null, problem) : (values, null);
     }
 
     /// <summary>The text of <paramref name="key"/> in a request's object, or null when absent, not text or not valid text (a lone surrogate).</summary>
