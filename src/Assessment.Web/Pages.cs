@@ -278,19 +278,13 @@ internal static class Pages
 
     // ---------------------------------------------------------------- Policy
 
-    /// <summary>Thresholds from a query or form ("t.NAMN=värde"), every name known; values as numbers with point or comma.</summary>
-    private static (IReadOnlyDictionary<string, double>? Values, string? Error) Thresholds(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
-    {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, value) in query)
-        {
-            if (!key.StartsWith("t.", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(value)) continue;
-            if (!double.TryParse(value.ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                return (null, $"tröskelvärdet {key[2..]} ska vara ett tal, t.ex. 0,85 (fick \"{value}\")");
-            values[key[2..]] = v;
-        }
-        return WhatIf.Check(values, entries) is { } problem ? (null, problem) : (values, null);
-    }
+    /// <summary>Thresholds from a query or form ("t.NAMN=värde"), every name known; values as numbers with point or comma (<see cref="WhatIf.Validate"/>).</summary>
+    private static (IReadOnlyDictionary<string, double>? Values, string? Error) Thresholds(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query) =>
+        WhatIf.Validate(query
+            .Where(q => q.Key.StartsWith("t.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(q.Value))
+            .Select(q => (q.Key[2..],
+                double.TryParse(q.Value.ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null,
+                q.Value.ToString())), entries);
 
     private static IResult PolicyPage(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query, (int Status, string Message)? notice)
     {

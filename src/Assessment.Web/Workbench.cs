@@ -242,28 +242,26 @@ internal static class Api
         }
     }
 
-    /// <summary>"thresholds": {name: number}, every name known to the rule sets in force.</summary>
+    /// <summary>"thresholds": {name: number}, every name known to the rule sets in force (<see cref="WhatIf.Validate"/>).</summary>
     internal static (IReadOnlyDictionary<string, double>? Values, string? Error) ReadThresholds(JsonElement body, IReadOnlyList<DatasetEntry> entries)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var asked = new List<(string, double?, string)>();
         if (body.TryGetProperty("thresholds", out var given))
         {
             if (given.ValueKind != JsonValueKind.Object) return (null, "\"thresholds\" ska vara ett objekt: {\"namn\": värde}");
             try
             {
                 foreach (var property in given.EnumerateObject())
-                {
-                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !double.IsFinite(v))
-                        return (null, $"tröskelvärdet \"{property.Name}\" ska vara ett tal, t.ex. 0.85");
-                    values[property.Name] = v;
-                }
+                    asked.Add((property.Name,
+                        property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out var v) ? v : null,
+                        property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText()));
             }
             catch (InvalidOperationException)
             {
-                return (null, "ett namn i \"thresholds\" är ingen giltig text"); // e.g. a lone surrogate
+                return (null, "ett namn eller värde i \"thresholds\" är ingen giltig text"); // e.g. a lone surrogate
             }
         }
-        return WhatIf.Check(values, entries) is { } problem ? (null, problem) : (values, null);
+        return WhatIf.Validate(asked, entries);
     }
 
     /// <summary>The text of <paramref name="key"/> in a request's object, or null when absent, not text or not valid text (a lone surrogate).</summary>
