@@ -40,19 +40,11 @@ internal static class Pages
         app.MapGet("/export", (string? id, string? format) =>
         {
             if (store.Find(id ?? "") is not { Result: { } result } entry) return Missing(id);
-            // The downloads are run's own formats, through its one output seam.
-            if (format is not ("md" or "html" or "xlsx" or "docx"))
-                return Results.Content(Page("Okänt format", $"<p class=\"fel\">okänt format \"{E(format)}\": välj md, html, xlsx eller docx</p>"), HtmlType, statusCode: 404);
-            var report = ReportFormats.Named(format);
+            // The downloads are run's own formats, through its one output seam, each served as its declared media type.
+            if (ReportFormats.Downloads.FirstOrDefault(f => f.Name == format) is not { } report)
+                return Results.Content(Page("Okänt format", $"<p class=\"fel\">okänt format \"{E(format)}\": välj {E(DownloadNames)}</p>"), HtmlType, statusCode: 404);
             var bytes = report.Render(new ReportInput(result, entry.Display, report.NeedsTexts ? entry.Texts(store.Templates) : null));
-            var type = format switch
-            {
-                "md" => "text/markdown; charset=utf-8",
-                "html" => HtmlType,
-                "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                _ => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            };
-            return Results.File(bytes, type, $"{entry.Id.Split('/')[^1]}.{format}");
+            return Results.File(bytes, report.MediaType, $"{entry.Id.Split('/')[^1]}.{report.Name}");
         });
         app.MapGet("/policy", (HttpRequest request) => PolicyPage(store.All(), request.Query, null));
         app.MapGet("/policy/resultat", (HttpRequest request) =>
@@ -95,6 +87,10 @@ internal static class Pages
         try { return await request.ReadFormAsync(); }
         catch (Exception e) when (e is InvalidDataException or IOException) { return null; }
     }
+
+    /// <summary>"md, html, xlsx eller docx": the downloads' names, for the message about one that is not among them.</summary>
+    private static readonly string DownloadNames =
+        $"{string.Join(", ", ReportFormats.Downloads.SkipLast(1).Select(f => f.Name))} eller {ReportFormats.Downloads[^1].Name}";
 
     private static readonly IResult NotAForm = Results.BadRequest("väntade ett formulär (application/x-www-form-urlencoded)");
 
@@ -182,8 +178,8 @@ internal static class Pages
         var body = new StringBuilder();
         body.Append(Facts(entry, result));
         body.Append("<p class=\"export\">Ladda ner: ")
-            .Append(string.Join(" · ", new[] { ("md", "Markdown"), ("html", "HTML"), ("xlsx", "Excel"), ("docx", "Word") }
-                .Select(f => $"<a href=\"/export?id={Q(entry.Id)}&amp;format={f.Item1}\" download>{f.Item2}</a>")))
+            .Append(string.Join(" · ", ReportFormats.Downloads
+                .Select(f => $"<a href=\"/export?id={Q(entry.Id)}&amp;format={f.Name}\" download>{E(f.Download)}</a>")))
             .Append("</p>");
         body.Append($"<h2>Sammanfattning</h2><p class=\"motivering\">{E(texts.Summary)}</p>");
         body.Append("<h2>Målträdet</h2><ul class=\"trad\">");
