@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,6 +9,7 @@ using Assessment.Reports;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -84,7 +86,8 @@ public static class Workbench
 
     /// <summary>
     /// Runs the workbench until the process is stopped (Ctrl+C): prints the address when it listens. Returns 2 with a
-    /// Swedish message when the port cannot be used; bad rules or templates throw <see cref="InputException"/>.
+    /// Swedish message and its code (<see cref="ErrorKinds.Usage"/>: the port or host asked for, or the default port, cannot
+    /// be used) when it cannot listen; bad rules or templates throw <see cref="InputException"/>.
     /// </summary>
     public static int Serve(WorkbenchOptions options, TextWriter stdout, TextWriter stderr)
     {
@@ -93,10 +96,11 @@ public static class Workbench
         {
             app.StartAsync().GetAwaiter().GetResult();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or SocketException)
         {
-            var reason = e.InnerException?.GetType().Name == "AddressInUseException" ? "porten används redan" : e.Message;
-            stderr.WriteLine($"fel: kan inte lyssna på port {options.Port}: {reason} (välj en annan med --port, eller --port 0 för en ledig)");
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            stderr.WriteLine(new InputError(ErrorKinds.Usage, null,
+                $"kan inte lyssna på port {options.Port}: {ListenFailure(e)} (välj en annan med --port, eller --port 0 för en ledig)"));
             return 2;
         }
         stdout.WriteLine($"Arbetsbänken är öppen på {Address(app, options)}  (avsluta med Ctrl+C)");
@@ -105,6 +109,18 @@ public static class Workbench
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
     }
+
+    /// <summary>Why Kestrel could not listen, in Swedish: its own messages are English.</summary>
+    private static string ListenFailure(Exception e) =>
+        e is AddressInUseException || e.InnerException is AddressInUseException ? "porten används redan"
+        : (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse => "porten används redan",
+            SocketError.AccessDenied => "behörighet saknas (portar under 1024 kräver särskild behörighet)",
+            SocketError.AddressNotAvailable => "adressen finns inte på den här datorn (se --host)",
+            { } code => $"nätverksfel ({code})",
+            null => "nätverksfel",
+        };
 
     /// <summary>The address the application listens on, once started (the port chosen when 0 was asked for).</summary>
     public static string Address(WebApplication app, WorkbenchOptions options)
