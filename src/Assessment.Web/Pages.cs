@@ -160,7 +160,7 @@ internal static class Pages
                     continue;
                 }
                 var title = $"{g.Goal.Id} {g.Goal.Title}: slutligt {g.Final.Label()}, härlett {g.Derived.Rating.Label()}, redovisat {g.Recorded?.Label() ?? "saknas"}";
-                body.Append($"<td class=\"ruta {g.Final.Code()}{(g.DiffersFromRecorded ? " skiljer" : "")}\"><a href=\"/mal?id={Q(entry.Id)}&amp;mal={Q(id)}\" title=\"{E(title)}\">{ReportParts.Symbol(g.Final)}</a></td>");
+                body.Append($"<td class=\"ruta {g.Final.Code()}{(g.DiffersFromRecorded ? " skiljer" : "")}\"><a href=\"/mal?id={Q(entry.Id)}&amp;mal={Q(id)}\" title=\"{E(title)}\">{g.Final.Symbol()}</a></td>");
             }
             body.Append("</tr>");
         }
@@ -263,7 +263,7 @@ internal static class Pages
             .Append($"<form method=\"post\" action=\"/mal\" class=\"overstyr\"><input type=\"hidden\" name=\"id\" value=\"{E(entry.Id)}\"><input type=\"hidden\" name=\"mal\" value=\"{E(goal.Goal.Id)}\">")
             .Append($"<input type=\"hidden\" name=\"sha256\" value=\"{E(Value("sha256", entry.Sha256))}\">")
             .Append("<label>Betyg <select name=\"betyg\" required>")
-            .Append(string.Concat(Enum.GetValues<Rating>().Select(r => $"<option value=\"{r.Code()}\"{(current == r.Code() ? " selected" : "")}>{E(ReportParts.RatingLine(r))}</option>")))
+            .Append(string.Concat(Enum.GetValues<Rating>().Select(r => $"<option value=\"{r.Code()}\"{(current == r.Code() ? " selected" : "")}>{E(r.Phrase())}</option>")))
             .Append(goal.Goal.Override is null ? "" : "<option value=\"ta_bort\">Ta bort överstyrningen</option>")
             .Append("</select></label>")
             .Append($"<label>Motivering (krävs) <textarea name=\"motivering\" rows=\"4\" required>{E(Value("motivering", goal.Goal.Override?.Reason ?? ""))}</textarea></label>")
@@ -320,7 +320,7 @@ internal static class Pages
         body.Append($"<p class=\"andrade\"><b data-changed=\"{report.Changed}\">{report.Changed}</b> mål får ett annat härlett betyg än med regelverket som det är skrivet.</p>");
         body.Append("<table><thead><tr><th>Nivå</th><th>Lika publicerat, som skrivet</th><th>Lika publicerat, nu</th></tr></thead><tbody>");
         foreach (var (written, now) in report.AgreementAsWritten.Zip(report.Agreement))
-            body.Append($"<tr><td>{E(now.Level.Label())}</td><td class=\"tal\">{written.Agreeing}/{written.Compared} ({Percent(written.Agreement)})</td><td class=\"tal\">{now.Agreeing}/{now.Compared} ({Percent(now.Agreement)})</td></tr>");
+            body.Append($"<tr><td>{E(now.Level.Label())}</td><td class=\"tal\">{written.Agreeing}/{written.Compared} ({SwedishFormat.Percent(written.Agreement)})</td><td class=\"tal\">{now.Agreeing}/{now.Compared} ({SwedishFormat.Percent(now.Agreement)})</td></tr>");
         body.Append("</tbody></table>");
         if (report.Changed > 0)
         {
@@ -344,6 +344,4 @@ internal static class Pages
         body.Append("</tbody></table>");
         return body.ToString();
     }
-
-    private static string Percent(double share) => SwedishFormat.Percent(share);
 }
