@@ -8,56 +8,64 @@ namespace Assessment.Rules.Facts;
 /// </summary>
 public static class GoalFacts
 {
-    /// <summary>Groups of rated things, each giving the same family of count and share facts.</summary>
-    private static readonly (string Prefix, string What)[] Groups =
+    /// <summary>All a goal's facts read: the period's kind, its activities counted and the ratings beneath it counted.</summary>
+    private readonly record struct Inputs(PeriodKind Period, ActivityCounts Activities, RatingCounts Own, RatingCounts Kf, RatingCounts Board, RatingCounts SubGoals);
+
+    /// <summary>How a fact's value is read from the inputs.</summary>
+    private delegate object Read(in Inputs inputs);
+
+    /// <summary>How a count fact's value is read from one group's counts.</summary>
+    private delegate object ReadCounts(in RatingCounts counts);
+
+    /// <summary>Which counts a group reads.</summary>
+    private delegate RatingCounts CountsOf(in Inputs inputs);
+
+    /// <summary>Groups of rated things, each giving the same family of count and share facts, and which counts each reads.</summary>
+    private static readonly (string Prefix, string What, CountsOf Counts)[] Groups =
     [
-        ("indikatorer", "målets egna indikatorer (KF-indikatorer för verksamhetsområdesmål, nämndindikatorer för nämndmål)"),
-        ("kf_indikatorer", "kommunfullmäktiges indikatorer i målet och under det"),
-        ("namnd_indikatorer", "nämndens indikatorer i målet och under det"),
-        ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)"),
+        ("indikatorer", "målets egna indikatorer (KF-indikatorer för verksamhetsområdesmål, nämndindikatorer för nämndmål)", (in Inputs x) => x.Own),
+        ("kf_indikatorer", "kommunfullmäktiges indikatorer i målet och under det", (in Inputs x) => x.Kf),
+        ("namnd_indikatorer", "nämndens indikatorer i målet och under det", (in Inputs x) => x.Board),
+        ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)", (in Inputs x) => x.SubGoals),
     ];
 
-    /// <summary>What each group gives, after the group's own name (its count): "_bedomda", "_helt" …</summary>
-    private static readonly string[] Suffixes = ["", "_bedomda", "_helt", "_delvis", "_inte", "_ej_bedomda", "_andel_helt", "_andel_delvis", "_andel_inte"];
+    /// <summary>What each group gives: the name after the group's own (its count is the group's name), the meaning, the value.</summary>
+    private static readonly (string Suffix, Func<string, string> Describe, ReadCounts Value)[] CountFacts =
+    [
+        ("", what => $"Antal {what}.", (in RatingCounts r) => Boxed.Count(r.All)),
+        ("_bedomda", what => $"Antal {what} med betyg helt, delvis eller inte.", (in RatingCounts r) => Boxed.Count(r.Assessed)),
+        ("_helt", what => $"Antal {what} som uppfylls helt.", (in RatingCounts r) => Boxed.Count(r.Fully)),
+        ("_delvis", what => $"Antal {what} som uppfylls delvis.", (in RatingCounts r) => Boxed.Count(r.Partly)),
+        ("_inte", what => $"Antal {what} som inte uppfylls.", (in RatingCounts r) => Boxed.Count(r.NotMet)),
+        ("_ej_bedomda", what => $"Antal {what} som inte kan bedömas.", (in RatingCounts r) => Boxed.Count(r.All - r.Assessed)),
+        ("_andel_helt", what => $"Andel av de bedömda {what} som uppfylls helt (0–1; 0 om inga är bedömda).", (in RatingCounts r) => Share(r.Fully, r.Assessed)),
+        ("_andel_delvis", what => $"Andel av de bedömda {what} som uppfylls delvis (0–1).", (in RatingCounts r) => Share(r.Partly, r.Assessed)),
+        ("_andel_inte", what => $"Andel av de bedömda {what} som inte uppfylls (0–1).", (in RatingCounts r) => Share(r.NotMet, r.Assessed)),
+    ];
 
-    public static readonly FactSchema Schema = new("mål", BuildDefinitions());
+    /// <summary>
+    /// Every fact, declared once with how its value is read, in schema order: the schema and the values are both made
+    /// from this list, so reordering it reorders both and no fact is read in another's place.
+    /// </summary>
+    private static readonly (FactDefinition Definition, Read Value)[] Declared =
+    [
+        (new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
+            (in Inputs x) => x.Period.Code()),
+        .. Groups.SelectMany(g => CountFacts.Select(c => (new FactDefinition(g.Prefix + c.Suffix, FactType.Number, c.Describe(g.What)),
+            (Read)((in Inputs x) => c.Value(g.Counts(in x)))))),
+        (new("aktiviteter", FactType.Number, "Antal aktiviteter direkt under målet."),
+            (in Inputs x) => Boxed.Count(x.Activities.All)),
+        (new("aktiviteter_avvikelse", FactType.Number, "Antal av målets aktiviteter som har flaggats med avvikelse."),
+            (in Inputs x) => Boxed.Count(x.Activities.Deviating)),
+        (new("aktiviteter_andel_avvikelse", FactType.Number, "Andel av målets aktiviteter med avvikelse (0–1; 0 om inga aktiviteter)."),
+            (in Inputs x) => Share(x.Activities.Deviating, x.Activities.All)),
+        (new("aktiviteter_slutdatum_passerat", FactType.Number, "Antal av målets aktiviteter vars slutdatum infaller senast periodens sista dag."),
+            (in Inputs x) => Boxed.Count(x.Activities.EndPassed)),
+        (new("aktiviteter_ej_startade", FactType.Number, "Antal av målets aktiviteter som startar efter periodens sista dag."),
+            (in Inputs x) => Boxed.Count(x.Activities.NotStarted)),
+    ];
 
-    /// <summary>Per group, the place in <see cref="Schema"/> of each of its facts, in <see cref="Suffixes"/> order.</summary>
-    private static readonly int[][] GroupFacts = Groups.Select(g => Suffixes.Select(s => Schema.IndexOf(g.Prefix + s)).ToArray()).ToArray();
-
-    private static readonly int[] ActivityFacts = new[]
-    {
-        "period", "aktiviteter", "aktiviteter_avvikelse", "aktiviteter_andel_avvikelse", "aktiviteter_slutdatum_passerat", "aktiviteter_ej_startade",
-    }.Select(Schema.IndexOf).ToArray();
-
-    private static List<FactDefinition> BuildDefinitions()
-    {
-        var facts = new List<FactDefinition>
-        {
-            new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
-        };
-        foreach (var (prefix, what) in Groups)
-        {
-            facts.Add(new(prefix, FactType.Number, $"Antal {what}."));
-            facts.Add(new($"{prefix}_bedomda", FactType.Number, $"Antal {what} med betyg helt, delvis eller inte."));
-            facts.Add(new($"{prefix}_helt", FactType.Number, $"Antal {what} som uppfylls helt."));
-            facts.Add(new($"{prefix}_delvis", FactType.Number, $"Antal {what} som uppfylls delvis."));
-            facts.Add(new($"{prefix}_inte", FactType.Number, $"Antal {what} som inte uppfylls."));
-            facts.Add(new($"{prefix}_ej_bedomda", FactType.Number, $"Antal {what} som inte kan bedömas."));
-            facts.Add(new($"{prefix}_andel_helt", FactType.Number, $"Andel av de bedömda {what} som uppfylls helt (0–1; 0 om inga är bedömda)."));
-            facts.Add(new($"{prefix}_andel_delvis", FactType.Number, $"Andel av de bedömda {what} som uppfylls delvis (0–1)."));
-            facts.Add(new($"{prefix}_andel_inte", FactType.Number, $"Andel av de bedömda {what} som inte uppfylls (0–1)."));
-        }
-        facts.AddRange(
-        [
-            new("aktiviteter", FactType.Number, "Antal aktiviteter direkt under målet."),
-            new("aktiviteter_avvikelse", FactType.Number, "Antal av målets aktiviteter som har flaggats med avvikelse."),
-            new("aktiviteter_andel_avvikelse", FactType.Number, "Andel av målets aktiviteter med avvikelse (0–1; 0 om inga aktiviteter)."),
-            new("aktiviteter_slutdatum_passerat", FactType.Number, "Antal av målets aktiviteter vars slutdatum infaller senast periodens sista dag."),
-            new("aktiviteter_ej_startade", FactType.Number, "Antal av målets aktiviteter som startar efter periodens sista dag."),
-        ]);
-        return facts;
-    }
+    public static readonly FactSchema Schema = new("mål", [.. Declared.Select(f => f.Definition)]);
 
     /// <summary>
     /// Facts for a goal from all they read: the period's kind, the goal's activities counted and the ratings beneath
@@ -66,33 +74,11 @@ public static class GoalFacts
     public static FactValues Evaluate(PeriodKind period, ActivityCounts activities, RatingCounts ownIndicators,
         RatingCounts kfIndicators, RatingCounts boardIndicators, RatingCounts subGoals)
     {
-        // Filled by place (every fact is set): a goal's facts are made for every goal of every dataset rated.
-        var values = new object[Schema.Facts.Count];
-        AddCounts(values, GroupFacts[0], ownIndicators);
-        AddCounts(values, GroupFacts[1], kfIndicators);
-        AddCounts(values, GroupFacts[2], boardIndicators);
-        AddCounts(values, GroupFacts[3], subGoals);
-        values[ActivityFacts[0]] = period.Code();
-        values[ActivityFacts[1]] = Boxed.Count(activities.All);
-        values[ActivityFacts[2]] = Boxed.Count(activities.Deviating);
-        values[ActivityFacts[3]] = Share(activities.Deviating, activities.All);
-        values[ActivityFacts[4]] = Boxed.Count(activities.EndPassed);
-        values[ActivityFacts[5]] = Boxed.Count(activities.NotStarted);
+        // Filled in schema order (every fact is set): a goal's facts are made for every goal of every dataset rated.
+        var inputs = new Inputs(period, activities, ownIndicators, kfIndicators, boardIndicators, subGoals);
+        var values = new object[Declared.Length];
+        for (var i = 0; i < Declared.Length; i++) values[i] = Declared[i].Value(in inputs);
         return FactValues.Of(Schema, values);
-    }
-
-    private static void AddCounts(object[] values, int[] facts, RatingCounts ratings)
-    {
-        var assessed = ratings.Fully + ratings.Partly + ratings.NotMet;
-        values[facts[0]] = Boxed.Count(ratings.All);
-        values[facts[1]] = Boxed.Count(assessed);
-        values[facts[2]] = Boxed.Count(ratings.Fully);
-        values[facts[3]] = Boxed.Count(ratings.Partly);
-        values[facts[4]] = Boxed.Count(ratings.NotMet);
-        values[facts[5]] = Boxed.Count(ratings.All - assessed);
-        values[facts[6]] = Share(ratings.Fully, assessed);
-        values[facts[7]] = Share(ratings.Partly, assessed);
-        values[facts[8]] = Share(ratings.NotMet, assessed);
     }
 
     /// <summary>A share as a fact: none and all are the counts 0 and 1 (boxed once), any other a box of its own.</summary>
@@ -103,6 +89,9 @@ public static class GoalFacts
 /// <summary>A list of ratings counted: all a goal's facts read of the ratings beneath it.</summary>
 public readonly record struct RatingCounts(int All, int Fully, int Partly, int NotMet)
 {
+    /// <summary>Rated helt, delvis or inte: all but those that cannot be assessed.</summary>
+    public int Assessed => Fully + Partly + NotMet;
+
     /// <summary>These counts and one rating more.</summary>
     public RatingCounts With(Rating rating) => new(All + 1,
         Fully + (rating == Rating.Fully ? 1 : 0), Partly + (rating == Rating.Partly ? 1 : 0), NotMet + (rating == Rating.NotMet ? 1 : 0));
