@@ -8,64 +8,60 @@ namespace Assessment.Rules.Facts;
 /// </summary>
 public static class GoalFacts
 {
-    /// <summary>All a goal's facts read: the period's kind, its activities counted and the ratings beneath it counted.</summary>
-    private readonly record struct Inputs(PeriodKind Period, ActivityCounts Activities, RatingCounts Own, RatingCounts Kf, RatingCounts Board, RatingCounts SubGoals);
-
-    /// <summary>How a fact's value is read from the inputs.</summary>
-    private delegate object Read(in Inputs inputs);
-
-    /// <summary>How a count fact's value is read from one group's counts.</summary>
-    private delegate object ReadCounts(in RatingCounts counts);
-
-    /// <summary>Which counts a group reads.</summary>
-    private delegate RatingCounts CountsOf(in Inputs inputs);
-
-    /// <summary>Groups of rated things, each giving the same family of count and share facts, and which counts each reads.</summary>
-    private static readonly (string Prefix, string What, CountsOf Counts)[] Groups =
+    /// <summary>Groups of rated things, each giving the same family of count and share facts (<see cref="CountFacts"/>).</summary>
+    private static readonly (string Prefix, string What)[] Groups =
     [
-        ("indikatorer", "målets egna indikatorer (KF-indikatorer för verksamhetsområdesmål, nämndindikatorer för nämndmål)", (in Inputs x) => x.Own),
-        ("kf_indikatorer", "kommunfullmäktiges indikatorer i målet och under det", (in Inputs x) => x.Kf),
-        ("namnd_indikatorer", "nämndens indikatorer i målet och under det", (in Inputs x) => x.Board),
-        ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)", (in Inputs x) => x.SubGoals),
+        ("indikatorer", "målets egna indikatorer (KF-indikatorer för verksamhetsområdesmål, nämndindikatorer för nämndmål)"),
+        ("kf_indikatorer", "kommunfullmäktiges indikatorer i målet och under det"),
+        ("namnd_indikatorer", "nämndens indikatorer i målet och under det"),
+        ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)"),
     ];
 
-    /// <summary>What each group gives: the name after the group's own (its count is the group's name), the meaning, the value.</summary>
-    private static readonly (string Suffix, Func<string, string> Describe, ReadCounts Value)[] CountFacts =
+    /// <summary>What each group gives: the name after the group's own (its count is the group's name alone), and the meaning.</summary>
+    private static readonly (string Suffix, Func<string, string> Describe)[] CountFacts =
     [
-        ("", what => $"Antal {what}.", (in RatingCounts r) => Boxed.Count(r.All)),
-        ("_bedomda", what => $"Antal {what} med betyg helt, delvis eller inte.", (in RatingCounts r) => Boxed.Count(r.Assessed)),
-        ("_helt", what => $"Antal {what} som uppfylls helt.", (in RatingCounts r) => Boxed.Count(r.Fully)),
-        ("_delvis", what => $"Antal {what} som uppfylls delvis.", (in RatingCounts r) => Boxed.Count(r.Partly)),
-        ("_inte", what => $"Antal {what} som inte uppfylls.", (in RatingCounts r) => Boxed.Count(r.NotMet)),
-        ("_ej_bedomda", what => $"Antal {what} som inte kan bedömas.", (in RatingCounts r) => Boxed.Count(r.All - r.Assessed)),
-        ("_andel_helt", what => $"Andel av de bedömda {what} som uppfylls helt (0–1; 0 om inga är bedömda).", (in RatingCounts r) => Share(r.Fully, r.Assessed)),
-        ("_andel_delvis", what => $"Andel av de bedömda {what} som uppfylls delvis (0–1).", (in RatingCounts r) => Share(r.Partly, r.Assessed)),
-        ("_andel_inte", what => $"Andel av de bedömda {what} som inte uppfylls (0–1).", (in RatingCounts r) => Share(r.NotMet, r.Assessed)),
+        ("", what => $"Antal {what}."),
+        ("_bedomda", what => $"Antal {what} med betyg helt, delvis eller inte."),
+        ("_helt", what => $"Antal {what} som uppfylls helt."),
+        ("_delvis", what => $"Antal {what} som uppfylls delvis."),
+        ("_inte", what => $"Antal {what} som inte uppfylls."),
+        ("_ej_bedomda", what => $"Antal {what} som inte kan bedömas."),
+        ("_andel_helt", what => $"Andel av de bedömda {what} som uppfylls helt (0–1; 0 om inga är bedömda)."),
+        ("_andel_delvis", what => $"Andel av de bedömda {what} som uppfylls delvis (0–1)."),
+        ("_andel_inte", what => $"Andel av de bedömda {what} som inte uppfylls (0–1)."),
     ];
+
+    /// <summary>The vocabulary, declared once: every fact's name, type and meaning, in the order documented.</summary>
+    public static readonly FactSchema Schema = new("mål",
+    [
+        new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
+        .. Groups.SelectMany(g => CountFacts.Select(c => new FactDefinition(g.Prefix + c.Suffix, FactType.Number, c.Describe(g.What)))),
+        new("aktiviteter", FactType.Number, "Antal aktiviteter direkt under målet."),
+        new("aktiviteter_avvikelse", FactType.Number, "Antal av målets aktiviteter som har flaggats med avvikelse."),
+        new("aktiviteter_andel_avvikelse", FactType.Number, "Andel av målets aktiviteter med avvikelse (0–1; 0 om inga aktiviteter)."),
+        new("aktiviteter_slutdatum_passerat", FactType.Number, "Antal av målets aktiviteter vars slutdatum infaller senast periodens sista dag."),
+        new("aktiviteter_ej_startade", FactType.Number, "Antal av målets aktiviteter som startar efter periodens sista dag."),
+    ]);
 
     /// <summary>
-    /// Every fact, declared once with how its value is read, in schema order: the schema and the values are both made
-    /// from this list, so reordering it reorders both and no fact is read in another's place.
+    /// Each fact's place in <see cref="Schema"/>, looked up by name: the facts are filled by place for every goal rated,
+    /// and a reordered declaration moves the places with it (a renamed fact fails here, on first use).
     /// </summary>
-    private static readonly (FactDefinition Definition, Read Value)[] Declared =
-    [
-        (new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
-            (in Inputs x) => x.Period.Code()),
-        .. Groups.SelectMany(g => CountFacts.Select(c => (new FactDefinition(g.Prefix + c.Suffix, FactType.Number, c.Describe(g.What)),
-            (Read)((in Inputs x) => c.Value(g.Counts(in x)))))),
-        (new("aktiviteter", FactType.Number, "Antal aktiviteter direkt under målet."),
-            (in Inputs x) => Boxed.Count(x.Activities.All)),
-        (new("aktiviteter_avvikelse", FactType.Number, "Antal av målets aktiviteter som har flaggats med avvikelse."),
-            (in Inputs x) => Boxed.Count(x.Activities.Deviating)),
-        (new("aktiviteter_andel_avvikelse", FactType.Number, "Andel av målets aktiviteter med avvikelse (0–1; 0 om inga aktiviteter)."),
-            (in Inputs x) => Share(x.Activities.Deviating, x.Activities.All)),
-        (new("aktiviteter_slutdatum_passerat", FactType.Number, "Antal av målets aktiviteter vars slutdatum infaller senast periodens sista dag."),
-            (in Inputs x) => Boxed.Count(x.Activities.EndPassed)),
-        (new("aktiviteter_ej_startade", FactType.Number, "Antal av målets aktiviteter som startar efter periodens sista dag."),
-            (in Inputs x) => Boxed.Count(x.Activities.NotStarted)),
-    ];
+    private static readonly int Period = Schema.IndexOf("period"), Activities = Schema.IndexOf("aktiviteter"),
+        Deviating = Schema.IndexOf("aktiviteter_avvikelse"), ShareDeviating = Schema.IndexOf("aktiviteter_andel_avvikelse"),
+        EndPassed = Schema.IndexOf("aktiviteter_slutdatum_passerat"), NotStarted = Schema.IndexOf("aktiviteter_ej_startade");
 
-    public static readonly FactSchema Schema = new("mål", [.. Declared.Select(f => f.Definition)]);
+    private static readonly CountPlaces Own = CountPlaces.Of("indikatorer"), Kf = CountPlaces.Of("kf_indikatorer"),
+        Board = CountPlaces.Of("namnd_indikatorer"), SubGoals = CountPlaces.Of("delmal");
+
+    /// <summary>The places of one group's count and share facts, by name.</summary>
+    private readonly record struct CountPlaces(int All, int Assessed, int Fully, int Partly, int NotMet, int NotAssessed,
+        int ShareFully, int SharePartly, int ShareNotMet)
+    {
+        public static CountPlaces Of(string group) => new(Schema.IndexOf(group), Schema.IndexOf($"{group}_bedomda"),
+            Schema.IndexOf($"{group}_helt"), Schema.IndexOf($"{group}_delvis"), Schema.IndexOf($"{group}_inte"), Schema.IndexOf($"{group}_ej_bedomda"),
+            Schema.IndexOf($"{group}_andel_helt"), Schema.IndexOf($"{group}_andel_delvis"), Schema.IndexOf($"{group}_andel_inte"));
+    }
 
     /// <summary>
     /// Facts for a goal from all they read: the period's kind, the goal's activities counted and the ratings beneath
@@ -74,11 +70,33 @@ public static class GoalFacts
     public static FactValues Evaluate(PeriodKind period, ActivityCounts activities, RatingCounts ownIndicators,
         RatingCounts kfIndicators, RatingCounts boardIndicators, RatingCounts subGoals)
     {
-        // Filled in schema order (every fact is set): a goal's facts are made for every goal of every dataset rated.
-        var inputs = new Inputs(period, activities, ownIndicators, kfIndicators, boardIndicators, subGoals);
-        var values = new object[Declared.Length];
-        for (var i = 0; i < Declared.Length; i++) values[i] = Declared[i].Value(in inputs);
+        // Filled by place (every fact is set): a goal's facts are made for every goal of every dataset rated.
+        var values = new object[Schema.Facts.Count];
+        AddCounts(values, Own, ownIndicators);
+        AddCounts(values, Kf, kfIndicators);
+        AddCounts(values, Board, boardIndicators);
+        AddCounts(values, SubGoals, subGoals);
+        values[Period] = period.Code();
+        values[Activities] = Boxed.Count(activities.All);
+        values[Deviating] = Boxed.Count(activities.Deviating);
+        values[ShareDeviating] = Share(activities.Deviating, activities.All);
+        values[EndPassed] = Boxed.Count(activities.EndPassed);
+        values[NotStarted] = Boxed.Count(activities.NotStarted);
         return FactValues.Of(Schema, values);
+    }
+
+    private static void AddCounts(object[] values, in CountPlaces at, RatingCounts ratings)
+    {
+        var assessed = ratings.Assessed;
+        values[at.All] = Boxed.Count(ratings.All);
+        values[at.Assessed] = Boxed.Count(assessed);
+        values[at.Fully] = Boxed.Count(ratings.Fully);
+        values[at.Partly] = Boxed.Count(ratings.Partly);
+        values[at.NotMet] = Boxed.Count(ratings.NotMet);
+        values[at.NotAssessed] = Boxed.Count(ratings.All - assessed);
+        values[at.ShareFully] = Share(ratings.Fully, assessed);
+        values[at.SharePartly] = Share(ratings.Partly, assessed);
+        values[at.ShareNotMet] = Share(ratings.NotMet, assessed);
     }
 
     /// <summary>A share as a fact: none and all are the counts 0 and 1 (boxed once), any other a box of its own.</summary>
