@@ -44,8 +44,8 @@ public static class DocxReport
         var heading = g.Level switch { GoalLevel.DirectionGoal => "Heading1", GoalLevel.ServiceAreaGoal => "Heading2", _ => "Heading3" };
         body.Append(Paragraph(ReportParts.Heading(g), heading));
         var rating = new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "Betygsrad" }),
-            new Run(new RunProperties(new Color { Val = SymbolColour(goal.Final) }), new Text(ReportParts.Symbol(goal.Final) + " ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new Text(ReportParts.RatingLine(goal.Final))));
+            new Run(new RunProperties(new Color { Val = SymbolColour(goal.Final) }), new Text(goal.Final.Symbol() + " ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new Text(goal.Final.Phrase())));
         body.Append(rating);
         body.Append(Paragraph(ReportParts.DerivedLine(goal), "Betygsunderlag"));
         if (g.Override is { } ov)

@@ -45,7 +45,7 @@ public static class ExplainReport
             t.AppendLine($"{Vocabularies.IndicatorKinds[g.IndicatorKind].Label}:");
             foreach (var i in goal.Indicators)
             {
-                t.AppendLine($"  {ReportParts.Symbol(i.Rating)} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");
+                t.AppendLine($"  {i.Rating.Symbol()} {i.Indicator.Name}: {i.Rating.Label()} (regel {i.Decision.Rule.Id})");
                 t.AppendLine($"      villkor: {i.Decision.Rule.Condition}{Values(i.Decision.Checked[^1].Trace.Values)}");
                 t.AppendLine($"      {ReportParts.Figures(i)}; mål {i.Evidence.Target?.Text ?? "saknas"} ({i.Evidence.TargetSourceCode switch { "" => "inget", var s => s }}), " +
                              $"riktning {i.Evidence.Direction.Label()} ({i.Evidence.DirectionSource})");
@@ -65,7 +65,7 @@ public static class ExplainReport
             t.AppendLine();
             t.AppendLine("Underliggande mål (betyg som räknas vid upprullning):");
             foreach (var c in goal.Children)
-                t.AppendLine($"  {ReportParts.Symbol(c.Final)} {c.Goal.Id} {c.Goal.Title}: slutligt {c.Final.Label()}, härlett {c.Derived.Rating.Label()} (regel {c.Derived.Rule.Id})");
+                t.AppendLine($"  {c.Final.Symbol()} {c.Goal.Id} {c.Goal.Title}: slutligt {c.Final.Label()}, härlett {c.Derived.Rating.Label()} (regel {c.Derived.Rule.Id})");
         }
         return t.ToString();
     }

@@ -83,7 +83,7 @@ public static class HtmlReport
         html.Append("<section class=\"mal ").Append(g.Level.Code()).Append(goal.DiffersFromRecorded ? " skiljer-sig" : "").Append("\" id=\"mal-").Append(E(g.Id)).AppendLine("\">");
         html.Append('<').Append(tag).Append('>').Append(E(ReportParts.Heading(g))).Append("</").Append(tag).AppendLine(">");
         html.Append("<p class=\"betyg ").Append(goal.Final.Code()).Append("\"><span class=\"betyg-symbol\" aria-hidden=\"true\">")
-            .Append(ReportParts.Symbol(goal.Final)).Append("</span>").Append(E(ReportParts.RatingLine(goal.Final))).AppendLine("</p>");
+            .Append(goal.Final.Symbol()).Append("</span>").Append(E(goal.Final.Phrase())).AppendLine("</p>");
         var differs = (goal.Final != goal.Derived.Rating ? " avviker" : "") + (goal.DiffersFromRecorded ? " skiljer" : "");
         html.Append("<p class=\"harlett").Append(differs).Append("\">").Append(E(ReportParts.DerivedLine(goal))).AppendLine("</p>");
         if (g.Description is not null) html.Append("<p><strong>Beskrivning</strong><br>").Append(E(g.Description.Trim())).AppendLine("</p>");

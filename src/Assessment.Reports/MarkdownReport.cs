@@ -33,7 +33,7 @@ public static class MarkdownReport
         var g = goal.Goal;
         var depth = g.Level switch { GoalLevel.DirectionGoal => 2, GoalLevel.ServiceAreaGoal => 3, _ => 4 };
         md.Append('#', depth).Append(' ').AppendLine(OneLine(ReportParts.Heading(g))).AppendLine();
-        md.Append("**").Append(ReportParts.RatingLine(goal.Final)).AppendLine("**").AppendLine();
+        md.Append("**").Append(goal.Final.Phrase()).AppendLine("**").AppendLine();
         md.Append('*').Append(ReportParts.DerivedLine(goal)).AppendLine("*").AppendLine();
         if (g.Override is { } ov)
             md.Append("*Överstyrt till ").Append(ov.Rating.Label()).Append(ov.By is null ? "" : $" av {ov.By}")

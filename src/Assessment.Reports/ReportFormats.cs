@@ -37,6 +37,15 @@ public interface IReportFormat
     /// <summary>Whether the format shows the justification texts, so the templates are read and rendered.</summary>
     bool NeedsTexts { get; }
 
+    /// <summary>The media type of the output (with its charset when it is text), as a download is served.</summary>
+    string MediaType { get; }
+
+    /// <summary>
+    /// What the workbench calls the download of this format on a dataset's page ("Excel"), or null when it offers
+    /// none: the terminal's text is not a report to save, and the JSON is the workbench's own API.
+    /// </summary>
+    string? Download { get; }
+
     void Write(ReportInput input, Stream output);
 }
 
@@ -46,23 +55,31 @@ public static class ReportFormats
     /// <summary>The formats, the default (text) first.</summary>
     public static IReadOnlyList<IReportFormat> All { get; } =
     [
-        new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false,
+        new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false, "text/plain; charset=utf-8", Download: null,
             (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName))),
         new Format("json", "ett JSON-dokument", "stabilt format för andra verktyg, med motiveringstexter", Binary: false, NeedsTexts: true,
+            "application/json; charset=utf-8", Download: null,
             (input, output) => JsonReport.Write(input.Result, input.Justifications, output)),
         new Format("md", "en Markdown-rapport", "rapport i Markdown, i rapportens egen struktur", Binary: false, NeedsTexts: true,
+            "text/markdown; charset=utf-8", "Markdown",
             (input, output) => Utf8(output, MarkdownReport.Render(input.Result, input.Justifications))),
         new Format("html", "en HTML-rapport", "en fristående, utskrivbar HTML-fil med \"Varför?\" under varje mål", Binary: false, NeedsTexts: true,
+            "text/html; charset=utf-8", "HTML",
             (input, output) => Utf8(output, HtmlReport.Render(input.Result, input.Justifications))),
         new Format("xlsx", "en arbetsbok",
             "arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,\nAktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in\nigen med assess merge",
-            Binary: true, NeedsTexts: false, (input, output) => output.Write(ResultWorkbook.Write(input.Result))),
+            Binary: true, NeedsTexts: false, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel",
+            (input, output) => output.Write(ResultWorkbook.Write(input.Result))),
         new Format("docx", "ett Word-dokument",
             "målkapitlet som Word-dokument (kräver -o): rubrik per mål med\nWords rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell",
-            Binary: true, NeedsTexts: true, (input, output) => output.Write(DocxReport.Render(input.Result, input.Justifications))),
+            Binary: true, NeedsTexts: true, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word",
+            (input, output) => output.Write(DocxReport.Render(input.Result, input.Justifications))),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
+
+    /// <summary>The formats the workbench offers as downloads of a dataset, in this order.</summary>
+    public static IReadOnlyList<IReportFormat> Downloads { get; } = [.. All.Where(f => f.Download is not null)];
 
     /// <summary>The format of that name (as <see cref="Names"/> spell it).</summary>
     public static IReportFormat Named(string name) =>
@@ -78,7 +95,8 @@ public static class ReportFormats
 
     private static void Utf8(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
 
-    private sealed record Format(string Name, string Kind, string Description, bool Binary, bool NeedsTexts, Action<ReportInput, Stream> Writer) : IReportFormat
+    private sealed record Format(string Name, string Kind, string Description, bool Binary, bool NeedsTexts, string MediaType, string? Download,
+        Action<ReportInput, Stream> Writer) : IReportFormat
     {
         public void Write(ReportInput input, Stream output) => Writer(input, output);
     }

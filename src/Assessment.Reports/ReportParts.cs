@@ -11,12 +11,6 @@ public static class ReportParts
     public static string Heading(Goal goal) =>
         $"{Vocabularies.Levels[goal.Level].Heading}: {goal.Id}{(goal.Level == GoalLevel.DirectionGoal ? "." : "")} {goal.Title}";
 
-    /// <summary>"Uppfylls helt", "Uppfylls delvis", "Uppfylls inte", "Ej bedömd".</summary>
-    public static string RatingLine(Rating rating) => rating.Phrase();
-
-    /// <summary>The city's symbol for a rating (coloured in HTML).</summary>
-    public static string Symbol(Rating rating) => rating.Symbol();
-
     /// <summary>
     /// Each rating's colour (hex, without '#'), the same in every output: the HTML report, the Word document, the
     /// sweep's chart and the workbench.

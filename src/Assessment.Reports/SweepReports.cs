@@ -20,16 +20,15 @@ public static class SweepReports
         "Överensstämmelse med tidigare publicerade bedömningar är inte detsamma som rätt: den visar vad ett värde gör, " +
         "inte vilket värde som är riktigt. Tidigare bedömningar kan själva ha varit för generösa eller för stränga.";
 
-    private static readonly GoalLevel[] Levels = [GoalLevel.DirectionGoal, GoalLevel.ServiceAreaGoal, GoalLevel.BoardGoal];
+    private static readonly GoalLevel[] Levels = Enum.GetValues<GoalLevel>();
 
     private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Percent(double share) => SwedishFormat.Percent(share);
 
     private static string Label(IReadOnlyDictionary<string, decimal> thresholds) =>
         thresholds.Count == 0 ? "som skrivet" : string.Join(", ", thresholds.Select(t => $"{t.Key}={Number(t.Value)}"));
 
-    private static LevelBacktest At(SweepVariant variant, GoalLevel level) => variant.Agreement.Single(l => l.Level == level);
+    /// <summary>A variant's agreement at a level: its levels are in level order.</summary>
+    private static LevelBacktest At(SweepVariant variant, GoalLevel level) => variant.Agreement[(int)level];
 
     public static string Text(SweepReport report, string rules)
     {
@@ -48,9 +47,9 @@ public static class SweepReports
             foreach (var level in Levels)
             {
                 var c = variant.Counts[level];
-                line.Append($" {$"{c[Rating.Fully]}/{c[Rating.Partly]}/{c[Rating.NotMet]}/{c[Rating.NotAssessed]}  {Percent(At(variant, level).Agreement)}",-28}");
+                line.Append($" {$"{c[Rating.Fully]}/{c[Rating.Partly]}/{c[Rating.NotMet]}/{c[Rating.NotAssessed]}  {SwedishFormat.Percent(At(variant, level).Agreement)}",-28}");
             }
-            line.Append($" {Percent(variant.TotalAgreement),-8} {variant.Changed,7}");
+            line.Append($" {SwedishFormat.Percent(variant.TotalAgreement),-8} {variant.Changed,7}");
             if (i == report.Best) line.Append("  ← bäst överensstämmelse");
             text.AppendLine(line.ToString().TrimEnd());
         }
@@ -129,9 +128,9 @@ public static class SweepReports
             foreach (var level in Levels)
             {
                 var c = variant.Counts[level];
-                html.Append($"<td>{c[Rating.Fully]}/{c[Rating.Partly]}/{c[Rating.NotMet]}/{c[Rating.NotAssessed]}</td><td>{E(Percent(At(variant, level).Agreement))}</td>");
+                html.Append($"<td>{c[Rating.Fully]}/{c[Rating.Partly]}/{c[Rating.NotMet]}/{c[Rating.NotAssessed]}</td><td>{E(SwedishFormat.Percent(At(variant, level).Agreement))}</td>");
             }
-            html.Append($"<td>{E(Percent(variant.TotalAgreement))}</td><td>{variant.Changed}</td></tr>\n");
+            html.Append($"<td>{E(SwedishFormat.Percent(variant.TotalAgreement))}</td><td>{variant.Changed}</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
         html.Append("<script id=\"svep\" type=\"application/json\">").Append(ChartData(report).Replace("</", "<\\/", StringComparison.Ordinal)).Append("</script>\n");

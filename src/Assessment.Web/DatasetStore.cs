@@ -56,7 +56,7 @@ public sealed class DatasetEntry
 internal sealed record LoadedData(Dataset Dataset, RuleSetInForce Rules, AssessmentResult Result);
 
 /// <summary>What became of a save.</summary>
-public enum SaveOutcome { Saved, NotFound, Conflict, Invalid }
+public enum SaveOutcome { Saved, Conflict, Invalid }
 
 public sealed record SaveResult(SaveOutcome Outcome, string Message, string? Sha256 = null);
 
@@ -99,11 +99,18 @@ public sealed class DatasetStore
         }
     }
 
-    /// <summary>Every dataset file under the folder, in id order; files changed on disk are read again.</summary>
+    /// <summary>How many times the folder has been listed: a request lists it once (tests hold it to that).</summary>
+    internal int Scans { get; private set; }
+
+    /// <summary>
+    /// Every dataset file under the folder, in id order; files changed on disk are read again. The folder is listed
+    /// anew on every call: a request takes one listing and works from it, so all it shows is of one moment.
+    /// </summary>
     public IReadOnlyList<DatasetEntry> All()
     {
         lock (_scan)
         {
+            Scans++;
             var found = new Dictionary<string, DatasetEntry>(StringComparer.Ordinal);
             foreach (var file in Directory.EnumerateFiles(_root, "*.yaml", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
             {
@@ -185,15 +192,14 @@ public sealed class DatasetStore
     }
 
     /// <summary>
-    /// Sets (or with a null override removes) a goal's override in the dataset file: the file is read again, refused
+    /// Sets (or with a null override removes) a goal's override in <paramref name="entry"/>'s file (as the request
+    /// found it): the file is read again, refused
     /// with <see cref="SaveOutcome.Conflict"/> when its SHA-256 is not <paramref name="basedOn"/> (when given), edited
     /// as text (<see cref="OverrideEdit"/>), read back to check, written whole to a temporary file beside it, logged,
     /// and renamed into place. Saves to one file take turns.
     /// </summary>
-    public SaveResult SaveOverride(string id, string goalId, OverrideText? value, string? basedOn, DateTimeOffset now)
+    public SaveResult SaveOverride(DatasetEntry entry, string goalId, OverrideText? value, string? basedOn, DateTimeOffset now)
     {
-        var entry = Find(id);
-        if (entry is null) return new SaveResult(SaveOutcome.NotFound, $"datasetet \"{id}\" finns inte");
         lock (_fileLocks.GetOrAdd(entry.Path, _ => new object()))
         {
             byte[] bytes;
@@ -241,7 +247,7 @@ public sealed class DatasetStore
             {
                 return new SaveResult(SaveOutcome.Invalid, $"kunde inte spara {entry.Display}: {SystemMessages.Describe(e)}");
             }
-            lock (_scan) _saved.Add(id); // read again on the next look, whatever its time and size
+            lock (_scan) _saved.Add(entry.Id); // read again on the next look, whatever its time and size
             return new SaveResult(SaveOutcome.Saved, value is null ? $"överstyrningen av {goalId} är borttagen" : $"överstyrningen av {goalId} är sparad", newSha);
         }
     }

@@ -41,7 +41,7 @@ internal static class Html
 
     /// <summary>A rating's symbol, coloured, with its name for screen readers and on hover.</summary>
     public static string Mark(Rating? rating) => rating is { } r
-        ? $"<span class=\"betyg {r.Code()}\" title=\"{E(ReportParts.RatingLine(r))}\">{ReportParts.Symbol(r)}</span>"
+        ? $"<span class=\"betyg {r.Code()}\" title=\"{E(r.Phrase())}\">{r.Symbol()}</span>"
         : "<span class=\"betyg saknas\" title=\"saknas\">·</span>";
 
     public static string Label(Rating? rating) => rating is { } r ? $"{Mark(r)} {E(r.Label())}" : "saknas";

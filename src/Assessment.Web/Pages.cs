@@ -32,7 +32,7 @@ internal static class Pages
             if (rating == "") return GoalPage(store, entry, form["mal"].ToString(), null, (400, "välj ett betyg (eller Ta bort)"), form);
             var wanted = OverrideRequest.Check(form["mal"], rating, form["motivering"], form["av"], form["sha256"], entry, remove: rating == "ta_bort");
             if (wanted.Error is { } error) return GoalPage(store, entry, form["mal"].ToString(), null, (400, error), form);
-            var result = store.SaveOverride(id, wanted.Goal!, wanted.Value, wanted.BasedOn, DateTimeOffset.Now);
+            var result = store.SaveOverride(entry, wanted.Goal!, wanted.Value, wanted.BasedOn, DateTimeOffset.Now);
             return result.Outcome == SaveOutcome.Saved
                 ? Results.Redirect($"/mal?id={Q(id)}&mal={Q(wanted.Goal!)}&sparat=1", permanent: false)
                 : GoalPage(store, entry, wanted.Goal!, null, (result.Outcome == SaveOutcome.Conflict ? 409 : 400, result.Message), form);
@@ -40,36 +40,32 @@ internal static class Pages
         app.MapGet("/export", (string? id, string? format) =>
         {
             if (store.Find(id ?? "") is not { Result: { } result } entry) return Missing(id);
-            // The downloads are run's own formats, through its one output seam.
-            if (format is not ("md" or "html" or "xlsx" or "docx"))
-                return Results.Content(Page("Okänt format", $"<p class=\"fel\">okänt format \"{E(format)}\": välj md, html, xlsx eller docx</p>"), HtmlType, statusCode: 404);
-            var report = ReportFormats.Named(format);
+            // The downloads are run's own formats, through its one output seam, each served as its declared media type.
+            if (ReportFormats.Downloads.FirstOrDefault(f => f.Name == format) is not { } report)
+                return Results.Content(Page("Okänt format", $"<p class=\"fel\">okänt format \"{E(format)}\": välj {E(DownloadNames)}</p>"), HtmlType, statusCode: 404);
             var bytes = report.Render(new ReportInput(result, entry.Display, report.NeedsTexts ? entry.Texts(store.Templates) : null));
-            var type = format switch
-            {
-                "md" => "text/markdown; charset=utf-8",
-                "html" => HtmlType,
-                "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                _ => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            };
-            return Results.File(bytes, type, $"{entry.Id.Split('/')[^1]}.{format}");
+            return Results.File(bytes, report.MediaType, $"{entry.Id.Split('/')[^1]}.{report.Name}");
         });
-        app.MapGet("/policy", (HttpRequest request) => PolicyPage(store, request.Query, null));
+        app.MapGet("/policy", (HttpRequest request) => PolicyPage(store.All(), request.Query, null));
         app.MapGet("/policy/resultat", (HttpRequest request) =>
         {
-            var (values, error) = Thresholds(store, request.Query);
+            var entries = store.All();
+            var (values, error) = Thresholds(entries, request.Query);
             return error is not null
                 ? Results.Content($"<p class=\"fel\">{E(error)}</p>", HtmlType, statusCode: 400)
-                : Results.Content(WhatIfResults(WhatIf.Run(store.All(), values!)), HtmlType);
+                : Results.Content(WhatIfResults(WhatIf.Run(entries, values!)), HtmlType);
         });
         app.MapPost("/policy/spara", async (HttpRequest request) =>
         {
             if (await ReadForm(request) is not { } form) return NotAForm;
             var query = form.ToDictionary(f => f.Key, f => f.Value);
-            var (values, error) = Thresholds(store, query);
-            if (error is not null) return PolicyPage(store, query, (400, error));
-            var saved = RuleVersions.Save(store, options, values!, form["version"], form["giltig_fran"]);
-            return PolicyPage(store, query, saved.Error is { } e ? (400, e) : (200, saved.Message!));
+            var entries = store.All();
+            var (values, error) = Thresholds(entries, query);
+            if (error is not null) return PolicyPage(entries, query, (400, error));
+            var saved = RuleVersions.Save(store, entries, options, values!, form["version"], form["giltig_fran"]);
+            if (saved.Error is { } e) return PolicyPage(entries, query, (400, e));
+            // A saved version may be in force for the datasets now: the page shows them as assessed after the save.
+            return PolicyPage(store.All(), query, (200, saved.Message!));
         });
         foreach (var (path, name, type) in new[]
                  {
@@ -91,6 +87,10 @@ internal static class Pages
         try { return await request.ReadFormAsync(); }
         catch (Exception e) when (e is InvalidDataException or IOException) { return null; }
     }
+
+    /// <summary>"md, html, xlsx eller docx": the downloads' names, for the message about one that is not among them.</summary>
+    private static readonly string DownloadNames =
+        $"{string.Join(", ", ReportFormats.Downloads.SkipLast(1).Select(f => f.Name))} eller {ReportFormats.Downloads[^1].Name}";
 
     private static readonly IResult NotAForm = Results.BadRequest("väntade ett formulär (application/x-www-form-urlencoded)");
 
@@ -160,7 +160,7 @@ internal static class Pages
                     continue;
                 }
                 var title = $"{g.Goal.Id} {g.Goal.Title}: slutligt {g.Final.Label()}, härlett {g.Derived.Rating.Label()}, redovisat {g.Recorded?.Label() ?? "saknas"}";
-                body.Append($"<td class=\"ruta {g.Final.Code()}{(g.DiffersFromRecorded ? " skiljer" : "")}\"><a href=\"/mal?id={Q(entry.Id)}&amp;mal={Q(id)}\" title=\"{E(title)}\">{ReportParts.Symbol(g.Final)}</a></td>");
+                body.Append($"<td class=\"ruta {g.Final.Code()}{(g.DiffersFromRecorded ? " skiljer" : "")}\"><a href=\"/mal?id={Q(entry.Id)}&amp;mal={Q(id)}\" title=\"{E(title)}\">{g.Final.Symbol()}</a></td>");
             }
             body.Append("</tr>");
         }
@@ -178,8 +178,8 @@ internal static class Pages
         var body = new StringBuilder();
         body.Append(Facts(entry, result));
         body.Append("<p class=\"export\">Ladda ner: ")
-            .Append(string.Join(" · ", new[] { ("md", "Markdown"), ("html", "HTML"), ("xlsx", "Excel"), ("docx", "Word") }
-                .Select(f => $"<a href=\"/export?id={Q(entry.Id)}&amp;format={f.Item1}\" download>{f.Item2}</a>")))
+            .Append(string.Join(" · ", ReportFormats.Downloads
+                .Select(f => $"<a href=\"/export?id={Q(entry.Id)}&amp;format={f.Name}\" download>{E(f.Download)}</a>")))
             .Append("</p>");
         body.Append($"<h2>Sammanfattning</h2><p class=\"motivering\">{E(texts.Summary)}</p>");
         body.Append("<h2>Målträdet</h2><ul class=\"trad\">");
@@ -263,7 +263,7 @@ internal static class Pages
             .Append($"<form method=\"post\" action=\"/mal\" class=\"overstyr\"><input type=\"hidden\" name=\"id\" value=\"{E(entry.Id)}\"><input type=\"hidden\" name=\"mal\" value=\"{E(goal.Goal.Id)}\">")
             .Append($"<input type=\"hidden\" name=\"sha256\" value=\"{E(Value("sha256", entry.Sha256))}\">")
             .Append("<label>Betyg <select name=\"betyg\" required>")
-            .Append(string.Concat(Enum.GetValues<Rating>().Select(r => $"<option value=\"{r.Code()}\"{(current == r.Code() ? " selected" : "")}>{E(ReportParts.RatingLine(r))}</option>")))
+            .Append(string.Concat(Enum.GetValues<Rating>().Select(r => $"<option value=\"{r.Code()}\"{(current == r.Code() ? " selected" : "")}>{E(r.Phrase())}</option>")))
             .Append(goal.Goal.Override is null ? "" : "<option value=\"ta_bort\">Ta bort överstyrningen</option>")
             .Append("</select></label>")
             .Append($"<label>Motivering (krävs) <textarea name=\"motivering\" rows=\"4\" required>{E(Value("motivering", goal.Goal.Override?.Reason ?? ""))}</textarea></label>")
@@ -274,25 +274,18 @@ internal static class Pages
 
     // ---------------------------------------------------------------- Policy
 
-    /// <summary>Thresholds from a query or form ("t.NAMN=värde"), every name known; values as numbers with point or comma.</summary>
-    private static (IReadOnlyDictionary<string, double>? Values, string? Error) Thresholds(DatasetStore store, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
-    {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, value) in query)
-        {
-            if (!key.StartsWith("t.", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(value)) continue;
-            if (!double.TryParse(value.ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                return (null, $"tröskelvärdet {key[2..]} ska vara ett tal, t.ex. 0,85 (fick \"{value}\")");
-            values[key[2..]] = v;
-        }
-        return WhatIf.Check(values, store.All()) is { } problem ? (null, problem) : (values, null);
-    }
+    /// <summary>Thresholds from a query or form ("t.NAMN=värde"), every name known; values as numbers with point or comma (<see cref="WhatIf.Validate"/>).</summary>
+    private static (IReadOnlyDictionary<string, double>? Values, string? Error) Thresholds(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query) =>
+        WhatIf.Validate(query
+            .Where(q => q.Key.StartsWith("t.", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(q.Value))
+            .Select(q => (q.Key[2..],
+                double.TryParse(q.Value.ToString().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null,
+                q.Value.ToString())), entries);
 
-    private static IResult PolicyPage(DatasetStore store, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query, (int Status, string Message)? notice)
+    private static IResult PolicyPage(IReadOnlyList<DatasetEntry> entries, IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query, (int Status, string Message)? notice)
     {
-        var entries = store.All();
         var known = WhatIf.Thresholds(entries);
-        var (values, error) = Thresholds(store, query);
+        var (values, error) = Thresholds(entries, query);
         var body = new StringBuilder();
         body.Append("<p>Flytta ett tröskelvärde: alla inlästa dataset bedöms om direkt, utan att något skrivs. Överensstämmelse med publicerade betyg är ett underlag, inte ett facit.</p>");
         if (notice is { } n) body.Append($"<p class=\"{(n.Status == 200 ? "klart" : "fel")}\" role=\"status\">{E(n.Message)}</p>");
@@ -327,7 +320,7 @@ internal static class Pages
         body.Append($"<p class=\"andrade\"><b data-changed=\"{report.Changed}\">{report.Changed}</b> mål får ett annat härlett betyg än med regelverket som det är skrivet.</p>");
         body.Append("<table><thead><tr><th>Nivå</th><th>Lika publicerat, som skrivet</th><th>Lika publicerat, nu</th></tr></thead><tbody>");
         foreach (var (written, now) in report.AgreementAsWritten.Zip(report.Agreement))
-            body.Append($"<tr><td>{E(now.Level.Label())}</td><td class=\"tal\">{written.Agreeing}/{written.Compared} ({Percent(written.Agreement)})</td><td class=\"tal\">{now.Agreeing}/{now.Compared} ({Percent(now.Agreement)})</td></tr>");
+            body.Append($"<tr><td>{E(now.Level.Label())}</td><td class=\"tal\">{written.Agreeing}/{written.Compared} ({SwedishFormat.Percent(written.Agreement)})</td><td class=\"tal\">{now.Agreeing}/{now.Compared} ({SwedishFormat.Percent(now.Agreement)})</td></tr>");
         body.Append("</tbody></table>");
         if (report.Changed > 0)
         {
@@ -351,6 +344,4 @@ internal static class Pages
         body.Append("</tbody></table>");
         return body.ToString();
     }
-
-    private static string Percent(double share) => SwedishFormat.Percent(share);
 }

@@ -24,9 +24,10 @@ internal static partial class RuleVersions
     [GeneratedRegex(@"^[\p{L}0-9_.-]+$")]
     private static partial Regex VersionText();
 
-    public static Saved Save(DatasetStore store, WorkbenchOptions options, IReadOnlyDictionary<string, double> thresholds, string? version, string? validFrom)
+    /// <summary>Saves the new version, based on the rule set in force for the newest of <paramref name="entries"/> (the request's listing).</summary>
+    public static Saved Save(DatasetStore store, IReadOnlyList<DatasetEntry> entries, WorkbenchOptions options, IReadOnlyDictionary<string, double> thresholds,
+        string? version, string? validFrom)
     {
-        var entries = store.All();
         var basis = entries.Where(e => e.Rules is not null).OrderBy(e => e.Dataset!.Period.EndDate).LastOrDefault()?.Rules!.RuleSet;
         if (basis is null) return new(null, null, "inget dataset är inläst, så inget regelverk gäller att utgå från");
         version = string.IsNullOrWhiteSpace(version) ? NextVersion(basis.Version) : version.Trim();

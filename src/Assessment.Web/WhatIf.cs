@@ -44,6 +44,23 @@ public static class WhatIf
     /// <summary>Larger than any threshold means: a value past it is refused, never turned into a decimal that overflows.</summary>
     public const double MaxThreshold = 1e9;
 
+    /// <summary>
+    /// The threshold values a request asks for, as the JSON API and the policy form read them – each name with the number
+    /// read (null when what was given is no number) and the text given – checked alike: every value a finite number,
+    /// every name known, no absurd size. The values, or why they cannot be tried, in Swedish.
+    /// </summary>
+    public static (IReadOnlyDictionary<string, double>? Values, string? Error) Validate(
+        IEnumerable<(string Name, double? Value, string Given)> asked, IReadOnlyList<DatasetEntry> entries)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, value, given) in asked)
+        {
+            if (value is not { } v || !double.IsFinite(v)) return (null, $"tröskelvärdet \"{name}\" ska vara ett tal, t.ex. 0.85 (fick \"{given}\")");
+            values[name] = v;
+        }
+        return Check(values, entries) is { } problem ? (null, problem) : (values, null);
+    }
+
     /// <summary>Why these threshold values cannot be tried over these datasets (unknown names, absurd sizes), or null.</summary>
     public static string? Check(IReadOnlyDictionary<string, double> values, IReadOnlyList<DatasetEntry> entries)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,6 +9,7 @@ using Assessment.Reports;
 using Assessment.Reports.Justification;
 using Assessment.Rules;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,10 +67,15 @@ public static class Workbench
             else if (IPAddress.TryParse(options.Host.Trim('[', ']'), out var address)) k.Listen(address, options.Port);
             else k.ListenAnyIP(options.Port);
         });
+        // The store is the application's one service (tests look at it); made, and the loads' problems thrown, right after building.
+        builder.Services.AddSingleton(_ =>
+        {
+            InputException.AwaitAll(rules, templates);
+            return new DatasetStore(options.Datasets, rules.Result, templates.Result, options.Log);
+        });
         configure?.Invoke(builder);
         var app = builder.Build();
-        InputException.AwaitAll(rules, templates);
-        var store = new DatasetStore(options.Datasets, rules.Result, templates.Result, options.Log);
+        var store = app.Services.GetRequiredService<DatasetStore>();
         // The datasets are read and assessed (and the first page's code compiled) while the server starts listening.
         _ = Task.Factory.StartNew(() => Pages.Warm(store), TaskCreationOptions.LongRunning);
         app.Use(LocalOnly.Check(options.Host));
@@ -79,7 +86,8 @@ public static class Workbench
 
     /// <summary>
     /// Runs the workbench until the process is stopped (Ctrl+C): prints the address when it listens. Returns 2 with a
-    /// Swedish message when the port cannot be used; bad rules or templates throw <see cref="InputException"/>.
+    /// Swedish message and its code (<see cref="ErrorKinds.Usage"/>: the port or host asked for, or the default port, cannot
+    /// be used) when it cannot listen; bad rules or templates throw <see cref="InputException"/>.
     /// </summary>
     public static int Serve(WorkbenchOptions options, TextWriter stdout, TextWriter stderr)
     {
@@ -88,10 +96,11 @@ public static class Workbench
         {
             app.StartAsync().GetAwaiter().GetResult();
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or SocketException)
         {
-            var reason = e.InnerException?.GetType().Name == "AddressInUseException" ? "porten används redan" : e.Message;
-            stderr.WriteLine($"fel: kan inte lyssna på port {options.Port}: {reason} (välj en annan med --port, eller --port 0 för en ledig)");
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            stderr.WriteLine(new InputError(ErrorKinds.Usage, null,
+                $"kan inte lyssna på port {options.Port}: {ListenFailure(e)} (välj en annan med --port, eller --port 0 för en ledig)"));
             return 2;
         }
         stdout.WriteLine($"Arbetsbänken är öppen på {Address(app, options)}  (avsluta med Ctrl+C)");
@@ -100,6 +109,18 @@ public static class Workbench
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return 0;
     }
+
+    /// <summary>Why Kestrel could not listen, in Swedish: its own messages are English.</summary>
+    private static string ListenFailure(Exception e) =>
+        e is AddressInUseException || e.InnerException is AddressInUseException ? "porten används redan"
+        : (e as SocketException ?? e.InnerException as SocketException)?.SocketErrorCode switch
+        {
+            SocketError.AddressAlreadyInUse => "porten används redan",
+            SocketError.AccessDenied => "behörighet saknas (portar under 1024 kräver särskild behörighet)",
+            SocketError.AddressNotAvailable => "adressen finns inte på den här datorn (se --host)",
+            { } code => $"nätverksfel ({code})",
+            null => "nätverksfel",
+        };
 
     /// <summary>The address the application listens on, once started (the port chosen when 0 was asked for).</summary>
     public static string Address(WebApplication app, WorkbenchOptions options)
@@ -149,7 +170,7 @@ internal static class Api
             if (body.Error is { } error) return BadRequest(error);
             var save = OverrideRequest.Parse(body.Value, entry);
             if (save.Error is { } invalid) return BadRequest(invalid);
-            var result = store.SaveOverride(id, save.Goal!, save.Value, save.BasedOn, DateTimeOffset.Now);
+            var result = store.SaveOverride(entry, save.Goal!, save.Value, save.BasedOn, DateTimeOffset.Now);
             return SaveResponse(result);
         });
 
@@ -157,9 +178,10 @@ internal static class Api
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            var entries = store.All();
+            var (thresholds, problem) = ReadThresholds(body.Value, entries);
             if (problem is not null) return BadRequest(problem);
-            var report = WhatIf.Run(store.All(), thresholds!);
+            var report = WhatIf.Run(entries, thresholds!);
             return JsonResult(WhatIfJson(report));
         });
 
@@ -167,10 +189,10 @@ internal static class Api
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            var entries = store.All();
+            var (thresholds, problem) = ReadThresholds(body.Value, entries);
             if (problem is not null) return BadRequest(problem);
             var name = Text(body.Value, "name") ?? "";
-            var entries = store.All();
             var known = WhatIf.Thresholds(entries);
             if (known.FirstOrDefault(t => t.Name == name) is not { } threshold) return BadRequest(WhatIf.Unknown([name], known).FirstOrDefault() ?? "ange \"name\"");
             var around = thresholds!.GetValueOrDefault(name, threshold.Value);
@@ -189,9 +211,10 @@ internal static class Api
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
-            var (thresholds, problem) = ReadThresholds(body.Value, store);
+            var entries = store.All();
+            var (thresholds, problem) = ReadThresholds(body.Value, entries);
             if (problem is not null) return BadRequest(problem);
-            var saved = RuleVersions.Save(store, options, thresholds!, Text(body.Value, "version"), Text(body.Value, "giltig_fran"));
+            var saved = RuleVersions.Save(store, entries, options, thresholds!, Text(body.Value, "version"), Text(body.Value, "giltig_fran"));
             return saved.Error is { } e ? BadRequest(e) : JsonResult(new JsonObject { ["file"] = saved.File, ["message"] = saved.Message });
         });
     }
@@ -199,7 +222,6 @@ internal static class Api
     internal static IResult SaveResponse(SaveResult result) => result.Outcome switch
     {
         SaveOutcome.Saved => JsonResult(new JsonObject { ["message"] = result.Message, ["sha256"] = result.Sha256 }),
-        SaveOutcome.NotFound => NotFound(result.Message),
         SaveOutcome.Conflict => JsonResult(new JsonObject { ["error"] = result.Message, ["sha256"] = result.Sha256 }, 409),
         _ => BadRequest(result.Message),
     };
@@ -236,28 +258,26 @@ internal static class Api
         }
     }
 
-    /// <summary>"thresholds": {name: number}, every name known to the rule sets in force.</summary>
-    internal static (IReadOnlyDictionary<string, double>? Values, string? Error) ReadThresholds(JsonElement body, DatasetStore store)
+    /// <summary>"thresholds": {name: number}, every name known to the rule sets in force (<see cref="WhatIf.Validate"/>).</summary>
+    internal static (IReadOnlyDictionary<string, double>? Values, string? Error) ReadThresholds(JsonElement body, IReadOnlyList<DatasetEntry> entries)
     {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        var asked = new List<(string, double?, string)>();
         if (body.TryGetProperty("thresholds", out var given))
         {
             if (given.ValueKind != JsonValueKind.Object) return (null, "\"thresholds\" ska vara ett objekt: {\"namn\": värde}");
             try
             {
                 foreach (var property in given.EnumerateObject())
-                {
-                    if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetDouble(out var v) || !double.IsFinite(v))
-                        return (null, $"tröskelvärdet \"{property.Name}\" ska vara ett tal, t.ex. 0.85");
-                    values[property.Name] = v;
-                }
+                    asked.Add((property.Name,
+                        property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out var v) ? v : null,
+                        property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText()));
             }
             catch (InvalidOperationException)
             {
-                return (null, "ett namn i \"thresholds\" är ingen giltig text"); // e.g. a lone surrogate
+                return (null, "ett namn eller värde i \"thresholds\" är ingen giltig text"); // e.g. a lone surrogate
             }
         }
-        return WhatIf.Check(values, store.All()) is { } problem ? (null, problem) : (values, null);
+        return WhatIf.Validate(asked, entries);
     }
 
     /// <summary>The text of <paramref name="key"/> in a request's object, or null when absent, not text or not valid text (a lone surrogate).</summary>

@@ -5,19 +5,51 @@ using Assessment.Rules.Model;
 
 namespace Assessment.Rules.Audit;
 
-/// <summary>Derived against published ratings at one level: agreement and the confusion matrix (recorded × derived).</summary>
-public sealed record LevelBacktest(GoalLevel Level, int Compared, int Agreeing, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> Matrix)
+/// <summary>
+/// Derived against published ratings at one level: the confusion matrix (recorded × derived; a cell no goal is in may
+/// be left out), and what it adds up to – the goals compared and those that agree.
+/// </summary>
+public sealed class LevelBacktest
 {
+    private LevelBacktest(GoalLevel level, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix)
+    {
+        Level = level;
+        Matrix = matrix;
+        foreach (var ((recorded, derived), count) in matrix)
+        {
+            Compared += count;
+            if (recorded == derived) Agreeing += count;
+        }
+    }
+
+    public GoalLevel Level { get; }
+
+    public IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> Matrix { get; }
+
+    /// <summary>The goals compared: the whole matrix.</summary>
+    public int Compared { get; }
+
+    /// <summary>The goals whose derived rating is the published one: the matrix's diagonal.</summary>
+    public int Agreeing { get; }
+
     public double Agreement => Compared == 0 ? 0 : (double)Agreeing / Compared;
+
+    /// <summary>A level's backtest from its confusion matrix: the one way one is made, so the counts are always the matrix's.</summary>
+    public static LevelBacktest Of(GoalLevel level, IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> matrix) => new(level, matrix);
 
     /// <summary>Every level's agreement and confusion matrix from the goals that have a published rating.</summary>
     public static IReadOnlyList<LevelBacktest> All(IReadOnlyCollection<(GoalLevel Level, Rating Recorded, Rating Derived)> compared) =>
-        Enum.GetValues<GoalLevel>().Select(level =>
-        {
-            var goals = compared.Where(c => c.Level == level).ToList();
-            var matrix = goals.GroupBy(g => (g.Recorded, g.Derived)).ToDictionary(g => g.Key, g => g.Count());
-            return new LevelBacktest(level, goals.Count, goals.Count(g => g.Recorded == g.Derived), matrix);
-        }).ToList();
+        Enum.GetValues<GoalLevel>().Select(level => Of(level,
+            compared.Where(c => c.Level == level).GroupBy(g => (g.Recorded, g.Derived)).ToDictionary(g => g.Key, g => g.Count()))).ToList();
+
+    /// <summary>Confusion matrices added up, cell by cell.</summary>
+    public static IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> Added(IEnumerable<IReadOnlyDictionary<(Rating Recorded, Rating Derived), int>> matrices)
+    {
+        var sum = new Dictionary<(Rating Recorded, Rating Derived), int>();
+        foreach (var matrix in matrices)
+            foreach (var (cell, count) in matrix) sum[cell] = sum.GetValueOrDefault(cell) + count;
+        return sum;
+    }
 }
 
 /// <summary>An imported cell the import could not place with certainty (<c>osakert</c>), under a goal: which row, which cell, why.</summary>
@@ -34,7 +66,7 @@ public sealed record Disagreement(string Dataset, string GoalId, GoalLevel Level
     public bool RestsOnUncertainCells => UncertainCells.Count > 0;
 }
 
-/// <summary>How well the rules reproduce what districts published, over one or more datasets.</summary>
+/// <summary>How well the rules reproduce what districts published, over one or more datasets; <see cref="Levels"/> in level order.</summary>
 public sealed record BacktestReport(IReadOnlyList<LevelBacktest> Levels, IReadOnlyList<Disagreement> Disagreements)
 {
     public int Compared => Levels.Sum(l => l.Compared);
@@ -45,8 +77,7 @@ public sealed record BacktestReport(IReadOnlyList<LevelBacktest> Levels, IReadOn
     public double Agreement => Compared == 0 ? 0 : (double)Agreeing / Compared;
 
     /// <summary>The confusion matrix over all levels together.</summary>
-    public IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> Matrix =>
-        Levels.SelectMany(l => l.Matrix).GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
+    public IReadOnlyDictionary<(Rating Recorded, Rating Derived), int> Matrix => LevelBacktest.Added(Levels.Select(l => l.Matrix));
 
     public IReadOnlyList<Disagreement> OnUncertainCells => Disagreements.Where(d => d.RestsOnUncertainCells).ToList();
 
@@ -73,52 +104,30 @@ public static class Backtest
     /// </summary>
     public static DatasetBacktest Of(string name, AssessmentResult result)
     {
-        var levels = new LevelCounter[Levels.Length];
+        var matrices = new Dictionary<(Rating Recorded, Rating Derived), int>?[Levels.Length];
         var disagreements = new List<Disagreement>();
         foreach (var goal in result.AllGoals())
         {
             if (goal.Recorded is not { } recorded) continue;
             var derived = goal.Derived.Rating;
-            (levels[(int)goal.Goal.Level] ??= new()).Add(recorded, derived);
+            var matrix = matrices[(int)goal.Goal.Level] ??= [];
+            matrix[(recorded, derived)] = matrix.GetValueOrDefault((recorded, derived)) + 1;
             if (recorded != derived)
                 disagreements.Add(new Disagreement(name, goal.Goal.Id, goal.Goal.Level, recorded, derived, goal.Derived.Rule, goal.Derived.Facts,
                     UncertainCellsUnder(goal.Goal)));
         }
         var report = new BacktestReport(
-            Levels.Select(level => (levels[(int)level] ?? new()).Of(level)).ToList(), disagreements);
+            Levels.Select(level => LevelBacktest.Of(level, matrices[(int)level] ?? [])).ToList(), disagreements);
         return new DatasetBacktest(name, result.Dataset.District, result.Dataset.Period, result.RuleSet, report);
     }
 
     /// <summary>Each dataset on its own, and the corpus as a whole: the total is the sum of the datasets.</summary>
     public static CorpusBacktest Corpus(IReadOnlyList<DatasetBacktest> datasets) => new(datasets, Sum(datasets.Select(d => d.Report).ToList()));
 
-    /// <summary>Reports added up: per level the counts and the matrix, the disagreements one after the other.</summary>
+    /// <summary>Reports added up: per level the matrices (each report's levels are in level order), the disagreements one after the other.</summary>
     private static BacktestReport Sum(IReadOnlyList<BacktestReport> reports) => new(
-        Levels.Select(level =>
-        {
-            var at = reports.Select(r => r.Levels.Single(l => l.Level == level)).ToList();
-            var matrix = new Dictionary<(Rating Recorded, Rating Derived), int>();
-            foreach (var (cell, count) in at.SelectMany(l => l.Matrix)) matrix[cell] = matrix.GetValueOrDefault(cell) + count;
-            return new LevelBacktest(level, at.Sum(l => l.Compared), at.Sum(l => l.Agreeing), matrix);
-        }).ToList(),
+        Levels.Select(level => LevelBacktest.Of(level, LevelBacktest.Added(reports.Select(r => r.Levels[(int)level].Matrix)))).ToList(),
         reports.SelectMany(r => r.Disagreements).ToList());
-
-    /// <summary>One level's goals compared, counted as they come.</summary>
-    private sealed class LevelCounter
-    {
-        private readonly Dictionary<(Rating Recorded, Rating Derived), int> _matrix = [];
-        private int _compared;
-        private int _agreeing;
-
-        public void Add(Rating recorded, Rating derived)
-        {
-            _compared++;
-            if (recorded == derived) _agreeing++;
-            _matrix[(recorded, derived)] = _matrix.GetValueOrDefault((recorded, derived)) + 1;
-        }
-
-        public LevelBacktest Of(GoalLevel level) => new(level, _compared, _agreeing, _matrix);
-    }
 
     /// <summary>
     /// The uncertain cells a goal's rating rests on: those of the indicators and activities of the goal and of

@@ -259,16 +259,12 @@ internal sealed class SweepTally(int count) : IRatingSink
             yield return new SweepVariant(thresholds[place],
                 levels.ToDictionary(level => level, level => (IReadOnlyDictionary<Rating, int>)ratings
                     .ToDictionary(rating => rating, rating => counts[(int)level * Ratings + (int)rating])),
-                levels.Select(level =>
-                {
-                    var cells = (from recorded in ratings
-                                 from derived in ratings
-                                 let n = matrix[((int)level * Ratings + (int)recorded) * Ratings + (int)derived]
-                                 where n > 0
-                                 select (Key: (recorded, derived), Count: n)).ToList();
-                    return new LevelBacktest(level, cells.Sum(c => c.Count), cells.Where(c => c.Key.recorded == c.Key.derived).Sum(c => c.Count),
-                        cells.ToDictionary(c => c.Key, c => c.Count));
-                }).ToList(),
+                levels.Select(level => LevelBacktest.Of(level,
+                    (from recorded in ratings
+                     from derived in ratings
+                     let n = matrix[((int)level * Ratings + (int)recorded) * Ratings + (int)derived]
+                     where n > 0
+                     select (Key: (recorded, derived), Count: n)).ToDictionary(c => c.Key, c => c.Count))).ToList(),
                 changed);
         }
     }

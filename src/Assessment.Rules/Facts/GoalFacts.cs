@@ -8,7 +8,7 @@ namespace Assessment.Rules.Facts;
 /// </summary>
 public static class GoalFacts
 {
-    /// <summary>Groups of rated things, each giving the same family of count and share facts.</summary>
+    /// <summary>Groups of rated things, each giving the same family of count and share facts (<see cref="CountFacts"/>).</summary>
     private static readonly (string Prefix, string What)[] Groups =
     [
         ("indikatorer", "målets egna indikatorer (KF-indikatorer för verksamhetsområdesmål, nämndindikatorer för nämndmål)"),
@@ -17,46 +17,50 @@ public static class GoalFacts
         ("delmal", "närmast underliggande mål (nämndmål under verksamhetsområdesmål, verksamhetsområdesmål under inriktningsmål)"),
     ];
 
-    /// <summary>What each group gives, after the group's own name (its count): "_bedomda", "_helt" …</summary>
-    private static readonly string[] Suffixes = ["", "_bedomda", "_helt", "_delvis", "_inte", "_ej_bedomda", "_andel_helt", "_andel_delvis", "_andel_inte"];
+    /// <summary>What each group gives: the name after the group's own (its count is the group's name alone), and the meaning.</summary>
+    private static readonly (string Suffix, Func<string, string> Describe)[] CountFacts =
+    [
+        ("", what => $"Antal {what}."),
+        ("_bedomda", what => $"Antal {what} med betyg helt, delvis eller inte."),
+        ("_helt", what => $"Antal {what} som uppfylls helt."),
+        ("_delvis", what => $"Antal {what} som uppfylls delvis."),
+        ("_inte", what => $"Antal {what} som inte uppfylls."),
+        ("_ej_bedomda", what => $"Antal {what} som inte kan bedömas."),
+        ("_andel_helt", what => $"Andel av de bedömda {what} som uppfylls helt (0–1; 0 om inga är bedömda)."),
+        ("_andel_delvis", what => $"Andel av de bedömda {what} som uppfylls delvis (0–1)."),
+        ("_andel_inte", what => $"Andel av de bedömda {what} som inte uppfylls (0–1)."),
+    ];
 
-    public static readonly FactSchema Schema = new("mål", BuildDefinitions());
+    /// <summary>The vocabulary, declared once: every fact's name, type and meaning, in the order documented.</summary>
+    public static readonly FactSchema Schema = new("mål",
+    [
+        new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
+        .. Groups.SelectMany(g => CountFacts.Select(c => new FactDefinition(g.Prefix + c.Suffix, FactType.Number, c.Describe(g.What)))),
+        new("aktiviteter", FactType.Number, "Antal aktiviteter direkt under målet."),
+        new("aktiviteter_avvikelse", FactType.Number, "Antal av målets aktiviteter som har flaggats med avvikelse."),
+        new("aktiviteter_andel_avvikelse", FactType.Number, "Andel av målets aktiviteter med avvikelse (0–1; 0 om inga aktiviteter)."),
+        new("aktiviteter_slutdatum_passerat", FactType.Number, "Antal av målets aktiviteter vars slutdatum infaller senast periodens sista dag."),
+        new("aktiviteter_ej_startade", FactType.Number, "Antal av målets aktiviteter som startar efter periodens sista dag."),
+    ]);
 
-    /// <summary>Per group, the place in <see cref="Schema"/> of each of its facts, in <see cref="Suffixes"/> order.</summary>
-    private static readonly int[][] GroupFacts = Groups.Select(g => Suffixes.Select(s => Schema.IndexOf(g.Prefix + s)).ToArray()).ToArray();
+    /// <summary>
+    /// Each fact's place in <see cref="Schema"/>, looked up by name: the facts are filled by place for every goal rated,
+    /// and a reordered declaration moves the places with it (a renamed fact fails here, on first use).
+    /// </summary>
+    private static readonly int Period = Schema.IndexOf("period"), Activities = Schema.IndexOf("aktiviteter"),
+        Deviating = Schema.IndexOf("aktiviteter_avvikelse"), ShareDeviating = Schema.IndexOf("aktiviteter_andel_avvikelse"),
+        EndPassed = Schema.IndexOf("aktiviteter_slutdatum_passerat"), NotStarted = Schema.IndexOf("aktiviteter_ej_startade");
 
-    private static readonly int[] ActivityFacts = new[]
+    private static readonly CountPlaces Own = CountPlaces.Of("indikatorer"), Kf = CountPlaces.Of("kf_indikatorer"),
+        Board = CountPlaces.Of("namnd_indikatorer"), SubGoals = CountPlaces.Of("delmal");
+
+    /// <summary>The places of one group's count and share facts, by name.</summary>
+    private readonly record struct CountPlaces(int All, int Assessed, int Fully, int Partly, int NotMet, int NotAssessed,
+        int ShareFully, int SharePartly, int ShareNotMet)
     {
-        "period", "aktiviteter", "aktiviteter_avvikelse", "aktiviteter_andel_avvikelse", "aktiviteter_slutdatum_passerat", "aktiviteter_ej_startade",
-    }.Select(Schema.IndexOf).ToArray();
-
-    private static List<FactDefinition> BuildDefinitions()
-    {
-        var facts = new List<FactDefinition>
-        {
-            new("period", FactType.Text, "Perioden som bedöms: \"T1\", \"T2\", \"VB\" eller \"VP\" (verksamhetsplan, utan utfall)."),
-        };
-        foreach (var (prefix, what) in Groups)
-        {
-            facts.Add(new(prefix, FactType.Number, $"Antal {what}."));
-            facts.Add(new($"{prefix}_bedomda", FactType.Number, $"Antal {what} med betyg helt, delvis eller inte."));
-            facts.Add(new($"{prefix}_helt", FactType.Number, $"Antal {what} som uppfylls helt."));
-            facts.Add(new($"{prefix}_delvis", FactType.Number, $"Antal {what} som uppfylls delvis."));
-            facts.Add(new($"{prefix}_inte", FactType.Number, $"Antal {what} som inte uppfylls."));
-            facts.Add(new($"{prefix}_ej_bedomda", FactType.Number, $"Antal {what} som inte kan bedömas."));
-            facts.Add(new($"{prefix}_andel_helt", FactType.Number, $"Andel av de bedömda {what} som uppfylls helt (0–1; 0 om inga är bedömda)."));
-            facts.Add(new($"{prefix}_andel_delvis", FactType.Number, $"Andel av de bedömda {what} som uppfylls delvis (0–1)."));
-            facts.Add(new($"{prefix}_andel_inte", FactType.Number, $"Andel av de bedömda {what} som inte uppfylls (0–1)."));
-        }
-        facts.AddRange(
-        [
-            new("aktiviteter", FactType.Number, "Antal aktiviteter direkt under målet."),
-            new("aktiviteter_avvikelse", FactType.Number, "Antal av målets aktiviteter som har flaggats med avvikelse."),
-            new("aktiviteter_andel_avvikelse", FactType.Number, "Andel av målets aktiviteter med avvikelse (0–1; 0 om inga aktiviteter)."),
-            new("aktiviteter_slutdatum_passerat", FactType.Number, "Antal av målets aktiviteter vars slutdatum infaller senast periodens sista dag."),
-            new("aktiviteter_ej_startade", FactType.Number, "Antal av målets aktiviteter som startar efter periodens sista dag."),
-        ]);
-        return facts;
+        public static CountPlaces Of(string group) => new(Schema.IndexOf(group), Schema.IndexOf($"{group}_bedomda"),
+            Schema.IndexOf($"{group}_helt"), Schema.IndexOf($"{group}_delvis"), Schema.IndexOf($"{group}_inte"), Schema.IndexOf($"{group}_ej_bedomda"),
+            Schema.IndexOf($"{group}_andel_helt"), Schema.IndexOf($"{group}_andel_delvis"), Schema.IndexOf($"{group}_andel_inte"));
     }
 
     /// <summary>
@@ -68,31 +72,31 @@ public static class GoalFacts
     {
         // Filled by place (every fact is set): a goal's facts are made for every goal of every dataset rated.
         var values = new object[Schema.Facts.Count];
-        AddCounts(values, GroupFacts[0], ownIndicators);
-        AddCounts(values, GroupFacts[1], kfIndicators);
-        AddCounts(values, GroupFacts[2], boardIndicators);
-        AddCounts(values, GroupFacts[3], subGoals);
-        values[ActivityFacts[0]] = period.Code();
-        values[ActivityFacts[1]] = Boxed.Count(activities.All);
-        values[ActivityFacts[2]] = Boxed.Count(activities.Deviating);
-        values[ActivityFacts[3]] = Share(activities.Deviating, activities.All);
-        values[ActivityFacts[4]] = Boxed.Count(activities.EndPassed);
-        values[ActivityFacts[5]] = Boxed.Count(activities.NotStarted);
+        AddCounts(values, Own, ownIndicators);
+        AddCounts(values, Kf, kfIndicators);
+        AddCounts(values, Board, boardIndicators);
+        AddCounts(values, SubGoals, subGoals);
+        values[Period] = period.Code();
+        values[Activities] = Boxed.Count(activities.All);
+        values[Deviating] = Boxed.Count(activities.Deviating);
+        values[ShareDeviating] = Share(activities.Deviating, activities.All);
+        values[EndPassed] = Boxed.Count(activities.EndPassed);
+        values[NotStarted] = Boxed.Count(activities.NotStarted);
         return FactValues.Of(Schema, values);
     }
 
-    private static void AddCounts(object[] values, int[] facts, RatingCounts ratings)
+    private static void AddCounts(object[] values, in CountPlaces at, RatingCounts ratings)
     {
-        var assessed = ratings.Fully + ratings.Partly + ratings.NotMet;
-        values[facts[0]] = Boxed.Count(ratings.All);
-        values[facts[1]] = Boxed.Count(assessed);
-        values[facts[2]] = Boxed.Count(ratings.Fully);
-        values[facts[3]] = Boxed.Count(ratings.Partly);
-        values[facts[4]] = Boxed.Count(ratings.NotMet);
-        values[facts[5]] = Boxed.Count(ratings.All - assessed);
-        values[facts[6]] = Share(ratings.Fully, assessed);
-        values[facts[7]] = Share(ratings.Partly, assessed);
-        values[facts[8]] = Share(ratings.NotMet, assessed);
+        var assessed = ratings.Assessed;
+        values[at.All] = Boxed.Count(ratings.All);
+        values[at.Assessed] = Boxed.Count(assessed);
+        values[at.Fully] = Boxed.Count(ratings.Fully);
+        values[at.Partly] = Boxed.Count(ratings.Partly);
+        values[at.NotMet] = Boxed.Count(ratings.NotMet);
+        values[at.NotAssessed] = Boxed.Count(ratings.All - assessed);
+        values[at.ShareFully] = Share(ratings.Fully, assessed);
+        values[at.SharePartly] = Share(ratings.Partly, assessed);
+        values[at.ShareNotMet] = Share(ratings.NotMet, assessed);
     }
 
     /// <summary>A share as a fact: none and all are the counts 0 and 1 (boxed once), any other a box of its own.</summary>
@@ -103,6 +107,9 @@ public static class GoalFacts
 /// <summary>A list of ratings counted: all a goal's facts read of the ratings beneath it.</summary>
 public readonly record struct RatingCounts(int All, int Fully, int Partly, int NotMet)
 {
+    /// <summary>Rated helt, delvis or inte: all but those that cannot be assessed.</summary>
+    public int Assessed => Fully + Partly + NotMet;
+
     /// <summary>These counts and one rating more.</summary>
     public RatingCounts With(Rating rating) => new(All + 1,
         Fully + (rating == Rating.Fully ? 1 : 0), Partly + (rating == Rating.Partly ? 1 : 0), NotMet + (rating == Rating.NotMet ? 1 : 0));

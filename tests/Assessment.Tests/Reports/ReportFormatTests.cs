@@ -46,8 +46,10 @@ public class ReportFormatTests
         if (format.Binary)
         {
             bytes[..2].ShouldBe("PK"u8.ToArray(), "a binary format here is an Office file (a zip)");
+            format.MediaType.ShouldStartWith("application/vnd.openxmlformats-officedocument.");
             return;
         }
+        format.MediaType.ShouldEndWith("; charset=utf-8", customMessage: "a text format is served as UTF-8, as it is written");
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
         text.ShouldContain(Input.Value.Result.RuleSet.Sha256[..12]);
         text.ShouldEndWith("\n");

@@ -1,4 +1,5 @@
 using System.Net;
+using Assessment.Reports;
 
 namespace Assessment.Tests.Web;
 
@@ -16,14 +17,19 @@ public class PagesTests
         status.ShouldBe(200);
         page.ShouldContain("<html lang=\"sv\">");
         page.ShouldContain("Hässelby-Vällingby stadsdelsnämnd – T1 2026");
-        foreach (var format in new[] { "md", "html", "xlsx", "docx" })
+        ReportFormats.Downloads.Select(f => f.Name).ShouldBe(["md", "html", "xlsx", "docx"]);
+        foreach (var format in ReportFormats.Downloads)
         {
-            page.ShouldContain($"/export?id=hasselby-vallingby-t1-2026&amp;format={format}");
-            using var response = await bench.Client.GetAsync($"/export?id=hasselby-vallingby-t1-2026&format={format}");
+            page.ShouldContain($"<a href=\"/export?id=hasselby-vallingby-t1-2026&amp;format={format.Name}\" download>{format.Download}</a>");
+            using var response = await bench.Client.GetAsync($"/export?id=hasselby-vallingby-t1-2026&format={format.Name}");
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe($"hasselby-vallingby-t1-2026.{format}");
+            response.Content.Headers.ContentType!.ToString().ShouldBe(format.MediaType);
+            response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe($"hasselby-vallingby-t1-2026.{format.Name}");
             (await response.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(1000);
         }
+        var (unknown, refused) = await bench.Get("/export?id=hasselby-vallingby-t1-2026&format=json");
+        unknown.ShouldBe(404);
+        refused.ShouldContain("okänt format \"json\": välj md, html, xlsx eller docx");
         (await bench.Get("/mal?id=hasselby-vallingby-t1-2026&mal=3.4")).Text.ShouldContain("ovrigt-delvis");
         (await bench.Get("/mal?id=hasselby-vallingby-t1-2026&mal=9.9")).Status.ShouldBe(404);
     }
