@@ -241,9 +241,20 @@ internal static partial class FlatCells
     private static bool CanBeInCell(string word) =>
         ValueWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
 
-    /// <summary>A name that ends in a figure (with or without its unit) most likely lost a cell to it.</summary>
-    private static int NamePenalty(IReadOnlyList<Atom> atoms, int nameEnd) =>
-        Enumerable.Range(1, Math.Min(2, nameEnd)).Any(n => AsNumber(atoms, nameEnd - n, nameEnd) is not null) ? 3 : 0;
+    /// <summary>
+    /// How unlikely it is that the name ends before atom <paramref name="nameEnd"/>. A name fills its column's lines
+    /// and the values stand beside it or below it: where the values start a line, the name's last words are its own,
+    /// whatever they are ("… kontraktet efter 12" / "månader" / "100 100 100 %" – not "12 månader" as an outcome). A
+    /// cell that starts inside the last line of a name wrapped over several lines would have run into the name's
+    /// column, so that name most likely goes on. A name on one line that ends in a figure (with or without its unit)
+    /// before values on the same line most likely lost a cell to it ("Sjukfrånvaro 7,6 % 5,7 % …").
+    /// </summary>
+    private static int NamePenalty(IReadOnlyList<Atom> atoms, int nameEnd)
+    {
+        if (atoms[nameEnd].Break) return 0;
+        if (Enumerable.Range(1, nameEnd - 1).Any(k => atoms[k].Break)) return 3;
+        return Enumerable.Range(1, Math.Min(2, nameEnd)).Any(n => AsNumber(atoms, nameEnd - n, nameEnd) is not null) ? 3 : 0;
+    }
 
     /// <summary>Two cells one space apart that read as one grouped figure ("1" "100 st") were more likely one cell.</summary>
     private static int SplitPenalty(IReadOnlyList<Atom> atoms, IReadOnlyList<(int From, int To)> spans)

@@ -154,7 +154,7 @@ internal sealed partial class FlatLayout : Layout
             }
             if (pending.Count == 0 && state.LastRow is { } previous && Continues(previous, clean))
                 continue;
-            if (pending.Count >= (indicator ? 30 : 8))
+            if (pending.Count >= 30)
                 return AsText(pending, state); // no row ends here: the table is over and this is running text
             if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$") && clean is not ("i" or "å" or "ö"))
             {

@@ -81,8 +81,12 @@ internal abstract partial class Layout
 
     public static bool IsPeriodCell(string text) => PeriodCell().IsMatch(text.Trim()) || PeriodicityOf(text) is not null;
 
-    /// <summary>An Avvikelse cell that flags the row ("Avvikelse", "Ja", "X"), and one that says there is none ("Nej").</summary>
-    [GeneratedRegex(@"^(?:Avvikelse|Ja|X|✓|✔)$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// An Avvikelse cell that flags the row ("Avvikelse", "Ja", or a mark: a tick or a cross, "X", "✓", "✔", "✗", "✘", "☒", "☑"
+    /// – a mark in the column says the row has a deviation, whichever glyph the report's font gives it), and one that
+    /// says there is none ("Nej").
+    /// </summary>
+    [GeneratedRegex(@"^(?:Avvikelse|Ja|X|✓|✔|✗|✘|☒|☑)$", RegexOptions.IgnoreCase)]
     internal static partial Regex DeviationYes();
 
     [GeneratedRegex(@"^(?:Nej|Ingen|Ingen avvikelse)$", RegexOptions.IgnoreCase)]
@@ -130,7 +134,7 @@ internal abstract partial class Layout
                         state.Note(line, $"avvikelsecellen \"{cell}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
                     break;
                 default:
-                    row.Cells[key] = cell.Replace('\u00A0', ' ');
+                    row.Cells[key] = NoBreakSpace().Replace(cell, " "); // "14 762 st" with the typesetter's (narrow) no-break spaces
                     break;
             }
         }
@@ -197,6 +201,9 @@ internal abstract partial class Layout
             }
         }
     }
+
+    [GeneratedRegex(@"[\u00A0\u2007\u202F]")]
+    private static partial Regex NoBreakSpace();
 
     [GeneratedRegex(@"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?![\d.,])")]
     private static partial Regex DecimalPoint();

@@ -16,6 +16,9 @@ internal sealed record ImportScore(int CellsRight, int Cells, int GoalsRight, in
     public static ImportScore Of(RawDataset expected, RawDataset actual)
     {
         var misses = new List<string>();
+        // The report's own period and district are not counted as cells, but a variant that reads them wrong fails.
+        if (expected.Period != actual.Period) misses.Add($"perioden: läst \"{actual.Period}\", väntat \"{expected.Period}\"");
+        if (expected.District != actual.District) misses.Add($"nämnden: läst \"{actual.District}\", väntat \"{expected.District}\"");
         var (cellsRight, cells, goalsRight, goals) = (0, 0, 0, 0);
         var actualByKey = new Dictionary<(GoalLevel, string), (RawGoal Goal, string? Parent)>();
         foreach (var g in Tree(actual)) actualByKey.TryAdd((g.Goal.Level, g.Goal.Id), g);
