@@ -298,6 +298,9 @@ public static partial class ReportImporter
 
         public void Note(int line, string message) => notes.Add(new ImportNote(line, message));
 
+        /// <summary>The report's district with its spaces made one, once per report (the district is read before the text is).</summary>
+        private readonly string _district = Regex.Replace(dataset.District, @"\s+", " ");
+
         /// <summary>
         /// A page's running header: the district's name, the report's title or both ("Hässelby-Vällingby stadsdelsnämnd",
         /// "Tertialrapport 1 2026", "Hässelby-Vällingby stadsdelsnämnd VB 2023"), with or without a page number.
@@ -306,9 +309,8 @@ public static partial class ReportImporter
         {
             if (clean.Length is 0 or > 160) return false;
             var text = Regex.Replace(clean, @"\s+", " ");
-            var district = Regex.Replace(dataset.District, @"\s+", " ");
-            var named = district.Length > 0 && text.StartsWith(district, StringComparison.Ordinal);
-            if (named) text = text[district.Length..].TrimStart(' ', ',');
+            var named = _district.Length > 0 && text.StartsWith(_district, StringComparison.Ordinal);
+            if (named) text = text[_district.Length..].TrimStart(' ', ',');
             if (ReportTitle().Match(text) is { Success: true } title) text = text[title.Length..].Trim();
             else if (named && ShortTitle().Match(text) is { Success: true } shortTitle) text = text[shortTitle.Length..].Trim();
             else if (!named) return false;
