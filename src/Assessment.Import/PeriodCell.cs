@@ -39,6 +39,9 @@ internal static class PeriodCell
     /// <summary>A tertial's cell however it goes on ("Tertial 1, 2026"): the tab layout keeps a cell whole.</summary>
     private static readonly Regex TertialStart = new($@"^{TertialWord}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    /// <summary>A cell that starts with a tertial's word or a report's code: the indicator is a tertial one.</summary>
+    private static readonly Regex TertialKind = new($@"^(?:{Tertial})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     public static bool IsComplete(string text) => Complete.IsMatch(text);
 
     public static bool IsOpen(string text) => Open.IsMatch(text);
@@ -50,7 +53,7 @@ internal static class PeriodCell
     {
         var text = Regex.Replace(cell, @"\s+", " ").Trim();
         if (!Complete.IsMatch(text) && !Open.IsMatch(text) && !Alone.IsMatch(text) && !TertialStart.IsMatch(text)) return null;
-        return Regex.IsMatch(text, $@"^(?:{Tertial})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) ? Periodicity.Tertial : Periodicity.Year;
+        return TertialKind.IsMatch(text) ? Periodicity.Tertial : Periodicity.Year;
     }
 
     /// <summary>The periodicity's label ("Tertial", "År") for the dataset, or null.</summary>

@@ -17,9 +17,10 @@ public static partial class ReportImporter
     // Headings, numbered or not, as districts and years write them: "KF:s inriktningsmål: 1. …", "Inriktningsmål 2 …",
     // "Inriktningsmål 2: …", "KF:s mål för verksamhetsområdet: 1.2 …", "Mål för verksamhetsområdet 1.2: …",
     // "Verksamhetsområdesmål 1.2 …", "Nämndmål: 1.2.1. …", "Nämndens mål 1.2.1: …", "Nämndmål 1: …" (numbered under its
-    // goal), "Nämndmål b) …" (lettered under its goal), "Nämndmål: …", and the same with the label in capitals. After the label comes a colon and an optional number,
-    // or a number (with a dot or a colon) and a title that starts with a capital. Without a number the id is derived from
-    // the goal above; a number shorter than the level's ("Nämndmål 2") is counted under the goal above.
+    // goal), "Nämndmål b) …" (lettered under its goal), "Nämndmål: …", and the same with the label in capitals. After the
+    // label comes a colon and an optional number, or a number (with a dot or a colon) and a title that starts with a
+    // capital. Without a number the id is derived from the goal above; a number shorter than the level's ("Nämndmål 2",
+    // "Verksamhetsområdesmål 2") or a letter ("b)") is counted under the goal above.
 
     [GeneratedRegex(@"^(?:KF:s\s+[Ii]nriktningsmål|Inriktningsmål|KF:S\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+)[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();

@@ -242,21 +242,7 @@ internal static class ImportVariants
         });
         foreach (var (name, yes, no) in new[] { ("Ja/Nej", "Ja", "Nej"), ("x/tom", "x", ""), ("Avvikelse/-", "Avvikelse", "-"), ("ja/nej", "ja", "nej") })
         {
-            yield return new Variant(family, $"avvikelse {name}", () =>
-            {
-                var expected = Tertial();
-                var flagged = new HashSet<int>();
-                var n = 0;
-                foreach (var activity in expected.AllGoals().SelectMany(g => g.Activities))
-                    if (n++ % 3 == 0) { activity.Cells["avvikelse"] = "true"; flagged.Add(activity.Line); }
-                var lines = TertialText.Value.Split('\n');
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (!Regex.IsMatch(lines[i], @"^ +[^\t]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t?$")) continue;
-                    lines[i] = lines[i].TrimEnd('\t') + "\t" + (flagged.Contains(i + 1) ? yes : no);
-                }
-                return (expected, string.Join('\n', lines));
-            });
+            yield return new Variant(family, $"avvikelse {name}", () => TabDeviations(yes, no));
         }
         foreach (var (name, space) in new[] { ("hårda blanksteg i värdena (U+00A0)", '\u00A0'), ("smala hårda blanksteg i värdena (U+202F)", '\u202F') })
         {
@@ -405,20 +391,16 @@ internal static class ImportVariants
                 yield return v;
         // In a narrow column a letter alone on its line is the tail of a broken word: the seed's own "Medskapandeinde x"
         // (an extraction's split) then reads whole.
-        foreach (var v in BothReports(family, "smala namn", new FlatReportWriter { NameWidth = 14 }, d =>
-                 {
-                     var copy = Copy(d);
-                     foreach (var row in copy.AllGoals().SelectMany(g => g.Indicators)) row.Name = row.Name.Replace("Medskapandeinde x", "Medskapandeindex");
-                     return copy;
-                 }))
+        static RawDataset WordWhole(RawDataset d)
+        {
+            var copy = Copy(d);
+            foreach (var row in copy.AllGoals().SelectMany(g => g.Indicators)) row.Name = row.Name.Replace("Medskapandeinde x", "Medskapandeindex");
+            return copy;
+        }
+        foreach (var v in BothReports(family, "smala namn", new FlatReportWriter { NameWidth = 14 }, WordWhole))
             yield return v;
         // A one-letter word of a name ("i", "å") on a line of its own stays a word; a letter that tails a broken word is glued on.
-        foreach (var v in BothReports(family, "ensamma bokstäver på egen rad i namn", new FlatReportWriter { LoneLetterLines = true }, d =>
-                 {
-                     var copy = Copy(d);
-                     foreach (var row in copy.AllGoals().SelectMany(g => g.Indicators)) row.Name = row.Name.Replace("Medskapandeinde x", "Medskapandeindex");
-                     return copy;
-                 }))
+        foreach (var v in BothReports(family, "ensamma bokstäver på egen rad i namn", new FlatReportWriter { LoneLetterLines = true }, WordWhole))
             yield return v;
         yield return new Variant(family, "plan med sidbrytningar (VP)", () =>
         {
@@ -442,6 +424,20 @@ internal static class ImportVariants
         return copy;
     }
 
+    /// <summary>The tertial report with every third activity flagged: its Avvikelse cell says <paramref name="yes"/>, the others' <paramref name="no"/>.</summary>
+    private static (RawDataset Expected, string Text) TabDeviations(string yes, string no)
+    {
+        var expected = EveryThirdFlagged(Tertial());
+        var flagged = expected.AllGoals().SelectMany(g => g.Activities).Where(a => a.Cells.ContainsKey("avvikelse")).Select(a => a.Line).ToHashSet();
+        var lines = TertialText.Value.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!Regex.IsMatch(lines[i], @"^ +[^\t]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t?$")) continue;
+            lines[i] = lines[i].TrimEnd('\t') + "\t" + (flagged.Contains(i + 1) ? yes : no);
+        }
+        return (expected, string.Join('\n', lines));
+    }
+
     private static IEnumerable<Variant> Deviations()
     {
         const string family = "avvikelser";
@@ -450,18 +446,7 @@ internal static class ImportVariants
         {
             foreach (var v in BothReports(family, $"platt: {mark}", new FlatReportWriter { DeviationFlag = mark }, EveryThirdFlagged))
                 yield return v;
-            yield return new Variant(family, $"tabb: {mark}", () =>
-            {
-                var expected = EveryThirdFlagged(Tertial());
-                var flagged = expected.AllGoals().SelectMany(g => g.Activities).Where(a => a.Cells.ContainsKey("avvikelse")).Select(a => a.Line).ToHashSet();
-                var lines = TertialText.Value.Split('\n');
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (!Regex.IsMatch(lines[i], @"^ +[^\t]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t?$")) continue;
-                    lines[i] = lines[i].TrimEnd('\t') + "\t" + (flagged.Contains(i + 1) ? mark : "");
-                }
-                return (expected, string.Join('\n', lines));
-            });
+            yield return new Variant(family, $"tabb: {mark}", () => TabDeviations(mark, ""));
         }
     }
 
