@@ -19,8 +19,11 @@ namespace Assessment.Import;
 /// </summary>
 internal static partial class FlatCells
 {
-    /// <summary>A word of a row with what stood before it: spaces on its line, a line break, or a word broken mid-way.</summary>
-    internal sealed record Atom(string Text, int Line, int Spaces, bool Break, bool Glued);
+    /// <summary>
+    /// A word of a row with what stood before it: spaces on its line, a line break, or a word broken mid-way; and
+    /// whether a footnote marker after it was left (<see cref="Atoms"/>).
+    /// </summary>
+    internal sealed record Atom(string Text, int Line, int Spaces, bool Break, bool Glued, bool Marked = false);
 
     /// <summary>A cell read from atoms [From, To) and the column it stands in.</summary>
     internal sealed record Cell(int From, int To, string Text, string Column, int Penalty);
@@ -41,27 +44,19 @@ internal static partial class FlatCells
     [GeneratedRegex(@"^(?:Tas fram(?: av(?: nämnd(?:/s(?:tyrelse)?|/styrelse)?)?)?|Fastställs(?: \d{4})?|Ökning|Minskning|Öka|öka|Minska|minska|Oförändrat|Bibehålla|(?:Max|Minst|Högst|Lägst|Under|Över) [-−]?\d[\d ]*(?:,\d+)?(?: ?%| \p{L}[\p{L}/.]*)*|\+/-\s?\d+(?:,\d+)? ?%?|[-–])$")]
     private static partial Regex WordTarget();
 
-    [GeneratedRegex(@"^(?:(?:VB|T[123]|Tertial(?: [123])?|År|Helår) )?(?<year>\d{4})$")]
-    private static partial Regex CompletePeriod();
-
-    [GeneratedRegex(@"^(?:Tertial(?: [123])?|VB|T[123])$")]
-    private static partial Regex OpenPeriod();
-
-    [GeneratedRegex(@"^(?:Tertial|År|år|Helår)$")]
-    private static partial Regex Periodicity();
-
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
 
     /// <summary>Words that can stand in a value cell; a row's name ends at the last word that cannot.</summary>
-    private static readonly HashSet<string> ValueWords = new(StringComparer.Ordinal)
-    {
+    private static readonly HashSet<string> ValueWords = new(
+    [
         "Tas", "fram", "av", "nämnd", "nämnd/s", "tyrelse", "styrelse", "nämnd/styrelse", "Fastställs", "Ökning", "Minskning",
         "Öka", "öka", "Minska", "minska", "Oförändrat", "Bibehålla", "Max", "Minst", "Högst", "Lägst", "Under", "Över",
-        "VB", "T1", "T2", "T3", "Tertial", "År", "år", "Helår", "%", "CO2", "CO2e", "per", "livsmedel",
+        "%", "CO2", "CO2e", "per", "livsmedel",
         // Words of a cell that says there is no value ("Ej mätt", "Mäts ej", "Saknas", "N/A").
         "Ej", "ej", "mätt", "Mäts", "Saknas", "saknas", "N/A",
-    };
+        .. PeriodCell.Words,
+    ], StringComparer.Ordinal);
 
     /// <summary>The words of a row's lines, each with what separated it from the word before.</summary>
     public static List<Atom> Atoms(IReadOnlyList<(string Text, int Line)> lines)
@@ -77,7 +72,7 @@ internal static partial class FlatCells
                 var spaces = m.Index - end;
                 // A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*") is no part of it.
                 var word = m.Length > 1 ? Layout.FootnoteMarker().Replace(m.Value, "") : m.Value;
-                atoms.Add(new Atom(word, line, spaces, first && atoms.Count > 0, first && atoms.Count > 0 && !previousEndedInSpace && spaces == 0));
+                atoms.Add(new Atom(word, line, spaces, first && atoms.Count > 0, first && atoms.Count > 0 && !previousEndedInSpace && spaces == 0, word.Length < m.Length));
                 end = m.Index + m.Length;
                 first = false;
             }
@@ -97,7 +92,7 @@ internal static partial class FlatCells
     {
         var folded = atoms.ToList();
         // "Tertial" (or "Tertial 1") whose year stands further down: the row's last words.
-        var tertial = folded.FindLastIndex(a => a.Text == "Tertial");
+        var tertial = folded.FindLastIndex(a => a.Text == PeriodCell.TertialWord);
         if (tertial >= 0 && tertial < folded.Count - 1 && !Regex.IsMatch(folded[tertial + 1].Text, @"^(?:[123]|\d{4})$"))
         {
             var tail = Regex.IsMatch(folded[^1].Text, @"^\d{4}$") ? (folded.Count >= 2 && Regex.IsMatch(folded[^2].Text, "^[123]$") && folded[^2].Break ? 2 : folded[^1].Break ? 1 : 0) : 0;
@@ -158,9 +153,9 @@ internal static partial class FlatCells
         switch (column)
         {
             case "period":
-                return CompletePeriod().IsMatch(text) || Periodicity().IsMatch(text) || OpenPeriod().IsMatch(text) ? (text, OpenPeriod().IsMatch(text) ? 5 : 0) : null;
+                return PeriodCell.IsComplete(text) || PeriodCell.IsPeriodicity(text) ? (text, 0) : PeriodCell.IsOpen(text) ? (text, 5) : null;
             case "periodicitet":
-                return Periodicity().IsMatch(text) ? (text, 0) : null;
+                return PeriodCell.IsPeriodicity(text) ? (text, 0) : null;
         }
         if (AsNumber(atoms, from, to) is { } number) return number;
         if (Layout.NoValue().IsMatch(text)) return (text, 1);
@@ -241,9 +236,20 @@ internal static partial class FlatCells
     private static bool CanBeInCell(string word) =>
         ValueWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
 
-    /// <summary>A name that ends in a figure (with or without its unit) most likely lost a cell to it.</summary>
-    private static int NamePenalty(IReadOnlyList<Atom> atoms, int nameEnd) =>
-        Enumerable.Range(1, Math.Min(2, nameEnd)).Any(n => AsNumber(atoms, nameEnd - n, nameEnd) is not null) ? 3 : 0;
+    /// <summary>
+    /// How unlikely it is that the name ends before atom <paramref name="nameEnd"/>. A name fills its column's lines
+    /// and the values stand beside it or below it: where the values start a line, the name's last words are its own,
+    /// whatever they are ("… kontraktet efter 12" / "månader" / "100 100 100 %" – not "12 månader" as an outcome). A
+    /// cell that starts inside the last line of a name wrapped over several lines would have run into the name's
+    /// column, so that name most likely goes on. A name on one line that ends in a figure (with or without its unit)
+    /// before values on the same line most likely lost a cell to it ("Sjukfrånvaro 7,6 % 5,7 % …").
+    /// </summary>
+    private static int NamePenalty(IReadOnlyList<Atom> atoms, int nameEnd)
+    {
+        if (atoms[nameEnd].Break) return 0;
+        if (Enumerable.Range(1, nameEnd - 1).Any(k => atoms[k].Break)) return 3;
+        return Enumerable.Range(1, Math.Min(2, nameEnd)).Any(n => AsNumber(atoms, nameEnd - n, nameEnd) is not null) ? 3 : 0;
+    }
 
     /// <summary>Two cells one space apart that read as one grouped figure ("1" "100 st") were more likely one cell.</summary>
     private static int SplitPenalty(IReadOnlyList<Atom> atoms, IReadOnlyList<(int From, int To)> spans)

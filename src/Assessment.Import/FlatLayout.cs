@@ -85,7 +85,7 @@ internal sealed partial class FlatLayout : Layout
         {
             var raw = lines[i];
             var clean = ReportImporter.Clean(raw);
-            if (IsPageLine(raw, state) || (pending.Count == 0 && Regex.IsMatch(clean, @"^\d{1,3}$")))
+            if (IsPageLine(raw, clean, state) || (pending.Count == 0 && Regex.IsMatch(clean, @"^\d{1,3}$")))
             {
                 // A page's footer or running header; a bare number between rows, where no row can start, is the page's number.
                 (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
@@ -154,7 +154,7 @@ internal sealed partial class FlatLayout : Layout
             }
             if (pending.Count == 0 && state.LastRow is { } previous && Continues(previous, clean))
                 continue;
-            if (pending.Count >= (indicator ? 30 : 8))
+            if (pending.Count >= 30)
                 return AsText(pending, state); // no row ends here: the table is over and this is running text
             if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$") && clean is not ("i" or "å" or "ö"))
             {
@@ -267,7 +267,7 @@ internal sealed partial class FlatLayout : Layout
         {
             if (cell.Column == "period")
             {
-                if (PeriodicityOf(cell.Text) is { } periodicity) row.Cells["periodicitet"] = periodicity;
+                if (PeriodCell.LabelOf(cell.Text) is { } periodicity) row.Cells["periodicitet"] = periodicity;
                 else state.Note(line, $"perioden \"{cell.Text}\" är varken ett år eller en tertial");
             }
             else row.Cells[cell.Column] = cell.Text;
@@ -298,7 +298,7 @@ internal sealed partial class FlatLayout : Layout
             if (row.Uncertain.Count > 0)
                 state.Note(line, $"indikatorn \"{Short(row.Name)}\": {row.Uncertain.Count} cell(er) kunde läsas på mer än ett sätt – kontrollera mot rapporten");
         }
-        if (pending.Any(p => p.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => FootnoteMarker().IsMatch(w))))
+        if (atoms.Any(a => a.Marked))
             state.Note(line, $"fotnotstecken på raden \"{Short(row.Name)}\" lämnades");
         Place(row, indicator: true, state);
         return true;
@@ -318,8 +318,8 @@ internal sealed partial class FlatLayout : Layout
         var year = atoms[^1].Text;
         if (char.IsUpper(year[0]))
         {
-            if (PeriodicityOf(year) is not { } word) return false;
-            if (Vocabularies.Periodicities.Find(word) != Periodicity.Tertial) return true;
+            if (PeriodCell.Of(year) is not { } periodicity) return false;
+            if (periodicity != Periodicity.Tertial) return true;
             foreach (var line in next.Take(6))
             {
                 if (Regex.IsMatch(line, @"^(?:[123] )?\d{4}$")) return false;

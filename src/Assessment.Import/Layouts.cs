@@ -18,9 +18,6 @@ internal abstract partial class Layout
     /// <summary>Reads a table starting at line index <paramref name="start"/>; returns the index after it.</summary>
     public abstract int ReadTable(string[] lines, int start, ReportImporter.State state);
 
-    [GeneratedRegex(@"^(?<kind>T|VB)?\s*(Tertial\s+\d\s+)?(?<year>\d{4})$")]
-    private static partial Regex PeriodCell();
-
     [GeneratedRegex(@"^utfall vb\s*\d{4}$")]
     private static partial Regex LastYearHeader();
 
@@ -63,26 +60,12 @@ internal abstract partial class Layout
         _ => key,
     };
 
-    /// <summary>"Tertial 1 2026", "T1 2026", "Tertial" and "VB 2023" → Tertial; "2026", "År 2026", "Helår" → År (the report's Period column).</summary>
-    internal static string? PeriodicityOf(string periodCell)
-    {
-        var cell = periodCell.Trim();
-        var (tertial, year) = (Vocabularies.Periodicities[Periodicity.Tertial].Label, Vocabularies.Periodicities[Periodicity.Year].Label);
-        if (TertialPeriod().IsMatch(cell)) return tertial;
-        if (Vocabularies.Periodicities.Find(cell) == Periodicity.Year) return year;
-        return YearPeriod().IsMatch(cell) ? year : null;
-    }
-
-    [GeneratedRegex(@"^(?:Tertial\b|T[123]\s+\d{4}$|VB\s+\d{4}$)", RegexOptions.IgnoreCase)]
-    private static partial Regex TertialPeriod();
-
-    [GeneratedRegex(@"^(?:(?:Hel)?[ÅåAa]r(?:\s+\d{4})?|\d{4})$")]
-    private static partial Regex YearPeriod();
-
-    public static bool IsPeriodCell(string text) => PeriodCell().IsMatch(text.Trim()) || PeriodicityOf(text) is not null;
-
-    /// <summary>An Avvikelse cell that flags the row ("Avvikelse", "Ja", "X"), and one that says there is none ("Nej").</summary>
-    [GeneratedRegex(@"^(?:Avvikelse|Ja|X|✓|✔)$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// An Avvikelse cell that flags the row ("Avvikelse", "Ja", or a mark: a tick or a cross, "X", "✓", "✔", "✗", "✘", "☒", "☑"
+    /// – a mark in the column says the row has a deviation, whichever glyph the report's font gives it), and one that
+    /// says there is none ("Nej").
+    /// </summary>
+    [GeneratedRegex(@"^(?:Avvikelse|Ja|X|✓|✔|✗|✘|☒|☑)$", RegexOptions.IgnoreCase)]
     internal static partial Regex DeviationYes();
 
     [GeneratedRegex(@"^(?:Nej|Ingen|Ingen avvikelse)$", RegexOptions.IgnoreCase)]
@@ -106,8 +89,11 @@ internal abstract partial class Layout
     [GeneratedRegex(@"^.{0,120},[^,]*\s\d+\s?\(\d+\)\s*$|^\s*\d+\s?\(\d+\)\s*$|^\s*Sida \d+( av \d+)?\s*$|^\s*\d+\s?/\s?\d+\s*$|^\s*[-–]\s?\d+\s?[-–]\s*$")]
     internal static partial Regex PageFooter();
 
-    /// <summary>A line a page break leaves: a footer, or a running header that names the district or the report and nothing else.</summary>
-    internal static bool IsPageLine(string raw, ReportImporter.State state) => PageFooter().IsMatch(raw) || state.IsRunningHeader(ReportImporter.Clean(raw));
+    /// <summary>
+    /// A line a page break leaves: a footer, or a running header that names the district or the report and nothing else
+    /// (<paramref name="clean"/> is the line as <see cref="ReportImporter.Clean"/> gives it, which the caller has).
+    /// </summary>
+    internal static bool IsPageLine(string raw, string clean, ReportImporter.State state) => PageFooter().IsMatch(raw) || state.IsRunningHeader(clean);
 
     /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
     internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
@@ -120,7 +106,7 @@ internal abstract partial class Layout
             switch (key)
             {
                 case "period":
-                    if (PeriodicityOf(cell) is { } periodicity) row.Cells["periodicitet"] = periodicity;
+                    if (PeriodCell.LabelOf(cell) is { } periodicity) row.Cells["periodicitet"] = periodicity;
                     else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
                     break;
                 case "avvikelse":
@@ -130,7 +116,7 @@ internal abstract partial class Layout
                         state.Note(line, $"avvikelsecellen \"{cell}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
                     break;
                 default:
-                    row.Cells[key] = cell.Replace('\u00A0', ' ');
+                    row.Cells[key] = NoBreakSpace().Replace(cell, " "); // "14 762 st" with the typesetter's (narrow) no-break spaces
                     break;
             }
         }
@@ -197,6 +183,9 @@ internal abstract partial class Layout
             }
         }
     }
+
+    [GeneratedRegex(@"[\u00A0\u2007\u202F]")]
+    private static partial Regex NoBreakSpace();
 
     [GeneratedRegex(@"(?<![\d.,])(\d+)\.(\d{1,2}|\d{4,})(?![\d.,])")]
     private static partial Regex DecimalPoint();
@@ -270,7 +259,7 @@ internal sealed class TabLayout : Layout
         {
             var raw = lines[i];
             var clean = ReportImporter.Clean(raw);
-            if (acrossPages && (clean.Length == 0 || IsPageLine(raw, state)) && NextRow(lines, i, state) is { } next)
+            if (acrossPages && (clean.Length == 0 || IsPageLine(raw, clean, state)) && NextRow(lines, i, state) is { } next)
             {
                 i = next - 1; // blank lines and a page's footer and header between two rows of the table
                 continue;
@@ -331,7 +320,7 @@ internal sealed class TabLayout : Layout
     private static int? NextRow(string[] lines, int i, ReportImporter.State state)
     {
         var k = i;
-        while (k < lines.Length && (ReportImporter.Clean(lines[k]).Length == 0 || IsPageLine(lines[k], state))) k++;
+        while (k < lines.Length && ReportImporter.Clean(lines[k]) is var clean && (clean.Length == 0 || IsPageLine(lines[k], clean, state))) k++;
         if (k >= lines.Length || !lines[k].Contains('\t')) return null;
         return ReportImporter.IsHeading(ReportImporter.Clean(lines[k])) ? null : k;
     }
@@ -352,7 +341,7 @@ internal sealed class TabLayout : Layout
         var width = keys.ToList().FindLastIndex(k => k is not null) + 1;
         var missing = width - cells.Count;
         var at = keys.ToList().IndexOf("utfall_man");
-        if (missing <= 0 || at < 0 || at > cells.Count || keys[width - 1] != "period" || !IsPeriodCell(cells[^1])) return cells;
+        if (missing <= 0 || at < 0 || at > cells.Count || keys[width - 1] != "period" || PeriodCell.Of(cells[^1]) is null) return cells;
         var aligned = new List<string>(cells);
         aligned.InsertRange(at, Enumerable.Repeat("", missing));
         state.Note(line, $"raden \"{Short(cells[0])}\" har {missing} cell(er) för lite: tomma celler lästes som utfall män/kvinnor (kolumner lästa efter innehåll)");

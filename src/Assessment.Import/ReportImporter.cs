@@ -17,17 +17,18 @@ public static partial class ReportImporter
     // Headings, numbered or not, as districts and years write them: "KF:s inriktningsmål: 1. …", "Inriktningsmål 2 …",
     // "Inriktningsmål 2: …", "KF:s mål för verksamhetsområdet: 1.2 …", "Mål för verksamhetsområdet 1.2: …",
     // "Verksamhetsområdesmål 1.2 …", "Nämndmål: 1.2.1. …", "Nämndens mål 1.2.1: …", "Nämndmål 1: …" (numbered under its
-    // goal), "Nämndmål: …", and the same with the label in capitals. After the label comes a colon and an optional number,
-    // or a number (with a dot or a colon) and a title that starts with a capital. Without a number the id is derived from
-    // the goal above; a number shorter than the level's ("Nämndmål 2") is counted under the goal above.
+    // goal), "Nämndmål b) …" (lettered under its goal), "Nämndmål: …", and the same with the label in capitals. After the
+    // label comes a colon and an optional number, or a number (with a dot or a colon) and a title that starts with a
+    // capital. Without a number the id is derived from the goal above; a number shorter than the level's ("Nämndmål 2",
+    // "Verksamhetsområdesmål 2") or a letter ("b)") is counted under the goal above.
 
     [GeneratedRegex(@"^(?:KF:s\s+[Ii]nriktningsmål|Inriktningsmål|KF:S\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+)[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();
 
-    [GeneratedRegex(@"^(?:KF:s\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål|KF:S\s+MÅL FÖR VERKSAMHETSOMRÅDET|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?)(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+(?:\.\d+)?)[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:KF:s\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål|KF:S\s+MÅL FÖR VERKSAMHETSOMRÅDET|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+(?:\.\d+)?|[a-z]\))[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex ServiceAreaHeading();
 
-    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål|NÄMNDMÅL|NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2})[.:]?\s*)?|\s+(?<id>\d+(?:\.\d+){0,2})[.:]?\s*(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:Nämndmål|Nämndens mål|NÄMNDMÅL|NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*)?|\s+(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex BoardHeading();
 
     /// <summary>A list item: "•", "●", "-" or "–" first on the line (the flattened layout loses the mark in <see cref="Clean"/>).</summary>
@@ -43,6 +44,10 @@ public static partial class ReportImporter
 
     [GeneratedRegex(@"^(?:Tertialrapport\s+T?[12],?\s+\d{4}|Verksamhetsberättelse\s+\d{4}|Verksamhetsplan\s+\d{4})")]
     private static partial Regex ReportTitle();
+
+    /// <summary>The report's short name, as a running header may give it after the district's: "T1 2026", "VB 2023" (alone, it is a Period cell).</summary>
+    [GeneratedRegex(@"^(?:T[12]|VB|VP)\s+\d{4}")]
+    private static partial Regex ShortTitle();
 
     [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+T?(?<n>[12]),?\s+(?<year>\d{4})")]
     private static partial Regex TertialTitle();
@@ -294,18 +299,21 @@ public static partial class ReportImporter
 
         public void Note(int line, string message) => notes.Add(new ImportNote(line, message));
 
+        /// <summary>The report's district with its spaces made one, once per report (the district is read before the text is).</summary>
+        private readonly string _district = Regex.Replace(dataset.District, @"\s+", " ");
+
         /// <summary>
         /// A page's running header: the district's name, the report's title or both ("Hässelby-Vällingby stadsdelsnämnd",
-        /// "Tertialrapport 1 2026"), with or without a page number.
+        /// "Tertialrapport 1 2026", "Hässelby-Vällingby stadsdelsnämnd VB 2023"), with or without a page number.
         /// </summary>
         public bool IsRunningHeader(string clean)
         {
             if (clean.Length is 0 or > 160) return false;
             var text = Regex.Replace(clean, @"\s+", " ");
-            var district = Regex.Replace(dataset.District, @"\s+", " ");
-            var named = district.Length > 0 && text.StartsWith(district, StringComparison.Ordinal);
-            if (named) text = text[district.Length..].TrimStart(' ', ',');
+            var named = _district.Length > 0 && text.StartsWith(_district, StringComparison.Ordinal);
+            if (named) text = text[_district.Length..].TrimStart(' ', ',');
             if (ReportTitle().Match(text) is { Success: true } title) text = text[title.Length..].Trim();
+            else if (named && ShortTitle().Match(text) is { Success: true } shortTitle) text = text[shortTitle.Length..].Trim();
             else if (!named) return false;
             return text.Length == 0 || Regex.IsMatch(text, @"^\d+(?:\s?\(\d+\))?$");
         }
@@ -339,7 +347,13 @@ public static partial class ReportImporter
             }
             var siblings = parent?.Children ?? dataset.Goals;
             var depth = level switch { GoalLevel.DirectionGoal => 1, GoalLevel.ServiceAreaGoal => 2, _ => 3 };
-            if (id.Length > 0 && parent is not null && id.Count(c => c == '.') + 1 + parent.Id.Count(c => c == '.') + 1 == depth)
+            if (id is [var letter, ')'] && parent is not null)
+            {
+                // "Nämndmål b) …" under 1.3: lettered under its goal, a for 1.
+                Note(line, $"målet \"{Layout.Short(title)}\" har bokstaven {id} under {parent.Id}: id {parent.Id}.{letter - 'a' + 1}");
+                id = $"{parent.Id}.{letter - 'a' + 1}";
+            }
+            else if (id.Length > 0 && parent is not null && id.Count(c => c == '.') + 1 + parent.Id.Count(c => c == '.') + 1 == depth)
             {
                 // "Nämndmål 2: …" under 1.3: numbered under its goal.
                 Note(line, $"målet \"{Layout.Short(title)}\" har numret {id} under {parent.Id}: id {parent.Id}.{id}");

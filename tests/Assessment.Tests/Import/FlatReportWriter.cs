@@ -63,8 +63,20 @@ public sealed record FlatReportWriter
     /// <summary>Every n-th indicator row starts a new page: the page's footer and the next page's running header stand between two rows (0: never).</summary>
     public int PageBetweenRowsEvery { get; init; }
 
-    /// <summary>The lines a page break between rows leaves (footer, running header); {0} is the page number.</summary>
+    /// <summary>
+    /// The lines a page break between rows leaves (footer, running header); {0} is the page number, {district} the
+    /// district, {title} the report's title ("Tertialrapport 1 2026") and {period} its short name ("T1 2026").
+    /// </summary>
     public string PageBetweenRows { get; init; } = "{district}, {title} {0}(90) \n\n";
+
+    /// <summary>The word an Avvikelse cell holds for a flagged activity ("Avvikelse", "X", "✔").</summary>
+    public string DeviationFlag { get; init; } = "Avvikelse";
+
+    /// <summary>A word of one letter in a wrapped name ("i", "å") stands on a line of its own, as a narrow column can set it.</summary>
+    public bool LoneLetterLines { get; init; }
+
+    /// <summary>The indicator table's header as the report spells it ("Arsmål" for "Årsmål"): the header's text in, text out.</summary>
+    public Func<string, string>? HeaderText { get; init; }
 
     private int _rows;
     private int _activities;
@@ -116,7 +128,7 @@ public sealed record FlatReportWriter
             Paragraphs(text, goal.Analysis);
         }
         var footer = $"{district}, {title} 7(90) ";
-        var pageBreak = PageBetweenRows.Replace("{district}", district).Replace("{title}", title);
+        var pageBreak = PageBetweenRows.Replace("{district}", district).Replace("{title}", title).Replace("{period}", $"{kind} {year}");
         if (goal.Indicators.Count > 0) Indicators(text, goal.Indicators, kind, year, footer, pageBreak);
         if (goal.Activities.Count > 0) Activities(text, goal.Activities, footer);
         foreach (var child in goal.Children) Goal(text, child, kind, year, title, district);
@@ -154,6 +166,11 @@ public sealed record FlatReportWriter
         return lines;
     }
 
+    /// <summary>A row's name wrapped at <paramref name="width"/>, with <see cref="LoneLetterLines"/> a one-letter word on a line of its own.</summary>
+    private List<string> NameLines(string name, int width) =>
+        !LoneLetterLines ? Lines(name, width)
+            : [.. Lines(name, width).SelectMany(line => System.Text.RegularExpressions.Regex.Split(line, @"(?:^| )(\p{L})(?= |$) ?").Where(part => part.Length > 0))];
+
     private static List<string> IndicatorColumns(string kind) => kind switch
     {
         "T1" or "T2" => ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "period"],
@@ -190,6 +207,7 @@ public sealed record FlatReportWriter
         var header = Columns is null && !ShortGenderHeaders
             ? IndicatorHeader(kind, year)
             : "   Indikator " + string.Join(" \n", (Columns ?? IndicatorColumns(kind)).Select(c => string.Join(" \n", HeaderLines(c, year)))) + " \n\n";
+        header = HeaderText?.Invoke(header) ?? header;
         text.Append(header);
         var columns = Columns ?? IndicatorColumns(kind);
         foreach (var row in rows)
@@ -198,7 +216,7 @@ public sealed record FlatReportWriter
             if (PageBetweenRowsEvery > 0 && _rows % PageBetweenRowsEvery == 0)
                 text.AppendLine().Append(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}")).AppendLine().Append(header);
             text.AppendLine("  ").AppendLine(" ").AppendLine();
-            var name = Lines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
+            var name = NameLines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
             var cells = columns.Select(c => c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
             if (NameOnValueLine && name.Count == 1)
             {
@@ -284,7 +302,7 @@ public sealed record FlatReportWriter
         foreach (var row in rows)
         {
             _activities++;
-            var name = Lines(row.Name, 64);
+            var name = NameLines(row.Name, 64);
             for (var n = 0; n < name.Count; n++)
             {
                 if (n == 1 && ActivityPageBreakEvery > 0 && _activities % ActivityPageBreakEvery == 0)
@@ -293,7 +311,7 @@ public sealed record FlatReportWriter
             }
             text.AppendLine();
             text.Append(row.Cells.GetValueOrDefault("start")).Append(' ').Append(row.Cells.GetValueOrDefault("slut"))
-                .Append(row.Cells.ContainsKey("avvikelse") ? " Avvikelse" : "").AppendLine(" ").AppendLine();
+                .Append(row.Cells.ContainsKey("avvikelse") ? " " + DeviationFlag : "").AppendLine(" ").AppendLine();
             Notes(text, row);
         }
     }

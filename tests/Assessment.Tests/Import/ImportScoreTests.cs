@@ -16,6 +16,9 @@ internal sealed record ImportScore(int CellsRight, int Cells, int GoalsRight, in
     public static ImportScore Of(RawDataset expected, RawDataset actual)
     {
         var misses = new List<string>();
+        // The report's own period and district are not counted as cells, but a variant that reads them wrong fails.
+        if (expected.Period != actual.Period) misses.Add($"perioden: läst \"{actual.Period}\", väntat \"{expected.Period}\"");
+        if (expected.District != actual.District) misses.Add($"nämnden: läst \"{actual.District}\", väntat \"{expected.District}\"");
         var (cellsRight, cells, goalsRight, goals) = (0, 0, 0, 0);
         var actualByKey = new Dictionary<(GoalLevel, string), (RawGoal Goal, string? Parent)>();
         foreach (var g in Tree(actual)) actualByKey.TryAdd((g.Goal.Level, g.Goal.Id), g);
@@ -85,7 +88,7 @@ public class ImportScoreTests(ITestOutputHelper output)
     {
         var variant = ImportVariants.All().Single(v => v.ToString() == name);
         var score = Score(variant);
-        if (score.Misses.Count > variant.Ambiguous)
+        if (score.Misses.Count > 0)
             throw new Shouldly.ShouldAssertException($"{score.Misses.Count} fel, {score.CellsRight}/{score.Cells} celler, {score.GoalsRight}/{score.Goals} mål:\n" +
                                                      string.Join('\n', score.Misses.Take(12)));
     }

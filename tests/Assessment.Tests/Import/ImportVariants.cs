@@ -12,11 +12,7 @@ namespace Assessment.Tests.Import;
 /// </summary>
 internal static class ImportVariants
 {
-    /// <param name="Ambiguous">
-    /// Cells the text itself leaves open, which the import may read otherwise than the report meant (counted as
-    /// misses in the families' sums); each variant names why.
-    /// </param>
-    internal sealed record Variant(string Family, string Name, Func<(RawDataset Expected, string Text)> Make, int Ambiguous = 0)
+    internal sealed record Variant(string Family, string Name, Func<(RawDataset Expected, string Text)> Make)
     {
         public override string ToString() => $"{Family}/{Name}";
     }
@@ -95,11 +91,15 @@ internal static class ImportVariants
         Reports.Select(r => Written(family, name, r.Name, writer, expected));
 
     public static IEnumerable<Variant> All() =>
-        Headings().Concat(TablesOfContents()).Concat(TabLayout()).Concat(FlatFallbacks()).Concat(Columns()).Concat(Values()).Concat(Pages());
+        Headings().Concat(TablesOfContents()).Concat(TabLayout()).Concat(FlatFallbacks()).Concat(Columns()).Concat(Values()).Concat(Pages())
+            .Concat(Deviations()).Concat(ReportForms());
 
     // --- Heading forms ---
 
     private static string Last(string id) => id.Split('.')[^1];
+
+    /// <summary>The goal's number under its parent as a letter: 1.3.2 is "b".</summary>
+    private static char Letter(string id) => (char)('a' + int.Parse(Last(id)) - 1);
 
     private static IEnumerable<Variant> Headings()
     {
@@ -134,6 +134,28 @@ internal static class ImportVariants
             {
                 GoalLevel.BoardGoal => $"Nämndmål {Last(g.Id)}: {g.Title}",
                 _ => SeedHeading(g),
+            }),
+            ("Verksamhetsområdesmål och nämndmål numrerade under sitt mål", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id}: {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"Verksamhetsområdesmål {Last(g.Id)}: {g.Title}",
+                _ => $"Nämndmål {Last(g.Id)}: {g.Title}",
+            }),
+            ("KF:s mål för verksamhetsområdet: 2 under sitt mål", g => g.Level switch
+            {
+                GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {Last(g.Id)} {g.Title}",
+                _ => SeedHeading(g),
+            }),
+            ("Nämndmål a), b) under sitt mål", g => g.Level switch
+            {
+                GoalLevel.BoardGoal => $"Nämndmål {Letter(g.Id)}) {g.Title}",
+                _ => SeedHeading(g),
+            }),
+            ("Verksamhetsområdesmål a) och Nämndens mål: a)", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id}: {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"Verksamhetsområdesmål {Letter(g.Id)}) {g.Title}",
+                _ => $"Nämndens mål: {Letter(g.Id)}) {g.Title}",
             }),
             ("versaler", g => SeedHeading(g).ToUpperInvariant()),
             ("rubrikord i versaler", g => g.Level switch
@@ -186,6 +208,13 @@ internal static class ImportVariants
 
     private const string TabRow = @"^( +[^\t\n]+)(\t[^\n]*)$";
 
+    /// <summary>An indicator row of the tab layout: the name, then its cells up to its Period.</summary>
+    private const string TabIndicatorRow = @"^( +[^\t\n]+)((?:\t[^\t\n]*)+\t(?:Tertial 1 )?\d{4})$";
+
+    /// <summary>Every value cell of every indicator row passed through <paramref name="cell"/>; names stay.</summary>
+    private static string RewriteCells(string text, Func<string, string> cell) =>
+        RewriteAll(text, TabIndicatorRow, m => m.Groups[1].Value + string.Concat(m.Groups[2].Value.Split('\t').Skip(1).Select(c => "\t" + cell(c))));
+
     private static IEnumerable<Variant> TabLayout()
     {
         const string family = "tabbar";
@@ -213,22 +242,18 @@ internal static class ImportVariants
         });
         foreach (var (name, yes, no) in new[] { ("Ja/Nej", "Ja", "Nej"), ("x/tom", "x", ""), ("Avvikelse/-", "Avvikelse", "-"), ("ja/nej", "ja", "nej") })
         {
-            yield return new Variant(family, $"avvikelse {name}", () =>
-            {
-                var expected = Tertial();
-                var flagged = new HashSet<int>();
-                var n = 0;
-                foreach (var activity in expected.AllGoals().SelectMany(g => g.Activities))
-                    if (n++ % 3 == 0) { activity.Cells["avvikelse"] = "true"; flagged.Add(activity.Line); }
-                var lines = TertialText.Value.Split('\n');
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (!Regex.IsMatch(lines[i], @"^ +[^\t]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t?$")) continue;
-                    lines[i] = lines[i].TrimEnd('\t') + "\t" + (flagged.Contains(i + 1) ? yes : no);
-                }
-                return (expected, string.Join('\n', lines));
-            });
+            yield return new Variant(family, $"avvikelse {name}", () => TabDeviations(yes, no));
         }
+        foreach (var (name, space) in new[] { ("hårda blanksteg i värdena (U+00A0)", '\u00A0'), ("smala hårda blanksteg i värdena (U+202F)", '\u202F') })
+        {
+            // Thousands groups ("14 762 st") and the space before a unit ("59 %") as the report's typesetting writes them.
+            yield return new Variant(family, name, () =>
+                (Tertial(), RewriteCells(TertialText.Value, c => Regex.Replace(c, @"(?<=\d) (?=\d{3}\b|%|st\b)", space.ToString()))));
+        }
+        yield return new Variant(family, "decimalpunkt", () =>
+            (Tertial(), RewriteCells(TertialText.Value, c => Regex.Replace(c, @"(?<=\d),(?=\d)", "."))));
+        yield return new Variant(family, "\"–\" i tomma celler", () =>
+            (Tertial(), RewriteCells(TertialText.Value, c => c.Length == 0 ? "–" : c)));
         yield return new Variant(family, "sidfot mellan raderna", () =>
         {
             var rows = 0;
@@ -285,11 +310,8 @@ internal static class ImportVariants
         foreach (var (report, all) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
         {
             var kept = columns(all);
-            var variant = Written(family, name, report, new FlatReportWriter { Columns = kept, ShortGenderHeaders = shortGender },
+            yield return Written(family, name, report, new FlatReportWriter { Columns = kept, ShortGenderHeaders = shortGender },
                 d => Copy(d, (key, value) => key is "periodicitet" or "start" or "slut" or "avvikelse" || kept.Contains(key) ? value : null));
-            // Without the gender split, "… kontraktet efter 12 månader 100 100 100 % VB 2023" reads as well with "12 månader"
-            // as the outcome and "100 100" as one grouped figure: only the name's sense settles it.
-            yield return report == "VB" && !kept.Contains("utfall_man") ? variant with { Ambiguous = 3 } : variant;
         }
     }
 
@@ -313,15 +335,27 @@ internal static class ImportVariants
     {
         const string family = "värden";
         // Bare figures get units in turn (a share only below 100), and every other share loses its space ("59%").
-        static RawDataset WithUnits(RawDataset d)
+        static Func<RawDataset, RawDataset> WithUnits(string[] units) => d =>
         {
-            var units = new[] { " kr", " dagar", " st", "%" };
             var n = 0;
             return Copy(d, (key, value) => IsValue(key) && Regex.IsMatch(value, @"^\d[\d ]*(?:,\d+)?$")
                 ? value + (units[n++ % units.Length] is var unit && unit == "%" && !Regex.IsMatch(value, @"^\d{1,2}(?:,\d+)?$") ? " st" : unit)
                 : IsValue(key) && value.EndsWith(" %", StringComparison.Ordinal) && n++ % 2 == 0 ? value[..^2] + "%" : value);
+        };
+        foreach (var (name, units) in new[] { ("enheter (kr, dagar, st, %)", new[] { " kr", " dagar", " st", "%" }), ("enheter (tkr, mnkr, timmar, kr/invånare)", [" tkr", " mnkr", " timmar", " kr/invånare"]) })
+            foreach (var v in BothReports(family, name, new FlatReportWriter(), WithUnits(units)))
+                yield return v;
+        // Negative figures: every third outcome and last year's outcome, with the minus sign .NET's sv-SE writes (U+2212) or a hyphen.
+        foreach (var (name, minus) in new[] { ("minustecken (U+2212)", "\u2212"), ("minus som bindestreck", "-") })
+        {
+            foreach (var v in BothReports(family, name, new FlatReportWriter(), d =>
+                     {
+                         var n = 0;
+                         return Copy(d, (key, value) => key is "utfall" or "utfall_forra_aret" && char.IsDigit(value[0]) && n++ % 3 == 0 ? minus + value : value);
+                     }))
+                yield return v;
         }
-        foreach (var v in BothReports(family, "enheter (kr, dagar, st, %)", new FlatReportWriter(), WithUnits))
+        foreach (var v in BothReports(family, "hårda blanksteg i värdena", new FlatReportWriter { CellText = (_, c) => Regex.Replace(c, @"(?<=\d) (?=\d{3}\b|%)", "\u00A0") }))
             yield return v;
         foreach (var v in BothReports(family, "decimalpunkt", new FlatReportWriter { CellText = (_, c) => Regex.Replace(c, @"(?<=\d),(?=\d)", ".") }))
             yield return v;
@@ -350,23 +384,101 @@ internal static class ImportVariants
             ("sidnummer n (m) och sidhuvud", "{0} (90) \n\n{district} {title} \n\n"),
             ("sidnummer n/m", "{0}/90 \n\n"),
             ("sidnummer - n -", "- {0} - \n\n"),
+            ("sidhuvud med nämnd och kort period (VB 2023, T1 2026)", "{0} \n\n{district} {period} \n\n"),
         };
         foreach (var (name, lines) in forms)
             foreach (var v in BothReports(family, name, new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = lines }))
                 yield return v;
         // In a narrow column a letter alone on its line is the tail of a broken word: the seed's own "Medskapandeinde x"
         // (an extraction's split) then reads whole.
-        foreach (var v in BothReports(family, "smala namn", new FlatReportWriter { NameWidth = 14 }, d =>
-                 {
-                     var copy = Copy(d);
-                     foreach (var row in copy.AllGoals().SelectMany(g => g.Indicators)) row.Name = row.Name.Replace("Medskapandeinde x", "Medskapandeindex");
-                     return copy;
-                 }))
+        static RawDataset WordWhole(RawDataset d)
+        {
+            var copy = Copy(d);
+            foreach (var row in copy.AllGoals().SelectMany(g => g.Indicators)) row.Name = row.Name.Replace("Medskapandeinde x", "Medskapandeindex");
+            return copy;
+        }
+        foreach (var v in BothReports(family, "smala namn", new FlatReportWriter { NameWidth = 14 }, WordWhole))
+            yield return v;
+        // A one-letter word of a name ("i", "å") on a line of its own stays a word; a letter that tails a broken word is glued on.
+        foreach (var v in BothReports(family, "ensamma bokstäver på egen rad i namn", new FlatReportWriter { LoneLetterLines = true }, WordWhole))
             yield return v;
         yield return new Variant(family, "plan med sidbrytningar (VP)", () =>
         {
             var plan = Plan();
             return (plan, new FlatReportWriter { PageBetweenRowsEvery = 4, PageBetweenRows = "Sida {0} av 90 \n\n" }.Write(plan));
         });
+    }
+
+    // --- The Avvikelse cell's marks, in both layouts ---
+
+    /// <summary>Every third activity of the report flagged, as the variants' marks flag them.</summary>
+    private static RawDataset EveryThirdFlagged(RawDataset d)
+    {
+        var copy = Copy(d);
+        var n = 0;
+        foreach (var activity in copy.AllGoals().SelectMany(g => g.Activities))
+        {
+            if (n++ % 3 == 0) activity.Cells["avvikelse"] = "true";
+            else activity.Cells.Remove("avvikelse");
+        }
+        return copy;
+    }
+
+    /// <summary>The tertial report with every third activity flagged: its Avvikelse cell says <paramref name="yes"/>, the others' <paramref name="no"/>.</summary>
+    private static (RawDataset Expected, string Text) TabDeviations(string yes, string no)
+    {
+        var expected = EveryThirdFlagged(Tertial());
+        var flagged = expected.AllGoals().SelectMany(g => g.Activities).Where(a => a.Cells.ContainsKey("avvikelse")).Select(a => a.Line).ToHashSet();
+        var lines = TertialText.Value.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!Regex.IsMatch(lines[i], @"^ +[^\t]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2}\t?$")) continue;
+            lines[i] = lines[i].TrimEnd('\t') + "\t" + (flagged.Contains(i + 1) ? yes : no);
+        }
+        return (expected, string.Join('\n', lines));
+    }
+
+    private static IEnumerable<Variant> Deviations()
+    {
+        const string family = "avvikelser";
+        // A mark in the Avvikelse column flags the row, whichever mark the report's font gives: a tick or a cross.
+        foreach (var mark in new[] { "✔", "✓", "✗", "X", "Ja" })
+        {
+            foreach (var v in BothReports(family, $"platt: {mark}", new FlatReportWriter { DeviationFlag = mark }, EveryThirdFlagged))
+                yield return v;
+            yield return new Variant(family, $"tabb: {mark}", () => TabDeviations(mark, ""));
+        }
+    }
+
+    // --- The report's own form: which tertial, how its pages name it, how its table header is spelt ---
+
+    private static IEnumerable<Variant> ReportForms()
+    {
+        const string family = "rapportform";
+        yield return new Variant(family, "Tertialrapport 2 (tabb)", () =>
+        {
+            var expected = Copy(Tertial());
+            expected.Period = "T2 2026";
+            return (expected, Regex.Replace(TertialText.Value, @"\b(Tertial(?:rapport)?) 1\b", "$1 2"));
+        });
+        yield return new Variant(family, "Tertialrapport 2 (platt)", () =>
+        {
+            var expected = Copy(Tertial());
+            expected.Period = "T2 2026";
+            return (expected, new FlatReportWriter().Write(expected));
+        });
+        yield return new Variant(family, "Tertialrapport T2 med sidhuvud T2 2026 (platt)", () =>
+        {
+            var expected = Copy(Tertial());
+            expected.Period = "T2 2026";
+            var text = new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = "{0} \n\n{district} {period} \n\n" }.Write(expected);
+            return (expected, RewriteAll(text, "Tertialrapport 2 2026", "Tertialrapport T2 2026"));
+        });
+        // A PDF's font without the ring: "Arsmål" for "Årsmål".
+        foreach (var v in BothReports(family, "Arsmål", new FlatReportWriter { HeaderText = h => h.Replace("Årsmål", "Arsmål") }))
+            yield return v;
+        yield return new Variant(family, "Arsmål (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t.*)\tÅrsmål\t", "$1\tArsmål\t")));
+        yield return new Variant(family, "Utfall män och Utfall kvinnor (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t[^\n]*)Utfall män/ pojkar\tUtfall kvinnor/ flickor", "$1Utfall män\tUtfall kvinnor")));
     }
 }

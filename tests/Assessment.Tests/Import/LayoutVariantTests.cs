@@ -198,6 +198,32 @@ public class LayoutVariantTests
     }
 
     [Fact]
+    public void A_wrapped_name_that_ends_in_a_figure_keeps_it_when_the_values_start_a_line_of_their_own()
+    {
+        // Without the gender split, "… kontraktet efter 12" / "månader" / "100 100 100 % Tas fram …" could be read with
+        // "12 månader" as the outcome and "100 100" as one grouped figure; but the values start a line of their own, so
+        // the name's last words are the name's.
+        const string name = "Andel personer med bostadskontrakt enligt Bostad först som behåller kontraktet efter 12 månader";
+        var columns = new[] { "utfall", "utfall_forra_aret", "arsmal", "kf_arsmal", "period" };
+        var text = new FlatReportWriter { Columns = columns }.Write(Import(Annual.Value));
+        text.ShouldContain("efter 12 \nmånader \n\n100 100 100 % Tas fram");
+        var row = Indicator(Import(text), name);
+        (row.Cells["utfall"], row.Cells["utfall_forra_aret"], row.Cells["arsmal"]).ShouldBe(("100", "100", "100 %"));
+        row.Uncertain.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData('\u00A0')]
+    [InlineData('\u202F')]
+    public void A_no_break_space_in_a_tab_cell_is_read_as_a_space(char space)
+    {
+        var seed = File.ReadAllText(Repo.Seed(TertialSeed));
+        var variant = Rewrite(seed, @"^(  Antalet besök på stadens fritidsgårdar\t\t\t\t)14 762 st\t\t15 000 st", $"$1{space}14{space}762{space}st\t\t15{space}000 st");
+        var row = Indicator(Import(variant), "Antalet besök på stadens fritidsgårdar");
+        (row.Cells["utfall_forra_aret"], row.Cells["arsmal"]).ShouldBe(("14 762 st", "15 000 st"));
+    }
+
+    [Fact]
     public void A_unit_wrapped_below_its_figure_and_a_period_wrapped_to_the_next_line_join_their_cells()
     {
         var variant = Rewrite(Annual.Value, @"^4,78 st   4,51 st 4,9 4,9 VB 2023 $", "4,78 \nst \n\n  4,51 st 4,9 4,9 VB \n\n2023 ");
