@@ -12,8 +12,9 @@ namespace Assessment.Reports.Justification;
 /// The justification templates (Scriban) of one folder, parsed and checked at load. Policy staff edit
 /// them without a rebuild. A template cannot include a file outside its folder (symbolic links resolved),
 /// reads only plain files within the input size limit, cannot read the clock, and is held to loop,
-/// recursion, total-work and output limits; a syntax error or an unknown variable is an
-/// <see cref="InputException"/> with file, line and column, found at load rather than mid-report.
+/// recursion, total-work and output limits; a syntax error or an unknown variable or member is an
+/// <see cref="InputException"/> with file, line and column, found at load rather than mid-report
+/// (<see cref="TemplateCheck"/>, on the syntax tree, in every branch).
 /// </summary>
 public sealed class TemplateSet
 {
@@ -78,8 +79,8 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Scriban's built-in functions, made once and shared by every render, read-only: a fresh copy for each text
-    /// (Scriban's default) cost more than many a text itself, and a set is rendered about 130 times at a start
-    /// (<see cref="Check"/> and one text per goal). No clock and no chance: the same input renders the same text.
+    /// (Scriban's default) cost more than many a text itself, and a set is rendered once per goal (and once per
+    /// template by <see cref="Check"/>). No clock and no chance: the same input renders the same text.
     /// </summary>
     private static readonly ScriptObject Builtins = CreateBuiltins();
 
@@ -144,26 +145,60 @@ public sealed class TemplateSet
     }
 
     /// <summary>
-    /// Renders every template once for each kind of goal the engine can produce (each period kind,
-    /// each rating, with and without override and missed indicators), so that an unknown variable in
-    /// any branch those cases reach is reported now.
+    /// Checks every template on its syntax tree (<see cref="TemplateCheck"/>: unknown variables and members in any
+    /// branch, with what each template includes), then runs each that passes once, with one model
+    /// (<see cref="TemplateModels.Probe"/>), for what only running finds – on that model's path: a loop or recursion
+    /// past the limits, a pattern that backtracks without end, a value of the wrong type, a member of a null.
     /// </summary>
     private void Check()
     {
         var errors = new List<InputError>();
-        foreach (var (name, model) in TemplateModels.Probes())
+        var includes = new Dictionary<string, ScriptPage?>(StringComparer.Ordinal);
+        foreach (var (name, template) in _templates)
         {
-            try { Render(name, model); }
+            var before = errors.Count;
+            TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins,
+                (span, path) => IncludeSyntax(span, path, includes, errors), template.SourceFilePath ?? name, errors);
+            if (errors.Count > before) continue;
+            try { Render(name, TemplateModels.Probe(name)); }
             catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
         }
         if (errors.Count > 0) throw new InputException(errors);
     }
 
     /// <summary>
+    /// The syntax of the template <paramref name="name"/> included at <paramref name="span"/>, found and read as a
+    /// run would (inside the folder only), parsed once; null, with the reason in <paramref name="errors"/>, when it cannot be.
+    /// </summary>
+    private ScriptPage? IncludeSyntax(SourceSpan span, string name, Dictionary<string, ScriptPage?> parsed, List<InputError> errors)
+    {
+        string path, text;
+        try
+        {
+            path = _loader.Resolve(span, name);
+            if (parsed.TryGetValue(path, out var known)) return known;
+            text = _loader.Read(span, path);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var error = new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
+            if (!errors.Contains(error)) errors.Add(error);
+            return null;
+        }
+        var template = Template.Parse(text, path);
+        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        {
+            var error = new InputError(ErrorKinds.Template, Position(message.Span, path), $"mallen går inte att tolka: {ScribanMessages.Describe(message.Message, running: false)}");
+            if (!errors.Contains(error)) errors.Add(error);
+        }
+        return parsed[path] = template.HasErrors ? null : template.Page;
+    }
+
+    /// <summary>
     /// Scriban counts from 0; an error it gives no span (no file name, no line) concerns <paramref name="file"/>
     /// as a whole and gets no position within it rather than a made-up 1:1.
     /// </summary>
-    private static SourcePosition Position(SourceSpan span, string file) =>
+    internal static SourcePosition Position(SourceSpan span, string file) =>
         span.FileName is null || span.Start.Line < 0
             ? SourcePosition.InFile(span.FileName ?? file)
             : new(span.FileName, span.Start.Line + 1, Math.Max(1, span.Start.Column + 1));
@@ -198,7 +233,12 @@ public sealed class TemplateSet
         private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => Resolve(callerSpan, templateName);
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(callerSpan, templatePath);
+
+        /// <summary>The name an include of <paramref name="templateName"/> is known by (as the user knows the folder).</summary>
+        public string Resolve(SourceSpan callerSpan, string templateName)
         {
             var full = Path.GetFullPath(Path.Combine(_root, templateName));
             if (Path.IsPathRooted(templateName) || !full.StartsWith(_root, StringComparison.Ordinal))
@@ -210,7 +250,8 @@ public sealed class TemplateSet
             return shown;
         }
 
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        /// <summary>The text of the include <paramref name="templatePath"/> (<see cref="Resolve"/>), read once.</summary>
+        public string Read(SourceSpan callerSpan, string templatePath)
         {
             lock (_files)
             {
