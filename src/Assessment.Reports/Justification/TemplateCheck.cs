@@ -115,7 +115,8 @@ internal sealed class TemplateCheck
                 For(f);
                 return true;
             case ScriptWhileStatement w:
-                Loop(() => { Expression(w.Condition); return true; }, () => Block(w.Body), null);
+                Expression(w.Condition);
+                Loop(new(StringComparer.Ordinal) { ["while"] = null }, () => Block(w.Body), null);
                 return true;
             case ScriptFunction f:
                 if (f.NameOrDoToken is ScriptVariableGlobal name) Assign(name.Name, new FunctionShape(f));
@@ -189,25 +190,23 @@ internal sealed class TemplateCheck
             [statement is ScriptTableRowStatement ? "tablerow" : "for"] = null,
         };
         if (statement.Variable is ScriptVariable variable) variables[variable.Name] = (items as ArrayShape)?.Item;
-        Loop(() => true, () =>
-        {
-            _loopVariables.Add(variables);
-            try { return Block(statement.Body); }
-            finally { _loopVariables.RemoveAt(_loopVariables.Count - 1); }
-        }, statement.Else is null ? null : () => Block(statement.Else.Body));
+        Loop(variables, () => Block(statement.Body), statement.Else is null ? null : () => Block(statement.Else.Body));
     }
 
     /// <summary>
-    /// A loop runs its body any number of times, perhaps none: what the body assigns has a value after it only
-    /// sometimes (and with an else, one of the two has run).
+    /// A loop runs its body, with its <paramref name="variables"/>, any number of times, perhaps none: what the body
+    /// assigns has a value after it only sometimes (with an else, one of the two has run).
     /// </summary>
-    private void Loop(Func<bool> condition, Func<bool> body, Func<bool>? otherwise)
+    private void Loop(Dictionary<string, TemplateShape?> variables, Func<bool> body, Func<bool>? otherwise)
     {
-        condition();
-        if (otherwise is null)
-            Branches(() => { body(); return true; }, null);
-        else
-            Branches(() => { body(); return true; }, () => { otherwise(); return true; });
+        bool Body()
+        {
+            _loopVariables.Add(variables);
+            try { body(); }
+            finally { _loopVariables.RemoveAt(_loopVariables.Count - 1); }
+            return true; // a break or continue ends an iteration, not the path after the loop
+        }
+        Branches(Body, otherwise is null ? null : () => { otherwise(); return true; });
     }
 
     private void With(ScriptWithStatement statement)
@@ -451,8 +450,9 @@ internal sealed class TemplateCheck
     }
 
     /// <summary>
-    /// Walks a function's body as a call with <paramref name="arguments"/> (null: not known) runs it, once per
-    /// function, arguments and names in scope; a function calling itself is walked once.
+    /// Walks a function's body as a call with <paramref name="arguments"/> (null: not known) runs it; one with
+    /// parameters once per arguments and names in scope (one without assigns its caller's variables, so is walked
+    /// at every call). A function calling itself is walked once.
     /// </summary>
     private void CheckCall(FunctionShape function, IReadOnlyList<TemplateShape?>? arguments)
     {
@@ -460,7 +460,7 @@ internal sealed class TemplateCheck
         if (_active.Contains(f)) return;
         if (!_ids.TryGetValue(f, out var id)) _ids[f] = id = _ids.Count;
         var key = $"{id}|{string.Join(",", (arguments ?? []).Select(Describe))}|{Visible()}";
-        if (!_checkedCalls.Add(key)) return;
+        if (f.HasParameters && !_checkedCalls.Add(key)) return;
         _active.Add(f);
         try { Function(f, arguments); }
         finally { _active.Remove(f); }

@@ -129,6 +129,20 @@ public sealed class TemplateCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_function_without_parameters_assigns_its_callers_variables_at_every_call()
+    {
+        Write("sammanfattning.sbn", "{{ func satt\n  text = period.typ\nend\nif period.plan\n  satt\nelse\n  satt\nend\ntext }}");
+        Summary(Load()).ShouldBe("T1");
+    }
+
+    [Fact]
+    public void Loops_know_their_loop_object()
+    {
+        Write("sammanfattning.sbn", "{{ i = 0\nwhile i < 2\n  i = i + while.index + 1\nend\nfor n in nivaer\n  if for.first\n    n.namn\n  end\nend }}");
+        Summary(Load()).ShouldBe("inriktningsmål");
+    }
+
+    [Fact]
     public void Built_in_objects_have_their_members_checked_and_with_blocks_see_their_object()
     {
         Write("sammanfattning.sbn", "{{ if period.plan }}{{ [\"a\"] | array.joinn \",\" }}{{ end }}");
