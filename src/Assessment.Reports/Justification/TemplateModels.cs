@@ -59,15 +59,20 @@ public static class TemplateModels
     }
 
     /// <summary>
-    /// The one model each template is run with at load, after the static check: a second-period (forecast) goal
-    /// rated higher than its rule (so with the override's sentence) and with every kind of missed indicator.
+    /// The models each template is run with at load, after the static check: for a level's template a
+    /// second-period (forecast) goal rated higher than its rule, with the override's sentence and every kind of
+    /// missed indicator, and a year-end goal not rated, with no override (null), evidence or missed indicators.
     /// </summary>
-    internal static ScriptObject Probe(string template)
+    internal static IEnumerable<ScriptObject> LoadProbes(string template)
     {
-        var period = new ReportingPeriod(PeriodKind.T2, 2026);
-        return template == TemplateSet.Summary
-            ? SummaryProbe(period)
-            : GoalProbe(Enum.GetValues<GoalLevel>().First(l => TemplateFor(l) == template), period, Rating.Fully, withEvidence: true);
+        if (template == TemplateSet.Summary)
+        {
+            yield return SummaryProbe(new ReportingPeriod(PeriodKind.T2, 2026));
+            yield break;
+        }
+        var level = Enum.GetValues<GoalLevel>().First(l => TemplateFor(l) == template);
+        yield return GoalProbe(level, new ReportingPeriod(PeriodKind.T2, 2026), Rating.Fully, withEvidence: true);
+        yield return GoalProbe(level, new ReportingPeriod(PeriodKind.VB, 2026), Rating.NotAssessed, withEvidence: false);
     }
 
     private static ScriptObject GoalProbe(GoalLevel level, ReportingPeriod period, Rating final, bool withEvidence)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Assessment.Domain.Model;
 using Assessment.Domain;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -43,6 +44,13 @@ public sealed class TemplateSet
     private readonly Dictionary<string, Template> _templates;
     private readonly SandboxedLoader _loader;
 
+    /// <summary>
+    /// The included templates, by the name the loader gives them, parsed once at load (<see cref="IncludeSyntax"/>)
+    /// and given to every render: Scriban caches an include per context only, and parsed `_gemensamt.sbn` anew
+    /// for each goal's text. Written only while loading.
+    /// </summary>
+    private readonly Dictionary<string, Template?> _includes = new(StringComparer.Ordinal);
+
     private TemplateSet(Dictionary<string, Template> templates, SandboxedLoader loader)
     {
         _templates = templates;
@@ -79,20 +87,32 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Scriban's built-in functions, made once and shared by every render, read-only: a fresh copy for each text
-    /// (Scriban's default) cost more than many a text itself, and a set is rendered once per goal (and once per
-    /// template by <see cref="Check"/>). No clock and no chance: the same input renders the same text.
+    /// (Scriban's default) cost more than many a text itself, and a set is rendered once per goal (and a few times
+    /// by <see cref="Check"/>). No clock and no chance: the same input renders the same text. Made here, object by
+    /// object, as Scriban's own set is less <c>date</c>: making its <c>date</c> functions (delegates, looked up
+    /// by reflection) was about a fifth of a native templated run, for functions then removed.
     /// </summary>
     private static readonly ScriptObject Builtins = CreateBuiltins();
 
     private static ScriptObject CreateBuiltins()
     {
-        var builtins = TemplateContext.GetDefaultBuiltinObject();
-        builtins.Remove("date");
-        if (builtins["math"] is ScriptObject math)
+        var math = new MathFunctions();
+        math.Remove("random");
+        math.Remove("uuid");
+        var builtins = new ScriptObject
         {
-            math.Remove("random");
-            math.Remove("uuid");
-        }
+            ["array"] = new ArrayFunctions(),
+            ["blank"] = EmptyScriptObject.Default,
+            ["empty"] = EmptyScriptObject.Default,
+            ["html"] = new HtmlFunctions(),
+            ["include"] = new IncludeFunction(),
+            ["include_join"] = new IncludeJoinFunction(),
+            ["math"] = math,
+            ["object"] = new ObjectFunctions(),
+            ["regex"] = new RegexFunctions(),
+            ["string"] = new StringFunctions(),
+            ["timespan"] = new TimeSpanFunctions(),
+        };
         foreach (var value in builtins.Values)
             if (value is ScriptObject functions) functions.IsReadOnly = true;
         builtins.IsReadOnly = true;
@@ -112,6 +132,8 @@ public sealed class TemplateSet
             RegexTimeOut = RegexTimeout, // a pattern that backtracks without end stops, not the run
             TemplateLoader = _loader,
         };
+        foreach (var (path, include) in _includes)
+            if (include is not null) context.CachedTemplates[path] = include;
         context.PushGlobal(model);
         var output = new LimitedOutput(MaxOutputChars);
         context.PushOutput(output);
@@ -146,22 +168,25 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Checks every template on its syntax tree (<see cref="TemplateCheck"/>: unknown variables and members in any
-    /// branch, with what each template includes), then runs each that passes once, with one model
-    /// (<see cref="TemplateModels.Probe"/>), for what only running finds – on that model's path: a loop or recursion
-    /// past the limits, a pattern that backtracks without end, a value of the wrong type, a member of a null.
+    /// branch, with what each template includes), then runs each that passes with one or two models
+    /// (<see cref="TemplateModels.LoadProbes"/>, seven runs in all) for what only running finds – on those models'
+    /// paths: a loop or recursion past the limits, a pattern that backtracks without end, a value of the wrong
+    /// type, a member of a null (a goal without an override).
     /// </summary>
     private void Check()
     {
         var errors = new List<InputError>();
-        var includes = new Dictionary<string, ScriptPage?>(StringComparer.Ordinal);
         foreach (var (name, template) in _templates)
         {
             var before = errors.Count;
             TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins,
-                (span, path) => IncludeSyntax(span, path, includes, errors), template.SourceFilePath ?? name, errors);
+                (span, path) => IncludeSyntax(span, path, errors), template.SourceFilePath ?? name, errors);
             if (errors.Count > before) continue;
-            try { Render(name, TemplateModels.Probe(name)); }
-            catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+            foreach (var model in TemplateModels.LoadProbes(name))
+            {
+                try { Render(name, model); }
+                catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+            }
         }
         if (errors.Count > 0) throw new InputException(errors);
     }
@@ -170,13 +195,13 @@ public sealed class TemplateSet
     /// The syntax of the template <paramref name="name"/> included at <paramref name="span"/>, found and read as a
     /// run would (inside the folder only), parsed once; null, with the reason in <paramref name="errors"/>, when it cannot be.
     /// </summary>
-    private ScriptPage? IncludeSyntax(SourceSpan span, string name, Dictionary<string, ScriptPage?> parsed, List<InputError> errors)
+    private ScriptPage? IncludeSyntax(SourceSpan span, string name, List<InputError> errors)
     {
         string path, text;
         try
         {
             path = _loader.Resolve(span, name);
-            if (parsed.TryGetValue(path, out var known)) return known;
+            if (_includes.TryGetValue(path, out var known)) return known?.Page;
             text = _loader.Read(span, path);
         }
         catch (ScriptRuntimeException e)
@@ -191,7 +216,7 @@ public sealed class TemplateSet
             var error = new InputError(ErrorKinds.Template, Position(message.Span, path), $"mallen går inte att tolka: {ScribanMessages.Describe(message.Message, running: false)}");
             if (!errors.Contains(error)) errors.Add(error);
         }
-        return parsed[path] = template.HasErrors ? null : template.Page;
+        return (_includes[path] = template.HasErrors ? null : template)?.Page;
     }
 
     /// <summary>

@@ -10,13 +10,7 @@ namespace Assessment.Tests.Reports;
 /// </summary>
 public sealed class TemplateCheckTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("assess-mallkontroll-");
-
-    public TemplateCheckTests()
-    {
-        foreach (var file in Directory.GetFiles(Repo.PathOf("templates")))
-            File.Copy(file, Path.Combine(_dir.FullName, Path.GetFileName(file)));
-    }
+    private readonly DirectoryInfo _dir = TemplateFolder.Copy();
 
     public void Dispose() => _dir.Delete(recursive: true);
 
@@ -153,6 +147,15 @@ public sealed class TemplateCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_member_of_an_absent_override_is_found_by_the_run_at_load()
+    {
+        Write("namndmal.sbn", "{{ if avviker }}{{ overstyrning.motivering }}{{ end }}{{ overstyrning.av }}");
+        var error = Rejected();
+        error.Position!.File.ShouldBe("mallar/namndmal.sbn");
+        error.Message.ShouldContain("`overstyrning` är tomt (null)");
+    }
+
+    [Fact]
     public void An_include_outside_the_folder_in_a_branch_no_run_reaches_is_refused()
     {
         Write("sammanfattning.sbn", "{{ if period.plan && period.prognos }}{{ include \"../hemligt.sbn\" }}{{ end }}");
@@ -166,7 +169,8 @@ public sealed class TemplateCheckTests : IDisposable
         foreach (var (template, model) in TemplateModels.Probes())
             TemplateModels.ShapeOf(template).Differences(model, template).ShouldBeEmpty();
         foreach (var template in TemplateSet.Required)
-            TemplateModels.ShapeOf(template).Differences(TemplateModels.Probe(template), template).ShouldBeEmpty();
+            foreach (var model in TemplateModels.LoadProbes(template))
+                TemplateModels.ShapeOf(template).Differences(model, template).ShouldBeEmpty();
 
         var result = Repo.StockholmRules.Assess(Repo.Sample());
         TemplateModels.ShapeOf(TemplateSet.Summary).Differences(TemplateModels.Summary(result), "sammanfattning").ShouldBeEmpty();
@@ -182,7 +186,7 @@ public sealed class TemplateCheckTests : IDisposable
     [Fact]
     public void A_model_that_drifts_from_its_shape_is_told_apart()
     {
-        var model = TemplateModels.Probe("namndmal");
+        var model = TemplateModels.LoadProbes("namndmal").First();
         model["ny"] = 1;
         ((StrictObject)model["period"]!).Remove("ar");
         TemplateModels.ShapeOf("namndmal").Differences(model, "namndmal")
