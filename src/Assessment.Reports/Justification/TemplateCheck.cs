@@ -307,7 +307,7 @@ internal sealed class TemplateCheck
             if (scope.Names.TryGetValue(name, out var shape)) return shape;
             if (scope.Open) return null;
         }
-        if (_builtins.TryGetValue(name, out var builtin)) return builtin is ScriptObject functions ? new BuiltinShape(functions) : null;
+        if (_builtins.TryGetValue(null, default, name, out var builtin)) return builtin is ScriptObject functions ? new BuiltinShape(functions) : null;
         for (var scope = _scope; scope is not null; scope = scope.Parent)
             if (scope.Sometimes.Contains(name))
             {

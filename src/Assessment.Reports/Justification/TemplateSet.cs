@@ -88,35 +88,62 @@ public sealed class TemplateSet
     /// <summary>
     /// Scriban's built-in functions, made once and shared by every render, read-only: a fresh copy for each text
     /// (Scriban's default) cost more than many a text itself, and a set is rendered once per goal (and a few times
-    /// by <see cref="Check"/>). No clock and no chance: the same input renders the same text. Made here, object by
-    /// object, as Scriban's own set is less <c>date</c>: making its <c>date</c> functions (delegates, looked up
-    /// by reflection) was about a fifth of a native templated run, for functions then removed.
+    /// by <see cref="Check"/>). No clock and no chance: the same input renders the same text. Made here as
+    /// Scriban's own set less <c>date</c>, each object when a template first names it (<see cref="LazyBuiltins"/>).
     /// </summary>
-    private static readonly ScriptObject Builtins = CreateBuiltins();
+    private static readonly ScriptObject Builtins = new LazyBuiltins();
 
-    private static ScriptObject CreateBuiltins()
+    /// <summary>
+    /// The built-in objects, each made on first use: making one finds its functions by reflection, and
+    /// <c>regex</c>'s (as <c>date</c>'s) are delegates whose lookup builds a map of every method of the native
+    /// program – together most of a templated run's cost, for objects the shipped templates never name (they use
+    /// <c>array</c> and <c>string</c>). Read by Scriban, and by <see cref="TemplateCheck"/>, through
+    /// <see cref="TryGetValue(TemplateContext, SourceSpan, string, out object)"/>.
+    /// </summary>
+    private sealed class LazyBuiltins : ScriptObject
     {
-        var math = new MathFunctions();
-        math.Remove("random");
-        math.Remove("uuid");
-        var builtins = new ScriptObject
+        private readonly Dictionary<string, Lazy<ScriptObject>> _objects = new(StringComparer.Ordinal)
         {
-            ["array"] = new ArrayFunctions(),
-            ["blank"] = EmptyScriptObject.Default,
-            ["empty"] = EmptyScriptObject.Default,
-            ["html"] = new HtmlFunctions(),
-            ["include"] = new IncludeFunction(),
-            ["include_join"] = new IncludeJoinFunction(),
-            ["math"] = math,
-            ["object"] = new ObjectFunctions(),
-            ["regex"] = new RegexFunctions(),
-            ["string"] = new StringFunctions(),
-            ["timespan"] = new TimeSpanFunctions(),
+            ["array"] = Made(() => new ArrayFunctions()),
+            ["html"] = Made(() => new HtmlFunctions()),
+            ["math"] = Made(() =>
+            {
+                var math = new MathFunctions();
+                math.Remove("random");
+                math.Remove("uuid");
+                return math;
+            }),
+            ["object"] = Made(() => new ObjectFunctions()),
+            ["regex"] = Made(() => new RegexFunctions()),
+            ["string"] = Made(() => new StringFunctions()),
+            ["timespan"] = Made(() => new TimeSpanFunctions()),
         };
-        foreach (var value in builtins.Values)
-            if (value is ScriptObject functions) functions.IsReadOnly = true;
-        builtins.IsReadOnly = true;
-        return builtins;
+
+        public LazyBuiltins()
+        {
+            this["blank"] = EmptyScriptObject.Default;
+            this["empty"] = EmptyScriptObject.Default;
+            this["include"] = new IncludeFunction();
+            this["include_join"] = new IncludeJoinFunction();
+            IsReadOnly = true;
+        }
+
+        private static Lazy<ScriptObject> Made(Func<ScriptObject> make) => new(() =>
+        {
+            var functions = make();
+            functions.IsReadOnly = true;
+            return functions;
+        });
+
+        public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+        {
+            if (_objects.TryGetValue(member, out var functions))
+            {
+                value = functions.Value;
+                return true;
+            }
+            return base.TryGetValue(context, span, member, out value);
+        }
     }
 
     /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/> as its variables.</summary>
