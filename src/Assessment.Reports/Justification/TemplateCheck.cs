@@ -18,7 +18,7 @@ namespace Assessment.Reports.Justification;
 /// A name that has a value on some paths only (given one in a branch of an <c>if</c>, a <c>case</c> or a loop)
 /// is reported where it is read, as what can fail: Scriban's strict mode would fail only when that path runs.
 /// What cannot be known from the syntax – a member of a value the template computed, an index that is not a
-/// literal, a null, a type – is not reported here; <see cref="TemplateSet"/> runs each template once for that.
+/// literal, a null, a type – is not reported here; <see cref="TemplateSet"/> runs each template once or twice for that.
 /// </para>
 /// </summary>
 internal sealed class TemplateCheck
