@@ -14,6 +14,10 @@ public sealed class StrictObject : ScriptObject
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
     {
         if (base.TryGetValue(context, span, member, out value)) return true;
-        throw new ScriptRuntimeException(span, $"okänd variabel \"{member}\" (finns: {string.Join(", ", Keys.Order(StringComparer.Ordinal))})");
+        throw new ScriptRuntimeException(span, UnknownMember(member, Keys));
     }
+
+    /// <summary>The message for a member <paramref name="member"/> that is not among <paramref name="members"/> (also the load-time check's).</summary>
+    internal static string UnknownMember(string member, IEnumerable<string> members) =>
+        $"okänd variabel \"{member}\" (finns: {string.Join(", ", members.Order(StringComparer.Ordinal))})";
 }

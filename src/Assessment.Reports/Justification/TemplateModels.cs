@@ -41,34 +41,86 @@ public static class TemplateModels
         return new ScriptObject { ["period"] = Period(result.Dataset.Period), ["nivaer"] = levels };
     }
 
-    /// <summary>Models covering every branch the engine can reach: used to check templates at load.</summary>
+    /// <summary>
+    /// Models covering every branch the engine can reach (each period kind, level, rating, with and without
+    /// override and missed indicators): the tests hold them, and the models of real results, to the shapes below.
+    /// </summary>
     internal static IEnumerable<(string Template, ScriptObject Model)> Probes()
     {
-        var ratings = Enum.GetValues<Rating>();
-        var sample = new List<ScriptObject>
-        {
-            MissedProbe("prognos", "niva"), MissedProbe("utfall", "riktning"), MissedProbe("utfall", "max"), MissedProbe("utfall", "intervall"),
-        };
         foreach (var kind in Enum.GetValues<PeriodKind>())
         {
             var period = new ReportingPeriod(kind, 2026);
             foreach (var level in Enum.GetValues<GoalLevel>())
-                foreach (var final in ratings)
+                foreach (var final in Enum.GetValues<Rating>())
                     foreach (var withEvidence in new[] { true, false })
-                    {
-                        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.InFile("prov")) : null;
-                        var count = withEvidence ? new IndicatorCounts(2, 1, 1) : new IndicatorCounts(0, 0, 0);
-                        yield return (TemplateFor(level), Goal(level, "1", "Prov", period, final, Rating.Partly, final, "prov", null,
-                            ratingOverride, count, count, withEvidence ? [Rating.Fully, Rating.Partly] : [],
-                            withEvidence ? 3 : 0, withEvidence ? 1 : 0, withEvidence ? sample : []));
-                    }
-            yield return (TemplateSet.Summary, new ScriptObject
-            {
-                ["period"] = Period(period),
-                ["nivaer"] = new ScriptArray { SummaryLevel(GoalLevel.ServiceAreaGoal, ratings) },
-            });
+                        yield return (TemplateFor(level), GoalProbe(level, period, final, withEvidence));
+            yield return (TemplateSet.Summary, SummaryProbe(period));
         }
     }
+
+    /// <summary>
+    /// The models each template is run with at load, after the static check: for a level's template a
+    /// second-period (forecast) goal rated higher than its rule, with the override's sentence and every kind of
+    /// missed indicator, and a year-end goal not rated, with no override (null), evidence or missed indicators.
+    /// </summary>
+    internal static IEnumerable<ScriptObject> LoadProbes(string template)
+    {
+        if (template == TemplateSet.Summary)
+        {
+            yield return SummaryProbe(new ReportingPeriod(PeriodKind.T2, 2026));
+            yield break;
+        }
+        var level = Enum.GetValues<GoalLevel>().First(l => TemplateFor(l) == template);
+        yield return GoalProbe(level, new ReportingPeriod(PeriodKind.T2, 2026), Rating.Fully, withEvidence: true);
+        yield return GoalProbe(level, new ReportingPeriod(PeriodKind.VB, 2026), Rating.NotAssessed, withEvidence: false);
+    }
+
+    private static ScriptObject GoalProbe(GoalLevel level, ReportingPeriod period, Rating final, bool withEvidence)
+    {
+        var ratingOverride = withEvidence ? new RatingOverride(final, "Resultatet är nära årsmålet.", null, Domain.SourcePosition.InFile("prov")) : null;
+        var count = withEvidence ? new IndicatorCounts(2, 1, 1) : new IndicatorCounts(0, 0, 0);
+        IEnumerable<ScriptObject> missed = withEvidence
+            ? [MissedProbe("prognos", "niva"), MissedProbe("utfall", "riktning"), MissedProbe("utfall", "max"), MissedProbe("utfall", "intervall")]
+            : [];
+        return Goal(level, "1", "Prov", period, final, Rating.Partly, final, "prov", null,
+            ratingOverride, count, count, withEvidence ? [Rating.Fully, Rating.Partly] : [],
+            withEvidence ? 3 : 0, withEvidence ? 1 : 0, missed);
+    }
+
+    private static ScriptObject SummaryProbe(ReportingPeriod period) => new()
+    {
+        ["period"] = Period(period),
+        ["nivaer"] = new ScriptArray { SummaryLevel(GoalLevel.ServiceAreaGoal, Enum.GetValues<Rating>()) },
+    };
+
+    /// <summary>The variables template <paramref name="template"/> sees: what the static check resolves names and members against.</summary>
+    internal static ObjectShape ShapeOf(string template) => template == TemplateSet.Summary ? SummaryShape : GoalShape;
+
+    private static readonly ObjectShape PeriodShape = ObjectShape.Of(strict: true, ("typ", null), ("ar", null), ("prognos", null), ("plan", null));
+
+    private static readonly ObjectShape CountsShape = ObjectShape.Of(strict: true, ("antal", null), ("med_utfall", null), ("bedomda", null));
+
+    /// <summary>How many of each rating (by its code), and <paramref name="others"/>.</summary>
+    private static ObjectShape RatingCounts(params (string, TemplateShape?)[] others) =>
+        ObjectShape.Of(strict: true, [.. others, .. Enum.GetValues<Rating>().Select(r => (r.Code(), (TemplateShape?)null))]);
+
+    private static readonly ObjectShape MissedShape = ObjectShape.Of(strict: true,
+        ("namn", null), ("namn_i_mening", null), ("betyg", null), ("kalla", null), ("varde", null), ("mal", null),
+        ("mal_text", null), ("maltyp", null), ("forra_aret", null), ("uppfyllelse", null));
+
+    /// <summary>A goal's variables (<see cref="Goal(GoalResult, ReportingPeriod)"/>); the root is plain, its objects strict.</summary>
+    internal static readonly ObjectShape GoalShape = ObjectShape.Of(strict: false,
+        ("niva", null), ("id", null), ("titel", null), ("period", PeriodShape), ("betyg", null), ("harlett", null),
+        ("redovisat", null), ("avviker", null),
+        ("overstyrning", ObjectShape.Of(strict: true, ("betyg", null), ("motivering", null), ("av", null))),
+        ("regel", ObjectShape.Of(strict: true, ("id", null), ("beskrivning", null))),
+        ("kf", CountsShape), ("namnd", CountsShape), ("delmal", RatingCounts(("antal", null))),
+        ("aktiviteter", ObjectShape.Of(strict: true, ("antal", null), ("avvikelse", null))),
+        ("missade", new ArrayShape(MissedShape)));
+
+    /// <summary>The summary's variables (<see cref="Summary"/>).</summary>
+    internal static readonly ObjectShape SummaryShape = ObjectShape.Of(strict: false,
+        ("period", PeriodShape), ("nivaer", new ArrayShape(RatingCounts(("niva", null), ("namn", null), ("antal", null)))));
 
     /// <summary>The root is a plain object (Scriban's strict mode checks variables); nested objects check their members.</summary>
     private static ScriptObject Goal(GoalLevel level, string id, string title, ReportingPeriod period,

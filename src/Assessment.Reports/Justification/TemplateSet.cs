@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Assessment.Domain.Model;
 using Assessment.Domain;
 using Scriban;
+using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -12,8 +13,9 @@ namespace Assessment.Reports.Justification;
 /// The justification templates (Scriban) of one folder, parsed and checked at load. Policy staff edit
 /// them without a rebuild. A template cannot include a file outside its folder (symbolic links resolved),
 /// reads only plain files within the input size limit, cannot read the clock, and is held to loop,
-/// recursion, total-work and output limits; a syntax error or an unknown variable is an
-/// <see cref="InputException"/> with file, line and column, found at load rather than mid-report.
+/// recursion, total-work and output limits; a syntax error or an unknown variable or member is an
+/// <see cref="InputException"/> with file, line and column, found at load rather than mid-report
+/// (<see cref="TemplateCheck"/>, on the syntax tree, in every branch).
 /// </summary>
 public sealed class TemplateSet
 {
@@ -41,6 +43,13 @@ public sealed class TemplateSet
 
     private readonly Dictionary<string, Template> _templates;
     private readonly SandboxedLoader _loader;
+
+    /// <summary>
+    /// The included templates, by the name the loader gives them, parsed once at load (<see cref="IncludeSyntax"/>)
+    /// and given to every render: Scriban caches an include per context only, and parsed `_gemensamt.sbn` anew
+    /// for each goal's text. Written only while loading.
+    /// </summary>
+    private readonly Dictionary<string, Template?> _includes = new(StringComparer.Ordinal);
 
     private TemplateSet(Dictionary<string, Template> templates, SandboxedLoader loader)
     {
@@ -78,24 +87,63 @@ public sealed class TemplateSet
 
     /// <summary>
     /// Scriban's built-in functions, made once and shared by every render, read-only: a fresh copy for each text
-    /// (Scriban's default) cost more than many a text itself, and a set is rendered about 130 times at a start
-    /// (<see cref="Check"/> and one text per goal). No clock and no chance: the same input renders the same text.
+    /// (Scriban's default) cost more than many a text itself, and a set is rendered once per goal (and a few times
+    /// by <see cref="Check"/>). No clock and no chance: the same input renders the same text. Made here as
+    /// Scriban's own set less <c>date</c>, each object when a template first names it (<see cref="LazyBuiltins"/>).
     /// </summary>
-    private static readonly ScriptObject Builtins = CreateBuiltins();
+    private static readonly ScriptObject Builtins = new LazyBuiltins();
 
-    private static ScriptObject CreateBuiltins()
+    /// <summary>
+    /// The built-in objects, each made on first use: making one finds its functions by reflection, and
+    /// <c>regex</c>'s (as <c>date</c>'s) are delegates whose lookup builds a map of every method of the native
+    /// program – together most of a templated run's cost, for objects the shipped templates never name (they use
+    /// <c>array</c> and <c>string</c>). Read by Scriban, and by <see cref="TemplateCheck"/>, through
+    /// <see cref="TryGetValue(TemplateContext, SourceSpan, string, out object)"/>.
+    /// </summary>
+    private sealed class LazyBuiltins : ScriptObject
     {
-        var builtins = TemplateContext.GetDefaultBuiltinObject();
-        builtins.Remove("date");
-        if (builtins["math"] is ScriptObject math)
+        private readonly Dictionary<string, Lazy<ScriptObject>> _objects = new(StringComparer.Ordinal)
         {
-            math.Remove("random");
-            math.Remove("uuid");
+            ["array"] = Made(() => new ArrayFunctions()),
+            ["html"] = Made(() => new HtmlFunctions()),
+            ["math"] = Made(() =>
+            {
+                var math = new MathFunctions();
+                math.Remove("random");
+                math.Remove("uuid");
+                return math;
+            }),
+            ["object"] = Made(() => new ObjectFunctions()),
+            ["regex"] = Made(() => new RegexFunctions()),
+            ["string"] = Made(() => new StringFunctions()),
+            ["timespan"] = Made(() => new TimeSpanFunctions()),
+        };
+
+        public LazyBuiltins()
+        {
+            this["blank"] = EmptyScriptObject.Default;
+            this["empty"] = EmptyScriptObject.Default;
+            this["include"] = new IncludeFunction();
+            this["include_join"] = new IncludeJoinFunction();
+            IsReadOnly = true;
         }
-        foreach (var value in builtins.Values)
-            if (value is ScriptObject functions) functions.IsReadOnly = true;
-        builtins.IsReadOnly = true;
-        return builtins;
+
+        private static Lazy<ScriptObject> Made(Func<ScriptObject> make) => new(() =>
+        {
+            var functions = make();
+            functions.IsReadOnly = true;
+            return functions;
+        });
+
+        public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+        {
+            if (_objects.TryGetValue(member, out var functions))
+            {
+                value = functions.Value;
+                return true;
+            }
+            return base.TryGetValue(context, span, member, out value);
+        }
     }
 
     /// <summary>Renders template <paramref name="name"/> with <paramref name="model"/> as its variables.</summary>
@@ -111,6 +159,8 @@ public sealed class TemplateSet
             RegexTimeOut = RegexTimeout, // a pattern that backtracks without end stops, not the run
             TemplateLoader = _loader,
         };
+        foreach (var (path, include) in _includes)
+            if (include is not null) context.CachedTemplates[path] = include;
         context.PushGlobal(model);
         var output = new LimitedOutput(MaxOutputChars);
         context.PushOutput(output);
@@ -144,26 +194,63 @@ public sealed class TemplateSet
     }
 
     /// <summary>
-    /// Renders every template once for each kind of goal the engine can produce (each period kind,
-    /// each rating, with and without override and missed indicators), so that an unknown variable in
-    /// any branch those cases reach is reported now.
+    /// Checks every template on its syntax tree (<see cref="TemplateCheck"/>: unknown variables and members in any
+    /// branch, with what each template includes), then runs each that passes with one or two models
+    /// (<see cref="TemplateModels.LoadProbes"/>, seven runs in all) for what only running finds – on those models'
+    /// paths: a loop or recursion past the limits, a pattern that backtracks without end, a value of the wrong
+    /// type, a member of a null (a goal without an override).
     /// </summary>
     private void Check()
     {
         var errors = new List<InputError>();
-        foreach (var (name, model) in TemplateModels.Probes())
+        foreach (var (name, template) in _templates)
         {
-            try { Render(name, model); }
-            catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+            var before = errors.Count;
+            TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins,
+                (span, path) => IncludeSyntax(span, path, errors), template.SourceFilePath ?? name, errors);
+            if (errors.Count > before) continue;
+            foreach (var model in TemplateModels.LoadProbes(name))
+            {
+                try { Render(name, model); }
+                catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+            }
         }
         if (errors.Count > 0) throw new InputException(errors);
+    }
+
+    /// <summary>
+    /// The syntax of the template <paramref name="name"/> included at <paramref name="span"/>, found and read as a
+    /// run would (inside the folder only), parsed once; null, with the reason in <paramref name="errors"/>, when it cannot be.
+    /// </summary>
+    private ScriptPage? IncludeSyntax(SourceSpan span, string name, List<InputError> errors)
+    {
+        string path, text;
+        try
+        {
+            path = _loader.Resolve(span, name);
+            if (_includes.TryGetValue(path, out var known)) return known?.Page;
+            text = _loader.Read(span, path);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var error = new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
+            if (!errors.Contains(error)) errors.Add(error);
+            return null;
+        }
+        var template = Template.Parse(text, path);
+        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+        {
+            var error = new InputError(ErrorKinds.Template, Position(message.Span, path), $"mallen går inte att tolka: {ScribanMessages.Describe(message.Message, running: false)}");
+            if (!errors.Contains(error)) errors.Add(error);
+        }
+        return (_includes[path] = template.HasErrors ? null : template)?.Page;
     }
 
     /// <summary>
     /// Scriban counts from 0; an error it gives no span (no file name, no line) concerns <paramref name="file"/>
     /// as a whole and gets no position within it rather than a made-up 1:1.
     /// </summary>
-    private static SourcePosition Position(SourceSpan span, string file) =>
+    internal static SourcePosition Position(SourceSpan span, string file) =>
         span.FileName is null || span.Start.Line < 0
             ? SourcePosition.InFile(span.FileName ?? file)
             : new(span.FileName, span.Start.Line + 1, Math.Max(1, span.Start.Column + 1));
@@ -198,7 +285,12 @@ public sealed class TemplateSet
         private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
-        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => Resolve(callerSpan, templateName);
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => Read(callerSpan, templatePath);
+
+        /// <summary>The name an include of <paramref name="templateName"/> is known by (as the user knows the folder).</summary>
+        public string Resolve(SourceSpan callerSpan, string templateName)
         {
             var full = Path.GetFullPath(Path.Combine(_root, templateName));
             if (Path.IsPathRooted(templateName) || !full.StartsWith(_root, StringComparison.Ordinal))
@@ -210,7 +302,8 @@ public sealed class TemplateSet
             return shown;
         }
 
-        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath)
+        /// <summary>The text of the include <paramref name="templatePath"/> (<see cref="Resolve"/>), read once.</summary>
+        public string Read(SourceSpan callerSpan, string templatePath)
         {
             lock (_files)
             {

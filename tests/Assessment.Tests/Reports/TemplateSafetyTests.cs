@@ -7,13 +7,7 @@ namespace Assessment.Tests.Reports;
 /// <summary>Policy staff edit the templates; mistakes are reported at load with their position, and no template runs away.</summary>
 public sealed class TemplateSafetyTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("assess-mallar-");
-
-    public TemplateSafetyTests()
-    {
-        foreach (var file in Directory.GetFiles(Repo.PathOf("templates")))
-            File.Copy(file, Path.Combine(_dir.FullName, Path.GetFileName(file)));
-    }
+    private readonly DirectoryInfo _dir = TemplateFolder.Copy();
 
     public void Dispose() => _dir.Delete(recursive: true);
 
