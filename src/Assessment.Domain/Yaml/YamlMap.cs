@@ -176,7 +176,7 @@ public static class YamlFile
 public sealed class YamlMap
 {
     private readonly YamlTree _tree;
-    private readonly int _index;
+    private int _index;
     private readonly ErrorSink _errors;
 
     /// <summary>
@@ -318,6 +318,70 @@ public sealed class YamlMap
         {
             if (_tree[item].Kind == YamlItemKind.Mapping) result.Add(new YamlMap(new YamlItem(_tree, item), File, _errors));
             else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A list of mappings read one after another through one <see cref="YamlMap"/> moved along the list (no map
+    /// object per item): each item must be done with (<see cref="Done"/>) before the next, and none kept. Items that
+    /// are no mappings are errors, as in <see cref="Maps"/>.
+    /// </summary>
+    internal MapCursor EachMap(string key) => new(this, key, Sequence(key));
+
+    /// <summary>The walk of <see cref="EachMap"/>: a <c>foreach</c> over the list's mappings, one map object moved along.</summary>
+    internal struct MapCursor(YamlMap parent, string key, int sequence)
+    {
+        private int _next = sequence >= 0 && parent._tree[sequence].Count > 0 ? sequence + 1 : -1;
+        private YamlMap? _current;
+
+        /// <summary>The list's number of items (mappings or not): the capacity for what is read from them.</summary>
+        public readonly int Count => sequence >= 0 ? parent._tree[sequence].Count : 0;
+
+        public readonly MapCursor GetEnumerator() => this;
+
+        public readonly YamlMap Current => _current!;
+
+        public bool MoveNext()
+        {
+            var tree = parent._tree;
+            while (_next >= 0)
+            {
+                var item = _next;
+                _next = tree[item].Next;
+                if (tree[item].Kind != YamlItemKind.Mapping)
+                {
+                    parent._errors.Add(ErrorKinds.YamlShape, parent.At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+                    continue;
+                }
+                if (_current is null) _current = new YamlMap(new YamlItem(tree, item), parent.File, parent._errors);
+                else _current.MoveTo(item);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /// <summary>Makes this map the mapping at <paramref name="index"/>, as new (the keys asked for handed back).</summary>
+    private void MoveTo(int index)
+    {
+        if (_known is not null) _errors.ReturnKeys(_known);
+        _known = null;
+        _done = false;
+        _asked = 0;
+        _index = index;
+    }
+
+    /// <summary>A list of texts, without their places; an absent key is an empty list.</summary>
+    internal IReadOnlyList<string> Texts(string key)
+    {
+        var sequence = Sequence(key);
+        if (sequence < 0 || _tree[sequence].Count == 0) return [];
+        var result = new List<string>(_tree[sequence].Count);
+        for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
+        {
+            if (_tree[item].Kind == YamlItemKind.Scalar) result.Add(_tree.Text(item));
+            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
         }
         return result;
     }

@@ -113,13 +113,13 @@ internal sealed class YamlTree
         node.Length = length;
     }
 
-    /// <summary>A scalar's text ("" for collections).</summary>
+    /// <summary>A scalar's text ("" for collections); a short one shared with its earlier copies (<see cref="Utf8Strings"/>).</summary>
     public string Text(int index)
     {
         ref var node = ref Nodes[index];
         if (node.Kind != YamlItemKind.Scalar) return "";
         if (node.HasText) return _texts![node.Start];
-        return node.Length == 0 ? "" : Encoding.UTF8.GetString(_bytes, node.Start, node.Length);
+        return Utf8Strings.Get(_bytes.AsSpan(node.Start, node.Length));
     }
 
     /// <summary>Whether a scalar's text is <paramref name="text"/>, without making a string of it.</summary>
