@@ -19,16 +19,29 @@ public sealed class ErrorSink
         if (!_errors.Contains(error)) _errors.Add(error);
     }
 
-    private Stack<List<string>>? _spareKeys;
+    /// <summary>The thread's lists for keys, kept between files: at most <see cref="MaxSpareKeys"/>, of at most 64 keys each.</summary>
+    [ThreadStatic] private static Stack<List<string>>? _spareKeys;
+
+    private const int MaxSpareKeys = 32;
 
     /// <summary>A list for the keys a <see cref="YamlMap"/> is asked for, used again once the map is done.</summary>
-    internal List<string> RentKeys() => _spareKeys is { Count: > 0 } spare ? spare.Pop() : new List<string>(16);
+    internal static List<string> RentKeys() => _spareKeys is { Count: > 0 } spare ? spare.Pop() : new List<string>(16);
 
-    internal void ReturnKeys(List<string> keys)
+    internal static void ReturnKeys(List<string> keys)
     {
+        var spare = _spareKeys ??= new();
+        if (spare.Count >= MaxSpareKeys || keys.Capacity > 64) return;
         keys.Clear();
-        (_spareKeys ??= new()).Push(keys);
+        spare.Push(keys);
     }
+
+    private Stack<YamlMap>? _spareMaps;
+
+    /// <summary>A map object done with by a <see cref="YamlMap.EachMap"/> walk of <paramref name="tree"/>, to be moved along another list; null when there is none.</summary>
+    internal YamlMap? RentMap(YamlTree tree) =>
+        _spareMaps is { Count: > 0 } spare && spare.Peek().Tree == tree ? spare.Pop() : null;
+
+    internal void ReturnMap(YamlMap map) => (_spareMaps ??= new()).Push(map);
 
     public void ThrowIfAny()
     {
@@ -201,6 +214,8 @@ public sealed class YamlMap
 
     internal YamlItem Node => new(_tree, _index);
 
+    internal YamlTree Tree => _tree;
+
     public string File { get; }
 
     public SourcePosition Position => At(_index);
@@ -317,7 +332,7 @@ public sealed class YamlMap
         for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
             if (_tree[item].Kind == YamlItemKind.Mapping) result.Add(new YamlMap(new YamlItem(_tree, item), File, _errors));
-            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+            else NotAMapping(key, item);
         }
         return result;
     }
@@ -351,13 +366,15 @@ public sealed class YamlMap
                 _next = tree[item].Next;
                 if (tree[item].Kind != YamlItemKind.Mapping)
                 {
-                    parent._errors.Add(ErrorKinds.YamlShape, parent.At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+                    parent.NotAMapping(key, item);
                     continue;
                 }
-                if (_current is null) _current = new YamlMap(new YamlItem(tree, item), parent.File, parent._errors);
-                else _current.MoveTo(item);
+                _current ??= parent._errors.RentMap(tree) ?? new YamlMap(new YamlItem(tree, item), parent.File, parent._errors);
+                _current.MoveTo(item);
                 return true;
             }
+            if (_current is not null) parent._errors.ReturnMap(_current);
+            _current = null;
             return false;
         }
     }
@@ -365,7 +382,7 @@ public sealed class YamlMap
     /// <summary>Makes this map the mapping at <paramref name="index"/>, as new (the keys asked for handed back).</summary>
     private void MoveTo(int index)
     {
-        if (_known is not null) _errors.ReturnKeys(_known);
+        if (_known is not null) ErrorSink.ReturnKeys(_known);
         _known = null;
         _done = false;
         _asked = 0;
@@ -373,18 +390,25 @@ public sealed class YamlMap
     }
 
     /// <summary>A list of texts, without their places; an absent key is an empty list.</summary>
-    internal IReadOnlyList<string> Texts(string key)
+    internal string[] Texts(string key)
     {
         var sequence = Sequence(key);
         if (sequence < 0 || _tree[sequence].Count == 0) return [];
-        var result = new List<string>(_tree[sequence].Count);
+        var result = new string[_tree[sequence].Count];
+        var count = 0;
         for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
-            if (_tree[item].Kind == YamlItemKind.Scalar) result.Add(_tree.Text(item));
-            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
+            if (_tree[item].Kind == YamlItemKind.Scalar) result[count++] = _tree.Text(item);
+            else NotAText(key, item);
         }
-        return result;
+        return count == result.Length ? result : result[..count];
     }
+
+    private void NotAMapping(string key, int item) =>
+        _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+
+    private void NotAText(string key, int item) =>
+        _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
 
     /// <summary>A list of texts; an absent key is an empty list.</summary>
     public IReadOnlyList<(string Text, SourcePosition Position)> Strings(string key)
@@ -395,7 +419,7 @@ public sealed class YamlMap
         for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
             if (_tree[item].Kind == YamlItemKind.Scalar) result.Add((_tree.Text(item), At(item)));
-            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
+            else NotAText(key, item);
         }
         return result;
     }
@@ -441,13 +465,13 @@ public sealed class YamlMap
     private void HandBackKnown()
     {
         _done = true;
-        if (_known is not null) _errors.ReturnKeys(_known);
+        if (_known is not null) ErrorSink.ReturnKeys(_known);
         _known = null;
     }
 
     private void Known(string key)
     {
-        if (!_done) (_known ??= _errors.RentKeys()).Add(key);
+        if (!_done) (_known ??= ErrorSink.RentKeys()).Add(key);
     }
 
     /// <summary>The sequence at <paramref name="key"/>; -1 when absent or empty (an error when it is no sequence).</summary>
