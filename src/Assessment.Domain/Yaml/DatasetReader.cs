@@ -87,24 +87,15 @@ public static class DatasetReader
         return Fitted(goals, read);
     }
 
-    private static Indicator[] ReadIndicators(YamlMap goal)
+    /// <summary>A goal's rows under <paramref name="key"/> (indikatorer, aktiviteter), each read by <paramref name="read"/> (a static method: no closure).</summary>
+    private static T[] ReadRows<T>(YamlMap goal, string key, Func<YamlMap, T> read)
     {
-        var maps = goal.EachMap("indikatorer");
+        var maps = goal.EachMap(key);
         if (maps.Count == 0) return [];
-        var indicators = new Indicator[maps.Count];
-        var read = 0;
-        foreach (var map in maps) indicators[read++] = ReadIndicator(map);
-        return Fitted(indicators, read);
-    }
-
-    private static Activity[] ReadActivities(YamlMap goal)
-    {
-        var maps = goal.EachMap("aktiviteter");
-        if (maps.Count == 0) return [];
-        var activities = new Activity[maps.Count];
-        var read = 0;
-        foreach (var map in maps) activities[read++] = ReadActivity(map);
-        return Fitted(activities, read);
+        var rows = new T[maps.Count];
+        var count = 0;
+        foreach (var map in maps) rows[count++] = read(map);
+        return Fitted(rows, count);
     }
 
     /// <summary>The first <paramref name="count"/> items: all of them unless some list items were no mappings (an error).</summary>
@@ -140,15 +131,15 @@ public static class DatasetReader
                 children = ReadGoals(map, GoalLevel.ServiceAreaGoal, context, id);
                 break;
             case GoalLevel.ServiceAreaGoal:
-                indicators = ReadIndicators(map);
-                activities = ReadActivities(map);
+                indicators = ReadRows(map, "indikatorer", ReadIndicator);
+                activities = ReadRows(map, "aktiviteter", ReadActivity);
                 children = ReadGoals(map, GoalLevel.BoardGoal, context, id);
                 break;
             default:
                 description = map.String("beskrivning");
                 expected = map.Texts("forvantat_resultat");
-                indicators = ReadIndicators(map);
-                activities = ReadActivities(map);
+                indicators = ReadRows(map, "indikatorer", ReadIndicator);
+                activities = ReadRows(map, "aktiviteter", ReadActivity);
                 break;
         }
         map.Done();
