@@ -41,7 +41,10 @@ public static class Codes
     public static IReadOnlyList<string> RatingCodes => Vocabularies.Ratings.Codes;
 
     /// <summary>A rating code as written in a file (surrounding blanks ignored); an unknown one is a <see cref="FormatException"/>.</summary>
-    public static Rating ParseRatingText(string text) => Vocabularies.Ratings.Parse(text, string.Join(", ", RatingCodes));
+    public static Rating ParseRatingText(string text) => Vocabularies.Ratings.Parse(text, _ratingExpectation ??= string.Join(", ", RatingCodes));
+
+    // Said once, not per goal read.
+    private static string? _ratingExpectation;
 
     public static string Code(this GoalLevel level) => Vocabularies.Levels[level].Code;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Assessment.Domain.Model;
+using Assessment.Domain.Yaml;
 
 namespace Assessment.Domain.Parsing;
 
@@ -18,14 +19,16 @@ public static partial class SwedishValues
     [GeneratedRegex(@"^(?<kind>T1|T2|VB|VP)\s+(?<year>[0-9]{4})$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodPattern();
 
-    [GeneratedRegex(@"^(?:max|högst)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex UpperBoundPattern();
+    // The words before a target's figure: "Max 10 personer", "Minst 80 %", "+/-1 %". Only the word and the blanks
+    // after it are matched (without a Match object to allocate); the rest is the figure, one line long.
+    [GeneratedRegex(@"^(?:max|högst)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex UpperBoundWord();
 
-    [GeneratedRegex(@"^(?:minst|min)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex LowerBoundPattern();
+    [GeneratedRegex(@"^(?:minst|min)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex LowerBoundWord();
 
-    [GeneratedRegex(@"^(?:\+/-|\+/\u2212|±)\s*(?<rest>.+)$")]
-    private static partial Regex BandPattern();
+    [GeneratedRegex(@"^(?:\+/-|\+/\u2212|±)\s*")]
+    private static partial Regex BandWord();
 
     [GeneratedRegex(@"^(?:tas fram|fastställs)\b", RegexOptions.IgnoreCase)]
     private static partial Regex DeferredPattern();
@@ -103,7 +106,7 @@ public static partial class SwedishValues
         }
         if (!decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)) return null;
         unit = unit.Trim();
-        return new Quantity(negative ? -value : value, unit switch { "%" => "%", "st" => "st", "" => "", _ => unit.ToString() }, trimmed);
+        return new Quantity(negative ? -value : value, unit switch { "%" => "%", "st" => "st", "" => "", _ => SharedStrings.Get(unit) }, trimmed);
     }
 
     /// <summary>A target in any form the reports use; null for an empty cell.</summary>
@@ -113,24 +116,49 @@ public static partial class SwedishValues
         var trimmed = text.Trim();
         if (DeferredPattern().IsMatch(trimmed)) return new Target.Deferred(trimmed);
         // Lower case keeps the length: only a text as short as the words can be one.
-        var lower = trimmed.Length <= LongestTrendWord ? trimmed.ToLowerInvariant() : "";
-        if (IncreaseWords.Contains(lower)) return new Target.Trend(trimmed, Direction.HigherIsBetter);
-        if (DecreaseWords.Contains(lower)) return new Target.Trend(trimmed, Direction.LowerIsBetter);
+        if (trimmed.Length <= LongestTrendWord)
+        {
+            Span<char> lower = stackalloc char[LongestTrendWord];
+            lower = lower[..trimmed.AsSpan().ToLowerInvariant(lower)];
+            if (IsOneOf(lower, IncreaseWords)) return new Target.Trend(trimmed, Direction.HigherIsBetter);
+            if (IsOneOf(lower, DecreaseWords)) return new Target.Trend(trimmed, Direction.LowerIsBetter);
+        }
 
         try
         {
-            if (UpperBoundPattern().Match(trimmed) is { Success: true } upper)
-                return new Target.UpperBound(trimmed, ParseQuantity(upper.Groups["rest"].Value));
-            if (LowerBoundPattern().Match(trimmed) is { Success: true } lowerBound)
-                return new Target.Level(trimmed, ParseQuantity(lowerBound.Groups["rest"].Value), Direction.HigherIsBetter);
-            if (BandPattern().Match(trimmed) is { Success: true } band)
-                return new Target.Band(trimmed, ParseQuantity(band.Groups["rest"].Value));
+            if (AfterWord(UpperBoundWord(), trimmed) is { } upper)
+                return new Target.UpperBound(trimmed, ParseQuantity(upper));
+            if (AfterWord(LowerBoundWord(), trimmed) is { } lowerBound)
+                return new Target.Level(trimmed, ParseQuantity(lowerBound), Direction.HigherIsBetter);
+            if (AfterWord(BandWord(), trimmed) is { } band)
+                return new Target.Band(trimmed, ParseQuantity(band));
             return new Target.Level(trimmed, ParseQuantity(trimmed));
         }
         catch (FormatException)
         {
             throw new FormatException($"okänt målvärde \"{text}\": {TargetExpectation}");
         }
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
+    {
+        foreach (var w in words)
+            if (word.SequenceEqual(w)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The text after <paramref name="word"/> matched at its start, when it is there and the rest is one line (what
+    /// <c>^word(?&lt;rest&gt;.+)$</c> gives as rest for a trimmed text); else null.
+    /// </summary>
+    private static string? AfterWord(Regex word, string trimmed)
+    {
+        foreach (var match in word.EnumerateMatches(trimmed))
+        {
+            var rest = trimmed.AsSpan(match.Length);
+            return rest.IsEmpty || rest.Contains('\n') ? null : SharedStrings.Get(rest);
+        }
+        return null;
     }
 
     /// <summary>"T1 2026", "T2 2026", "VB 2023".</summary>

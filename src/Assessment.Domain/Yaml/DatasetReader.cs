@@ -43,9 +43,10 @@ public static class DatasetReader
         var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
         // The goal tree's keys are the levels' codes: inriktningsmal, verksamhetsomradesmal, namndmal.
         var top = GoalLevel.DirectionGoal;
-        var goals = root.Maps(top.Code()).Select(m => ReadGoal(m, top, context)).ToList();
-        if (goals.Count == 0) root.Error(ErrorKinds.MissingValue, top.Code(), $"\"{top.Code()}\" saknas eller är tom: väntade minst ett {top.Label()}");
+        var goals = ReadGoals(root, top, context, null);
+        if (goals.Length == 0) root.Error(ErrorKinds.MissingValue, top.Code(), $"\"{top.Code()}\" saknas eller är tom: väntade minst ett {top.Label()}");
         root.Done();
+        context.HandBack();
         errors.ThrowIfAny();
         return new Dataset(district, period!, source, goals, root.Position);
     }
@@ -58,19 +59,62 @@ public static class DatasetReader
 
     private sealed class GoalContext(ErrorSink errors, ReportingPeriod period)
     {
+        [ThreadStatic] private static Dictionary<string, int>? _spare;
+
         public ErrorSink Errors { get; } = errors;
         public ReportingPeriod Period { get; } = period;
-        public Dictionary<string, SourcePosition> SeenIds { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Each goal id read so far, with the line it stands on: a table of the thread's, used again for its next file.</summary>
+        public Dictionary<string, int> SeenIds { get; } = Interlocked.Exchange(ref _spare, null) ?? new(StringComparer.Ordinal);
+
+        /// <summary>Hands the table of ids to the thread's next file; a large one (over 4 096 goals) is left to the collector.</summary>
+        public void HandBack()
+        {
+            if (SeenIds.Count > 4096) return;
+            SeenIds.Clear();
+            _spare = SeenIds;
+        }
     }
 
-    private static Goal ReadGoal(YamlMap map, GoalLevel level, GoalContext context, string? parentId = null)
+    /// <summary>The goals of one level listed under <paramref name="parent"/>'s key for that level.</summary>
+    private static Goal[] ReadGoals(YamlMap parent, GoalLevel level, GoalContext context, string? parentId)
+    {
+        var maps = parent.EachMap(level.Code());
+        if (maps.Count == 0) return [];
+        var goals = new Goal[maps.Count];
+        var read = 0;
+        foreach (var map in maps) goals[read++] = ReadGoal(map, level, context, parentId);
+        return Fitted(goals, read);
+    }
+
+    /// <summary>A goal's rows under <paramref name="key"/> (indikatorer, aktiviteter), each read by <paramref name="read"/> (a static method: no closure).</summary>
+    private static T[] ReadRows<T>(YamlMap goal, string key, Func<YamlMap, T> read)
+    {
+        var maps = goal.EachMap(key);
+        if (maps.Count == 0) return [];
+        var rows = new T[maps.Count];
+        var count = 0;
+        foreach (var map in maps) rows[count++] = read(map);
+        return Fitted(rows, count);
+    }
+
+    /// <summary>The first <paramref name="count"/> items: all of them unless some list items were no mappings (an error).</summary>
+    private static T[] Fitted<T>(T[] items, int count)
+    {
+        if (count < items.Length) Array.Resize(ref items, count);
+        return items;
+    }
+
+    private static Goal ReadGoal(YamlMap map, GoalLevel level, GoalContext context, string? parentId)
     {
         var id = map.RequiredString("id").Trim().TrimEnd('.');
+        var position = map.PositionOf("id");
         // The city numbers goals by their place in the tree (3, 3.4, 3.4.1): a goal under the wrong parent is a mistake.
-        if (parentId is not null && id.Length > 0 && !id.StartsWith(parentId + ".", StringComparison.Ordinal))
+        if (parentId is not null && id.Length > 0
+            && !(id.Length > parentId.Length && id[parentId.Length] == '.' && id.StartsWith(parentId, StringComparison.Ordinal)))
             map.Error(ErrorKinds.Inconsistent, "id", $"målet \"{id}\" står under {parentId} men dess id hör inte dit: väntade ett id som börjar med \"{parentId}.\"");
-        if (id.Length > 0 && !context.SeenIds.TryAdd(id, map.PositionOf("id")))
-            map.Error(ErrorKinds.Duplicate, "id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id].Line}): varje mål-id får bara förekomma en gång");
+        if (id.Length > 0 && !context.SeenIds.TryAdd(id, position.Line))
+            map.Error(ErrorKinds.Duplicate, "id", $"målet \"{id}\" finns redan (först på rad {context.SeenIds[id]}): varje mål-id får bara förekomma en gång");
         var title = map.RequiredString("titel");
         var recorded = map.ParseValue("redovisat", Codes.ParseRatingText);
         var ratingOverride = ReadOverride(map);
@@ -84,23 +128,23 @@ public static class DatasetReader
         switch (level)
         {
             case GoalLevel.DirectionGoal:
-                children = map.Maps(GoalLevel.ServiceAreaGoal.Code()).Select(m => ReadGoal(m, GoalLevel.ServiceAreaGoal, context, id)).ToList();
+                children = ReadGoals(map, GoalLevel.ServiceAreaGoal, context, id);
                 break;
             case GoalLevel.ServiceAreaGoal:
-                indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
-                activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
-                children = map.Maps(GoalLevel.BoardGoal.Code()).Select(m => ReadGoal(m, GoalLevel.BoardGoal, context, id)).ToList();
+                indicators = ReadRows(map, "indikatorer", ReadIndicator);
+                activities = ReadRows(map, "aktiviteter", ReadActivity);
+                children = ReadGoals(map, GoalLevel.BoardGoal, context, id);
                 break;
             default:
                 description = map.String("beskrivning");
-                expected = map.Strings("forvantat_resultat").Select(s => s.Text).ToList();
-                indicators = map.Maps("indikatorer").Select(ReadIndicator).ToList();
-                activities = map.Maps("aktiviteter").Select(ReadActivity).ToList();
+                expected = map.Texts("forvantat_resultat");
+                indicators = ReadRows(map, "indikatorer", ReadIndicator);
+                activities = ReadRows(map, "aktiviteter", ReadActivity);
                 break;
         }
         map.Done();
         return new Goal(id, level, title, description, expected, analysis, recorded, ratingOverride,
-            indicators, activities, children, map.PositionOf("id"));
+            indicators, activities, children, position);
     }
 
     /// <summary>A goal's "overstyrning", which must give a reason; used by outcomes files too.</summary>

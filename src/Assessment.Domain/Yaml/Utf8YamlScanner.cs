@@ -467,7 +467,7 @@ internal sealed class Utf8YamlScanner
             }
         }
         var node = _tree.Add(YamlItemKind.Scalar, ScalarStyle.DoubleQuoted, _line, Column(open));
-        if (escaped) _tree.SetText(node, Encoding.UTF8.GetString(_buffer, 0, length));
+        if (escaped) _tree.SetText(node, SharedStrings.Get(_buffer.AsSpan(0, length)));
         else _tree.SetSpan(node, start, _pos - start);
         _pos++;
         return node;
@@ -621,7 +621,7 @@ internal sealed class Utf8YamlScanner
         if (!any) throw Fallback();
         if (chomp >= 0 && endsWithBreak) Append(ref length, (byte)'\n');
         if (chomp > 0) AppendBreaks(ref length, breaks);
-        _tree.SetText(node, Encoding.UTF8.GetString(_buffer, 0, length));
+        _tree.SetText(node, SharedStrings.Get(_buffer.AsSpan(0, length)));
         _tree[node].EndLine = _line;
         SkipToContent();
         return node;

@@ -19,16 +19,29 @@ public sealed class ErrorSink
         if (!_errors.Contains(error)) _errors.Add(error);
     }
 
-    private Stack<List<string>>? _spareKeys;
+    /// <summary>The thread's lists for keys, kept between files: at most <see cref="MaxSpareKeys"/>, of at most 64 keys each.</summary>
+    [ThreadStatic] private static Stack<List<string>>? _spareKeys;
+
+    private const int MaxSpareKeys = 32;
 
     /// <summary>A list for the keys a <see cref="YamlMap"/> is asked for, used again once the map is done.</summary>
-    internal List<string> RentKeys() => _spareKeys is { Count: > 0 } spare ? spare.Pop() : new List<string>(16);
+    internal static List<string> RentKeys() => _spareKeys is { Count: > 0 } spare ? spare.Pop() : new List<string>(16);
 
-    internal void ReturnKeys(List<string> keys)
+    internal static void ReturnKeys(List<string> keys)
     {
+        var spare = _spareKeys ??= new();
+        if (spare.Count >= MaxSpareKeys || keys.Capacity > 64) return;
         keys.Clear();
-        (_spareKeys ??= new()).Push(keys);
+        spare.Push(keys);
     }
+
+    private Stack<YamlMap>? _spareMaps;
+
+    /// <summary>A map object done with by a <see cref="YamlMap.EachMap"/> walk of <paramref name="tree"/>, to be moved along another list; null when there is none.</summary>
+    internal YamlMap? RentMap(YamlTree tree) =>
+        _spareMaps is { Count: > 0 } spare && spare.Peek().Tree == tree ? spare.Pop() : null;
+
+    internal void ReturnMap(YamlMap map) => (_spareMaps ??= new()).Push(map);
 
     public void ThrowIfAny()
     {
@@ -176,7 +189,7 @@ public static class YamlFile
 public sealed class YamlMap
 {
     private readonly YamlTree _tree;
-    private readonly int _index;
+    private int _index;
     private readonly ErrorSink _errors;
 
     /// <summary>
@@ -200,6 +213,8 @@ public sealed class YamlMap
     }
 
     internal YamlItem Node => new(_tree, _index);
+
+    internal YamlTree Tree => _tree;
 
     public string File { get; }
 
@@ -317,10 +332,83 @@ public sealed class YamlMap
         for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
             if (_tree[item].Kind == YamlItemKind.Mapping) result.Add(new YamlMap(new YamlItem(_tree, item), File, _errors));
-            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+            else NotAMapping(key, item);
         }
         return result;
     }
+
+    /// <summary>
+    /// A list of mappings read one after another through one <see cref="YamlMap"/> moved along the list (no map
+    /// object per item): each item must be done with (<see cref="Done"/>) before the next, and none kept. Items that
+    /// are no mappings are errors, as in <see cref="Maps"/>.
+    /// </summary>
+    internal MapCursor EachMap(string key) => new(this, key, Sequence(key));
+
+    /// <summary>The walk of <see cref="EachMap"/>: a <c>foreach</c> over the list's mappings, one map object moved along.</summary>
+    internal struct MapCursor(YamlMap parent, string key, int sequence)
+    {
+        private int _next = sequence >= 0 && parent._tree[sequence].Count > 0 ? sequence + 1 : -1;
+        private YamlMap? _current;
+
+        /// <summary>The list's number of items (mappings or not): the capacity for what is read from them.</summary>
+        public readonly int Count => sequence >= 0 ? parent._tree[sequence].Count : 0;
+
+        public readonly MapCursor GetEnumerator() => this;
+
+        public readonly YamlMap Current => _current!;
+
+        public bool MoveNext()
+        {
+            var tree = parent._tree;
+            while (_next >= 0)
+            {
+                var item = _next;
+                _next = tree[item].Next;
+                if (tree[item].Kind != YamlItemKind.Mapping)
+                {
+                    parent.NotAMapping(key, item);
+                    continue;
+                }
+                _current ??= parent._errors.RentMap(tree) ?? new YamlMap(new YamlItem(tree, item), parent.File, parent._errors);
+                _current.MoveTo(item);
+                return true;
+            }
+            if (_current is not null) parent._errors.ReturnMap(_current);
+            _current = null;
+            return false;
+        }
+    }
+
+    /// <summary>Makes this map the mapping at <paramref name="index"/>, as new (the keys asked for handed back).</summary>
+    private void MoveTo(int index)
+    {
+        if (_known is not null) ErrorSink.ReturnKeys(_known);
+        _known = null;
+        _done = false;
+        _asked = 0;
+        _index = index;
+    }
+
+    /// <summary>A list of texts, without their places; an absent key is an empty list.</summary>
+    internal string[] Texts(string key)
+    {
+        var sequence = Sequence(key);
+        if (sequence < 0 || _tree[sequence].Count == 0) return [];
+        var result = new string[_tree[sequence].Count];
+        var count = 0;
+        for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
+        {
+            if (_tree[item].Kind == YamlItemKind.Scalar) result[count++] = _tree.Text(item);
+            else NotAText(key, item);
+        }
+        return count == result.Length ? result : result[..count];
+    }
+
+    private void NotAMapping(string key, int item) =>
+        _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");
+
+    private void NotAText(string key, int item) =>
+        _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
 
     /// <summary>A list of texts; an absent key is an empty list.</summary>
     public IReadOnlyList<(string Text, SourcePosition Position)> Strings(string key)
@@ -331,7 +419,7 @@ public sealed class YamlMap
         for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
         {
             if (_tree[item].Kind == YamlItemKind.Scalar) result.Add((_tree.Text(item), At(item)));
-            else _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en text");
+            else NotAText(key, item);
         }
         return result;
     }
@@ -377,13 +465,13 @@ public sealed class YamlMap
     private void HandBackKnown()
     {
         _done = true;
-        if (_known is not null) _errors.ReturnKeys(_known);
+        if (_known is not null) ErrorSink.ReturnKeys(_known);
         _known = null;
     }
 
     private void Known(string key)
     {
-        if (!_done) (_known ??= _errors.RentKeys()).Add(key);
+        if (!_done) (_known ??= ErrorSink.RentKeys()).Add(key);
     }
 
     /// <summary>The sequence at <paramref name="key"/>; -1 when absent or empty (an error when it is no sequence).</summary>

@@ -38,6 +38,9 @@ internal sealed class YamlTree
 {
     [ThreadStatic] private static YamlTreeNode[]? _spare;
 
+    /// <summary>The thread's table of texts, handed on as the node table is (emptied, and only while it holds at most <see cref="MaxKept"/> / 16 texts).</summary>
+    [ThreadStatic] private static List<string>? _spareTexts;
+
     /// <summary>
     /// The largest table handed on to the thread's next file (65 536 nodes, 2 MiB: a dataset of about 800 KB): a
     /// larger one is left to the collector, so no thread (the workbench's request threads among them) keeps more.
@@ -96,7 +99,11 @@ internal sealed class YamlTree
     /// <summary>Gives a node its text as a string from the table of texts.</summary>
     public void SetText(int index, string text)
     {
-        _texts ??= [];
+        if (_texts is null)
+        {
+            _texts = _spareTexts ?? [];
+            _spareTexts = null;
+        }
         ref var node = ref Nodes[index];
         node.HasText = true;
         node.Start = _texts.Count;
@@ -113,13 +120,13 @@ internal sealed class YamlTree
         node.Length = length;
     }
 
-    /// <summary>A scalar's text ("" for collections).</summary>
+    /// <summary>A scalar's text ("" for collections); a short one shared with its earlier copies (<see cref="SharedStrings"/>).</summary>
     public string Text(int index)
     {
         ref var node = ref Nodes[index];
         if (node.Kind != YamlItemKind.Scalar) return "";
         if (node.HasText) return _texts![node.Start];
-        return node.Length == 0 ? "" : Encoding.UTF8.GetString(_bytes, node.Start, node.Length);
+        return SharedStrings.Get(_bytes.AsSpan(node.Start, node.Length));
     }
 
     /// <summary>Whether a scalar's text is <paramref name="text"/>, without making a string of it.</summary>
@@ -168,6 +175,13 @@ internal sealed class YamlTree
         var nodes = _nodes;
         _nodes = null;
         if (nodes is not null && nodes.Length <= MaxKept && (_spare is null || _spare.Length < nodes.Length)) _spare = nodes;
+        var texts = _texts;
+        _texts = null;
+        if (texts is not null && texts.Capacity <= MaxKept / 16 && (_spareTexts is null || _spareTexts.Capacity < texts.Capacity))
+        {
+            texts.Clear();
+            _spareTexts = texts;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Domain.Yaml;
 
 namespace Assessment.Tests.Domain;
 
@@ -173,5 +174,83 @@ public class DatasetReaderTests
                 titel: Mål
                 indikatorer: []
             """).Errors.ShouldHaveSingleItem().Message.ShouldContain("okänd nyckel \"indikatorer\"");
+    }
+
+    [Fact]
+    public void A_list_item_that_is_no_mapping_is_an_error_and_the_rows_around_it_are_read_with_their_own_keys()
+    {
+        // The rows of a list are read through one map object moved along the list: the second row's unknown key
+        // must be its own, the first row's keys must not count for it, and the scalar between them is an error.
+        var errors = Rejected(Yaml.Dataset("""
+        - id: "1.1"
+          titel: Mål
+          indikatorer:
+            - namn: A
+              periodicitet: Tertial
+              prognos: "1 %"
+            - bara text
+            - namn: B
+              periodicitet: År
+              progos: "2 %"
+          aktiviteter:
+            - namn: C
+              start: 2026-01-01
+            - namn: D
+              slutt: 2026-02-01
+        """)).Errors;
+        errors.Select(e => e.Position!.Line).ShouldBe([13, 16, 21]);
+        errors[0].Message.ShouldStartWith("\"indikatorer\": varje post i listan ska vara en mappning");
+        errors[1].Message.ShouldStartWith("okänd nyckel \"progos\" – menade du \"prognos\"?");
+        errors[2].Message.ShouldStartWith("okänd nyckel \"slutt\" – menade du \"slut\"?");
+    }
+
+    [Fact]
+    public void Rows_read_through_one_moved_map_are_each_their_own()
+    {
+        var goal = Yaml.Read(Yaml.Dataset("""
+        - id: "1.1"
+          titel: Mål
+          indikatorer:
+            - namn: A
+              periodicitet: Tertial
+              prognos: "1 %"
+            - namn: B
+              periodicitet: År
+              utfall: "2,5 st"
+          aktiviteter:
+            - namn: C
+              avvikelse: true
+            - namn: D
+          namndmal:
+            - id: "1.1.1"
+              titel: Första
+              forvantat_resultat: [Ett, Två]
+            - id: "1.1.2"
+              titel: Andra
+              indikatorer:
+                - namn: E
+                  periodicitet: År
+        """)).Goals[0].Children[0];
+        goal.Indicators.Select(i => (i.Name, i.Periodicity, i.Forecast?.Text, i.Outcome?.Text, i.Position.Line))
+            .ShouldBe([("A", Periodicity.Tertial, "1 %", null, 10), ("B", Periodicity.Year, null, "2,5 st", 13)]);
+        goal.Activities.Select(a => (a.Name, a.Deviation, a.Position.Line)).ShouldBe([("C", true, 17), ("D", false, 19)]);
+        goal.Children.Select(g => (g.Id, g.Title, g.ExpectedResults.Count, g.Indicators.Count)).ShouldBe([("1.1.1", "Första", 2, 0), ("1.1.2", "Andra", 0, 1)]);
+        goal.Children[0].ExpectedResults.ShouldBe(["Ett", "Två"]);
+    }
+
+    [Fact]
+    public void The_same_file_read_again_and_on_other_threads_gives_the_same_dataset()
+    {
+        var bytes = File.ReadAllBytes(Repo.SampleDataset);
+        var first = DatasetReader.Read(bytes, "a.yaml");
+        var again = DatasetReader.Read(bytes, "a.yaml");
+        var others = Enumerable.Range(0, 4).AsParallel().Select(_ => DatasetReader.Read(bytes, "a.yaml")).ToList();
+        foreach (var other in others.Prepend(again))
+        {
+            Texts(other).ShouldBe(Texts(first));
+        }
+
+        static List<string> Texts(Dataset d) => [.. d.AllGoals().SelectMany(g => g.Indicators.Select(i =>
+            $"{g.Id}|{i.Name}|{i.Outcome}|{i.Forecast}|{i.LastYearOutcome}|{i.AnnualTarget}|{i.CityTarget}|{i.Periodicity}|{i.Direction}|{i.Analysis}|{i.Position}"))];
     }
 }

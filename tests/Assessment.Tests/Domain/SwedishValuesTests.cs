@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 
@@ -165,5 +166,50 @@ public class SwedishValuesTests
         catch (FormatException e) { error = e.Message; }
         if (error is null) SwedishValues.ParseQuantity(text).ShouldBe(expected);
         else Should.Throw<FormatException>(() => SwedishValues.ParseQuantity(text)).Message.ShouldBe(error);
+    }
+
+    // The target forms as they were read before the words were matched alone (a Match with its groups for each):
+    // the reading now must give the same form, figure and texts, or the same error, for every text.
+    private static readonly Regex UpperBefore = new(@"^(?:max|högst)\s+(?<rest>.+)$", RegexOptions.IgnoreCase);
+    private static readonly Regex LowerBefore = new(@"^(?:minst|min)\s+(?<rest>.+)$", RegexOptions.IgnoreCase);
+    private static readonly Regex BandBefore = new(@"^(?:\+/-|\+/\u2212|±)\s*(?<rest>.+)$");
+
+    [Theory]
+    [InlineData("Max 10 personer")]
+    [InlineData("MAX\t3 %")]
+    [InlineData("högst  5 st")]
+    [InlineData("Högst\u00A07")]
+    [InlineData("max 10\npersoner")]
+    [InlineData("max \n 10 st")]
+    [InlineData("max10")]
+    [InlineData("Max")]
+    [InlineData("Minst 94 %")]
+    [InlineData("min 3")]
+    [InlineData("minsta 3")]
+    [InlineData("min st 3")]
+    [InlineData("+/-1 %")]
+    [InlineData("+/- 1 %")]
+    [InlineData("+/−2,5 %")]
+    [InlineData("±1 %")]
+    [InlineData("+/-")]
+    [InlineData("+/-\n1 %")]
+    [InlineData("  Max 10 personer  ")]
+    public void Target_words_read_as_the_whole_patterns_read_them(string text)
+    {
+        var trimmed = text.Trim();
+        string? Rest(Regex pattern) => pattern.Match(trimmed) is { Success: true } m ? m.Groups["rest"].Value : null;
+        Target? expected = null;
+        try
+        {
+            expected = Rest(UpperBefore) is { } upper ? new Target.UpperBound(trimmed, SwedishValues.ParseQuantity(upper))
+                : Rest(LowerBefore) is { } lower ? new Target.Level(trimmed, SwedishValues.ParseQuantity(lower), Direction.HigherIsBetter)
+                : Rest(BandBefore) is { } band ? new Target.Band(trimmed, SwedishValues.ParseQuantity(band))
+                : new Target.Level(trimmed, SwedishValues.ParseQuantity(trimmed));
+        }
+        catch (FormatException)
+        {
+        }
+        if (expected is null) Should.Throw<FormatException>(() => SwedishValues.ParseTarget(text)).Message.ShouldContain("okänt målvärde");
+        else SwedishValues.ParseTarget(text).ShouldBe(expected);
     }
 }
