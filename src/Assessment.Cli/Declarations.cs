@@ -106,17 +106,17 @@ internal static class Flags
 
     /// <summary>
     /// A flag whose value is one of <paramref name="values"/> (the first is the default), read whatever its case;
-    /// another is an error naming those there are, with the nearest. The help lists each value with its description
-    /// (<see cref="ChoiceOption.Help"/>, made only when the help is asked for).
+    /// another is an error naming those there are, with the nearest. The help lists each value with its description.
     /// </summary>
     public static Option<string> OneOf(string name, string? after, IEnumerable<(string Name, string Description)> values)
     {
-        var list = new List<string>();
-        foreach (var (value, _) in values) list.Add(value);
-        var names = list.ToArray();
-        var option = new ChoiceOption(name, values, after)
+        var choices = values.ToList();
+        var names = choices.Select(c => c.Name).ToArray();
+        var option = new Option<string>(name)
         {
             HelpName = string.Join("|", names),
+            Description = string.Join("\n", choices.Select((c, i) => $"{c.Name}{(i == 0 ? " (standard)" : "")}: {c.Description}"))
+                + (after is null ? "" : "\n" + after),
             DefaultValueFactory = _ => names[0],
             CustomParser = result =>
             {
@@ -132,14 +132,4 @@ internal static class Flags
         option.CompletionSources.Add(names);
         return option;
     }
-}
-
-/// <summary>
-/// A flag with a fixed set of values whose help lists each value with its description: that text is made when the
-/// help reads <see cref="Help"/>, not when the command is declared (a cold <c>assess run</c> never shows it).
-/// </summary>
-internal sealed class ChoiceOption(string name, IEnumerable<(string Name, string Description)> values, string? after) : Option<string>(name)
-{
-    public string Help => string.Join("\n", values.Select((c, i) => $"{c.Name}{(i == 0 ? " (standard)" : "")}: {c.Description}"))
-        + (after is null ? "" : "\n" + after);
 }

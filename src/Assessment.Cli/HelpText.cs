@@ -59,7 +59,7 @@ internal static class HelpText
             Rows(text, arguments.Select(a => (Label(a), a.Description!)));
         }
         text.Append("\nFlaggor:\n");
-        Rows(text, command.Options.Select(o => (Label(o), o is ChoiceOption choice ? choice.Help : o.Description ?? ""))
+        Rows(text, command.Options.Select(o => (Label(o), o.Description ?? ""))
             .Append(("-h, --help", "Visa den här hjälpen.")));
         return text.ToString();
     }
