@@ -88,14 +88,9 @@ internal static class Cli
     /// </summary>
     internal static ParseResult? Direct(string[] args)
     {
-        if (Named(args[0]) is not { } command) return null;
-        var flags = true;
+        if (Named(args[0]) is not { } command || EmptyValue(args) is not null) return null;
         foreach (var arg in args)
-        {
             if (Array.IndexOf(HelpWords, arg) >= 0) return null;
-            if (arg == "--") flags = false;
-            else if (flags && arg.Length > 1 && arg[0] == '-' && arg[^1] == '=') return null; // EmptyValue
-        }
         var parse = command.Parse(args, Grammar);
         if (parse.CommandResult.Command != command || parse.Errors.Count > 0 || parse.UnmatchedTokens.Count > 0) return null;
         // A word that looks like a flag and was read as a value (an unknown flag, or a value that starts with "-"):
@@ -112,8 +107,15 @@ internal static class Cli
     internal static ParseResult ParseWhole(string[] args) => Tree.Root.Parse(args, Grammar);
 
     /// <summary>"-o=": an empty value, not "-o" followed by a value (System.CommandLine would take the next word).</summary>
-    private static string? EmptyValue(string[] args) =>
-        args.TakeWhile(a => a != "--").FirstOrDefault(a => a.Length > 1 && a[0] == '-' && a[^1] == '=');
+    private static string? EmptyValue(string[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg == "--") break;
+            if (arg.Length > 1 && arg[0] == '-' && arg[^1] == '=') return arg;
+        }
+        return null;
+    }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

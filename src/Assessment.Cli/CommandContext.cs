@@ -7,8 +7,24 @@ using Assessment.Rules;
 
 namespace Assessment.Cli;
 
-/// <summary>A dataset as read, with the name it is shown by and the SHA-256 of its bytes (for the decision log).</summary>
-internal sealed record LoadedDataset(Dataset Dataset, string Display, string Sha256);
+/// <summary>
+/// A dataset as read, with the name it is shown by and the SHA-256 of its bytes (for the decision log), computed
+/// when first asked for: a `run` without --log never hashes the dataset.
+/// </summary>
+internal sealed class LoadedDataset(Dataset dataset, string display, Func<string> sha256)
+{
+    private string? _sha256;
+
+    public LoadedDataset(Dataset dataset, string display, string sha256) : this(dataset, display, () => sha256)
+    {
+    }
+
+    public Dataset Dataset { get; } = dataset;
+
+    public string Display { get; } = display;
+
+    public string Sha256 => _sha256 ??= sha256();
+}
 
 /// <summary>
 /// What one run of a command works with, handed to it explicitly: its standard output and error, the inputs it
@@ -33,8 +49,8 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultFiles.Dataset);
         Reads.Record(path);
-        var input = InputText.ReadWithHash(path, display);
-        return new LoadedDataset(DatasetReader.Read(input.Bytes, display), display, input.Sha256);
+        var bytes = InputText.ReadBytes(path, display);
+        return new LoadedDataset(DatasetReader.Read(bytes, display), display, () => InputText.HashOf(bytes));
     }
 
     /// <summary>A rule set file, or a folder of versions from which the period picks the one in force.</summary>

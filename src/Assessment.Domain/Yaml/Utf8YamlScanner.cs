@@ -8,10 +8,11 @@ namespace Assessment.Domain.Yaml;
 /// Our own reader for the YAML our files use, straight over the file's UTF-8 bytes into a <see cref="YamlTree"/>:
 /// block mappings and sequences (a mapping may start on the dash line, a sequence may stand at its key's indent),
 /// plain, single- and double-quoted scalars on one line (escapes included), literal and folded block scalars
-/// (<c>|</c>, <c>&gt;</c>, chomping <c>-</c> / <c>+</c>), comments, empty values and the empty flow collections
-/// <c>[]</c> and <c>{}</c>. Lines and columns are YamlDotNet's (1-based; columns count UTF-16 characters).
+/// (<c>|</c>, <c>&gt;</c>, chomping <c>-</c> / <c>+</c>), comments, empty values, the empty flow collections
+/// <c>[]</c> and <c>{}</c>, and a flow sequence of plain words on one line (<c>[prognos, utfall]</c>). Lines and
+/// columns are YamlDotNet's (1-based; columns count UTF-16 characters).
 /// <para>
-/// Anything else – tags, anchors, aliases, directives, <c>---</c>, complex keys, tabs, flow collections with
+/// Anything else – tags, anchors, aliases, directives, <c>---</c>, complex keys, tabs, other flow collections with
 /// items, scalars over several lines, a repeated key, nesting deeper than <see cref="YamlFile.MaxDepth"/>, and
 /// every error – makes <see cref="TryScan"/> return null, before anything is reported: the caller then reads the
 /// same text with YamlDotNet, which reports what is wrong exactly as before.
@@ -318,6 +319,8 @@ internal sealed class Utf8YamlScanner
         {
             case (byte)'|' or (byte)'>':
                 return BlockScalar(parent);
+            case (byte)'[' when At(_pos + 1) != ']':
+                return FlowWords();
             case (byte)'[' or (byte)'{':
                 return EmptyFlow();
             case (byte)'-' when IsBlankOrBreak(At(_pos + 1)):
@@ -358,6 +361,43 @@ internal sealed class Utf8YamlScanner
         FinishLine();
         return node;
     }
+
+    /// <summary>
+    /// <c>[a, b_c, 1.5]</c> on one line: a flow sequence of plain words (letters, digits, <c>_ . -</c>, the first
+    /// a letter, digit or <c>_</c>), as the rule files list their value sources. Anything else in brackets – quotes,
+    /// spaces inside an item, nesting, an empty item or a trailing comma, a line break – is left to YamlDotNet.
+    /// </summary>
+    private int FlowWords()
+    {
+        Enter();
+        var sequence = _tree.Add(YamlItemKind.Sequence, ScalarStyle.Any, _line, Column(_pos));
+        _pos++; // the '['
+        var previous = -1;
+        var count = 0;
+        while (true)
+        {
+            SkipSpaces();
+            var start = _pos;
+            if (!IsWordStart(Cur)) throw Fallback();
+            while (IsWordStart(Cur) || Cur is (byte)'.' or (byte)'-') _pos++;
+            var item = _tree.Add(YamlItemKind.Scalar, ScalarStyle.Plain, _line, Column(start));
+            _tree.SetSpan(item, start, _pos - start);
+            if (previous >= 0) _tree[previous].Next = item;
+            previous = item;
+            count++;
+            SkipSpaces();
+            if (Cur == ']') break;
+            if (Cur != ',') throw Fallback();
+            _pos++;
+        }
+        _pos++; // the ']'
+        _tree[sequence].Count = count;
+        _depth--;
+        FinishLine();
+        return sequence;
+    }
+
+    private static bool IsWordStart(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_';
 
     /// <summary>A plain scalar on one line: up to ": ", " #" or the line's end, trailing spaces left out.</summary>
     private int PlainScalar()

@@ -215,6 +215,11 @@ public class SampleTests
         exit.ShouldBe(0);
         output.ShouldContain("--rules FIL");
         output.ShouldContain($"Standard: {Assessment.Cli.DefaultFiles.Rules}/");
+        // A flag's values with their descriptions, made only for the help (ChoiceOption.Help), the default marked.
+        output.ShouldContain("--format text|json|md|html|xlsx|docx");
+        output.ShouldContain("text (standard): målträdet för terminalen\n");
+        output.ShouldContain("recorded: slutligt betyg = överstyrning, annars det publicerade betyget\n");
+        output.ShouldContain("(för att återskapa en publicerad rapports text)");
     }
 
     [Fact]

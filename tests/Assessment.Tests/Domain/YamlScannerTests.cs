@@ -85,6 +85,15 @@ public class YamlScannerTests
     }
 
     [Fact]
+    public void The_rule_sets_are_read_by_our_own_scanner()
+    {
+        // The rule set is read at every start of `run`; its tests (only `assess test` reads them) may use more of YAML.
+        var ruleSets = Files.Where(f => f.StartsWith(Path.Combine(Repo.Root, "rules") + Path.DirectorySeparatorChar) && !f.EndsWith(".tests.yaml")).ToList();
+        ruleSets.ShouldNotBeEmpty();
+        foreach (var file in ruleSets) SameOrFallback(File.ReadAllText(file)).ShouldBeTrue(file);
+    }
+
+    [Fact]
     public void The_datasets_are_read_by_our_own_scanner_in_every_variant()
     {
         Datasets.Length.ShouldBeGreaterThan(3);
@@ -174,7 +183,15 @@ public class YamlScannerTests
         { "komplex nyckel", "? a\n: b\n" },
         { "tabb i indraget", "a:\n\tb: c\n" },
         { "tabb i ett värde", "a: b\tc\n" },
-        { "lista inom hakparenteser", "a: [b, c]\n" },
+        { "citat inom hakparenteser", "a: ['b', c]\n" },
+        { "mellanslag i en post inom hakparenteser", "a: [b c, d]\n" },
+        { "hakparenteser i hakparenteser", "a: [b, [c]]\n" },
+        { "tom post inom hakparenteser", "a: [b, , c]\n" },
+        { "komma sist inom hakparenteser", "a: [b, c,]\n" },
+        { "hakparenteser över flera rader", "a: [b,\n  c]\n" },
+        { "hakparentes som aldrig stängs", "a: [b, c\n" },
+        { "text efter hakparenteserna", "a: [b] c\n" },
+        { "hakparenteser som nyckel", "[b]: c\n" },
         { "mappning inom klammerparenteser", "a: {b: c}\n" },
         { "text över flera rader", "a: b\n  c\n" },
         { "citat över flera rader", "a: \"b\n  c\"\n" },
@@ -207,6 +224,7 @@ public class YamlScannerTests
     public static TheoryData<string, string> InsideTheSubset() => new()
     {
         { "tomma samlingar", "a: []\nb: {}\nc: d\n" },
+        { "ord inom hakparenteser", "a: [b, c_d,e ,  1.5 ]  # k\nf:\n  - [g]\n  - [5, x-y]\nh: [i]\n" },
         { "tomt värde", "a:\nb: c\n" },
         { "tomt värde sist", "a: b\nc:\n" },
         { "tomt värde sist utan radslut", "a: b\nc:" },
