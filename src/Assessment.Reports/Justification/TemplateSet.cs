@@ -292,6 +292,9 @@ public sealed class TemplateSet
         /// <summary>The name an include of <paramref name="templateName"/> is known by (as the user knows the folder).</summary>
         public string Resolve(SourceSpan callerSpan, string templateName)
         {
+            // A name no file can have (a NUL character) is refused here, where .NET's path functions would throw.
+            if (templateName.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+                throw new ScriptRuntimeException(callerSpan, $"\"{templateName.Replace("\0", "\\0")}\" är inget giltigt filnamn: ange en mall i mallmappen");
             var full = Path.GetFullPath(Path.Combine(_root, templateName));
             if (Path.IsPathRooted(templateName) || !full.StartsWith(_root, StringComparison.Ordinal))
                 throw new ScriptRuntimeException(callerSpan, $"\"{templateName}\" ligger utanför mallmappen: mallar får bara inkludera filer i sin egen mapp");

@@ -91,6 +91,13 @@ public sealed class TemplateSafetyTests : IDisposable
     }
 
     [Fact]
+    public void An_include_of_a_name_no_file_can_have_is_a_template_error_not_a_crash()
+    {
+        Write("sammanfattning.sbn", "{{ include \"a\\0b.sbn\" }}");
+        Rejected().Errors.ShouldContain(e => e.Message.Contains("inget giltigt filnamn") && e.Position!.Line == 1);
+    }
+
+    [Fact]
     public void An_include_through_a_link_to_a_file_outside_the_folder_is_refused()
     {
         var secret = Outside("hemligt.txt", "hemligt");
