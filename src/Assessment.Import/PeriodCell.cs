@@ -9,7 +9,7 @@ namespace Assessment.Import;
 /// yearly one) – or only the periodicity ("Tertial", "År", "Helår"). The periodicities' words are the vocabulary's;
 /// the reports' codes are the period kinds' (T1, T2, VB) and T3, the third tertial where a city counts three.
 /// </summary>
-internal static class PeriodCell
+internal static partial class PeriodCell
 {
     /// <summary>"Tertial", the word that starts a tertial indicator's Period cell.</summary>
     public static readonly string TertialWord = Vocabularies.Periodicities[Periodicity.Tertial].Label;
@@ -48,10 +48,13 @@ internal static class PeriodCell
 
     public static bool IsPeriodicity(string text) => Alone.IsMatch(text);
 
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Blanks();
+
     /// <summary>The periodicity a Period cell gives, or null when the cell is no period.</summary>
     public static Periodicity? Of(string cell)
     {
-        var text = Regex.Replace(cell, @"\s+", " ").Trim();
+        var text = Blanks().Replace(cell, " ").Trim();
         if (!Complete.IsMatch(text) && !Open.IsMatch(text) && !Alone.IsMatch(text) && !TertialStart.IsMatch(text)) return null;
         return TertialKind.IsMatch(text) ? Periodicity.Tertial : Periodicity.Year;
     }

@@ -46,8 +46,8 @@ public static partial class ReportImporter
     private static partial Regex ReportTitle();
 
     /// <summary>The report's short name, as a running header may give it after the district's: "T1 2026", "VB 2023" (alone, it is a Period cell).</summary>
-    [GeneratedRegex(@"^(?:T[12]|VB|VP)\s+\d{4}")]
-    private static partial Regex ShortTitle();
+    /// <summary>A running header's report code and year ("VB 2023"), the codes from the period kinds' vocabulary.</summary>
+    private static readonly Regex ShortTitlePattern = new($@"^(?:{string.Join('|', Vocabularies.PeriodKinds.Terms.Select(k => k.Code))})\s+\d{{4}}");
 
     [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+T?(?<n>[12]),?\s+(?<year>\d{4})")]
     private static partial Regex TertialTitle();
@@ -313,7 +313,7 @@ public static partial class ReportImporter
             var named = _district.Length > 0 && text.StartsWith(_district, StringComparison.Ordinal);
             if (named) text = text[_district.Length..].TrimStart(' ', ',');
             if (ReportTitle().Match(text) is { Success: true } title) text = text[title.Length..].Trim();
-            else if (named && ShortTitle().Match(text) is { Success: true } shortTitle) text = text[shortTitle.Length..].Trim();
+            else if (named && ShortTitlePattern.Match(text) is { Success: true } shortTitle) text = text[shortTitle.Length..].Trim();
             else if (!named) return false;
             return text.Length == 0 || Regex.IsMatch(text, @"^\d+(?:\s?\(\d+\))?$");
         }
