@@ -22,7 +22,11 @@ public sealed record RuleDefinition(string Id, string? Description, string Condi
 }
 
 /// <summary>Keyword that sets an indicator's direction when its name contains it.</summary>
-public sealed record DirectionKeyword(string Text, SourcePosition Position);
+public sealed record DirectionKeyword(string Text, SourcePosition Position)
+{
+    /// <summary>The text in upper case (invariant), as names are compared with it.</summary>
+    internal string Folded { get; } = Text.ToUpperInvariant();
+}
 
 /// <summary>How an indicator's compared value, target and direction are chosen.</summary>
 public sealed record IndicatorPolicy(
