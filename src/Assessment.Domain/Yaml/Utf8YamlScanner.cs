@@ -136,6 +136,8 @@ internal sealed class Utf8YamlScanner
     /// <summary>The 1-based column of a byte on the current line, in UTF-16 characters as YamlDotNet counts.</summary>
     private int Column(int pos)
     {
+        // Mostly ASCII (indentation and keys): one vectorised check instead of a loop over every byte of every node's line.
+        if (Ascii.IsValid(_bytes.AsSpan(_lineStart, pos - _lineStart))) return pos - _lineStart + 1;
         var column = 1;
         for (var i = _lineStart; i < pos; i++)
         {
