@@ -72,5 +72,22 @@ else
   echo "(inga rapporttexter i $seeds: import prövas inte)"
 fi
 check bad-input run examples/finns-inte.yaml
+
+# The workbench: the native `assess serve` becomes `assess-full serve` (README, Kom igång); its first page is served.
+count=$((count + 1))
+"$native" serve examples --port 0 --log "$work/serve-logg.jsonl" >"$work/serve.out" 2>&1 &
+serve=$!
+address=""
+for _ in $(seq 150); do
+  address="$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/serve.out" || true)"
+  [ -n "$address" ] && break
+  sleep 0.1
+done
+if [ -n "$address" ] && curl -fsS "$address" | grep -q "<title>"; then
+  echo "lika     serve (första sidan svarar)"
+else
+  failed=$((failed + 1)); echo "SKILJER  serve"; cat "$work/serve.out"
+fi
+kill "$serve" 2>/dev/null; wait "$serve" 2>/dev/null
 echo "$((count - failed)) av $count lika"
 [ "$failed" -eq 0 ]

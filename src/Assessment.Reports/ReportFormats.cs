@@ -46,6 +46,9 @@ public interface IReportFormat
     /// </summary>
     string? Download { get; }
 
+    /// <summary>Whether the lean native <c>assess</c> writes it (<see cref="ProgramParts"/>); when not, <c>assess-full</c> does.</summary>
+    bool InLeanProgram { get; }
+
     void Write(ReportInput input, Stream output);
 }
 
@@ -69,11 +72,17 @@ public static class ReportFormats
         new Format("xlsx", "en arbetsbok",
             "arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,\nAktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in\nigen med assess merge",
             Binary: true, NeedsTexts: false, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel",
-            (input, output) => output.Write(ResultWorkbook.Write(input.Result))),
+            (input, output) => output.Write(ProgramParts.Lean ? throw ProgramParts.Lacks("xlsx") : ResultWorkbook.Write(input.Result)))
+        {
+            InLeanProgram = false,
+        },
         new Format("docx", "ett Word-dokument",
             "målkapitlet som Word-dokument (kräver -o): rubrik per mål med\nWords rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell",
             Binary: true, NeedsTexts: true, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word",
-            (input, output) => output.Write(DocxReport.Render(input.Result, input.Justifications))),
+            (input, output) => output.Write(ProgramParts.Lean ? throw ProgramParts.Lacks("docx") : DocxReport.Render(input.Result, input.Justifications)))
+        {
+            InLeanProgram = false,
+        },
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
@@ -98,6 +107,8 @@ public static class ReportFormats
     private sealed record Format(string Name, string Kind, string Description, bool Binary, bool NeedsTexts, string MediaType, string? Download,
         Action<ReportInput, Stream> Writer) : IReportFormat
     {
+        public bool InLeanProgram { get; init; } = true;
+
         public void Write(ReportInput input, Stream output) => Writer(input, output);
     }
 }

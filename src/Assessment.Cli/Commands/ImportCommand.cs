@@ -4,6 +4,7 @@ using Assessment.Domain;
 using Assessment.Domain.Model;
 using Assessment.Domain.Yaml;
 using Assessment.Import;
+using Assessment.Reports;
 
 namespace Assessment.Cli;
 
@@ -44,6 +45,7 @@ internal static partial class ImportCommand
 
     private static int Run(ParseResult parse, CommandContext context)
     {
+        if (parse.GetValue(Review) is not null && ProgramParts.Lean) return Companion.Become("import", parse, context);
         var path = parse.GetValue(Report)!;
         context.Reads.Record(path);
         var text = InputText.ReadFile(path, path);
@@ -65,7 +67,10 @@ internal static partial class ImportCommand
             if (output is not null && ReadRecord.SameFile(output, review))
                 throw new InputException(ErrorKinds.OutputRefused, review, "-o och --granska pekar på samma fil: välj två olika");
             var lines = yaml.Split('\n');
-            using var staged = OutputFile.Stage(review, Assessment.Reports.WorkbookWriter.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line)), context.Reads, "--granska");
+            var workbook = ProgramParts.Lean
+                ? throw ProgramParts.Lacks("workbook writer")
+                : WorkbookWriter.WriteReview(parsed, at => DatasetYamlWriter.SourceLine(lines, at.Line));
+            using var staged = OutputFile.Stage(review, workbook, context.Reads, "--granska");
             context.Write(yaml, output);
             staged.Commit();
             context.Stderr.WriteLine($"skrev {review}");

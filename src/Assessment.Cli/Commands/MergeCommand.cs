@@ -4,6 +4,7 @@ using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 using Assessment.Domain.Yaml;
 using Assessment.Import;
+using Assessment.Reports;
 
 namespace Assessment.Cli;
 
@@ -39,8 +40,10 @@ internal static class MergeCommand
     private static int Run(ParseResult parse, CommandContext context)
     {
         var planPath = parse.GetValue(Plan)!;
-        var plan = context.Dataset(planPath).Dataset;
         var outcomesPath = parse.GetValue(Outcomes)!;
+        var workbook = outcomesPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (workbook && ProgramParts.Lean) return Companion.Become("merge", parse, context);
+        var plan = context.Dataset(planPath).Dataset;
         context.Reads.Record(outcomesPath);
         ReportingPeriod? period = null;
         if (parse.GetValue(Period) is { } given)
@@ -48,8 +51,8 @@ internal static class MergeCommand
             try { period = SwedishValues.ParsePeriod(given); }
             catch (FormatException e) { throw new UsageException(e.Message); }
         }
-        var outcomes = outcomesPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? Workbook.ReadOutcomes(outcomesPath, outcomesPath, period)
+        var outcomes = workbook
+            ? ProgramParts.Lean ? throw ProgramParts.Lacks("workbook reader") : Workbook.ReadOutcomes(outcomesPath, outcomesPath, period)
             : OutcomesReader.ReadFile(outcomesPath);
         if (period is not null) outcomes = outcomes with { Period = period };
         var merged = outcomes.ApplyTo(plan) with { Source = $"{Path.GetFileName(planPath)} + {Path.GetFileName(outcomesPath)}" };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Assessment.Reports;
 using Assessment.Web;
 
 namespace Assessment.Cli;
@@ -37,7 +38,10 @@ internal static class ServeCommand
         Folder, Port, Rules, Templates, Host, Log,
     };
 
-    private static int Run(ParseResult parse, CommandContext context)
+    private static int Run(ParseResult parse, CommandContext context) =>
+        ProgramParts.Lean ? Companion.Become("serve", parse, context) : Serve(parse, context);
+
+    private static int Serve(ParseResult parse, CommandContext context)
     {
         var port = WorkbenchOptions.DefaultPort;
         if (parse.GetValue(Port) is { } given && (!int.TryParse(given, out port) || port is < 0 or > 65535))

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Assessment.Cli;
+using Assessment.Domain;
+using Assessment.Reports;
+
+namespace Assessment.Tests.Cli;
+
+/// <summary>
+/// The native <c>assess</c> is the lean program and becomes <c>assess-full</c> for the workbench, Word and Excel
+/// (Companion.cs); every other command stays where it is. Here the ordinary build is run as the native one is: its files linked into a folder of their own,
+/// the lean switch on in its runtimeconfig, and a stand-in <c>assess-full</c> beside it that says what it got.
+/// </summary>
+public sealed class CompanionTests : IDisposable
+{
+    private readonly TempFolder _dir = new("assess-foljeslagare-");
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void The_program_is_whole_where_the_switch_is_not_set()
+    {
+        ProgramParts.Lean.ShouldBeFalse();
+        ReportFormats.All.Where(f => !f.InLeanProgram).Select(f => f.Name).ShouldBe(["xlsx", "docx"]);
+    }
+
+    [Fact]
+    public void A_missing_companion_is_a_missing_file_with_what_to_do()
+    {
+        var error = Should.Throw<InputException>(() => Companion.Run(_dir.PathOf("tom"), ["serve"], TextWriter.Null, TextWriter.Null));
+        error.Errors[0].ToString().ShouldContain("fel A101:");
+        error.Errors[0].ToString().ShouldContain("assess-full saknas");
+        error.Errors[0].ToString().ShouldContain("dotnet publish src/Assessment.Cli");
+    }
+
+    [SkippableTheory]
+    [InlineData("serve --port=0 exempel|mapp", "serve --port 0 exempel mapp")]
+    [InlineData("run --format docx -o ut.docx", "run --format docx -o ut.docx")]
+    [InlineData("run --format=xlsx -o ut.xlsx", "run --format xlsx -o ut.xlsx")]
+    [InlineData("merge plan.yaml utfall.XLSX -o ny.yaml", "merge plan.yaml utfall.XLSX -o ny.yaml")]
+    [InlineData("import rapport.txt --granska granska.xlsx", "import rapport.txt --granska granska.xlsx")]
+    public void A_command_the_lean_program_lacks_becomes_the_full_one_with_the_same_words_and_its_exit_code(string words, string passed)
+    {
+        Skip.IfNot(Posix.Available, "exec and hard links need Linux");
+
+        var (exit, output, error) = RunLean([.. words.Split(' ').Select(w => w.Replace('|', ' '))]);
+
+        (exit, output.Trim(), error).ShouldBe((7, "fick: " + passed, ""));
+    }
+
+    [SkippableFact]
+    public void A_command_the_lean_program_has_stays_in_it()
+    {
+        Skip.IfNot(Posix.Available, "exec and hard links need Linux");
+        var (exit, output, _) = RunLean("run", "--format", "json");
+        (exit, output.StartsWith('{')).ShouldBe((0, true));
+    }
+
+    /// <summary>
+    /// The ordinary build run as the lean program: its files in a folder of their own with the switch on in its
+    /// runtimeconfig, and beside it a stand-in <c>assess-full</c> that prints the words it got and exits with 7.
+    /// </summary>
+    private (int Exit, string Out, string Err) RunLean(params string[] args)
+    {
+        var app = _dir.PathOf("app");
+        Directory.CreateDirectory(app);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+            if (!file.EndsWith("assess.runtimeconfig.json", StringComparison.Ordinal))
+                LinkOrCopy(file, Path.Combine(app, Path.GetFileName(file)));
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "assess.runtimeconfig.json")))!;
+        var options = config["runtimeOptions"]!.AsObject();
+        var properties = options["configProperties"] as JsonObject ?? [];
+        options["configProperties"] = properties;
+        properties[ProgramParts.LeanSwitch] = true;
+        File.WriteAllText(Path.Combine(app, "assess.runtimeconfig.json"), config.ToJsonString());
+        var companion = Path.Combine(app, Companion.ProgramName);
+        File.WriteAllText(companion, "#!/bin/sh\necho \"fick: $*\"\nexit 7\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(companion, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(app, "assess.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repo.Root,
+        };
+        using var run = Process.Start(start)!;
+        var output = run.StandardOutput.ReadToEndAsync();
+        var error = run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        return (run.ExitCode, output.Result, error);
+    }
+
+    /// <summary>A hard link where the temporary folder is on the build's file system, a copy where it is not.</summary>
+    private static void LinkOrCopy(string file, string to)
+    {
+        try
+        {
+            Posix.HardLink(file, to);
+        }
+        catch (IOException)
+        {
+            File.Copy(file, to);
+        }
+    }
+}
