@@ -70,13 +70,11 @@ internal sealed class TemplateCheck
             (new(Names, StringComparer.Ordinal), new(Sometimes, StringComparer.Ordinal));
     }
 
-    private void Report(SourceSpan span, string message)
-    {
-        var error = new InputError(ErrorKinds.Template, TemplateSet.Position(span, _file), message);
-        if (!_errors.Contains(error)) _errors.Add(error);
-    }
+    private void Report(SourceSpan span, string message) =>
+        TemplateSet.AddNew(_errors, new InputError(ErrorKinds.Template, TemplateSet.Position(span, _file), message));
 
-    private static string Running(string scribanMessage) =>
+    /// <summary>A template error met running it (or found where a run would meet it), as Scriban says it, in Swedish.</summary>
+    internal static string Running(string scribanMessage) =>
         $"mallen kunde inte köras: {ScribanMessages.Describe(scribanMessage, running: true)}";
 
     private bool Budget() => ++_visits <= MaxVisits;

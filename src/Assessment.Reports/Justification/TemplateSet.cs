@@ -74,8 +74,7 @@ public sealed class TemplateSet
                 continue;
             }
             var template = Template.Parse(ReadInside(directory, path, file), file);
-            errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new InputError(ErrorKinds.Template, Position(m.Span, file), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}")));
+            errors.AddRange(ParseErrors(template, file));
             templates[name] = template;
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -189,7 +188,7 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span, file), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), TemplateCheck.Running(e.OriginalMessage));
         }
     }
 
@@ -212,7 +211,7 @@ public sealed class TemplateSet
             foreach (var model in TemplateModels.LoadProbes(name))
             {
                 try { Render(name, model); }
-                catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+                catch (InputException e) { AddNew(errors, e.Errors); }
             }
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -233,17 +232,24 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e)
         {
-            var error = new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
-            if (!errors.Contains(error)) errors.Add(error);
+            AddNew(errors, new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), TemplateCheck.Running(e.OriginalMessage)));
             return null;
         }
         var template = Template.Parse(text, path);
-        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-        {
-            var error = new InputError(ErrorKinds.Template, Position(message.Span, path), $"mallen går inte att tolka: {ScribanMessages.Describe(message.Message, running: false)}");
-            if (!errors.Contains(error)) errors.Add(error);
-        }
+        AddNew(errors, ParseErrors(template, path));
         return (_includes[path] = template.HasErrors ? null : template)?.Page;
+    }
+
+    /// <summary>The syntax errors Scriban found parsing <paramref name="template"/> (of <paramref name="file"/>).</summary>
+    private static IEnumerable<InputError> ParseErrors(Template template, string file) =>
+        template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => new InputError(ErrorKinds.Template,
+            Position(m.Span, file), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}"));
+
+    /// <summary>Adds to <paramref name="errors"/> those of <paramref name="added"/> not there yet: a mistake is reported once however often it is met.</summary>
+    internal static void AddNew(List<InputError> errors, params IEnumerable<InputError> added)
+    {
+        foreach (var error in added)
+            if (!errors.Contains(error)) errors.Add(error);
     }
 
     /// <summary>
