@@ -74,8 +74,12 @@ internal sealed class TemplateCheck
         TemplateSet.AddNew(_errors, new InputError(ErrorKinds.Template, TemplateSet.Position(span, _file), message));
 
     /// <summary>A template error met running it (or found where a run would meet it), as Scriban says it, in Swedish.</summary>
-    internal static string Running(string scribanMessage) =>
-        $"mallen kunde inte köras: {ScribanMessages.Describe(scribanMessage, running: true)}";
+    internal static string Running(string scribanMessage) => CouldNotRun(ScribanMessages.Describe(scribanMessage, running: true));
+
+    /// <summary>As <see cref="Running(string)"/>, for an error thrown while running: one of ours keeps its message.</summary>
+    internal static string Running(ScriptRuntimeException e) => CouldNotRun(ScribanMessages.Describe(e));
+
+    private static string CouldNotRun(string swedish) => $"mallen kunde inte köras: {swedish}";
 
     private bool Budget() => ++_visits <= MaxVisits;
 

@@ -188,7 +188,7 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span, file), TemplateCheck.Running(e.OriginalMessage));
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), TemplateCheck.Running(e));
         }
     }
 
@@ -205,9 +205,10 @@ public sealed class TemplateSet
         foreach (var (name, template) in _templates)
         {
             var before = errors.Count;
+            var brokenInclude = false; // reported where first met: a run would only report it again
             TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins,
-                (span, path) => IncludeSyntax(span, path, errors), template.SourceFilePath ?? name, errors);
-            if (errors.Count > before) continue;
+                (span, path) => IncludeSyntax(span, path, errors) ?? Broken(ref brokenInclude), template.SourceFilePath ?? name, errors);
+            if (brokenInclude || errors.Count > before) continue;
             foreach (var model in TemplateModels.LoadProbes(name))
             {
                 try { Render(name, model); }
@@ -221,23 +222,33 @@ public sealed class TemplateSet
     /// The syntax of the template <paramref name="name"/> included at <paramref name="span"/>, found and read as a
     /// run would (inside the folder only), parsed once; null, with the reason in <paramref name="errors"/>, when it cannot be.
     /// </summary>
+    /// <remarks>
+    /// A file that cannot be read or parsed is reported once, by the first template to include it, and is null for
+    /// the others; a name that cannot be resolved (missing, outside the folder) is reported where each include names it.
+    /// </remarks>
     private ScriptPage? IncludeSyntax(SourceSpan span, string name, List<InputError> errors)
     {
-        string path, text;
+        string? path = null;
         try
         {
             path = _loader.Resolve(span, name);
             if (_includes.TryGetValue(path, out var known)) return known?.Page;
-            text = _loader.Read(span, path);
+            var template = Template.Parse(_loader.Read(span, path), path);
+            AddNew(errors, ParseErrors(template, path));
+            return (_includes[path] = template.HasErrors ? null : template)?.Page;
         }
         catch (ScriptRuntimeException e)
         {
-            AddNew(errors, new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), TemplateCheck.Running(e.OriginalMessage)));
+            AddNew(errors, new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), TemplateCheck.Running(e)));
+            if (path is not null) _includes[path] = null;
             return null;
         }
-        var template = Template.Parse(text, path);
-        AddNew(errors, ParseErrors(template, path));
-        return (_includes[path] = template.HasErrors ? null : template)?.Page;
+    }
+
+    private static ScriptPage? Broken(ref bool broken)
+    {
+        broken = true;
+        return null;
     }
 
     /// <summary>The syntax errors Scriban found parsing <paramref name="template"/> (of <paramref name="file"/>).</summary>
@@ -300,12 +311,12 @@ public sealed class TemplateSet
         {
             // A name no file can have (a NUL character) is refused here, where .NET's path functions would throw.
             if (templateName.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
-                throw new ScriptRuntimeException(callerSpan, $"\"{templateName.Replace("\0", "\\0")}\" är inget giltigt filnamn: ange en mall i mallmappen");
+                throw new ScribanMessages.OurError(callerSpan, $"\"{templateName.Replace("\0", "\\0")}\" är inget giltigt filnamn: ange en mall i mallmappen");
             var full = Path.GetFullPath(Path.Combine(_root, templateName));
             if (Path.IsPathRooted(templateName) || !full.StartsWith(_root, StringComparison.Ordinal))
-                throw new ScriptRuntimeException(callerSpan, $"\"{templateName}\" ligger utanför mallmappen: mallar får bara inkludera filer i sin egen mapp");
+                throw new ScribanMessages.OurError(callerSpan, $"\"{templateName}\" ligger utanför mallmappen: mallar får bara inkludera filer i sin egen mapp");
             if (!File.Exists(full))
-                throw new ScriptRuntimeException(callerSpan, $"mallen \"{templateName}\" finns inte i mallmappen");
+                throw new ScribanMessages.OurError(callerSpan, $"mallen \"{templateName}\" finns inte i mallmappen");
             var shown = $"{display.TrimEnd('/')}/{Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/')}";
             lock (_files) _files[shown] = full;
             return shown;
@@ -323,7 +334,7 @@ public sealed class TemplateSet
                 }
                 catch (InputException e)
                 {
-                    throw new ScriptRuntimeException(callerSpan, $"\"{templatePath}\" kan inte inkluderas: {e.Errors[0].Message}");
+                    throw new ScribanMessages.OurError(callerSpan, $"\"{templatePath}\" kan inte inkluderas: {e.Errors[0].Message}");
                 }
             }
         }
