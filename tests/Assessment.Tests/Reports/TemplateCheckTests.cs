@@ -91,6 +91,16 @@ public sealed class TemplateCheckTests : IDisposable
         error.Message.ShouldContain("okänd variabel \"arr\" (finns: ar, plan, prognos, typ)");
     }
 
+    /// <summary>A call is walked again for each other shape of its arguments: a shape checked once does not stand for another.</summary>
+    [Fact]
+    public void A_function_is_checked_with_each_shape_it_is_called_with()
+    {
+        Write("sammanfattning.sbn", "{{ func typ(p)\n ret p.typ\nend\ntyp period\ntyp period\nfor n in nivaer\n typ n\nend }}");
+        var error = Rejected();
+        error.Position.ShouldBe(new SourcePosition("mallar/sammanfattning.sbn", 2, 8));
+        error.Message.ShouldContain("okänd variabel \"typ\" (finns: antal, delvis, ej_bedomd, helt, inte, namn, niva)");
+    }
+
     [Fact]
     public void A_name_assigned_in_one_branch_and_read_in_another_is_reported()
     {
