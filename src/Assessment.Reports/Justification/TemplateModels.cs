@@ -81,7 +81,8 @@ public static class TemplateModels
 
     /// <summary>
     /// The variables template <paramref name="template"/> sees: what the static check resolves names and members
-    /// against, read off the first model it is run with at load, which has every object and array filled.
+    /// against, read off a model like the first it is run with at load (a goal's or the summary's), which has every
+    /// object and array filled.
     /// </summary>
     internal static ObjectShape ShapeOf(string template) => template == TemplateSet.Summary ? SummaryShape : GoalShape;
 

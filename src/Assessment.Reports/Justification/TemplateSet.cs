@@ -206,8 +206,13 @@ public sealed class TemplateSet
         {
             var before = errors.Count;
             var brokenInclude = false; // reported where first met: a run would only report it again
-            TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins,
-                (span, path) => IncludeSyntax(span, path, errors) ?? Broken(ref brokenInclude), template.SourceFilePath ?? name, errors);
+            ScriptPage? Include(SourceSpan span, string path)
+            {
+                var page = IncludeSyntax(span, path, errors);
+                brokenInclude |= page is null;
+                return page;
+            }
+            TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins, Include, template.SourceFilePath ?? name, errors);
             if (brokenInclude || errors.Count > before) continue;
             foreach (var model in TemplateModels.LoadProbes(name))
             {
@@ -243,12 +248,6 @@ public sealed class TemplateSet
             if (path is not null) _includes[path] = null;
             return null;
         }
-    }
-
-    private static ScriptPage? Broken(ref bool broken)
-    {
-        broken = true;
-        return null;
     }
 
     /// <summary>The syntax errors Scriban found parsing <paramref name="template"/> (of <paramref name="file"/>).</summary>
