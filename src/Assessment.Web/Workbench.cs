@@ -174,30 +174,16 @@ internal static class Api
             return SaveResponse(result);
         });
 
-        app.MapPost("/api/what-if", async (HttpRequest request) =>
-        {
-            var body = await ReadObject(request);
-            if (body.Error is { } error) return BadRequest(error);
-            var entries = store.All();
-            var (thresholds, problem) = ReadThresholds(body.Value, entries);
-            if (problem is not null) return BadRequest(problem);
-            var report = WhatIf.Run(entries, thresholds!);
-            return JsonResult(WhatIfJson(report));
-        });
+        MapWithThresholds(app, store, "/api/what-if", (_, entries, thresholds) => JsonResult(WhatIfJson(WhatIf.Run(entries, thresholds))));
 
-        app.MapPost("/api/sweep", async (HttpRequest request) =>
+        MapWithThresholds(app, store, "/api/sweep", (body, entries, thresholds) =>
         {
-            var body = await ReadObject(request);
-            if (body.Error is { } error) return BadRequest(error);
-            var entries = store.All();
-            var (thresholds, problem) = ReadThresholds(body.Value, entries);
-            if (problem is not null) return BadRequest(problem);
-            var name = Text(body.Value, "name") ?? "";
+            var name = Text(body, "name") ?? "";
             var known = WhatIf.Thresholds(entries);
             if (known.FirstOrDefault(t => t.Name == name) is not { } threshold) return BadRequest(WhatIf.Unknown([name], known).FirstOrDefault() ?? "ange \"name\"");
-            var around = thresholds!.GetValueOrDefault(name, threshold.Value);
+            var around = thresholds.GetValueOrDefault(name, threshold.Value);
             var step = Math.Max(0.01, Math.Round(Math.Max(Math.Abs(threshold.Value), 0.1) / 20, 2));
-            var sweep = WhatIf.Sweep(entries, thresholds!, name, around, step);
+            var sweep = WhatIf.Sweep(entries, thresholds, name, around, step);
             return JsonResult(new JsonObject
             {
                 ["name"] = name,
@@ -207,17 +193,28 @@ internal static class Api
             });
         });
 
-        app.MapPost("/api/rules/versions", async (HttpRequest request) =>
+        MapWithThresholds(app, store, "/api/rules/versions", (body, entries, thresholds) =>
+        {
+            var saved = RuleVersions.Save(store, entries, options, thresholds, Text(body, "version"), Text(body, "giltig_fran"));
+            return saved.Error is { } e ? BadRequest(e) : JsonResult(new JsonObject { ["file"] = saved.File, ["message"] = saved.Message });
+        });
+    }
+
+    /// <summary>
+    /// A POST at <paramref name="path"/> that tries thresholds on the datasets (what-if, sweep, a new rule version):
+    /// <paramref name="answer"/> is given the request's object, the datasets and the valid "thresholds"
+    /// (<see cref="ReadThresholds"/>); a body that is no JSON object, or thresholds that are not valid, is a 400 saying why.
+    /// </summary>
+    private static void MapWithThresholds(WebApplication app, DatasetStore store, string path,
+        Func<JsonElement, IReadOnlyList<DatasetEntry>, IReadOnlyDictionary<string, double>, IResult> answer) =>
+        app.MapPost(path, async (HttpRequest request) =>
         {
             var body = await ReadObject(request);
             if (body.Error is { } error) return BadRequest(error);
             var entries = store.All();
             var (thresholds, problem) = ReadThresholds(body.Value, entries);
-            if (problem is not null) return BadRequest(problem);
-            var saved = RuleVersions.Save(store, entries, options, thresholds!, Text(body.Value, "version"), Text(body.Value, "giltig_fran"));
-            return saved.Error is { } e ? BadRequest(e) : JsonResult(new JsonObject { ["file"] = saved.File, ["message"] = saved.Message });
+            return problem is not null ? BadRequest(problem) : answer(body.Value, entries, thresholds!);
         });
-    }
 
     internal static IResult SaveResponse(SaveResult result) => result.Outcome switch
     {

@@ -10,7 +10,7 @@ namespace Assessment.Domain.Model;
 /// </summary>
 public sealed record IndicatorOutcome(
     string GoalId, string Name, Quantity? Outcome, Quantity? OutcomeMen, Quantity? OutcomeWomen,
-    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position)
+    Quantity? LastYearOutcome, Quantity? Forecast, string? Analysis, SourcePosition Position) : IRowOutcome
 {
     public Target? AnnualTarget { get; init; }
     public Target? CityTarget { get; init; }
@@ -20,12 +20,21 @@ public sealed record IndicatorOutcome(
 }
 
 /// <summary>One activity's deviation flag and note for a period; from a workbook also its dates and uncertain cells.</summary>
-public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position)
+public sealed record ActivityOutcome(string GoalId, string Name, bool Deviation, string? Note, SourcePosition Position) : IRowOutcome
 {
     public DateOnly? Start { get; init; }
     public DateOnly? End { get; init; }
     public ImmutableSortedDictionary<string, string>? Uncertain { get; init; }
     public ReviewedRow? Reviewed { get; init; }
+}
+
+/// <summary>What an outcome for a plan row (an indicator, an activity) says beyond its values: which row, and what a review says of it.</summary>
+internal interface IRowOutcome
+{
+    string Name { get; }
+    ImmutableSortedDictionary<string, string>? Uncertain { get; }
+    ReviewedRow? Reviewed { get; }
+    SourcePosition Position { get; }
 }
 
 /// <summary>
@@ -68,17 +77,57 @@ public sealed record Outcomes(
         }
     }
 
+    /// <summary>What laying outcomes on a plan's rows needs of a row type (<see cref="Indicator"/>, <see cref="Activity"/>).</summary>
+    /// <param name="Noun">The row in a message: "indikatorn".</param>
+    /// <param name="Cell">A cell's text by its dataset key (<see cref="UncertainCells.Cell(Indicator, string)"/>).</param>
+    /// <param name="Emptied">The row with a cell emptied (<see cref="UncertainCells.Emptied(Indicator, string)"/>).</param>
+    private sealed record RowType<TRow>(string Noun, Func<TRow, string> Name, Func<TRow, ImmutableSortedDictionary<string, string>> Uncertain,
+        Func<TRow, string, string?> Cell, Func<TRow, string, TRow> Emptied, Func<TRow, ImmutableSortedDictionary<string, string>, TRow> WithUncertain);
+
+    private static readonly RowType<Indicator> IndicatorRows =
+        new("indikatorn", i => i.Name, i => i.Uncertain, UncertainCells.Cell, UncertainCells.Emptied, (i, u) => i with { Uncertain = u });
+
+    private static readonly RowType<Activity> ActivityRows =
+        new("aktiviteten", a => a.Name, a => a.Uncertain, UncertainCells.Cell, UncertainCells.Emptied, (a, u) => a with { Uncertain = u });
+
     /// <summary>
     /// The plan row an outcome is for: the one with its name; failing that, in a review workbook, the row at
     /// the same place under the goal if that row's name was uncertain and no other outcome names it – the
     /// controller corrected the name.
     /// </summary>
-    private static int Find<T>(List<T> rows, string name, ReviewedRow? review, IEnumerable<string> named, Func<T, string> nameOf,
-        Func<T, ImmutableSortedDictionary<string, string>> uncertain)
+    private static int Find<T>(RowType<T> type, List<T> rows, IRowOutcome outcome, IEnumerable<string> named)
     {
-        var at = rows.FindIndex(r => nameOf(r) == name);
-        if (at >= 0 || review is not { Ordinal: var k } || k >= rows.Count) return at;
-        return uncertain(rows[k]).ContainsKey("namn") && !named.Contains(nameOf(rows[k])) ? k : -1;
+        var at = rows.FindIndex(r => type.Name(r) == outcome.Name);
+        if (at >= 0 || outcome.Reviewed is not { Ordinal: var k } || k >= rows.Count) return at;
+        return type.Uncertain(rows[k]).ContainsKey("namn") && !named.Contains(type.Name(rows[k])) ? k : -1;
+    }
+
+    /// <summary>
+    /// A goal's <paramref name="rows"/> of one type with the <paramref name="given"/> outcomes laid on them: each
+    /// row <paramref name="corrected"/> by its outcome, emptied of the uncertain cells a review left empty, and
+    /// still uncertain in the cells the correction did not change. An outcome for no row is an error, with a suggestion.
+    /// </summary>
+    private static List<TRow> Laid<TRow, TOutcome>(RowType<TRow> type, IReadOnlyList<TRow> rows, List<TOutcome>? given, string goalId,
+        Func<TRow, TOutcome, TRow> corrected, List<InputError> errors) where TOutcome : IRowOutcome
+    {
+        var laid = rows.ToList();
+        given ??= [];
+        foreach (var o in given)
+        {
+            var at = Find(type, laid, o, given.Select(g => g.Name));
+            if (at < 0)
+            {
+                var hint = Suggest.Closest(o.Name, laid.Select(type.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
+                errors.Add(new InputError(ErrorKinds.UnknownName, o.Position, $"{type.Noun} \"{o.Name}\" finns inte under mål {goalId} i planen{hint}"));
+                continue;
+            }
+            var row = laid[at];
+            var correction = corrected(row, o);
+            foreach (var key in o.Reviewed?.EmptyCells.Where(type.Uncertain(row).ContainsKey) ?? []) correction = type.Emptied(correction, key);
+            laid[at] = type.WithUncertain(correction,
+                UncertainCells.Settled(o.Uncertain ?? type.Uncertain(row), k => type.Cell(row, k), k => type.Cell(correction, k)));
+        }
+        return laid;
     }
 
     /// <summary>
@@ -103,50 +152,21 @@ public sealed record Outcomes(
 
         Goal Apply(Goal goal)
         {
-            var rows = goal.Indicators.ToList();
-            var given = indicators.GetValueOrDefault(goal.Id) ?? [];
-            foreach (var o in given)
+            var rows = Laid(IndicatorRows, goal.Indicators, indicators.GetValueOrDefault(goal.Id), goal.Id, (i, o) => i with
             {
-                var at = Find(rows, o.Name, o.Reviewed, given.Select(g => g.Name), i => i.Name, i => i.Uncertain);
-                if (at < 0)
-                {
-                    var hint = Suggest.Closest(o.Name, rows.Select(i => i.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
-                    errors.Add(new InputError(ErrorKinds.UnknownName, o.Position, $"indikatorn \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
-                    continue;
-                }
-                var i = rows[at];
-                var corrected = i with
-                {
-                    Name = o.Name,
-                    Outcome = o.Outcome ?? i.Outcome,
-                    OutcomeMen = o.OutcomeMen ?? i.OutcomeMen,
-                    OutcomeWomen = o.OutcomeWomen ?? i.OutcomeWomen,
-                    LastYearOutcome = o.LastYearOutcome ?? i.LastYearOutcome,
-                    Forecast = o.Forecast ?? i.Forecast,
-                    AnnualTarget = o.AnnualTarget ?? i.AnnualTarget,
-                    CityTarget = o.CityTarget ?? i.CityTarget,
-                    Periodicity = o.Periodicity ?? i.Periodicity,
-                    Analysis = o.Analysis ?? i.Analysis,
-                };
-                foreach (var key in o.Reviewed?.EmptyCells.Where(i.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
-                rows[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? i.Uncertain, i.Cell, corrected.Cell) };
-            }
-            var acts = goal.Activities.ToList();
-            var givenActivities = activities.GetValueOrDefault(goal.Id) ?? [];
-            foreach (var o in givenActivities)
-            {
-                var at = Find(acts, o.Name, o.Reviewed, givenActivities.Select(g => g.Name), a => a.Name, a => a.Uncertain);
-                if (at < 0)
-                {
-                    var hint = Suggest.Closest(o.Name, acts.Select(a => a.Name)) is { } close ? $" – menade du \"{close}\"?" : "";
-                    errors.Add(new InputError(ErrorKinds.UnknownName, o.Position, $"aktiviteten \"{o.Name}\" finns inte under mål {goal.Id} i planen{hint}"));
-                    continue;
-                }
-                var a = acts[at];
-                var corrected = a with { Name = o.Name, Deviation = o.Deviation, Note = o.Note ?? a.Note, Start = o.Start ?? a.Start, End = o.End ?? a.End };
-                foreach (var key in o.Reviewed?.EmptyCells.Where(a.Uncertain.ContainsKey) ?? []) corrected = corrected.Emptied(key);
-                acts[at] = corrected with { Uncertain = UncertainCells.Settled(o.Uncertain ?? a.Uncertain, a.Cell, corrected.Cell) };
-            }
+                Name = o.Name,
+                Outcome = o.Outcome ?? i.Outcome,
+                OutcomeMen = o.OutcomeMen ?? i.OutcomeMen,
+                OutcomeWomen = o.OutcomeWomen ?? i.OutcomeWomen,
+                LastYearOutcome = o.LastYearOutcome ?? i.LastYearOutcome,
+                Forecast = o.Forecast ?? i.Forecast,
+                AnnualTarget = o.AnnualTarget ?? i.AnnualTarget,
+                CityTarget = o.CityTarget ?? i.CityTarget,
+                Periodicity = o.Periodicity ?? i.Periodicity,
+                Analysis = o.Analysis ?? i.Analysis,
+            }, errors);
+            var acts = Laid(ActivityRows, goal.Activities, activities.GetValueOrDefault(goal.Id), goal.Id, (a, o) =>
+                a with { Name = o.Name, Deviation = o.Deviation, Note = o.Note ?? a.Note, Start = o.Start ?? a.Start, End = o.End ?? a.End }, errors);
             var rating = goalOutcomes.GetValueOrDefault(goal.Id);
             return goal with
             {

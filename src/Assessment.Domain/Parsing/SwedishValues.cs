@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Assessment.Domain.Model;
-using Assessment.Domain.Yaml;
 
 namespace Assessment.Domain.Parsing;
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Scriban.Parsing;
+using Scriban.Syntax;
 
 namespace Assessment.Reports.Justification;
 
@@ -60,6 +62,12 @@ internal static partial class ScribanMessages
         var quoted = Quoted().Match(message) is { Success: true } q ? $" (vid `{q.Groups[1].Value}`)" : "";
         return (running ? "ett fel när mallen kördes här" : "mallen följer inte Scribans syntax här") + quoted;
     }
+
+    /// <summary>The Swedish for what a run of a template threw: one of ours (<see cref="OurError"/>) as it is, Scriban's described.</summary>
+    public static string Describe(ScriptRuntimeException e) => e is OurError ? e.OriginalMessage : Describe(e.OriginalMessage, running: true);
+
+    /// <summary>An error of ours raised through Scriban (an include refused): its message is Swedish already, and kept.</summary>
+    internal sealed class OurError(SourceSpan span, string message) : ScriptRuntimeException(span, message);
 
     [GeneratedRegex("`([^`]{1,60})`")]
     private static partial Regex Quoted();

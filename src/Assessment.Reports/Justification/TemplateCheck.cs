@@ -32,7 +32,8 @@ internal sealed class TemplateCheck
     private readonly List<InputError> _errors;
     private readonly HashSet<string> _checkedCalls = new(StringComparer.Ordinal);
     private readonly HashSet<ScriptFunction> _active = [];
-    private readonly Dictionary<ScriptFunction, int> _ids = [];
+    /// <summary>Each shape met, numbered: equal shapes (the same object, array or function) have the same number.</summary>
+    private readonly Dictionary<TemplateShape, int> _ids = [];
     private readonly HashSet<string> _included = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, TemplateShape?>> _loopVariables = [];
     private Scope _scope;
@@ -70,14 +71,16 @@ internal sealed class TemplateCheck
             (new(Names, StringComparer.Ordinal), new(Sometimes, StringComparer.Ordinal));
     }
 
-    private void Report(SourceSpan span, string message)
-    {
-        var error = new InputError(ErrorKinds.Template, TemplateSet.Position(span, _file), message);
-        if (!_errors.Contains(error)) _errors.Add(error);
-    }
+    private void Report(SourceSpan span, string message) =>
+        TemplateSet.AddNew(_errors, new InputError(ErrorKinds.Template, TemplateSet.Position(span, _file), message));
 
-    private static string Running(string scribanMessage) =>
-        $"mallen kunde inte köras: {ScribanMessages.Describe(scribanMessage, running: true)}";
+    /// <summary>A template error met running it (or found where a run would meet it), as Scriban says it, in Swedish.</summary>
+    internal static string Running(string scribanMessage) => CouldNotRun(ScribanMessages.Describe(scribanMessage, running: true));
+
+    /// <summary>As <see cref="Running(string)"/>, for an error thrown while running: one of ours keeps its message.</summary>
+    internal static string Running(ScriptRuntimeException e) => CouldNotRun(ScribanMessages.Describe(e));
+
+    private static string CouldNotRun(string swedish) => $"mallen kunde inte köras: {swedish}";
 
     private bool Budget() => ++_visits <= MaxVisits;
 
@@ -458,9 +461,7 @@ internal sealed class TemplateCheck
     {
         var f = function.Function;
         if (_active.Contains(f)) return;
-        if (!_ids.TryGetValue(f, out var id)) _ids[f] = id = _ids.Count;
-        var key = $"{id}|{string.Join(",", (arguments ?? []).Select(Describe))}|{Visible()}";
-        if (f.HasParameters && !_checkedCalls.Add(key)) return;
+        if (f.HasParameters && !_checkedCalls.Add($"{KeyOf(function)}|{string.Join(",", (arguments ?? []).Select(KeyOf))}|{Visible()}")) return;
         _active.Add(f);
         try { Function(f, arguments); }
         finally { _active.Remove(f); }
@@ -487,19 +488,20 @@ internal sealed class TemplateCheck
         finally { _scope = _scope.Parent!; }
     }
 
-    private string Describe(TemplateShape? shape) => shape switch
+    /// <summary>A shape in a call's key: its number, "?" where none is known.</summary>
+    private string KeyOf(TemplateShape? shape)
     {
-        null => "?",
-        FunctionShape f => $"f{(_ids.TryGetValue(f.Function, out var id) ? id : -1)}",
-        _ => $"s{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(shape)}",
-    };
+        if (shape is null) return "?";
+        if (!_ids.TryGetValue(shape, out var id)) _ids[shape] = id = _ids.Count;
+        return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private string Visible()
     {
         var names = new List<string>();
         for (var scope = _scope; scope is not null; scope = scope.Parent)
-            names.Add(string.Join(",", scope.Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $"{n.Key}:{Describe(n.Value)}")) + (scope.Open ? "*" : ""));
-        foreach (var loop in _loopVariables) names.Add(string.Join(",", loop.Select(n => $"{n.Key}:{Describe(n.Value)}")));
+            names.Add(string.Join(",", scope.Names.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $"{n.Key}:{KeyOf(n.Value)}")) + (scope.Open ? "*" : ""));
+        foreach (var loop in _loopVariables) names.Add(string.Join(",", loop.Select(n => $"{n.Key}:{KeyOf(n.Value)}")));
         return string.Join(";", names);
     }
 }

@@ -41,22 +41,8 @@ public static class TemplateModels
         return new ScriptObject { ["period"] = Period(result.Dataset.Period), ["nivaer"] = levels };
     }
 
-    /// <summary>
-    /// Models covering every branch the engine can reach (each period kind, level, rating, with and without
-    /// override and missed indicators): the tests hold them, and the models of real results, to the shapes below.
-    /// </summary>
-    internal static IEnumerable<(string Template, ScriptObject Model)> Probes()
-    {
-        foreach (var kind in Enum.GetValues<PeriodKind>())
-        {
-            var period = new ReportingPeriod(kind, 2026);
-            foreach (var level in Enum.GetValues<GoalLevel>())
-                foreach (var final in Enum.GetValues<Rating>())
-                    foreach (var withEvidence in new[] { true, false })
-                        yield return (TemplateFor(level), GoalProbe(level, period, final, withEvidence));
-            yield return (TemplateSet.Summary, SummaryProbe(period));
-        }
-    }
+    /// <summary>The period of the first model each template is run with at load: a forecast.</summary>
+    private static readonly ReportingPeriod ProbePeriod = new(PeriodKind.T2, 2026);
 
     /// <summary>
     /// The models each template is run with at load, after the static check: for a level's template a
@@ -67,11 +53,11 @@ public static class TemplateModels
     {
         if (template == TemplateSet.Summary)
         {
-            yield return SummaryProbe(new ReportingPeriod(PeriodKind.T2, 2026));
+            yield return SummaryProbe(ProbePeriod);
             yield break;
         }
-        var level = Enum.GetValues<GoalLevel>().First(l => TemplateFor(l) == template);
-        yield return GoalProbe(level, new ReportingPeriod(PeriodKind.T2, 2026), Rating.Fully, withEvidence: true);
+        var level = Vocabularies.Levels.Parse(template);
+        yield return GoalProbe(level, ProbePeriod, Rating.Fully, withEvidence: true);
         yield return GoalProbe(level, new ReportingPeriod(PeriodKind.VB, 2026), Rating.NotAssessed, withEvidence: false);
     }
 
@@ -93,34 +79,16 @@ public static class TemplateModels
         ["nivaer"] = new ScriptArray { SummaryLevel(GoalLevel.ServiceAreaGoal, Enum.GetValues<Rating>()) },
     };
 
-    /// <summary>The variables template <paramref name="template"/> sees: what the static check resolves names and members against.</summary>
+    /// <summary>
+    /// The variables template <paramref name="template"/> sees: what the static check resolves names and members
+    /// against, read off a model like the first it is run with at load (a goal's or the summary's), which has every
+    /// object and array filled.
+    /// </summary>
     internal static ObjectShape ShapeOf(string template) => template == TemplateSet.Summary ? SummaryShape : GoalShape;
 
-    private static readonly ObjectShape PeriodShape = ObjectShape.Of(strict: true, ("typ", null), ("ar", null), ("prognos", null), ("plan", null));
+    private static readonly ObjectShape GoalShape = ObjectShape.Of(GoalProbe(GoalLevel.BoardGoal, ProbePeriod, Rating.Fully, withEvidence: true));
 
-    private static readonly ObjectShape CountsShape = ObjectShape.Of(strict: true, ("antal", null), ("med_utfall", null), ("bedomda", null));
-
-    /// <summary>How many of each rating (by its code), and <paramref name="others"/>.</summary>
-    private static ObjectShape RatingCounts(params (string, TemplateShape?)[] others) =>
-        ObjectShape.Of(strict: true, [.. others, .. Enum.GetValues<Rating>().Select(r => (r.Code(), (TemplateShape?)null))]);
-
-    private static readonly ObjectShape MissedShape = ObjectShape.Of(strict: true,
-        ("namn", null), ("namn_i_mening", null), ("betyg", null), ("kalla", null), ("varde", null), ("mal", null),
-        ("mal_text", null), ("maltyp", null), ("forra_aret", null), ("uppfyllelse", null));
-
-    /// <summary>A goal's variables (<see cref="Goal(GoalResult, ReportingPeriod)"/>); the root is plain, its objects strict.</summary>
-    internal static readonly ObjectShape GoalShape = ObjectShape.Of(strict: false,
-        ("niva", null), ("id", null), ("titel", null), ("period", PeriodShape), ("betyg", null), ("harlett", null),
-        ("redovisat", null), ("avviker", null),
-        ("overstyrning", ObjectShape.Of(strict: true, ("betyg", null), ("motivering", null), ("av", null))),
-        ("regel", ObjectShape.Of(strict: true, ("id", null), ("beskrivning", null))),
-        ("kf", CountsShape), ("namnd", CountsShape), ("delmal", RatingCounts(("antal", null))),
-        ("aktiviteter", ObjectShape.Of(strict: true, ("antal", null), ("avvikelse", null))),
-        ("missade", new ArrayShape(MissedShape)));
-
-    /// <summary>The summary's variables (<see cref="Summary"/>).</summary>
-    internal static readonly ObjectShape SummaryShape = ObjectShape.Of(strict: false,
-        ("period", PeriodShape), ("nivaer", new ArrayShape(RatingCounts(("niva", null), ("namn", null), ("antal", null)))));
+    private static readonly ObjectShape SummaryShape = ObjectShape.Of(SummaryProbe(ProbePeriod));
 
     /// <summary>The root is a plain object (Scriban's strict mode checks variables); nested objects check their members.</summary>
     private static ScriptObject Goal(GoalLevel level, string id, string title, ReportingPeriod period,

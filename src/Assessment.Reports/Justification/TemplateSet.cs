@@ -74,8 +74,7 @@ public sealed class TemplateSet
                 continue;
             }
             var template = Template.Parse(ReadInside(directory, path, file), file);
-            errors.AddRange(template.Messages.Where(m => m.Type == ParserMessageType.Error)
-                .Select(m => new InputError(ErrorKinds.Template, Position(m.Span, file), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}")));
+            errors.AddRange(ParseErrors(template, file));
             templates[name] = template;
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -189,7 +188,7 @@ public sealed class TemplateSet
         }
         catch (ScriptRuntimeException e)
         {
-            throw new InputException(ErrorKinds.Template, Position(e.Span, file), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
+            throw new InputException(ErrorKinds.Template, Position(e.Span, file), TemplateCheck.Running(e));
         }
     }
 
@@ -206,13 +205,19 @@ public sealed class TemplateSet
         foreach (var (name, template) in _templates)
         {
             var before = errors.Count;
-            TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins,
-                (span, path) => IncludeSyntax(span, path, errors), template.SourceFilePath ?? name, errors);
-            if (errors.Count > before) continue;
+            var brokenInclude = false; // reported where first met: a run would only report it again
+            ScriptPage? Include(SourceSpan span, string path)
+            {
+                var page = IncludeSyntax(span, path, errors);
+                brokenInclude |= page is null;
+                return page;
+            }
+            TemplateCheck.Check(template.Page!, TemplateModels.ShapeOf(name), Builtins, Include, template.SourceFilePath ?? name, errors);
+            if (brokenInclude || errors.Count > before) continue;
             foreach (var model in TemplateModels.LoadProbes(name))
             {
                 try { Render(name, model); }
-                catch (InputException e) { errors.AddRange(e.Errors.Where(x => !errors.Contains(x))); }
+                catch (InputException e) { AddNew(errors, e.Errors); }
             }
         }
         if (errors.Count > 0) throw new InputException(errors);
@@ -222,28 +227,39 @@ public sealed class TemplateSet
     /// The syntax of the template <paramref name="name"/> included at <paramref name="span"/>, found and read as a
     /// run would (inside the folder only), parsed once; null, with the reason in <paramref name="errors"/>, when it cannot be.
     /// </summary>
+    /// <remarks>
+    /// A file that cannot be read or parsed is reported once, by the first template to include it, and is null for
+    /// the others; a name that cannot be resolved (missing, outside the folder) is reported where each include names it.
+    /// </remarks>
     private ScriptPage? IncludeSyntax(SourceSpan span, string name, List<InputError> errors)
     {
-        string path, text;
+        string? path = null;
         try
         {
             path = _loader.Resolve(span, name);
             if (_includes.TryGetValue(path, out var known)) return known?.Page;
-            text = _loader.Read(span, path);
+            var template = Template.Parse(_loader.Read(span, path), path);
+            AddNew(errors, ParseErrors(template, path));
+            return (_includes[path] = template.HasErrors ? null : template)?.Page;
         }
         catch (ScriptRuntimeException e)
         {
-            var error = new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), $"mallen kunde inte köras: {ScribanMessages.Describe(e.OriginalMessage, running: true)}");
-            if (!errors.Contains(error)) errors.Add(error);
+            AddNew(errors, new InputError(ErrorKinds.Template, Position(e.Span, span.FileName ?? name), TemplateCheck.Running(e)));
+            if (path is not null) _includes[path] = null;
             return null;
         }
-        var template = Template.Parse(text, path);
-        foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
-        {
-            var error = new InputError(ErrorKinds.Template, Position(message.Span, path), $"mallen går inte att tolka: {ScribanMessages.Describe(message.Message, running: false)}");
+    }
+
+    /// <summary>The syntax errors Scriban found parsing <paramref name="template"/> (of <paramref name="file"/>).</summary>
+    private static IEnumerable<InputError> ParseErrors(Template template, string file) =>
+        template.Messages.Where(m => m.Type == ParserMessageType.Error).Select(m => new InputError(ErrorKinds.Template,
+            Position(m.Span, file), $"mallen går inte att tolka: {ScribanMessages.Describe(m.Message, running: false)}"));
+
+    /// <summary>Adds to <paramref name="errors"/> those of <paramref name="added"/> not there yet: a mistake is reported once however often it is met.</summary>
+    internal static void AddNew(List<InputError> errors, params IEnumerable<InputError> added)
+    {
+        foreach (var error in added)
             if (!errors.Contains(error)) errors.Add(error);
-        }
-        return (_includes[path] = template.HasErrors ? null : template)?.Page;
     }
 
     /// <summary>
@@ -294,12 +310,12 @@ public sealed class TemplateSet
         {
             // A name no file can have (a NUL character) is refused here, where .NET's path functions would throw.
             if (templateName.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
-                throw new ScriptRuntimeException(callerSpan, $"\"{templateName.Replace("\0", "\\0")}\" är inget giltigt filnamn: ange en mall i mallmappen");
+                throw new ScribanMessages.OurError(callerSpan, $"\"{templateName.Replace("\0", "\\0")}\" är inget giltigt filnamn: ange en mall i mallmappen");
             var full = Path.GetFullPath(Path.Combine(_root, templateName));
             if (Path.IsPathRooted(templateName) || !full.StartsWith(_root, StringComparison.Ordinal))
-                throw new ScriptRuntimeException(callerSpan, $"\"{templateName}\" ligger utanför mallmappen: mallar får bara inkludera filer i sin egen mapp");
+                throw new ScribanMessages.OurError(callerSpan, $"\"{templateName}\" ligger utanför mallmappen: mallar får bara inkludera filer i sin egen mapp");
             if (!File.Exists(full))
-                throw new ScriptRuntimeException(callerSpan, $"mallen \"{templateName}\" finns inte i mallmappen");
+                throw new ScribanMessages.OurError(callerSpan, $"mallen \"{templateName}\" finns inte i mallmappen");
             var shown = $"{display.TrimEnd('/')}/{Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/')}";
             lock (_files) _files[shown] = full;
             return shown;
@@ -317,7 +333,7 @@ public sealed class TemplateSet
                 }
                 catch (InputException e)
                 {
-                    throw new ScriptRuntimeException(callerSpan, $"\"{templatePath}\" kan inte inkluderas: {e.Errors[0].Message}");
+                    throw new ScribanMessages.OurError(callerSpan, $"\"{templatePath}\" kan inte inkluderas: {e.Errors[0].Message}");
                 }
             }
         }

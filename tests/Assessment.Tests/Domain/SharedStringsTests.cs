@@ -1,5 +1,5 @@
 using System.Text;
-using Assessment.Domain.Yaml;
+using Assessment.Domain;
 
 namespace Assessment.Tests.Domain;
 

@@ -97,6 +97,43 @@ public sealed class TemplateSafetyTests : IDisposable
         Rejected().Errors.ShouldContain(e => e.Message.Contains("inget giltigt filnamn") && e.Position!.Line == 1);
     }
 
+    /// <summary>Every template includes `_gemensamt.sbn`: its mistake is told once, not again by each template that runs into it.</summary>
+    [Fact]
+    public void A_broken_include_is_reported_once_by_the_first_template_that_includes_it()
+    {
+        Write("_gemensamt.sbn", "{{ if }}");
+        var errors = Rejected().Errors;
+        errors.Count.ShouldBe(2);
+        errors.ShouldAllBe(e => e.Position!.File == "mallar/_gemensamt.sbn" && e.Message.StartsWith("mallen går inte att tolka: "));
+
+        var secret = Outside("hemligt.txt", "hemligt");
+        try
+        {
+            File.Delete(PathOf("_gemensamt.sbn"));
+            File.CreateSymbolicLink(PathOf("_gemensamt.sbn"), secret);
+            Rejected().Errors.ShouldHaveSingleItem().Message.ShouldContain("\"mallar/_gemensamt.sbn\" kan inte inkluderas: mallen pekar utanför mallmappen");
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
+
+    [Fact]
+    public void A_missing_include_is_named_where_each_template_includes_it_found_by_the_check_or_by_a_run()
+    {
+        File.Delete(PathOf("_gemensamt.sbn"));
+        var errors = Rejected().Errors;
+        errors.Select(e => e.Position!.File).ShouldBe(TemplateSet.Required.Select(t => $"mallar/{t}.sbn"), ignoreOrder: true);
+        errors.ShouldAllBe(e => e.Message == "mallen kunde inte köras: mallen \"_gemensamt.sbn\" finns inte i mallmappen");
+
+        File.Copy(Repo.PathOf("templates/_gemensamt.sbn"), PathOf("_gemensamt.sbn"));
+        Write("sammanfattning.sbn", "{{ namn = \"saknas.sbn\"\ninclude namn }}"); // which file is known by running only
+        var error = Rejected().Errors.ShouldHaveSingleItem();
+        error.Position.ShouldBe(new SourcePosition("mallar/sammanfattning.sbn", 2, 1));
+        error.Message.ShouldBe("mallen kunde inte köras: mallen \"saknas.sbn\" finns inte i mallmappen");
+    }
+
     [Fact]
     public void An_include_through_a_link_to_a_file_outside_the_folder_is_refused()
     {

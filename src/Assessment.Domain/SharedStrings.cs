@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Assessment.Domain.Yaml;
+namespace Assessment.Domain;
 
 /// <summary>
 /// Strings made from a file's bytes or from a part of a text, shared when the same short text comes again: a dataset
