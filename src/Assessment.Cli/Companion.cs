@@ -9,9 +9,10 @@ namespace Assessment.Cli;
 
 /// <summary>
 /// <c>assess-full</c>: the same command line (<see cref="Cli.Run"/>) with everything in it. Published natively,
-/// <c>assess</c> is the lean program (<see cref="ProgramParts.Lean"/>: no workbench, no Word writer) and the same
+/// <c>assess</c> is the lean program (<see cref="ProgramParts.Lean"/>: no workbench, no Word or Excel) and the same
 /// <c>dotnet publish</c> puts <c>assess-full</c> beside it; a command that needs what <c>assess</c> left out –
-/// <c>serve</c>, <c>run --format docx</c> – checks its flags and then becomes <c>assess-full</c> with the same words.
+/// <c>serve</c>, <c>run --format docx|xlsx</c>, <c>merge</c> of a workbook, <c>import --granska</c> – checks its flags
+/// and then becomes <c>assess-full</c> with the same words.
 /// </summary>
 internal static class Companion
 {
@@ -33,7 +34,7 @@ internal static class Companion
         var path = Path.Combine(folder, OperatingSystem.IsWindows() ? ProgramName + ".exe" : ProgramName);
         if (!File.Exists(path))
             throw new InputException(ErrorKinds.FileMissing, path,
-                $"{ProgramName} saknas: assess har inte arbetsbänken och Word-utdata, {ProgramName} bredvid den har allt; publicera igen med dotnet publish src/Assessment.Cli (README, Kom igång)");
+                $"{ProgramName} saknas: assess har inte arbetsbänken, Word och Excel, {ProgramName} bredvid den har allt; publicera igen med dotnet publish src/Assessment.Cli (README, Kom igång)");
         stdout.Flush();
         stderr.Flush();
         if (OperatingSystem.IsWindows()) return Child(path, args);

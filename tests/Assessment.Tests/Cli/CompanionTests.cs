@@ -54,6 +54,8 @@ public sealed class CompanionTests : IDisposable
         Skip.IfNot(Posix.Available, "exec and hard links need Linux");
         var (exit, output, _) = RunLean("run", "--format", "json");
         (exit, output.StartsWith('{')).ShouldBe((0, true));
+        var (importExit, _, importError) = RunLean("import", Repo.Seed("001_9521fb7e6e23d8f1.txt"), "-o", _dir.PathOf("t1.yaml"));
+        (importExit, importError.Contains("importerade 35 mål")).ShouldBe((0, true));
     }
 
     /// <summary>
@@ -63,6 +65,22 @@ public sealed class CompanionTests : IDisposable
     private (int Exit, string Out, string Err) RunLean(params string[] args)
     {
         var app = _dir.PathOf("app");
+        if (!Directory.Exists(app)) MakeLeanApp(app);
+        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(app, "assess.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repo.Root,
+        };
+        using var run = Process.Start(start)!;
+        var output = run.StandardOutput.ReadToEndAsync();
+        var error = run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        return (run.ExitCode, output.Result, error);
+    }
+
+    private static void MakeLeanApp(string app)
+    {
         Directory.CreateDirectory(app);
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory))
             if (!file.EndsWith("assess.runtimeconfig.json", StringComparison.Ordinal))
@@ -76,18 +94,6 @@ public sealed class CompanionTests : IDisposable
         var companion = Path.Combine(app, Companion.ProgramName);
         File.WriteAllText(companion, "#!/bin/sh\necho \"fick: $*\"\nexit 7\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(companion, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(app, "assess.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
-        };
-        using var run = Process.Start(start)!;
-        var output = run.StandardOutput.ReadToEndAsync();
-        var error = run.StandardError.ReadToEnd();
-        run.WaitForExit();
-        return (run.ExitCode, output.Result, error);
     }
 
     /// <summary>A hard link where the temporary folder is on the build's file system, a copy where it is not.</summary>
