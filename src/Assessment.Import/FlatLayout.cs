@@ -223,21 +223,22 @@ internal sealed partial class FlatLayout : Layout
         return true;
     }
 
+    private static readonly string[] ActivityKeys = ["namn", "start", "slut", "avvikelse"];
+
     private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state)
     {
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
         var m = ActivityDates().Match(joined);
         if (!m.Success) return false;
-        // The Avvikelse cell as the tab layout reads it: a flag, a no, or a dash or empty words; anything else after the dates is not this row's.
+        // The Avvikelse cell is what follows the dates on their line, read as the tab layout reads it: a flag, a no, a
+        // dash or empty words, or other text, which is noted and flags nothing. Text after the dates that runs onto a
+        // later line is not this row's.
         var flag = m.Groups["flag"].Value;
-        var deviation = flag.Length == 0 ? false : Deviation(flag);
-        if (deviation is null) return false;
+        if (flag.Length > 0 && Deviation(flag) is null && !Regex.IsMatch(pending[^1].Text, $@"{m.Groups["end"].Value}\s+{Regex.Escape(flag)}\s*$"))
+            return false;
         var line = pending[0].Line;
-        var row = new RawRow(line);
-        row.Name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
-        row.Cells["start"] = m.Groups["start"].Value;
-        row.Cells["slut"] = m.Groups["end"].Value;
-        if (deviation == true) row.Cells["avvikelse"] = "true";
+        var name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
+        var row = Row(line, ActivityKeys, [name, m.Groups["start"].Value, m.Groups["end"].Value, flag], state);
         if (row.Name.Length == 0) state.Note(line, "aktivitetsraden saknar namn");
         else Place(row, indicator: false, state);
         return true;

@@ -72,6 +72,9 @@ public sealed record FlatReportWriter
     /// <summary>The word an Avvikelse cell holds for a flagged activity ("Avvikelse", "X", "✔").</summary>
     public string DeviationFlag { get; init; } = "Avvikelse";
 
+    /// <summary>The word an Avvikelse cell holds for an activity without deviation ("Nej", "–"); null: the seed's empty cell.</summary>
+    public string? DeviationNone { get; init; }
+
     /// <summary>A word of one letter in a wrapped name ("i", "å") stands on a line of its own, as a narrow column can set it.</summary>
     public bool LoneLetterLines { get; init; }
 
@@ -311,7 +314,7 @@ public sealed record FlatReportWriter
             }
             text.AppendLine();
             text.Append(row.Cells.GetValueOrDefault("start")).Append(' ').Append(row.Cells.GetValueOrDefault("slut"))
-                .Append(row.Cells.ContainsKey("avvikelse") ? " " + DeviationFlag : "").AppendLine(" ").AppendLine();
+                .Append(row.Cells.ContainsKey("avvikelse") ? " " + DeviationFlag : DeviationNone is { } none ? " " + none : "").AppendLine(" ").AppendLine();
             Notes(text, row);
         }
     }

@@ -369,6 +369,35 @@ internal static class ImportVariants
                          CellText = (key, c) => key == "utfall" && c.Length % 2 == 0 ? c + marker : c,
                      }))
                 yield return v;
+        foreach (var v in PowerUnits(family))
+            yield return v;
+    }
+
+    /// <summary>A bare figure's unit of area or volume, by the figure: "12" is "12 km²", the unit's power part of the figure.</summary>
+    private static string? PowerUnit(string key, string value) =>
+        IsValue(key) && Regex.IsMatch(value, @"^\d[\d ]*(?:,\d+)?$") ? value + (value.Length % 3) switch { 0 => " m²", 1 => " km²", _ => " m³" } : null;
+
+    /// <summary>A footnote marker after a figure whose unit has a power, by the figure: "12 m²¹" or "5 km² *".</summary>
+    private static string PowerFootnote(string cell) =>
+        Regex.IsMatch(cell, "[²³]$") ? cell + (cell.Length % 2 == 0 ? "¹" : " *") : cell;
+
+    /// <summary>Units with powers (m², km², m³), every other one with a footnote marker after it, in both layouts.</summary>
+    private static IEnumerable<Variant> PowerUnits(string family)
+    {
+        foreach (var v in BothReports(family, "enheter med exponent och fotnotstecken (12 m²¹, 5 km² *)",
+                     new FlatReportWriter { CellText = (_, c) => PowerFootnote(c) }, d => Copy(d, (key, value) => PowerUnit(key, value) ?? value)))
+            yield return v;
+        yield return new Variant(family, "enheter med exponent och fotnotstecken (tabb)", () =>
+        {
+            var expected = Copy(Tertial(), (key, value) => PowerUnit(key, value) ?? value);
+            // Every value cell but the period, which ends the row.
+            var text = RewriteAll(TertialText.Value, TabIndicatorRow, m =>
+            {
+                var cells = m.Groups[2].Value.Split('\t').Skip(1).ToList();
+                return m.Groups[1].Value + string.Concat(cells.Select((c, k) => "\t" + (k < cells.Count - 1 && PowerUnit("utfall", c) is { } unit ? PowerFootnote(unit) : c)));
+            });
+            return (expected, text);
+        });
     }
 
     // --- Page breaks between rows, wrapped names ---
@@ -442,11 +471,20 @@ internal static class ImportVariants
     {
         const string family = "avvikelser";
         // A mark in the Avvikelse column flags the row, whichever mark the report's font gives: a tick or a cross.
-        foreach (var mark in new[] { "✔", "✓", "✗", "X", "Ja" })
+        foreach (var mark in new[] { "✔", "✓", "✗", "✘", "☒", "☑", "X", "Ja" })
         {
             foreach (var v in BothReports(family, $"platt: {mark}", new FlatReportWriter { DeviationFlag = mark }, EveryThirdFlagged))
                 yield return v;
             yield return new Variant(family, $"tabb: {mark}", () => TabDeviations(mark, ""));
+        }
+        // A cell that says there is no deviation ("Nej", "–", "Ingen avvikelse") flags nothing; nor does other text
+        // ("Se analys"), which is noted.
+        foreach (var none in new[] { "Nej", "–", "Ingen avvikelse", "Se analys" })
+        {
+            foreach (var v in BothReports(family, $"platt: \"{none}\" utan avvikelse", new FlatReportWriter { DeviationNone = none }, EveryThirdFlagged))
+                yield return v;
+            if (none != "Nej") // the tab layout's "Nej" is the family "tabbar"'s "avvikelse Ja/Nej"
+                yield return new Variant(family, $"tabb: \"{none}\" utan avvikelse", () => TabDeviations("Avvikelse", none));
         }
     }
 
