@@ -34,7 +34,7 @@ internal static partial class FlatCells
     [GeneratedRegex(@"^[-−+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[,.]\d+)?$")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|m2|m²|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
+    [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|[kdc]?m[23²³]|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
     private static partial Regex KnownUnit();
 
     [GeneratedRegex(@"^\p{Ll}[\p{L}/.\-]{0,15}$")]
@@ -46,6 +46,9 @@ internal static partial class FlatCells
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")]
+    private static partial Regex LoneMarker();
 
     /// <summary>Words that can stand in a value cell; a row's name ends at the last word that cannot.</summary>
     private static readonly HashSet<string> ValueWords = new(
@@ -70,7 +73,14 @@ internal static partial class FlatCells
             foreach (Match m in Word().Matches(text))
             {
                 var spaces = m.Index - end;
-                // A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*") is no part of it.
+                if (!first && spaces == 1 && LoneMarker().IsMatch(m.Value))
+                {
+                    // A footnote marker one space after a figure or its unit ("5 km² *") marks the word before it.
+                    atoms[^1] = atoms[^1] with { Marked = true };
+                    end = m.Index + m.Length;
+                    continue;
+                }
+                // A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*", "12 m²¹") is no part of it.
                 var word = m.Length > 1 ? Layout.FootnoteMarker().Replace(m.Value, "") : m.Value;
                 atoms.Add(new Atom(word, line, spaces, first && atoms.Count > 0, first && atoms.Count > 0 && !previousEndedInSpace && spaces == 0, word.Length < m.Length));
                 end = m.Index + m.Length;

@@ -390,13 +390,14 @@ internal static class ImportVariants
         yield return new Variant(family, "enheter med exponent och fotnotstecken (tabb)", () =>
         {
             var expected = Copy(Tertial(), (key, value) => PowerUnit(key, value) ?? value);
-            // Every value cell but the period, which ends the row.
-            var text = RewriteAll(TertialText.Value, TabIndicatorRow, m =>
+            // Every value cell of an indicator row: after the name (its first cell with text), before the period.
+            var lines = TertialText.Value.Split('\n').Select(line =>
             {
-                var cells = m.Groups[2].Value.Split('\t').Skip(1).ToList();
-                return m.Groups[1].Value + string.Concat(cells.Select((c, k) => "\t" + (k < cells.Count - 1 && PowerUnit("utfall", c) is { } unit ? PowerFootnote(unit) : c)));
+                var cells = line.Split('\t');
+                var (name, period) = (Array.FindIndex(cells, c => c.Trim().Length > 0), Array.FindLastIndex(cells, c => Regex.IsMatch(c, @"^(?:Tertial 1 )?\d{4}$")));
+                return string.Join('\t', cells.Select((c, k) => k > name && k < period && PowerUnit("utfall", c) is { } unit ? PowerFootnote(unit) : c));
             });
-            return (expected, text);
+            return (expected, string.Join('\n', lines));
         });
     }
 
