@@ -16,9 +16,6 @@ internal sealed partial class FlatLayout : Layout
     [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>\S.*?)?\s*$")]
     private static partial Regex ActivityDates();
 
-    [GeneratedRegex(@"^(?:Indikator|Aktivitet|Periodens|utfall|Utfall|[Mm]än|[Mm]än/|[Pp]ojkar|[Kk]vinnor|[Kk]vinnor/|[Ff]lickor|[Mm]än/pojkar|[Kk]vinnor/flickor|[Pp]ojkar/män|[Ff]lickor/kvinnor|/|VB|T[123]|\d{4}|Prognos|prognos|helår|[ÅA]rsmål|årsmål|KF:s|år|Period|Periodicitet|Startdatum|Slutdatum|Avvikelse|Kommentar|Status)$")]
-    private static partial Regex HeaderWord();
-
     public override bool WrapsText => true;
 
     public override bool IsTableHeader(string clean, string raw) => IsHeaderLine(clean) && FirstWord(clean) is "Indikator" or "Aktivitet";
@@ -30,11 +27,11 @@ internal sealed partial class FlatLayout : Layout
     private static string FirstWord(string clean) => clean.Split(' ', 2)[0];
 
     private static bool IsHeaderLine(string clean) =>
-        clean.Length > 0 && clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => HeaderWord().IsMatch(w));
+        clean.Length > 0 && clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(ColumnHeaders.IsHeaderWord);
 
     /// <summary>
-    /// The header starting at line <paramref name="start"/>: its columns in the order the city's template has them
-    /// (the flattening may interleave the words of multi-line header cells), and the index of the line after it.
+    /// The header starting at line <paramref name="start"/>: its columns in the order the header gives them (see
+    /// <see cref="ColumnHeaders"/>), and the index of the line after it.
     /// </summary>
     internal static (List<string> Columns, int End) Header(string[] lines, int start)
     {
@@ -47,28 +44,10 @@ internal sealed partial class FlatLayout : Layout
             if (!IsHeaderLine(clean) || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
             words.AddRange(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
-        var joined = string.Concat(words);
+        // Each column where its spelling stands: the extraction keeps the header cells' order, a cell's lines one after
+        // another though the next cell may start on the same line ("2022 Årsmål KF:s" / "årsmål Period").
         var columns = new List<string> { "namn" };
-        if (words.FirstOrDefault() == "Aktivitet")
-        {
-            columns.AddRange(new[] { ("start", "Startdatum"), ("slut", "Slutdatum"), ("avvikelse", "Avvikelse") }.Where(c => words.Contains(c.Item2)).Select(c => c.Item1));
-            return (columns, i);
-        }
-        // Each column where its own words first stand: the extraction keeps the header cells' order, though a cell's
-        // second line may come after the next cell's first ("2022 Årsmål KF:s" / "årsmål Period").
-        var at = new List<(string Key, int Index)>();
-        void Add(string key, int index) { if (index >= 0) at.Add((key, index)); }
-        Add("utfall", words.IndexOf("Periodens"));
-        Add("utfall_man", words.FindIndex(w => w.StartsWith("män", StringComparison.OrdinalIgnoreCase) || w.StartsWith("pojkar", StringComparison.OrdinalIgnoreCase)));
-        Add("utfall_kvinnor", words.FindIndex(w => w.StartsWith("kvinnor", StringComparison.OrdinalIgnoreCase) || w.StartsWith("flickor", StringComparison.OrdinalIgnoreCase)));
-        var lastYear = Enumerable.Range(1, Math.Max(0, words.Count - 1)).FirstOrDefault(k => words[k] == "VB" && words[k - 1] == "Utfall", words.IndexOf("VB"));
-        Add("utfall_forra_aret", Regex.IsMatch(joined, @"UtfallVB\d{4}") ? lastYear : -1);
-        Add("prognos", words.FindIndex(w => w is "Prognos" or "prognos"));
-        Add("arsmal", Enumerable.Range(0, words.Count).FirstOrDefault(k => Regex.IsMatch(words[k], "^[ÅAå]rsmål$") && (k == 0 || words[k - 1] != "KF:s"), -1));
-        Add("kf_arsmal", words.IndexOf("KF:s"));
-        Add("periodicitet", words.IndexOf("Periodicitet"));
-        Add("period", words.IndexOf("Period"));
-        columns.AddRange(at.OrderBy(c => c.Index).Select(c => c.Key));
+        columns.AddRange(ColumnHeaders.Read(words).Where(k => k != "namn"));
         return (columns, i);
     }
 

@@ -517,6 +517,29 @@ internal static class ImportVariants
         foreach (var v in BothReports(family, "Arsmål", new FlatReportWriter { HeaderText = h => h.Replace("Årsmål", "Arsmål") }))
             yield return v;
         yield return new Variant(family, "Arsmål (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t.*)\tÅrsmål\t", "$1\tArsmål\t")));
+        // Other districts' and years' names for a column: the forecast, last year's outcome, the district's target.
+        var spellings = new (string Name, string Flat, string Tab, string Written)[]
+        {
+            ("Helårsprognos", @"Prognos \nhelår", "Prognos helår", "Helårsprognos"),
+            ("Utfall föregående år", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Utfall \nföregående \når"),
+            ("Föregående års utfall", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Föregående \nårs \nutfall"),
+            ("Målvärde", "(?<=\n)Årsmål", "Årsmål", "Målvärde"),
+            ("Årsmål med året", "(?<=\n)Årsmål", "Årsmål", "Årsmål \n{year}"),
+        };
+        foreach (var (name, flat, tab, written) in spellings)
+        {
+            foreach (var (report, columns, year) in new[] { ("VB", AnnualColumns, "2023"), ("T1", TertialColumns, "2026") })
+            {
+                if (report == "VB" && name == "Helårsprognos") continue; // the annual report has no forecast
+                yield return Written(family, $"kolumnen {name}", report, new FlatReportWriter
+                {
+                    Columns = columns,
+                    HeaderText = h => Regex.Replace(h, flat, written.Replace("{year}", year)),
+                });
+            }
+            yield return new Variant(family, $"kolumnen {name} (tabb)", () =>
+                (Tertial(), RewriteAll(TertialText.Value, $@"^(Indikator\t.*){tab}(?=\t)", m => m.Groups[1].Value + written.Replace(" \n", " ").Replace("{year}", "2026"))));
+        }
         yield return new Variant(family, "Utfall män och Utfall kvinnor (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t[^\n]*)Utfall män/ pojkar\tUtfall kvinnor/ flickor", "$1Utfall män\tUtfall kvinnor")));
     }
