@@ -202,7 +202,30 @@ internal static class ImportVariants
                 });
             }
         }
+        foreach (var v in HeadingRuns(family))
+            yield return v;
     }
+
+    /// <summary>
+    /// The goal tree with nothing of its own on the upper two levels (no rating, text or table): each inriktningsmål,
+    /// its first verksamhetsområdesmål and that one's first nämndmål are headings in a row, as a contents list without
+    /// page numbers has them – but given once, so they are the goal tree.
+    /// </summary>
+    private static IEnumerable<Variant> HeadingRuns(string family) =>
+        BothReports(family, "rubriker i följd som inte kommer igen (målträdet)", new FlatReportWriter(), d =>
+        {
+            var copy = Copy(d);
+            foreach (var goal in copy.AllGoals().Where(g => g.Level != GoalLevel.BoardGoal))
+            {
+                goal.Recorded = null;
+                goal.Analysis.Clear();
+                goal.Description.Clear();
+                goal.ExpectedResults.Clear();
+                goal.Indicators.Clear();
+                goal.Activities.Clear();
+            }
+            return copy;
+        });
 
     // --- The tab layout (the tertial report's seed, rewritten) ---
 
