@@ -211,6 +211,7 @@ internal static partial class FlatCells
         var memo = new Dictionary<int, List<List<(int From, int To)>>>();
         for (var nameEnd = m - 1; nameEnd >= 1; nameEnd--)
         {
+            var namePenalty = NamePenalty(atoms, nameEnd);
             foreach (var spans in Segmentations(atoms, nameEnd, m, columns.Count, memo))
             {
                 // Place each cell: the separator before it says how many empty cells stand in between.
@@ -223,7 +224,7 @@ internal static partial class FlatCells
                 }
                 var fits = positions[^1] == columns.Count - 1;
                 var cells = new List<Cell>();
-                var penalty = NamePenalty(atoms, nameEnd) + SplitPenalty(atoms, spans);
+                var penalty = namePenalty + SplitPenalty(atoms, spans);
                 for (var c = 0; c < spans.Count && fits; c++)
                 {
                     var cell = AsCell(atoms, spans[c].From, spans[c].To, columns[positions[c]]);
