@@ -180,7 +180,7 @@ internal sealed partial class FlatLayout : Layout
     }
 
     private static bool EndsTable(string clean) =>
-        ReportImporter.IsHeading(clean) || ReportImporter.EndsGoalTree(clean) || Regex.IsMatch(clean, @"^[-–]?\s*Uppfylls (helt|delvis|inte)$");
+        ReportImporter.IsHeading(clean) || ReportImporter.EndsGoalTree(clean) || ReportImporter.IsRatingLine(clean);
 
     [GeneratedRegex(@"^(?:Analys|Kommentar)\s*:?\s+(?<text>\S.*)$")]
     private static partial Regex NoteLabel();

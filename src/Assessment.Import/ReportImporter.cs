@@ -35,8 +35,12 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^\s*[-–•●]\s*\S")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>A goal's rating line: "Uppfylls helt", or with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls inte").</summary>
+    [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+)?Uppfylls\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
+
+    /// <summary>A goal's rating line (<see cref="RatingLine"/>): it ends a table, as a heading does.</summary>
+    internal static bool IsRatingLine(string clean) => RatingLine().IsMatch(clean);
 
     /// <summary>An entry of a table of contents: leader dots (close or spaced, or "…"), a tab or a table cell before the page number.</summary>
     [GeneratedRegex(@"\.{4,}|(?:\.\s+){3,}\.?\s*\d*\s*$|…{2,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]

@@ -81,6 +81,9 @@ public sealed record FlatReportWriter
     /// <summary>The indicator table's header as the report spells it ("Arsmål" for "Årsmål"): the header's text in, text out.</summary>
     public Func<string, string>? HeaderText { get; init; }
 
+    /// <summary>A goal's rating line as the report writes it ("Målet uppfylls delvis"): the rating word in, the line out; null: "Uppfylls delvis".</summary>
+    public Func<string, string>? RatingLine { get; init; }
+
     private int _rows;
     private int _activities;
 
@@ -113,7 +116,7 @@ public sealed record FlatReportWriter
         };
         Wrap(text, heading, TextWidth);
         text.AppendLine();
-        if (goal.Recorded is { } rating) text.Append(" Uppfylls ").Append(rating).AppendLine(" ").AppendLine();
+        if (goal.Recorded is { } rating) text.Append(' ').Append(RatingLine?.Invoke(rating) ?? $"Uppfylls {rating}").AppendLine(" ").AppendLine();
         if (goal.Description.Count > 0)
         {
             text.AppendLine("Beskrivning ").AppendLine();

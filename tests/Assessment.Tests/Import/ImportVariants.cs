@@ -563,6 +563,15 @@ internal static class ImportVariants
             yield return new Variant(family, $"kolumnen {name} (tabb)", () =>
                 (Tertial(), RewriteAll(TertialText.Value, $@"^(Indikator\t.*){tab}(?=\t)", m => m.Groups[1].Value + written.Replace(" \n", " ").Replace("{year}", "2026"))));
         }
+        // The rating line with the goal as its subject: "Målet uppfylls delvis", "Nämndmålet uppfylls helt".
+        foreach (var v in BothReports(family, "betygsrad Målet uppfylls …", new FlatReportWriter { RatingLine = r => $"Målet uppfylls {r}" }))
+            yield return v;
+        yield return new Variant(family, "betygsrad Verksamhetsområdesmålet/Nämndmålet uppfylls … (tabb)", () =>
+        {
+            var level = 0;
+            return (Tertial(), RewriteAll(TertialText.Value, @"^(\S*\s*)Uppfylls (helt|delvis|inte)", m =>
+                $"{m.Groups[1].Value}{(level++ % 2 == 0 ? "Verksamhetsområdesmålet" : "Nämndmålet")} uppfylls {m.Groups[2].Value}"));
+        });
         yield return new Variant(family, "Utfall män och Utfall kvinnor (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t[^\n]*)Utfall män/ pojkar\tUtfall kvinnor/ flickor", "$1Utfall män\tUtfall kvinnor")));
     }
