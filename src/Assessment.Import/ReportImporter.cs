@@ -35,8 +35,11 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^\s*[-–•●]\s*\S")]
     private static partial Regex Bullet();
 
-    /// <summary>A goal's rating line: "Uppfylls helt", or with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls inte").</summary>
-    [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+)?Uppfylls\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A goal's rating line: "Uppfylls helt", with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls
+    /// inte"), or as a tertial report's forecast for the year ("Kommer att uppfyllas helt").
+    /// </summary>
+    [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+)?(?:Uppfylls|Kommer\s+att\s+uppfyllas)\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
     /// <summary>A goal's rating line (<see cref="RatingLine"/>): it ends a table, as a heading does.</summary>

@@ -566,6 +566,8 @@ internal static class ImportVariants
         // The rating line with the goal as its subject: "Målet uppfylls delvis", "Nämndmålet uppfylls helt".
         foreach (var v in BothReports(family, "betygsrad Målet uppfylls …", new FlatReportWriter { RatingLine = r => $"Målet uppfylls {r}" }))
             yield return v;
+        // A tertial report's rating is a forecast for the year, and may say so: "Kommer att uppfyllas helt".
+        yield return Written(family, "betygsrad Kommer att uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer att uppfyllas {r}" });
         yield return new Variant(family, "betygsrad Verksamhetsområdesmålet/Nämndmålet uppfylls … (tabb)", () =>
         {
             var level = 0;
