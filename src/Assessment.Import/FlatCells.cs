@@ -58,7 +58,7 @@ internal static partial class FlatCells
         "%", "CO2", "CO2e", "per", "livsmedel",
         // Words of a cell that says there is no value ("Ej mätt", "Mäts ej", "Saknas", "N/A").
         "Ej", "ej", "mätt", "Mäts", "Saknas", "saknas", "N/A",
-        .. PeriodCell.Words,
+        .. PeriodCell.Words, .. PeriodCell.Words.Select(w => w + ","), // "T1, 2026"
     ], StringComparer.Ordinal);
 
     /// <summary>The words of a row's lines, each with what separated it from the word before.</summary>
@@ -103,9 +103,9 @@ internal static partial class FlatCells
         var folded = atoms.ToList();
         // "Tertial" (or "Tertial 1") whose year stands further down: the row's last words.
         var tertial = folded.FindLastIndex(a => a.Text == PeriodCell.TertialWord);
-        if (tertial >= 0 && tertial < folded.Count - 1 && !Regex.IsMatch(folded[tertial + 1].Text, @"^(?:[123]|\d{4})$"))
+        if (tertial >= 0 && tertial < folded.Count - 1 && !Regex.IsMatch(folded[tertial + 1].Text, @"^(?:[123],?|\d{4})$"))
         {
-            var tail = Regex.IsMatch(folded[^1].Text, @"^\d{4}$") ? (folded.Count >= 2 && Regex.IsMatch(folded[^2].Text, "^[123]$") && folded[^2].Break ? 2 : folded[^1].Break ? 1 : 0) : 0;
+            var tail = Regex.IsMatch(folded[^1].Text, @"^\d{4}$") ? (folded.Count >= 2 && Regex.IsMatch(folded[^2].Text, "^[123],?$") && folded[^2].Break ? 2 : folded[^1].Break ? 1 : 0) : 0;
             if (tail > 0 && folded.Count - tail > tertial + 1) Move(folded, folded.Count - tail, tail, tertial + 1);
         }
         // "Tas fram" whose "av" / "nämnd" stands on lines of their own further down.

@@ -302,7 +302,7 @@ internal sealed partial class FlatLayout : Layout
             if (periodicity != Periodicity.Tertial) return true;
             foreach (var line in next.Take(6))
             {
-                if (Regex.IsMatch(line, @"^(?:[123] )?\d{4}$")) return false;
+                if (Regex.IsMatch(line, @"^(?:[123],? )?\d{4}$")) return false;
                 if (line.Split(' ').Length > 2 || char.IsUpper(line[0])) break; // the next row
             }
             return true;

@@ -27,8 +27,8 @@ internal static partial class PeriodCell
     private static readonly string Tertial = $"{TertialWord}(?: [123])?|{string.Join('|', ReportCodes)}";
     private static readonly string Year = string.Join('|', YearWords);
 
-    /// <summary>A whole cell: a period with its year ("Tertial 1 2026", "VB 2023", "År 2026", "2026").</summary>
-    private static readonly Regex Complete = new($@"^(?:(?:{Tertial}|{Year}) )?\d{{4}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    /// <summary>A whole cell: a period with its year ("Tertial 1 2026", "VB 2023", "År 2026", "2026"), maybe a comma before the year ("T1, 2026").</summary>
+    private static readonly Regex Complete = new($@"^(?:(?:{Tertial}|{Year}),? )?\d{{4}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The start of a period whose year wrapped to a line below ("Tertial" / "1 2026", "VB" / "2023").</summary>
     private static readonly Regex Open = new($@"^(?:{Tertial})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -42,7 +42,7 @@ internal static partial class PeriodCell
     /// with a tertial's word or a report's code: the indicator is a tertial one.
     /// </summary>
     private static readonly Regex Any = new(
-        $@"^(?:(?<kind>(?:{Tertial})(?: \d{{4}})?|{TertialWord}\b.*)|(?:(?:{Year}) )?\d{{4}}|(?:{Year}))$",
+        $@"^(?:(?<kind>(?:{Tertial})(?:,? \d{{4}})?|{TertialWord}\b.*)|(?:(?:{Year}),? )?\d{{4}}|(?:{Year}))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static bool IsComplete(string text) => Complete.IsMatch(text);

@@ -313,7 +313,8 @@ internal static class ImportVariants
             expected.AllGoals().Single(g => g.Indicators.Any(i => i.Name == "Förskollärartäthet")).Analysis.Add(prose);
             return (expected, text);
         });
-        foreach (var (name, tertial, year) in new[] { ("T1 2026 och År 2026", "T1 2026", "År 2026"), ("Tertial och År", "Tertial", "År"), ("Helår 2026", "Tertial 1 2026", "Helår 2026") })
+        foreach (var (name, tertial, year) in new[] { ("T1 2026 och År 2026", "T1 2026", "År 2026"), ("Tertial och År", "Tertial", "År"), ("Helår 2026", "Tertial 1 2026", "Helår 2026"),
+                     ("Tertial 1, 2026 och År, 2026", "Tertial 1, 2026", "År, 2026"), ("T1, 2026", "T1, 2026", "2026") })
         {
             yield return new Variant(family, $"period {name}", () =>
             {
@@ -321,6 +322,7 @@ internal static class ImportVariants
                 return (original, new FlatReportWriter { PeriodCell = p => p.StartsWith("Tertial", StringComparison.Ordinal) ? tertial : year }.Write(original));
             });
         }
+        yield return new Variant(family, "period T1, 2026 (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, "\tTertial 1 2026", "\tT1, 2026")));
     }
 
     // --- Columns: order, gender split, the city's target ---
