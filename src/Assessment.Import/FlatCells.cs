@@ -34,7 +34,7 @@ internal static partial class FlatCells
     [GeneratedRegex(@"^[-−+]?(?:\d{1,3}(?: \d{3})+|\d+)(?:[,.]\d+)?$")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|m2|m²|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
+    [GeneratedRegex(@"^(?:%|%-enheter|procent|procentenheter|st|kr|tkr|mnkr|kronor|ton|GWh|MWh|kWh|barn/avd\.|barn|personer|dagar|timmar|tim|år|besök|elever|platser|ärenden|hushåll|kg|[kdc]?m[23²³]|kvm|h|min|poäng|index|kg CO2 per kg livsmedel|kg CO2e per kg livsmedel)$")]
     private static partial Regex KnownUnit();
 
     [GeneratedRegex(@"^\p{Ll}[\p{L}/.\-]{0,15}$")]
@@ -47,6 +47,9 @@ internal static partial class FlatCells
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
 
+    [GeneratedRegex(@"^[*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")]
+    private static partial Regex LoneMarker();
+
     /// <summary>Words that can stand in a value cell; a row's name ends at the last word that cannot.</summary>
     private static readonly HashSet<string> ValueWords = new(
     [
@@ -55,7 +58,7 @@ internal static partial class FlatCells
         "%", "CO2", "CO2e", "per", "livsmedel",
         // Words of a cell that says there is no value ("Ej mätt", "Mäts ej", "Saknas", "N/A").
         "Ej", "ej", "mätt", "Mäts", "Saknas", "saknas", "N/A",
-        .. PeriodCell.Words,
+        .. PeriodCell.Words, .. PeriodCell.Words.Select(w => w + ","), // "T1, 2026"
     ], StringComparer.Ordinal);
 
     /// <summary>The words of a row's lines, each with what separated it from the word before.</summary>
@@ -70,7 +73,14 @@ internal static partial class FlatCells
             foreach (Match m in Word().Matches(text))
             {
                 var spaces = m.Index - end;
-                // A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*") is no part of it.
+                if (!first && spaces == 1 && LoneMarker().IsMatch(m.Value))
+                {
+                    // A footnote marker one space after a figure or its unit ("5 km² *") marks the word before it.
+                    atoms[^1] = atoms[^1] with { Marked = true };
+                    end = m.Index + m.Length;
+                    continue;
+                }
+                // A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*", "12 m²¹") is no part of it.
                 var word = m.Length > 1 ? Layout.FootnoteMarker().Replace(m.Value, "") : m.Value;
                 atoms.Add(new Atom(word, line, spaces, first && atoms.Count > 0, first && atoms.Count > 0 && !previousEndedInSpace && spaces == 0, word.Length < m.Length));
                 end = m.Index + m.Length;
@@ -93,9 +103,9 @@ internal static partial class FlatCells
         var folded = atoms.ToList();
         // "Tertial" (or "Tertial 1") whose year stands further down: the row's last words.
         var tertial = folded.FindLastIndex(a => a.Text == PeriodCell.TertialWord);
-        if (tertial >= 0 && tertial < folded.Count - 1 && !Regex.IsMatch(folded[tertial + 1].Text, @"^(?:[123]|\d{4})$"))
+        if (tertial >= 0 && tertial < folded.Count - 1 && !Regex.IsMatch(folded[tertial + 1].Text, @"^(?:[123],?|\d{4})$"))
         {
-            var tail = Regex.IsMatch(folded[^1].Text, @"^\d{4}$") ? (folded.Count >= 2 && Regex.IsMatch(folded[^2].Text, "^[123]$") && folded[^2].Break ? 2 : folded[^1].Break ? 1 : 0) : 0;
+            var tail = Regex.IsMatch(folded[^1].Text, @"^\d{4}$") ? (folded.Count >= 2 && Regex.IsMatch(folded[^2].Text, "^[123],?$") && folded[^2].Break ? 2 : folded[^1].Break ? 1 : 0) : 0;
             if (tail > 0 && folded.Count - tail > tertial + 1) Move(folded, folded.Count - tail, tail, tertial + 1);
         }
         // "Tas fram" whose "av" / "nämnd" stands on lines of their own further down.
@@ -201,6 +211,7 @@ internal static partial class FlatCells
         var memo = new Dictionary<int, List<List<(int From, int To)>>>();
         for (var nameEnd = m - 1; nameEnd >= 1; nameEnd--)
         {
+            var namePenalty = NamePenalty(atoms, nameEnd);
             foreach (var spans in Segmentations(atoms, nameEnd, m, columns.Count, memo))
             {
                 // Place each cell: the separator before it says how many empty cells stand in between.
@@ -213,7 +224,7 @@ internal static partial class FlatCells
                 }
                 var fits = positions[^1] == columns.Count - 1;
                 var cells = new List<Cell>();
-                var penalty = NamePenalty(atoms, nameEnd) + SplitPenalty(atoms, spans);
+                var penalty = namePenalty + SplitPenalty(atoms, spans);
                 for (var c = 0; c < spans.Count && fits; c++)
                 {
                     var cell = AsCell(atoms, spans[c].From, spans[c].To, columns[positions[c]]);

@@ -16,9 +16,6 @@ internal sealed partial class FlatLayout : Layout
     [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>\S.*?)?\s*$")]
     private static partial Regex ActivityDates();
 
-    [GeneratedRegex(@"^(?:Indikator|Aktivitet|Periodens|utfall|Utfall|[Mm]än|[Mm]än/|[Pp]ojkar|[Kk]vinnor|[Kk]vinnor/|[Ff]lickor|[Mm]än/pojkar|[Kk]vinnor/flickor|[Pp]ojkar/män|[Ff]lickor/kvinnor|/|VB|T[123]|\d{4}|Prognos|prognos|helår|[ÅA]rsmål|årsmål|KF:s|år|Period|Periodicitet|Startdatum|Slutdatum|Avvikelse|Kommentar|Status)$")]
-    private static partial Regex HeaderWord();
-
     public override bool WrapsText => true;
 
     public override bool IsTableHeader(string clean, string raw) => IsHeaderLine(clean) && FirstWord(clean) is "Indikator" or "Aktivitet";
@@ -30,11 +27,11 @@ internal sealed partial class FlatLayout : Layout
     private static string FirstWord(string clean) => clean.Split(' ', 2)[0];
 
     private static bool IsHeaderLine(string clean) =>
-        clean.Length > 0 && clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => HeaderWord().IsMatch(w));
+        clean.Length > 0 && clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(ColumnHeaders.IsHeaderWord);
 
     /// <summary>
-    /// The header starting at line <paramref name="start"/>: its columns in the order the city's template has them
-    /// (the flattening may interleave the words of multi-line header cells), and the index of the line after it.
+    /// The header starting at line <paramref name="start"/>: its columns in the order the header gives them (see
+    /// <see cref="ColumnHeaders"/>), and the index of the line after it.
     /// </summary>
     internal static (List<string> Columns, int End) Header(string[] lines, int start)
     {
@@ -47,28 +44,10 @@ internal sealed partial class FlatLayout : Layout
             if (!IsHeaderLine(clean) || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
             words.AddRange(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
-        var joined = string.Concat(words);
+        // Each column where its spelling stands: the extraction keeps the header cells' order, a cell's lines one after
+        // another though the next cell may start on the same line ("2022 Årsmål KF:s" / "årsmål Period").
         var columns = new List<string> { "namn" };
-        if (words.FirstOrDefault() == "Aktivitet")
-        {
-            columns.AddRange(new[] { ("start", "Startdatum"), ("slut", "Slutdatum"), ("avvikelse", "Avvikelse") }.Where(c => words.Contains(c.Item2)).Select(c => c.Item1));
-            return (columns, i);
-        }
-        // Each column where its own words first stand: the extraction keeps the header cells' order, though a cell's
-        // second line may come after the next cell's first ("2022 Årsmål KF:s" / "årsmål Period").
-        var at = new List<(string Key, int Index)>();
-        void Add(string key, int index) { if (index >= 0) at.Add((key, index)); }
-        Add("utfall", words.IndexOf("Periodens"));
-        Add("utfall_man", words.FindIndex(w => w.StartsWith("män", StringComparison.OrdinalIgnoreCase) || w.StartsWith("pojkar", StringComparison.OrdinalIgnoreCase)));
-        Add("utfall_kvinnor", words.FindIndex(w => w.StartsWith("kvinnor", StringComparison.OrdinalIgnoreCase) || w.StartsWith("flickor", StringComparison.OrdinalIgnoreCase)));
-        var lastYear = Enumerable.Range(1, Math.Max(0, words.Count - 1)).FirstOrDefault(k => words[k] == "VB" && words[k - 1] == "Utfall", words.IndexOf("VB"));
-        Add("utfall_forra_aret", Regex.IsMatch(joined, @"UtfallVB\d{4}") ? lastYear : -1);
-        Add("prognos", words.FindIndex(w => w is "Prognos" or "prognos"));
-        Add("arsmal", Enumerable.Range(0, words.Count).FirstOrDefault(k => Regex.IsMatch(words[k], "^[ÅAå]rsmål$") && (k == 0 || words[k - 1] != "KF:s"), -1));
-        Add("kf_arsmal", words.IndexOf("KF:s"));
-        Add("periodicitet", words.IndexOf("Periodicitet"));
-        Add("period", words.IndexOf("Period"));
-        columns.AddRange(at.OrderBy(c => c.Index).Select(c => c.Key));
+        columns.AddRange(ColumnHeaders.Read(words).Where(k => k != "namn"));
         return (columns, i);
     }
 
@@ -201,7 +180,7 @@ internal sealed partial class FlatLayout : Layout
     }
 
     private static bool EndsTable(string clean) =>
-        ReportImporter.IsHeading(clean) || ReportImporter.EndsGoalTree(clean) || Regex.IsMatch(clean, @"^[-–]?\s*Uppfylls (helt|delvis|inte)$");
+        ReportImporter.IsHeading(clean) || ReportImporter.EndsGoalTree(clean) || ReportImporter.IsRatingLine(clean);
 
     [GeneratedRegex(@"^(?:Analys|Kommentar)\s*:?\s+(?<text>\S.*)$")]
     private static partial Regex NoteLabel();
@@ -223,21 +202,22 @@ internal sealed partial class FlatLayout : Layout
         return true;
     }
 
+    private static readonly string[] ActivityKeys = ["namn", "start", "slut", "avvikelse"];
+
     private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state)
     {
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
         var m = ActivityDates().Match(joined);
         if (!m.Success) return false;
-        // The Avvikelse cell as the tab layout reads it: a flag, a no, or a dash or empty words; anything else after the dates is not this row's.
+        // The Avvikelse cell is what follows the dates on their line, read as the tab layout reads it: a flag, a no, a
+        // dash or empty words, or other text, which is noted and flags nothing. Text after the dates that runs onto a
+        // later line is not this row's.
         var flag = m.Groups["flag"].Value;
-        var deviation = flag.Length == 0 ? false : Deviation(flag);
-        if (deviation is null) return false;
+        if (flag.Length > 0 && Deviation(flag) is null && !Regex.IsMatch(pending[^1].Text, $@"{m.Groups["end"].Value}\s+{Regex.Escape(flag)}\s*$"))
+            return false;
         var line = pending[0].Line;
-        var row = new RawRow(line);
-        row.Name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
-        row.Cells["start"] = m.Groups["start"].Value;
-        row.Cells["slut"] = m.Groups["end"].Value;
-        if (deviation == true) row.Cells["avvikelse"] = "true";
+        var name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
+        var row = Row(line, ActivityKeys, [name, m.Groups["start"].Value, m.Groups["end"].Value, flag], state);
         if (row.Name.Length == 0) state.Note(line, "aktivitetsraden saknar namn");
         else Place(row, indicator: false, state);
         return true;
@@ -322,7 +302,7 @@ internal sealed partial class FlatLayout : Layout
             if (periodicity != Periodicity.Tertial) return true;
             foreach (var line in next.Take(6))
             {
-                if (Regex.IsMatch(line, @"^(?:[123] )?\d{4}$")) return false;
+                if (Regex.IsMatch(line, @"^(?:[123],? )?\d{4}$")) return false;
                 if (line.Split(' ').Length > 2 || char.IsUpper(line[0])) break; // the next row
             }
             return true;

@@ -18,28 +18,8 @@ internal abstract partial class Layout
     /// <summary>Reads a table starting at line index <paramref name="start"/>; returns the index after it.</summary>
     public abstract int ReadTable(string[] lines, int start, ReportImporter.State state);
 
-    [GeneratedRegex(@"^utfall vb\s*\d{4}$")]
-    private static partial Regex LastYearHeader();
-
     /// <summary>The dataset key for a column header as the reports write it ("Arsmål", "KF:s årsmål år 2025", …).</summary>
-    internal static string? ColumnKey(string header)
-    {
-        var h = Regex.Replace(header.ToLowerInvariant().Replace("arsmål", "årsmål"), @"\s+", " ").Replace("/ ", "/").Trim();
-        if (h == "indikator" || h == "aktivitet") return "namn";
-        if (h == "periodens utfall") return "utfall";
-        if (h.StartsWith("utfall män", StringComparison.Ordinal)) return "utfall_man";
-        if (h.StartsWith("utfall kvinnor", StringComparison.Ordinal)) return "utfall_kvinnor";
-        if (LastYearHeader().IsMatch(h)) return "utfall_forra_aret";
-        if (h == "prognos helår") return "prognos";
-        if (h == "årsmål") return "arsmal";
-        if (h.StartsWith("kf:s årsmål", StringComparison.Ordinal)) return "kf_arsmal";
-        if (h == "period") return "period";
-        if (h == "periodicitet") return "periodicitet";
-        if (h == "startdatum") return "start";
-        if (h == "slutdatum") return "slut";
-        if (h == "avvikelse") return "avvikelse";
-        return null;
-    }
+    internal static string? ColumnKey(string header) => ColumnHeaders.Key(header);
 
     /// <summary>The report's own title of a column, for messages and the review workbook.</summary>
     internal static string ColumnTitle(string key) => key switch

@@ -27,8 +27,8 @@ internal static partial class PeriodCell
     private static readonly string Tertial = $"{TertialWord}(?: [123])?|{string.Join('|', ReportCodes)}";
     private static readonly string Year = string.Join('|', YearWords);
 
-    /// <summary>A whole cell: a period with its year ("Tertial 1 2026", "VB 2023", "År 2026", "2026").</summary>
-    private static readonly Regex Complete = new($@"^(?:(?:{Tertial}|{Year}) )?\d{{4}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    /// <summary>A whole cell: a period with its year ("Tertial 1 2026", "VB 2023", "År 2026", "2026"), maybe a comma before the year ("T1, 2026").</summary>
+    private static readonly Regex Complete = new($@"^(?:(?:{Tertial}|{Year}),? )?\d{{4}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The start of a period whose year wrapped to a line below ("Tertial" / "1 2026", "VB" / "2023").</summary>
     private static readonly Regex Open = new($@"^(?:{Tertial})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -36,11 +36,14 @@ internal static partial class PeriodCell
     /// <summary>A periodicity alone ("Tertial", "År", "Helår"), as the plan's Periodicitet column and some Period cells give it.</summary>
     private static readonly Regex Alone = new($@"^(?:{TertialWord}|{Year})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    /// <summary>A tertial's cell however it goes on ("Tertial 1, 2026"): the tab layout keeps a cell whole.</summary>
-    private static readonly Regex TertialStart = new($@"^{TertialWord}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    /// <summary>A cell that starts with a tertial's word or a report's code: the indicator is a tertial one.</summary>
-    private static readonly Regex TertialKind = new($@"^(?:{Tertial})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    /// <summary>
+    /// Any Period cell, in one pass: <see cref="Complete"/>, <see cref="Open"/> or <see cref="Alone"/>, or a tertial's cell
+    /// however it goes on ("Tertial 1, 2026": the tab layout keeps a cell whole). Group "kind" holds a cell that starts
+    /// with a tertial's word or a report's code: the indicator is a tertial one.
+    /// </summary>
+    private static readonly Regex Any = new(
+        $@"^(?:(?<kind>(?:{Tertial})(?:,? \d{{4}})?|{TertialWord}\b.*)|(?:(?:{Year}),? )?\d{{4}}|(?:{Year}))$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static bool IsComplete(string text) => Complete.IsMatch(text);
 
@@ -54,9 +57,8 @@ internal static partial class PeriodCell
     /// <summary>The periodicity a Period cell gives, or null when the cell is no period.</summary>
     public static Periodicity? Of(string cell)
     {
-        var text = Blanks().Replace(cell, " ").Trim();
-        if (!Complete.IsMatch(text) && !Open.IsMatch(text) && !Alone.IsMatch(text) && !TertialStart.IsMatch(text)) return null;
-        return TertialKind.IsMatch(text) ? Periodicity.Tertial : Periodicity.Year;
+        var match = Any.Match(Blanks().Replace(cell, " ").Trim());
+        return !match.Success ? null : match.Groups["kind"].Success ? Periodicity.Tertial : Periodicity.Year;
     }
 
     /// <summary>The periodicity's label ("Tertial", "År") for the dataset, or null.</summary>

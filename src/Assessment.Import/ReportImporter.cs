@@ -35,8 +35,15 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^\s*[-–•●]\s*\S")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"^[-–]?\s*Uppfylls\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// A goal's rating line: "Uppfylls helt", with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls
+    /// inte"), or as a tertial report's forecast for the year ("Kommer att uppfyllas helt").
+    /// </summary>
+    [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+)?(?:Uppfylls|Kommer\s+att\s+uppfyllas)\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
+
+    /// <summary>A goal's rating line (<see cref="RatingLine"/>): it ends a table, as a heading does.</summary>
+    internal static bool IsRatingLine(string clean) => RatingLine().IsMatch(clean);
 
     /// <summary>An entry of a table of contents: leader dots (close or spaced, or "…"), a tab or a table cell before the page number.</summary>
     [GeneratedRegex(@"\.{4,}|(?:\.\s+){3,}\.?\s*\d*\s*$|…{2,}|\t\d+\s*$|\|\s*<?b?>?\d+<?/?b?>?\s*\|\s*$")]
@@ -72,6 +79,7 @@ public static partial class ReportImporter
         var dataset = new RawDataset { Source = source };
         (dataset.District, dataset.Period) = (District(text), Period(text));
         var state = new State(dataset, notes, layout);
+        var headings = new Lazy<ILookup<(GoalLevel, string), (int Line, string Title)>>(() => HeadingsOf(lines));
 
         for (var i = 0; i < lines.Length; i++)
         {
@@ -92,7 +100,7 @@ public static partial class ReportImporter
             }
             if (Heading(clean) is { } heading)
             {
-                if (TableOfContents().IsMatch(raw) || InPageList(lines, i, clean) || InHeadingRun(lines, i)) continue;
+                if (TableOfContents().IsMatch(raw) || InPageList(lines, i, clean) || InHeadingRun(lines, i, headings)) continue;
                 var title = heading.Title;
                 // A heading wrapped over several lines (flattened layout) continues on lines that carry on its
                 // sentence; a line that starts a sentence of its own is the prose after it.
@@ -179,24 +187,24 @@ public static partial class ReportImporter
     /// tree itself (goals without a rating or text of their own, say an inriktningsmål and its first
     /// verksamhetsområdesmål above a nämndmål), and is read as such.
     /// </summary>
-    private static bool InHeadingRun(string[] lines, int i) => InRun(lines, i) && ComesAgain(lines, i);
+    private static bool InHeadingRun(string[] lines, int i, Lazy<ILookup<(GoalLevel, string), (int Line, string Title)>> headings) =>
+        InRun(lines, i) && ComesAgain(lines, i, headings.Value);
+
+    /// <summary>The report's goal headings by level and number, each with its line index and tidied title: read once per report.</summary>
+    private static ILookup<(GoalLevel, string), (int Line, string Title)> HeadingsOf(string[] lines) =>
+        lines.Select((line, k) => (Heading: Heading(Clean(line)), Line: k)).Where(h => h.Heading is not null)
+            .ToLookup(h => (h.Heading!.Value.Level, h.Heading.Value.Id), h => (h.Line, Tidy(h.Heading!.Value.Title)));
 
     /// <summary>Whether the heading on line <paramref name="i"/> stands again, the same level, number and title, after its run.</summary>
-    private static bool ComesAgain(string[] lines, int i)
+    private static bool ComesAgain(string[] lines, int i, ILookup<(GoalLevel, string), (int Line, string Title)> headings)
     {
-        var heading = Heading(Clean(lines[i]));
+        var heading = Heading(Clean(lines[i]))!.Value;
         var k = i + 1;
         while (k < lines.Length && (Clean(lines[k]) is var c && (c.Length == 0 || Heading(c) is not null))) k++;
-        for (; k < lines.Length; k++)
-        {
-            var clean = Clean(lines[k]);
-            // A title wraps differently in the contents and in the text: one begins the other.
-            if (clean.Length > 0 && Heading(clean) is { } later && later.Level == heading?.Level && later.Id == heading?.Id
-                && (Tidy(later.Title), Tidy(heading.Value.Title)) is var (a, b)
-                && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
-                return true;
-        }
-        return false;
+        var title = Tidy(heading.Title);
+        // A title wraps differently in the contents and in the text: one begins the other.
+        return headings[(heading.Level, heading.Id)].Any(later => later.Line >= k
+            && (later.Title.StartsWith(title, StringComparison.Ordinal) || title.StartsWith(later.Title, StringComparison.Ordinal)));
     }
 
     private static bool InRun(string[] lines, int i)

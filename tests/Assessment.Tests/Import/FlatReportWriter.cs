@@ -72,11 +72,17 @@ public sealed record FlatReportWriter
     /// <summary>The word an Avvikelse cell holds for a flagged activity ("Avvikelse", "X", "✔").</summary>
     public string DeviationFlag { get; init; } = "Avvikelse";
 
+    /// <summary>The word an Avvikelse cell holds for an activity without deviation ("Nej", "–"); null: the seed's empty cell.</summary>
+    public string? DeviationNone { get; init; }
+
     /// <summary>A word of one letter in a wrapped name ("i", "å") stands on a line of its own, as a narrow column can set it.</summary>
     public bool LoneLetterLines { get; init; }
 
     /// <summary>The indicator table's header as the report spells it ("Arsmål" for "Årsmål"): the header's text in, text out.</summary>
     public Func<string, string>? HeaderText { get; init; }
+
+    /// <summary>A goal's rating line as the report writes it ("Målet uppfylls delvis"): the rating word in, the line out; null: "Uppfylls delvis".</summary>
+    public Func<string, string>? RatingLine { get; init; }
 
     private int _rows;
     private int _activities;
@@ -110,7 +116,7 @@ public sealed record FlatReportWriter
         };
         Wrap(text, heading, TextWidth);
         text.AppendLine();
-        if (goal.Recorded is { } rating) text.Append(" Uppfylls ").Append(rating).AppendLine(" ").AppendLine();
+        if (goal.Recorded is { } rating) text.Append(' ').Append(RatingLine?.Invoke(rating) ?? $"Uppfylls {rating}").AppendLine(" ").AppendLine();
         if (goal.Description.Count > 0)
         {
             text.AppendLine("Beskrivning ").AppendLine();
@@ -311,7 +317,7 @@ public sealed record FlatReportWriter
             }
             text.AppendLine();
             text.Append(row.Cells.GetValueOrDefault("start")).Append(' ').Append(row.Cells.GetValueOrDefault("slut"))
-                .Append(row.Cells.ContainsKey("avvikelse") ? " " + DeviationFlag : "").AppendLine(" ").AppendLine();
+                .Append(row.Cells.ContainsKey("avvikelse") ? " " + DeviationFlag : DeviationNone is { } none ? " " + none : "").AppendLine(" ").AppendLine();
             Notes(text, row);
         }
     }

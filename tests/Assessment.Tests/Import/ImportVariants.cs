@@ -202,7 +202,30 @@ internal static class ImportVariants
                 });
             }
         }
+        foreach (var v in HeadingRuns(family))
+            yield return v;
     }
+
+    /// <summary>
+    /// The goal tree with nothing of its own on the upper two levels (no rating, text or table): each inriktningsmål,
+    /// its first verksamhetsområdesmål and that one's first nämndmål are headings in a row, as a contents list without
+    /// page numbers has them – but given once, so they are the goal tree.
+    /// </summary>
+    private static IEnumerable<Variant> HeadingRuns(string family) =>
+        BothReports(family, "rubriker i följd som inte kommer igen (målträdet)", new FlatReportWriter(), d =>
+        {
+            var copy = Copy(d);
+            foreach (var goal in copy.AllGoals().Where(g => g.Level != GoalLevel.BoardGoal))
+            {
+                goal.Recorded = null;
+                goal.Analysis.Clear();
+                goal.Description.Clear();
+                goal.ExpectedResults.Clear();
+                goal.Indicators.Clear();
+                goal.Activities.Clear();
+            }
+            return copy;
+        });
 
     // --- The tab layout (the tertial report's seed, rewritten) ---
 
@@ -290,7 +313,8 @@ internal static class ImportVariants
             expected.AllGoals().Single(g => g.Indicators.Any(i => i.Name == "Förskollärartäthet")).Analysis.Add(prose);
             return (expected, text);
         });
-        foreach (var (name, tertial, year) in new[] { ("T1 2026 och År 2026", "T1 2026", "År 2026"), ("Tertial och År", "Tertial", "År"), ("Helår 2026", "Tertial 1 2026", "Helår 2026") })
+        foreach (var (name, tertial, year) in new[] { ("T1 2026 och År 2026", "T1 2026", "År 2026"), ("Tertial och År", "Tertial", "År"), ("Helår 2026", "Tertial 1 2026", "Helår 2026"),
+                     ("Tertial 1, 2026 och År, 2026", "Tertial 1, 2026", "År, 2026"), ("T1, 2026", "T1, 2026", "2026") })
         {
             yield return new Variant(family, $"period {name}", () =>
             {
@@ -298,6 +322,7 @@ internal static class ImportVariants
                 return (original, new FlatReportWriter { PeriodCell = p => p.StartsWith("Tertial", StringComparison.Ordinal) ? tertial : year }.Write(original));
             });
         }
+        yield return new Variant(family, "period T1, 2026 (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, "\tTertial 1 2026", "\tT1, 2026")));
     }
 
     // --- Columns: order, gender split, the city's target ---
@@ -369,6 +394,36 @@ internal static class ImportVariants
                          CellText = (key, c) => key == "utfall" && c.Length % 2 == 0 ? c + marker : c,
                      }))
                 yield return v;
+        foreach (var v in PowerUnits(family))
+            yield return v;
+    }
+
+    /// <summary>A bare figure's unit of area or volume, by the figure: "12" is "12 km²", the unit's power part of the figure.</summary>
+    private static string? PowerUnit(string key, string value) =>
+        IsValue(key) && Regex.IsMatch(value, @"^\d[\d ]*(?:,\d+)?$") ? value + (value.Length % 3) switch { 0 => " m²", 1 => " km²", _ => " m³" } : null;
+
+    /// <summary>A footnote marker after a figure whose unit has a power, by the figure: "12 m²¹" or "5 km² *".</summary>
+    private static string PowerFootnote(string cell) =>
+        Regex.IsMatch(cell, "[²³]$") ? cell + (cell.Length % 2 == 0 ? "¹" : " *") : cell;
+
+    /// <summary>Units with powers (m², km², m³), every other one with a footnote marker after it, in both layouts.</summary>
+    private static IEnumerable<Variant> PowerUnits(string family)
+    {
+        foreach (var v in BothReports(family, "enheter med exponent och fotnotstecken (12 m²¹, 5 km² *)",
+                     new FlatReportWriter { CellText = (_, c) => PowerFootnote(c) }, d => Copy(d, (key, value) => PowerUnit(key, value) ?? value)))
+            yield return v;
+        yield return new Variant(family, "enheter med exponent och fotnotstecken (tabb)", () =>
+        {
+            var expected = Copy(Tertial(), (key, value) => PowerUnit(key, value) ?? value);
+            // Every value cell of an indicator row: after the name (its first cell with text), before the period.
+            var lines = TertialText.Value.Split('\n').Select(line =>
+            {
+                var cells = line.Split('\t');
+                var (name, period) = (Array.FindIndex(cells, c => c.Trim().Length > 0), Array.FindLastIndex(cells, c => Regex.IsMatch(c, @"^(?:Tertial 1 )?\d{4}$")));
+                return string.Join('\t', cells.Select((c, k) => k > name && k < period && PowerUnit("utfall", c) is { } unit ? PowerFootnote(unit) : c));
+            });
+            return (expected, string.Join('\n', lines));
+        });
     }
 
     // --- Page breaks between rows, wrapped names ---
@@ -442,11 +497,20 @@ internal static class ImportVariants
     {
         const string family = "avvikelser";
         // A mark in the Avvikelse column flags the row, whichever mark the report's font gives: a tick or a cross.
-        foreach (var mark in new[] { "✔", "✓", "✗", "X", "Ja" })
+        foreach (var mark in new[] { "✔", "✓", "✗", "✘", "☒", "☑", "X", "Ja" })
         {
             foreach (var v in BothReports(family, $"platt: {mark}", new FlatReportWriter { DeviationFlag = mark }, EveryThirdFlagged))
                 yield return v;
             yield return new Variant(family, $"tabb: {mark}", () => TabDeviations(mark, ""));
+        }
+        // A cell that says there is no deviation ("Nej", "–", "Ingen avvikelse") flags nothing; nor does other text
+        // ("Se analys"), which is noted.
+        foreach (var none in new[] { "Nej", "–", "Ingen avvikelse", "Se analys" })
+        {
+            foreach (var v in BothReports(family, $"platt: \"{none}\" utan avvikelse", new FlatReportWriter { DeviationNone = none }, EveryThirdFlagged))
+                yield return v;
+            if (none != "Nej") // the tab layout's "Nej" is the family "tabbar"'s "avvikelse Ja/Nej"
+                yield return new Variant(family, $"tabb: \"{none}\" utan avvikelse", () => TabDeviations("Avvikelse", none));
         }
     }
 
@@ -478,6 +542,40 @@ internal static class ImportVariants
         foreach (var v in BothReports(family, "Arsmål", new FlatReportWriter { HeaderText = h => h.Replace("Årsmål", "Arsmål") }))
             yield return v;
         yield return new Variant(family, "Arsmål (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t.*)\tÅrsmål\t", "$1\tArsmål\t")));
+        // Other districts' and years' names for a column: the forecast, last year's outcome, the district's target.
+        var spellings = new (string Name, string Flat, string Tab, string Written)[]
+        {
+            ("Helårsprognos", @"Prognos \nhelår", "Prognos helår", "Helårsprognos"),
+            ("Utfall föregående år", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Utfall \nföregående \når"),
+            ("Föregående års utfall", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Föregående \nårs \nutfall"),
+            ("Målvärde", "(?<=\n)Årsmål", "Årsmål", "Målvärde"),
+            ("Årsmål med året", "(?<=\n)Årsmål", "Årsmål", "Årsmål \n{year}"),
+        };
+        foreach (var (name, flat, tab, written) in spellings)
+        {
+            foreach (var (report, columns, year) in new[] { ("VB", AnnualColumns, "2023"), ("T1", TertialColumns, "2026") })
+            {
+                if (report == "VB" && name == "Helårsprognos") continue; // the annual report has no forecast
+                yield return Written(family, $"kolumnen {name}", report, new FlatReportWriter
+                {
+                    Columns = columns,
+                    HeaderText = h => Regex.Replace(h, flat, written.Replace("{year}", year)),
+                });
+            }
+            yield return new Variant(family, $"kolumnen {name} (tabb)", () =>
+                (Tertial(), RewriteAll(TertialText.Value, $@"^(Indikator\t.*){tab}(?=\t)", m => m.Groups[1].Value + written.Replace(" \n", " ").Replace("{year}", "2026"))));
+        }
+        // The rating line with the goal as its subject: "Målet uppfylls delvis", "Nämndmålet uppfylls helt".
+        foreach (var v in BothReports(family, "betygsrad Målet uppfylls …", new FlatReportWriter { RatingLine = r => $"Målet uppfylls {r}" }))
+            yield return v;
+        // A tertial report's rating is a forecast for the year, and may say so: "Kommer att uppfyllas helt".
+        yield return Written(family, "betygsrad Kommer att uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer att uppfyllas {r}" });
+        yield return new Variant(family, "betygsrad Verksamhetsområdesmålet/Nämndmålet uppfylls … (tabb)", () =>
+        {
+            var level = 0;
+            return (Tertial(), RewriteAll(TertialText.Value, @"^(\S*\s*)Uppfylls (helt|delvis|inte)", m =>
+                $"{m.Groups[1].Value}{(level++ % 2 == 0 ? "Verksamhetsområdesmålet" : "Nämndmålet")} uppfylls {m.Groups[2].Value}"));
+        });
         yield return new Variant(family, "Utfall män och Utfall kvinnor (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t[^\n]*)Utfall män/ pojkar\tUtfall kvinnor/ flickor", "$1Utfall män\tUtfall kvinnor")));
     }
