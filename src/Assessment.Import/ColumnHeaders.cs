@@ -17,7 +17,7 @@ internal static partial class ColumnHeaders
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),
         ("utfall_kvinnor", ["Utfall kvinnor/flickor", "Utfall kvinnor", "Utfall flickor/kvinnor", "Kvinnor/flickor", "Flickor/kvinnor", "Kvinnor"]),
         ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Föregående års utfall"]),
-        ("prognos", ["Prognos helår", "Helårsprognos"]),
+        ("prognos", ["Prognos helår", "Helårsprognos", "Prognos"]),
         // The district's own target: "Årsmål", with the year ("Årsmål 2026") or as the reports' prose calls it ("målvärdet").
         ("arsmal", ["Årsmål", "Årsmål #", "Målvärde"]),
         ("kf_arsmal", ["KF:s årsmål", "KF:s årsmål #", "KF:s årsmål år #"]),
@@ -48,15 +48,19 @@ internal static partial class ColumnHeaders
     [GeneratedRegex(@"(?<=/)(?=\p{L})")]
     private static partial Regex SlashParts();
 
-    [GeneratedRegex(@"^\d{4}$")]
+    /// <summary>A year, alone or right after a report code ("2023", "VB2023").</summary>
+    [GeneratedRegex(@"^(?<code>\p{L}*)\d{4}$")]
     private static partial Regex Year();
 
-    /// <summary>Words run together for comparing: lower case, "arsmål" as "årsmål", a year as "#".</summary>
+    /// <summary>Words run together for comparing: lower case, "arsmål" as "årsmål", a year as "#" ("VB2023" as "vb#").</summary>
     private static string Normal(IEnumerable<string> words) =>
-        string.Concat(words.Select(w => Year().IsMatch(w) ? "#" : w.ToLowerInvariant().Replace("arsmål", "årsmål")));
+        string.Concat(words.Select(w => Year().Match(w) is { Success: true } year
+            ? year.Groups["code"].Value.ToLowerInvariant() + "#"
+            : w.ToLowerInvariant().Replace("arsmål", "årsmål")));
 
-    /// <summary>A word of a flattened table's header line.</summary>
-    public static bool IsHeaderWord(string word) => Words.Contains(Normal([word]));
+    /// <summary>A word of a flattened table's header line (a report code with its year, "VB2023", when the code is one).</summary>
+    public static bool IsHeaderWord(string word) =>
+        Normal([word]) is var normal && (Words.Contains(normal) || (normal.Length > 1 && normal[^1] == '#' && Words.Contains(normal[..^1])));
 
     /// <summary>The key of the longest spelling that the words from <paramref name="at"/> make, and how many words it takes.</summary>
     private static (string Key, int Length)? At(IReadOnlyList<string> words, int at)
