@@ -119,7 +119,8 @@ internal static class Cli
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var context = new CommandContext(stdout, stderr);
+        if (args.Length > 0 && args[0] == "help") args = [.. args[1..], "--help"]; // assess help [KOMMANDO]
+        using var context = new CommandContext(stdout, stderr) { Arguments = args };
         Command? command = null;
         try
         {
@@ -128,7 +129,6 @@ internal static class Cli
                 stderr.Write(HelpText.Overview());
                 return BadInput;
             }
-            if (args[0] == "help") args = [.. args[1..], "--help"]; // assess help [KOMMANDO]
             if (Direct(args) is { } direct)
             {
                 command = direct.CommandResult.Command;

@@ -40,6 +40,9 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
 
     public TextWriter Stderr { get; } = stderr;
 
+    /// <summary>The words of the command line as given (after <c>assess help KOMMANDO</c> is read as <c>KOMMANDO --help</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     /// <summary>Everything the command has read, from any of its threads.</summary>
     public ReadRecord Reads { get; } = new();
 

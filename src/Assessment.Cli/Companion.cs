@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Assessment.Domain;
@@ -19,14 +17,16 @@ internal static class Companion
     public const string ProgramName = "assess-full";
 
     /// <summary>
-    /// Runs <c>assess-full</c> from the program's folder with the command line <paramref name="parse"/> read, as
-    /// <paramref name="command"/>: on Linux and macOS in place of this process (the same process id, so Ctrl+C and a
-    /// service manager's signals reach it, and its exit code is this program's), elsewhere as a child whose exit code
-    /// is returned.
+    /// Runs <c>assess-full</c> from the program's folder with the same words (<see cref="CommandContext.Arguments"/>):
+    /// on Linux and macOS in place of this process (the same process id, so Ctrl+C and a service manager's signals reach
+    /// it, and its exit code is this program's), elsewhere as a child whose exit code is returned.
     /// </summary>
-    public static int Become(string command, ParseResult parse, CommandContext context) =>
-        Run(AppContext.BaseDirectory, [command, .. parse.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value)],
-            context.Stdout, context.Stderr);
+    public static int Become(CommandContext context)
+    {
+        // assess-full is never lean; a build that made it so would otherwise run itself for ever.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == ProgramName) throw ProgramParts.Lacks("part this command needs");
+        return Run(AppContext.BaseDirectory, context.Arguments, context.Stdout, context.Stderr);
+    }
 
     /// <summary><see cref="Become"/> from <paramref name="folder"/>; a missing program is <see cref="ErrorKinds.FileMissing"/>.</summary>
     public static int Run(string folder, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)

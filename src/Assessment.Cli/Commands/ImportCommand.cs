@@ -45,7 +45,7 @@ internal static partial class ImportCommand
 
     private static int Run(ParseResult parse, CommandContext context)
     {
-        if (parse.GetValue(Review) is not null && ProgramParts.Lean) return Companion.Become("import", parse, context);
+        if (ProgramParts.Lean && parse.GetValue(Review) is not null) return Companion.Become(context);
         var path = parse.GetValue(Report)!;
         context.Reads.Record(path);
         var text = InputText.ReadFile(path, path);

@@ -42,7 +42,7 @@ internal static class MergeCommand
         var planPath = parse.GetValue(Plan)!;
         var outcomesPath = parse.GetValue(Outcomes)!;
         var workbook = outcomesPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
-        if (workbook && ProgramParts.Lean) return Companion.Become("merge", parse, context);
+        if (ProgramParts.Lean && workbook) return Companion.Become(context);
         var plan = context.Dataset(planPath).Dataset;
         context.Reads.Record(outcomesPath);
         ReportingPeriod? period = null;
@@ -52,7 +52,7 @@ internal static class MergeCommand
             catch (FormatException e) { throw new UsageException(e.Message); }
         }
         var outcomes = workbook
-            ? ProgramParts.Lean ? throw ProgramParts.Lacks("workbook reader") : Workbook.ReadOutcomes(outcomesPath, outcomesPath, period)
+            ? (ProgramParts.Lean ? throw ProgramParts.Lacks("workbook reader") : Workbook.ReadOutcomes(outcomesPath, outcomesPath, period))
             : OutcomesReader.ReadFile(outcomesPath);
         if (period is not null) outcomes = outcomes with { Period = period };
         var merged = outcomes.ApplyTo(plan) with { Source = $"{Path.GetFileName(planPath)} + {Path.GetFileName(outcomesPath)}" };

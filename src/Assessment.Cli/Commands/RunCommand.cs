@@ -35,7 +35,7 @@ internal static class RunCommand
     private static int Run(ParseResult parse, CommandContext context)
     {
         var format = ReportFormats.Named(parse.GetValue(Format)!);
-        if (ProgramParts.Lean && !format.InLeanProgram) return Companion.Become("run", parse, context);
+        if (ProgramParts.Lean && !format.InLeanProgram) return Companion.Become(context);
         var output = parse.GetValue(Output);
         if (format.Binary && output is null)
             throw new UsageException($"{format.Kind} skrivs till en fil: ange -o RESULTAT.{format.Name}");

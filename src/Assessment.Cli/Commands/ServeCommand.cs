@@ -39,7 +39,7 @@ internal static class ServeCommand
     };
 
     private static int Run(ParseResult parse, CommandContext context) =>
-        ProgramParts.Lean ? Companion.Become("serve", parse, context) : Serve(parse, context);
+        ProgramParts.Lean ? Companion.Become(context) : Serve(parse, context);
 
     private static int Serve(ParseResult parse, CommandContext context)
     {

@@ -24,8 +24,16 @@ public sealed record RuleDefinition(string Id, string? Description, string Condi
 /// <summary>Keyword that sets an indicator's direction when its name contains it.</summary>
 public sealed record DirectionKeyword(string Text, SourcePosition Position)
 {
-    /// <summary>The text in upper case (invariant), as names are compared with it.</summary>
-    internal string Folded { get; } = Text.ToUpperInvariant();
+    private readonly string _text = Text;
+
+    public string Text
+    {
+        get => _text;
+        init => (_text, Folded) = (value, value.ToUpperInvariant());
+    }
+
+    /// <summary>The text in upper case (invariant), as names are compared with it; follows <see cref="Text"/>, also in a <c>with</c>.</summary>
+    internal string Folded { get; private init; } = Text.ToUpperInvariant();
 }
 
 /// <summary>How an indicator's compared value, target and direction are chosen.</summary>
