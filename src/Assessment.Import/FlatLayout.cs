@@ -204,6 +204,15 @@ internal sealed partial class FlatLayout : Layout
 
     private static readonly string[] ActivityKeys = ["namn", "start", "slut", "avvikelse"];
 
+    /// <summary>Whether <paramref name="line"/> ends with <paramref name="date"/>, a space and <paramref name="text"/>: the cell stands on the dates' line.</summary>
+    private static bool EndsLine(string line, string date, string text)
+    {
+        var rest = line.TrimEnd();
+        if (!rest.EndsWith(text, StringComparison.Ordinal)) return false;
+        rest = rest[..^text.Length];
+        return rest.Length > rest.TrimEnd().Length && rest.TrimEnd().EndsWith(date, StringComparison.Ordinal);
+    }
+
     private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state)
     {
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
@@ -213,8 +222,7 @@ internal sealed partial class FlatLayout : Layout
         // dash or empty words, or other text, which is noted and flags nothing. Text after the dates that runs onto a
         // later line is not this row's.
         var flag = m.Groups["flag"].Value;
-        if (flag.Length > 0 && Deviation(flag) is null && !Regex.IsMatch(pending[^1].Text, $@"{m.Groups["end"].Value}\s+{Regex.Escape(flag)}\s*$"))
-            return false;
+        if (flag.Length > 0 && Deviation(flag) is null && !EndsLine(pending[^1].Text, m.Groups["end"].Value, flag)) return false;
         var line = pending[0].Line;
         var name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
         var row = Row(line, ActivityKeys, [name, m.Groups["start"].Value, m.Groups["end"].Value, flag], state);

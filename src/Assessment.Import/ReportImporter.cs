@@ -100,7 +100,7 @@ public static partial class ReportImporter
             }
             if (Heading(clean) is { } heading)
             {
-                if (TableOfContents().IsMatch(raw) || InPageList(lines, i, clean) || InHeadingRun(lines, i, headings)) continue;
+                if (TableOfContents().IsMatch(raw) || InPageList(lines, i, clean) || InHeadingRun(lines, i, heading, headings)) continue;
                 var title = heading.Title;
                 // A heading wrapped over several lines (flattened layout) continues on lines that carry on its
                 // sentence; a line that starts a sentence of its own is the prose after it.
@@ -187,8 +187,9 @@ public static partial class ReportImporter
     /// tree itself (goals without a rating or text of their own, say an inriktningsmål and its first
     /// verksamhetsområdesmål above a nämndmål), and is read as such.
     /// </summary>
-    private static bool InHeadingRun(string[] lines, int i, Lazy<ILookup<(GoalLevel, string), (int Line, string Title)>> headings) =>
-        InRun(lines, i) && ComesAgain(lines, i, headings.Value);
+    private static bool InHeadingRun(string[] lines, int i, (GoalLevel Level, string Id, string Title) heading,
+        Lazy<ILookup<(GoalLevel, string), (int Line, string Title)>> headings) =>
+        InRun(lines, i) && ComesAgain(lines, i, heading, headings.Value);
 
     /// <summary>The report's goal headings by level and number, each with its line index and tidied title: read once per report.</summary>
     private static ILookup<(GoalLevel, string), (int Line, string Title)> HeadingsOf(string[] lines) =>
@@ -196,9 +197,9 @@ public static partial class ReportImporter
             .ToLookup(h => (h.Heading!.Value.Level, h.Heading.Value.Id), h => (h.Line, Tidy(h.Heading!.Value.Title)));
 
     /// <summary>Whether the heading on line <paramref name="i"/> stands again, the same level, number and title, after its run.</summary>
-    private static bool ComesAgain(string[] lines, int i, ILookup<(GoalLevel, string), (int Line, string Title)> headings)
+    private static bool ComesAgain(string[] lines, int i, (GoalLevel Level, string Id, string Title) heading,
+        ILookup<(GoalLevel, string), (int Line, string Title)> headings)
     {
-        var heading = Heading(Clean(lines[i]))!.Value;
         var k = i + 1;
         while (k < lines.Length && (Clean(lines[k]) is var c && (c.Length == 0 || Heading(c) is not null))) k++;
         var title = Tidy(heading.Title);

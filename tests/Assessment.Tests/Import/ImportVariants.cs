@@ -550,12 +550,14 @@ internal static class ImportVariants
             ("Föregående års utfall", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Föregående \nårs \nutfall"),
             ("Målvärde", "(?<=\n)Årsmål", "Årsmål", "Målvärde"),
             ("Årsmål med året", "(?<=\n)Årsmål", "Årsmål", "Årsmål \n{year}"),
+            ("Utfall VB med året ihop", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Utfall \nVB{year}"),
+            ("Prognos utan helår", @"Prognos \nhelår", "Prognos helår", "Prognos"),
         };
         foreach (var (name, flat, tab, written) in spellings)
         {
             foreach (var (report, columns, year) in new[] { ("VB", AnnualColumns, "2023"), ("T1", TertialColumns, "2026") })
             {
-                if (report == "VB" && name == "Helårsprognos") continue; // the annual report has no forecast
+                if (report == "VB" && name.Contains("rognos", StringComparison.Ordinal)) continue; // the annual report has no forecast
                 yield return Written(family, $"kolumnen {name}", report, new FlatReportWriter
                 {
                     Columns = columns,
