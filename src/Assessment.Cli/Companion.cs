@@ -42,8 +42,7 @@ internal static class Companion
         // process is gone, and on failure it ends right after).
         IntPtr[] argv = [.. ((string[])[path, .. args]).Select(Marshal.StringToCoTaskMemUTF8), IntPtr.Zero];
         execv(path, argv);
-        throw new InputException(ErrorKinds.FileUnreadable, path,
-            $"{ProgramName} kan inte startas (felkod {Marshal.GetLastPInvokeError()}): kontrollera att filen är körbar");
+        throw CannotStart(path, Marshal.GetLastPInvokeError());
     }
 
     private static int Child(string path, IReadOnlyList<string> args)
@@ -52,10 +51,22 @@ internal static class Companion
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // Ctrl+C reaches both programs: the child stops itself, and this one waits for it.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
-        using var child = Process.Start(start)!;
+        Process child;
+        try
+        {
+            child = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw CannotStart(path, e.NativeErrorCode);
+        }
+        using var _ = child;
         child.WaitForExit();
         return child.ExitCode;
     }
+
+    private static InputException CannotStart(string path, int code) =>
+        new(ErrorKinds.FileUnreadable, path, $"{ProgramName} kan inte startas (felkod {code}): kontrollera att filen är körbar");
 
     [DllImport("libc", SetLastError = true)]
     private static extern int execv([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr[] argv);

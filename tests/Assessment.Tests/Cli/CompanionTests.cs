@@ -33,6 +33,20 @@ public sealed class CompanionTests : IDisposable
         error.Errors[0].ToString().ShouldContain("dotnet publish src/Assessment.Cli");
     }
 
+    [SkippableFact]
+    public void A_companion_that_cannot_be_run_is_an_unreadable_file_not_a_stack_trace()
+    {
+        Skip.IfNot(Posix.Available, "exec needs Linux");
+        var folder = _dir.PathOf("ej-korbar");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, Companion.ProgramName), "#!/bin/sh\nexit 0\n"); // no execute bit: exec fails, this process stays
+
+        var error = Should.Throw<InputException>(() => Companion.Run(folder, ["serve"], TextWriter.Null, TextWriter.Null));
+
+        error.Errors[0].ToString().ShouldContain("fel A105:");
+        error.Errors[0].ToString().ShouldContain("assess-full kan inte startas");
+    }
+
     [SkippableTheory]
     [InlineData("serve --port=0 exempel|mapp")]
     [InlineData("serve -- -mapp")]
