@@ -24,7 +24,8 @@ internal static class Companion
     public static int Become(CommandContext context)
     {
         // assess-full is never lean; a build that made it so would otherwise run itself for ever.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == ProgramName) throw ProgramParts.Lacks("part this command needs");
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == ProgramName)
+            throw new InvalidOperationException($"{ProgramName} was published lean: it would hand the command over to itself");
         return Run(AppContext.BaseDirectory, context.Arguments, context.Stdout, context.Stderr);
     }
 
