@@ -18,7 +18,8 @@ internal sealed partial class FlatLayout : Layout
 
     public override bool WrapsText => true;
 
-    public override bool IsTableHeader(string clean, string raw) => IsHeaderLine(clean) && FirstWord(clean) is "Indikator" or "Aktivitet";
+    // The first word first: it is asked of every line, and the header words of only a few.
+    public override bool IsTableHeader(string clean, string raw) => FirstWord(clean) is "Indikator" or "Aktivitet" && IsHeaderLine(clean);
 
     /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" and the header (over one or more lines) names another column.</summary>
     public override bool IsTableStart(string[] lines, int i) =>
