@@ -23,7 +23,7 @@ public interface ITerm<out T> where T : struct, Enum
 /// </summary>
 public sealed class Vocabulary<T, TTerm> where T : struct, Enum where TTerm : ITerm<T>
 {
-    private readonly Dictionary<T, TTerm> _byValue;
+    private readonly TTerm[] _terms;
 
     /// <summary>Each spelling with the value it names, in the terms' order: what <see cref="Find"/> looks through.</summary>
     private readonly (string Spelling, T Value)[] _spellings;
@@ -32,11 +32,26 @@ public sealed class Vocabulary<T, TTerm> where T : struct, Enum where TTerm : IT
     public Vocabulary(string unknown, params TTerm[] terms)
     {
         Unknown = unknown;
-        Terms = terms;
-        // A value listed twice fails here; a value missing fails VocabularyTests, which compares each table with
-        // Enum.GetValues – not done here, where it cost a cold start reflection over ten enums for a check of the source.
-        _byValue = terms.ToDictionary(t => t.Value);
-        _spellings = [.. terms.SelectMany(t => t.Spellings.Select(s => (s, t.Value)))];
+        Terms = _terms = terms;
+        // Plain loops over a handful of terms, no dictionary and no LINQ: every start makes these ten tables, and
+        // each generic instantiation over an enum is native code of its own to load. A value listed twice fails
+        // here; a value missing fails VocabularyTests, which compares each table with Enum.GetValues – not done
+        // here, where it cost a cold start reflection over ten enums for a check of the source.
+        var count = 0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            for (var j = 0; j < i; j++)
+                if (EqualityComparer<T>.Default.Equals(terms[j].Value, terms[i].Value))
+                    throw new ArgumentException($"{terms[i].Value} står två gånger i ordlistan", nameof(terms));
+            count += terms[i].Spellings.Count;
+        }
+        _spellings = new (string, T)[count];
+        var k = 0;
+        foreach (var term in terms)
+        {
+            var spellings = term.Spellings;
+            for (var j = 0; j < spellings.Count; j++) _spellings[k++] = (spellings[j], term.Value);
+        }
     }
 
     /// <summary>The start of the message for a word not in the table, in Swedish: "okänt betyg", "okänd riktning".</summary>
@@ -52,7 +67,15 @@ public sealed class Vocabulary<T, TTerm> where T : struct, Enum where TTerm : IT
     /// <summary>Whether a word is recognised whatever its case (the dataset's words: "Tertial", "tertial").</summary>
     public bool IgnoreCase { get; init; }
 
-    public TTerm this[T value] => _byValue[value];
+    public TTerm this[T value]
+    {
+        get
+        {
+            foreach (var term in _terms)
+                if (EqualityComparer<T>.Default.Equals(term.Value, value)) return term;
+            throw new KeyNotFoundException($"{value} saknas i ordlistan");
+        }
+    }
 
     /// <summary>The value a code or another accepted spelling names (ignoring case and surrounding blanks), or null.</summary>
     public T? Find(string text)

@@ -26,9 +26,15 @@ internal sealed class Utf8YamlScanner
         public static readonly Unsupported Instance = new();
     }
 
-    /// <summary>The bytes that need no look: printable ASCII and the line feed.</summary>
-    private static readonly SearchValues<byte> Plain = SearchValues.Create(
-        [(byte)'\n', .. Enumerable.Range(0x20, 0x7F - 0x20).Select(b => (byte)b)]);
+    /// <summary>
+    /// The ASCII bytes that are refused, but for a carriage return before a line feed: the control characters
+    /// other than the line feed, and DEL. All ASCII, so the search for them is vectorised.
+    /// </summary>
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(
+        "\0\x01\x02\x03\x04\x05\x06\x07\x08\t\x0B\x0C\r\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F\x7F"u8);
+
+    /// <summary>What ends the run of a double-quoted scalar's plain bytes: its quote, an escape, a line break.</summary>
+    private static readonly SearchValues<byte> QuotedStops = SearchValues.Create("\"\\\n\r"u8);
 
     /// <summary>YamlDotNet refuses keys longer than this (a simple key is at most 1024 characters).</summary>
     private const int MaxKeyBytes = 1000;
@@ -84,39 +90,30 @@ internal sealed class Utf8YamlScanner
     /// </summary>
     private static bool Readable(ReadOnlySpan<byte> bytes)
     {
+        // Three vectorised passes rather than one stop at every non-ASCII character (å, ä and ö come every few
+        // words in a dataset's prose): valid UTF-8; no control character but a line break; and no character of the
+        // few refused beyond ASCII, each of which starts with one of three lead bytes (never a continuation byte).
         if (!System.Text.Unicode.Utf8.IsValid(bytes)) return false;
-        var i = 0;
-        while (true)
+        for (var i = 0; ;)
         {
-            var next = bytes[i..].IndexOfAnyExcept(Plain);
+            var next = bytes[i..].IndexOfAny(Controls);
+            if (next < 0) break;
+            i += next;
+            if (bytes[i] != '\r' || i + 1 >= bytes.Length || bytes[i + 1] != '\n') return false;
+            i += 2;
+        }
+        for (var i = 0; ;)
+        {
+            var next = bytes[i..].IndexOfAny((byte)0xC2, (byte)0xE2, (byte)0xEF);
             if (next < 0) return true;
             i += next;
-            var b = bytes[i];
-            if (b == '\r')
-            {
-                if (i + 1 >= bytes.Length || bytes[i + 1] != '\n') return false;
-                i += 2;
-            }
-            else if (b < 0x80)
-            {
-                return false;
-            }
-            else if (b < 0xE0)
-            {
-                if (b == 0xC2 && bytes[i + 1] < 0xA0) return false; // U+0080–U+009F
-                i += 2;
-            }
-            else if (b < 0xF0)
-            {
-                if (b == 0xE2 && bytes[i + 1] == 0x80 && bytes[i + 2] is 0xA8 or 0xA9) return false;
-                if (b == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF) return false;
-                if (b == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] is 0xBE or 0xBF) return false;
-                i += 3;
-            }
-            else
-            {
-                i += 4;
-            }
+            // Valid UTF-8, so the continuation bytes are there.
+            var (b, second) = (bytes[i], bytes[i + 1]);
+            if (b == 0xC2 && second < 0xA0) return false; // U+0080–U+009F
+            if (b == 0xE2 && second == 0x80 && bytes[i + 2] is 0xA8 or 0xA9) return false; // line and paragraph separators
+            if (b == 0xEF && second == 0xBB && bytes[i + 2] == 0xBF) return false; // a byte order mark inside the text
+            if (b == 0xEF && second == 0xBF && bytes[i + 2] is 0xBE or 0xBF) return false; // U+FFFE, U+FFFF
+            i += 2;
         }
     }
 
@@ -466,12 +463,19 @@ internal sealed class Utf8YamlScanner
         var escaped = false;
         while (true)
         {
+            if (!escaped)
+            {
+                // Before the first escape the text is the file's bytes as they stand: skip to what ends them.
+                var run = _bytes.AsSpan(_pos, _end - _pos).IndexOfAny(QuotedStops);
+                if (run < 0) throw Fallback(); // never closed
+                _pos += run;
+            }
             var b = Cur;
             if (IsBreak(b)) throw Fallback();
             if (b == '"') break;
             if (b != '\\')
             {
-                if (escaped) Append(ref length, b);
+                Append(ref length, b);
                 _pos++;
                 continue;
             }
