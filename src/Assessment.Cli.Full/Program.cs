@@ -1,1 +1,1 @@
-return Assessment.Cli.Cli.Run(args, Console.Out, Console.Error);
+return Assessment.Cli.StandardStreams.Run(args);

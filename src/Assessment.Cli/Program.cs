@@ -1,3 +1,3 @@
 using Assessment.Cli;
 
-return Cli.Run(args, Console.Out, Console.Error);
+return StandardStreams.Run(args);
