@@ -122,6 +122,14 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
             if (log is not null) logLine?.Invoke(log);
         if (output is null)
         {
+            if (Stdout is StreamWriter { Encoding: UTF8Encoding, BaseStream: var stream } writer)
+            {
+                // Standard output as a UTF-8 stream (StandardStreams): the rendered bytes as they are, in one write.
+                writer.Flush();
+                stream.Write(content);
+                stream.Flush();
+                return;
+            }
             Stdout.Write(Encoding.UTF8.GetString(content));
             Stdout.Flush();
             return;

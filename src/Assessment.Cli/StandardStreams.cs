@@ -21,8 +21,12 @@ internal static class StandardStreams
         return Cli.Run(args, stdout, stderr);
     }
 
+    /// <summary>
+    /// A writer with a small buffer: lines and messages pass through it, while a whole report, already UTF-8, goes
+    /// to the descriptor as it is (<see cref="CommandContext.Write(byte[], string?, string?, Action{DecisionLog}?)"/>).
+    /// </summary>
     private static StreamWriter Writer(int descriptor) =>
-        new(new Descriptor(descriptor), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024) { AutoFlush = true };
+        new(new Descriptor(descriptor), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1024) { AutoFlush = true };
 
     /// <summary>An open file descriptor written with write(2): at the descriptor's own offset, shared with whoever else writes there.</summary>
     private sealed class Descriptor(int descriptor) : Stream

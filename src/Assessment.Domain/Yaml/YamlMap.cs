@@ -496,14 +496,10 @@ public sealed class YamlMap
     {
         Known(key);
         if (_tree[_index].Count == 0) return -1;
-        var entry = 0;
-        for (var k = _index + 1; k >= 0; k = _tree[_tree[k].Next].Next, entry++)
-        {
-            if (!_tree.TextEquals(k, key)) continue;
-            MarkAsked(entry);
-            return _tree[k].Next;
-        }
-        return -1;
+        var k = _tree.FindKey(_index + 1, key, out var entry);
+        if (k < 0) return -1;
+        MarkAsked(entry);
+        return _tree[k].Next;
     }
 
     private SourcePosition At(int index) => new(File, _tree[index].Line, _tree[index].Column);

@@ -146,6 +146,33 @@ internal sealed class YamlTree
         return bytes.Length == text.Length;
     }
 
+    /// <summary>
+    /// The key among a mapping's keys from <paramref name="firstKey"/> on (keys and values alternate) whose text is
+    /// <paramref name="key"/>, and its place among them; -1 when there is none. Every value a reader takes is looked
+    /// up here, most of them among the dozen keys of an indicator.
+    /// </summary>
+    public int FindKey(int firstKey, string key, out int entry)
+    {
+        var nodes = Nodes;
+        // An ASCII key (as every key of our files is) has as many bytes as characters: a span of another length is
+        // another key, and one of the same length is compared as it stands.
+        var ascii = Ascii.IsValid(key);
+        entry = 0;
+        for (var k = firstKey; k >= 0; k = nodes[nodes[k].Next].Next, entry++)
+        {
+            ref var node = ref nodes[k];
+            if (ascii && !node.HasText && node.Kind == YamlItemKind.Scalar)
+            {
+                if (node.Length == key.Length && Ascii.Equals(_bytes.AsSpan(node.Start, node.Length), key)) return k;
+            }
+            else if (TextEquals(k, key))
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>Whether two scalars have the same text (a repeated key).</summary>
     public bool SameText(int a, int b)
     {

@@ -212,4 +212,29 @@ public class SwedishValuesTests
         if (expected is null) Should.Throw<FormatException>(() => SwedishValues.ParseTarget(text)).Message.ShouldContain("okänt målvärde");
         else SwedishValues.ParseTarget(text).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("2026-01-01")]
+    [InlineData(" 2026-12-31 ")]
+    [InlineData("2024-02-29")]
+    [InlineData("2026-02-29")]
+    [InlineData("2026-04-31")]
+    [InlineData("2026-13-01")]
+    [InlineData("2026-00-10")]
+    [InlineData("0000-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2026-1-01")]
+    [InlineData("2026/01/01")]
+    [InlineData("20260101")]
+    [InlineData("2026-01-01T00:00")]
+    [InlineData("+026-01-01")]
+    [InlineData("２０２６-01-01")]
+    [InlineData("")]
+    public void A_date_reads_as_the_exact_ISO_format_reads_it(string text)
+    {
+        var expected = DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
+        if (expected is { } d) SwedishValues.ParseDate(text).ShouldBe(d);
+        else Should.Throw<FormatException>(() => SwedishValues.ParseDate(text)).Message.ShouldContain("ogiltigt datum");
+    }
 }
