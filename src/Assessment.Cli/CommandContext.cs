@@ -48,12 +48,13 @@ internal sealed class CommandContext(TextWriter stdout, TextWriter stderr) : IDi
 
     public void Dispose() => Reads.Dispose();
 
-    public LoadedDataset Dataset(string? given)
+    /// <param name="prose">False for a command that shows no prose (<see cref="DatasetReader.Read(byte[], string, bool)"/>).</param>
+    public LoadedDataset Dataset(string? given, bool prose = true)
     {
         var (path, display) = DefaultFiles.Resolve(given, DefaultFiles.Dataset);
         Reads.Record(path);
         var bytes = InputText.ReadBytes(path, display);
-        return new LoadedDataset(DatasetReader.Read(bytes, display), display, () => InputText.HashOf(bytes));
+        return new LoadedDataset(DatasetReader.Read(bytes, display, prose), display, () => InputText.HashOf(bytes));
     }
 
     /// <summary>A rule set file, or a folder of versions from which the period picks the one in force.</summary>

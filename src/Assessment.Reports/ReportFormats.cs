@@ -37,6 +37,12 @@ public interface IReportFormat
     /// <summary>Whether the format shows the justification texts, so the templates are read and rendered.</summary>
     bool NeedsTexts { get; }
 
+    /// <summary>
+    /// Whether the format shows the dataset's prose (analyses, descriptions, expected results), so the dataset is read
+    /// with it; a format without it leaves the prose unread (<c>DatasetReader.Read(…, prose: false)</c>).
+    /// </summary>
+    bool ShowsProse { get; }
+
     /// <summary>The media type of the output (with its charset when it is text), as a download is served.</summary>
     string MediaType { get; }
 
@@ -59,10 +65,16 @@ public static class ReportFormats
     public static IReadOnlyList<IReportFormat> All { get; } =
     [
         new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false, "text/plain; charset=utf-8", Download: null,
-            (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName))),
+            (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName)))
+        {
+            ShowsProse = false,
+        },
         new Format("json", "ett JSON-dokument", "stabilt format för andra verktyg, med motiveringstexter", Binary: false, NeedsTexts: true,
             "application/json; charset=utf-8", Download: null,
-            (input, output) => JsonReport.Write(input.Result, input.Justifications, output)),
+            (input, output) => JsonReport.Write(input.Result, input.Justifications, output))
+        {
+            ShowsProse = false,
+        },
         new Format("md", "en Markdown-rapport", "rapport i Markdown, i rapportens egen struktur", Binary: false, NeedsTexts: true,
             "text/markdown; charset=utf-8", "Markdown",
             (input, output) => Utf8(output, MarkdownReport.Render(input.Result, input.Justifications))),
@@ -108,6 +120,8 @@ public static class ReportFormats
         Action<ReportInput, Stream> Writer) : IReportFormat
     {
         public bool InLeanProgram { get; init; } = true;
+
+        public bool ShowsProse { get; init; } = true;
 
         public void Write(ReportInput input, Stream output) => Writer(input, output);
     }

@@ -47,7 +47,7 @@ internal static class RunCommand
         var templates = format.NeedsTexts || templatesGiven is not null
             ? Loads.Beside<TemplateSet?>(() => context.Templates(templatesGiven))
             : Task.FromResult<TemplateSet?>(null); // a text run without --templates starts no thread for nothing
-        var loaded = Loads.Here(() => context.Dataset(parse.GetValue(Dataset)));
+        var loaded = Loads.Here(() => context.Dataset(parse.GetValue(Dataset), format.ShowsProse));
         InputException.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
         var result = context.InForce(rules.Result, dataset).Assess(dataset.Dataset, finalSource);

@@ -21,11 +21,16 @@ public static class DatasetReader
     /// <see cref="InputText.ReadWithHash"/> give them: no text of the whole file is made. Bytes that are not UTF-8 are
     /// the same error as <see cref="InputText.Read"/> gives.
     /// </summary>
-    public static Dataset Read(byte[] utf8, string file) => ReadAndRecycle(YamlFile.ParseRoot(utf8, file, new ErrorSink()));
+    /// <param name="prose">
+    /// False leaves the prose out – every goal's, indicator's and activity's <c>analys</c>, and a goal's
+    /// <c>beskrivning</c> and <c>forvantat_resultat</c> (null and empty in the model) – for a command that shows none
+    /// of it: most of a dataset's bytes are prose, and its text is then never made. Its keys are still checked.
+    /// </param>
+    public static Dataset Read(byte[] utf8, string file, bool prose = true) => ReadAndRecycle(YamlFile.ParseRoot(utf8, file, new ErrorSink()), prose);
 
-    private static Dataset ReadAndRecycle(YamlMap root)
+    private static Dataset ReadAndRecycle(YamlMap root, bool prose = true)
     {
-        try { return Read(root); }
+        try { return Read(root, prose); }
         finally { YamlFile.Recycle(root); }
     }
 
@@ -33,14 +38,16 @@ public static class DatasetReader
     /// Reads a dataset from its file's root mapping (<see cref="YamlFile.ParseRoot(byte[], string, ErrorSink)"/>);
     /// the caller may hand the tree back with <see cref="YamlFile.Recycle"/> after.
     /// </summary>
-    public static Dataset Read(YamlMap root)
+    public static Dataset Read(YamlMap root) => Read(root, prose: true);
+
+    private static Dataset Read(YamlMap root, bool prose)
     {
         var errors = root.Errors;
         root.String("$schema");
         var district = root.RequiredString("namnd");
         var period = root.RequiredPeriod();
         var source = root.String("kalla");
-        var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1));
+        var context = new GoalContext(errors, period ?? new ReportingPeriod(PeriodKind.VB, 1), prose);
         // The goal tree's keys are the levels' codes: inriktningsmal, verksamhetsomradesmal, namndmal.
         var top = GoalLevel.DirectionGoal;
         var goals = ReadGoals(root, top, context, null);
@@ -57,8 +64,11 @@ public static class DatasetReader
     /// </summary>
     public static bool LooksLikeDataset(YamlMap root) => root.Has("namnd") || root.Has("period");
 
-    private sealed class GoalContext(ErrorSink errors, ReportingPeriod period)
+    private sealed class GoalContext(ErrorSink errors, ReportingPeriod period, bool prose)
     {
+        /// <summary>Whether the prose is read (<see cref="Read(byte[], string, bool)"/>).</summary>
+        public bool Prose { get; } = prose;
+
         [ThreadStatic] private static Dictionary<string, int>? _spare;
 
         public ErrorSink Errors { get; } = errors;
@@ -88,13 +98,13 @@ public static class DatasetReader
     }
 
     /// <summary>A goal's rows under <paramref name="key"/> (indikatorer, aktiviteter), each read by <paramref name="read"/> (a static method: no closure).</summary>
-    private static T[] ReadRows<T>(YamlMap goal, string key, Func<YamlMap, T> read)
+    private static T[] ReadRows<T>(YamlMap goal, string key, bool prose, Func<YamlMap, bool, T> read)
     {
         var maps = goal.EachMap(key);
         if (maps.Count == 0) return [];
         var rows = new T[maps.Count];
         var count = 0;
-        foreach (var map in maps) rows[count++] = read(map);
+        foreach (var map in maps) rows[count++] = read(map, prose);
         return Fitted(rows, count);
     }
 
@@ -118,7 +128,8 @@ public static class DatasetReader
         var title = map.RequiredString("titel");
         var recorded = map.ParseValue("redovisat", Codes.ParseRatingText);
         var ratingOverride = ReadOverride(map);
-        var analysis = map.String("analys");
+        var prose = context.Prose;
+        var analysis = prose ? map.String("analys") : map.SkipText("analys");
 
         string? description = null;
         IReadOnlyList<string> expected = [];
@@ -131,15 +142,15 @@ public static class DatasetReader
                 children = ReadGoals(map, GoalLevel.ServiceAreaGoal, context, id);
                 break;
             case GoalLevel.ServiceAreaGoal:
-                indicators = ReadRows(map, "indikatorer", ReadIndicator);
-                activities = ReadRows(map, "aktiviteter", ReadActivity);
+                indicators = ReadRows(map, "indikatorer", prose, ReadIndicator);
+                activities = ReadRows(map, "aktiviteter", prose, ReadActivity);
                 children = ReadGoals(map, GoalLevel.BoardGoal, context, id);
                 break;
             default:
-                description = map.String("beskrivning");
-                expected = map.Texts("forvantat_resultat");
-                indicators = ReadRows(map, "indikatorer", ReadIndicator);
-                activities = ReadRows(map, "aktiviteter", ReadActivity);
+                description = prose ? map.String("beskrivning") : map.SkipText("beskrivning");
+                expected = prose ? map.Texts("forvantat_resultat") : map.SkipTexts("forvantat_resultat");
+                indicators = ReadRows(map, "indikatorer", prose, ReadIndicator);
+                activities = ReadRows(map, "aktiviteter", prose, ReadActivity);
                 break;
         }
         map.Done();
@@ -163,7 +174,9 @@ public static class DatasetReader
     }
 
     /// <summary>One indicator row, as in a dataset; used by rule-set tests too.</summary>
-    public static Indicator ReadIndicator(YamlMap map)
+    public static Indicator ReadIndicator(YamlMap map) => ReadIndicator(map, prose: true);
+
+    private static Indicator ReadIndicator(YamlMap map, bool prose)
     {
         var indicator = new Indicator(
             Name: map.RequiredString("namn"),
@@ -176,7 +189,7 @@ public static class DatasetReader
             CityTarget: map.Parse("kf_arsmal", ParseTarget),
             Periodicity: map.ParseValue("periodicitet", SwedishValues.ParsePeriodicity) ?? Periodicity.Year,
             Direction: map.ParseValue("riktning", SwedishValues.ParseDirection),
-            Analysis: map.String("analys"),
+            Analysis: prose ? map.String("analys") : map.SkipText("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
         if (!map.Has("periodicitet"))
             map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {SwedishValues.PeriodicityExpectation}");
@@ -184,14 +197,14 @@ public static class DatasetReader
         return indicator;
     }
 
-    private static Activity ReadActivity(YamlMap map)
+    private static Activity ReadActivity(YamlMap map, bool prose)
     {
         var activity = new Activity(
             Name: map.RequiredString("namn"),
             Start: map.ParseValue("start", SwedishValues.ParseDate),
             End: map.ParseValue("slut", SwedishValues.ParseDate),
             Deviation: map.Bool("avvikelse", false),
-            Note: map.String("analys"),
+            Note: prose ? map.String("analys") : map.SkipText("analys"),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.ActivityKeys) };
         if (activity is { Start: { } start, End: { } end } && end < start)
             map.Error(ErrorKinds.Inconsistent, "slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");

@@ -561,18 +561,6 @@ internal sealed class Utf8YamlScanner
         _buffer = bigger;
     }
 
-    private void AppendBytes(ref int length, int start, int count)
-    {
-        if (length + count > _buffer.Length) Grow(length + count);
-        _bytes.AsSpan(start, count).CopyTo(_buffer.AsSpan(length));
-        length += count;
-    }
-
-    private void AppendBreaks(ref int length, int count)
-    {
-        for (var i = 0; i < count; i++) Append(ref length, (byte)'\n');
-    }
-
     /// <summary>
     /// A literal (|) or folded (&gt;) block scalar, with chomping; its lines indented as its first line is (an
     /// explicit indentation, a first line indented less than a blank line above it, a folded text with lines
@@ -615,10 +603,10 @@ internal sealed class Utf8YamlScanner
         }
         if (indent <= parent || blankMax > indent) throw Fallback();
 
-        var length = 0;
-        var breaks = 0; // blank lines since the last line with content
+        // The lines are checked and counted here; their text is put together only when a reader asks for it
+        // (YamlTree.Text): a dataset's prose is most of its bytes, and most commands never read it.
+        var contentStart = _pos;
         var any = false;
-        var endsWithBreak = false;
         while (true)
         {
             var spaces = 0;
@@ -628,7 +616,6 @@ internal sealed class Utf8YamlScanner
             if (IsBreak(b) && !atEnd)
             {
                 if (spaces > indent) throw Fallback(); // spaces that would be text
-                breaks++;
                 _pos += spaces;
                 NewLine(); // a line break inside a block scalar (a document marker there makes the scanner give up, as elsewhere)
                 continue;
@@ -639,35 +626,15 @@ internal sealed class Utf8YamlScanner
                 break;
             }
             if (spaces > indent && !literal) throw Fallback();
-            if (any)
-            {
-                if (literal) AppendBreaks(ref length, breaks + 1);
-                else if (breaks == 0) Append(ref length, (byte)' ');
-                else AppendBreaks(ref length, breaks);
-            }
-            else
-            {
-                AppendBreaks(ref length, breaks);
-            }
-            breaks = 0;
             any = true;
             var textStart = _pos + indent;
             var lineEnd = _bytes.AsSpan(textStart, _end - textStart).IndexOfAny((byte)'\n', (byte)'\r');
-            lineEnd = lineEnd < 0 ? _end : textStart + lineEnd;
-            AppendBytes(ref length, textStart, lineEnd - textStart);
-            _pos = lineEnd;
-            if (Eof)
-            {
-                endsWithBreak = false;
-                break;
-            }
-            endsWithBreak = true;
+            _pos = lineEnd < 0 ? _end : textStart + lineEnd;
+            if (Eof) break;
             NewLine(); // a line break inside a block scalar (a document marker there makes the scanner give up, as elsewhere)
         }
         if (!any) throw Fallback();
-        if (chomp >= 0 && endsWithBreak) Append(ref length, (byte)'\n');
-        if (chomp > 0) AppendBreaks(ref length, breaks);
-        _tree.SetText(node, SharedStrings.Get(_buffer.AsSpan(0, length)));
+        _tree.SetBlock(node, contentStart, _pos - contentStart, indent, chomp);
         _tree[node].EndLine = _line;
         SkipToContent();
         return node;

@@ -257,7 +257,7 @@ public sealed class YamlMap
             var isNull = _tree[index].Style == ScalarStyle.Plain && _tree.IsNullText(index);
             return isNull || _tree.IsBlank(index) ? null : _tree.Text(index);
         }
-        _errors.Add(ErrorKinds.YamlShape, At(index), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
+        NotAScalar(key, index);
         return null;
     }
 
@@ -403,6 +403,31 @@ public sealed class YamlMap
         }
         return count == result.Length ? result : result[..count];
     }
+
+    /// <summary>
+    /// Takes the text of <paramref name="key"/> as read without making it (null): for prose a command does not show,
+    /// whose text a block scalar puts together only when asked (<see cref="YamlTree.Text"/>). A value that is no
+    /// text is the same error as <see cref="String"/> gives.
+    /// </summary>
+    internal string? SkipText(string key)
+    {
+        var index = Find(key);
+        if (index >= 0 && _tree[index].Kind != YamlItemKind.Scalar) NotAScalar(key, index);
+        return null;
+    }
+
+    /// <summary>As <see cref="Texts"/>, the texts not made (an empty list), the same errors.</summary>
+    internal string[] SkipTexts(string key)
+    {
+        var sequence = Sequence(key);
+        if (sequence < 0 || _tree[sequence].Count == 0) return [];
+        for (var item = sequence + 1; item >= 0; item = _tree[item].Next)
+            if (_tree[item].Kind != YamlItemKind.Scalar) NotAText(key, item);
+        return [];
+    }
+
+    private void NotAScalar(string key, int index) =>
+        _errors.Add(ErrorKinds.YamlShape, At(index), $"\"{key}\": väntade ett enkelt värde (text eller tal), inte en lista eller mappning");
 
     private void NotAMapping(string key, int item) =>
         _errors.Add(ErrorKinds.YamlShape, At(item), $"\"{key}\": varje post i listan ska vara en mappning (nycklar med värden)");

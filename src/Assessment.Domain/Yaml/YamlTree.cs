@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using YamlDotNet.Core;
@@ -120,19 +121,95 @@ internal sealed class YamlTree
         node.Length = length;
     }
 
+    /// <summary>
+    /// Gives a block scalar (<c>|</c> or <c>&gt;</c>) its lines as they stand in the file, from the first line of its
+    /// text to where it ends: its text is put together from them when it is first asked for (<see cref="Text"/>).
+    /// </summary>
+    /// <param name="chomp">-1 strip (<c>-</c>), 0 clip, 1 keep (<c>+</c>).</param>
+    public void SetBlock(int index, int start, int length, int indent, int chomp)
+    {
+        ref var node = ref Nodes[index];
+        node.HasText = false;
+        node.Start = start;
+        node.Length = length;
+        node.Count = indent << 2 | chomp + 1; // a scalar has no children: the count holds how its lines are read
+    }
+
+    /// <summary>A block scalar whose text is not yet put together (<see cref="SetBlock"/>).</summary>
+    private static bool IsBlock(in YamlTreeNode node) =>
+        !node.HasText && node.Kind == YamlItemKind.Scalar && node.Style is ScalarStyle.Literal or ScalarStyle.Folded;
+
+    /// <summary>The node, a block scalar's text put together first (kept in the table of texts).</summary>
+    private ref YamlTreeNode Read(int index)
+    {
+        ref var node = ref Nodes[index];
+        if (IsBlock(node))
+        {
+            SetText(index, BlockText(_bytes.AsSpan(node.Start, node.Length), node.Count >> 2, node.Style == ScalarStyle.Literal, (node.Count & 3) - 1));
+            node.Count = 0;
+        }
+        return ref node;
+    }
+
     /// <summary>A scalar's text ("" for collections); a short one shared with its earlier copies (<see cref="SharedStrings"/>).</summary>
     public string Text(int index)
     {
-        ref var node = ref Nodes[index];
+        ref var node = ref Read(index);
         if (node.Kind != YamlItemKind.Scalar) return "";
         if (node.HasText) return _texts![node.Start];
         return SharedStrings.Get(_bytes.AsSpan(node.Start, node.Length));
     }
 
+    /// <summary>
+    /// A block scalar's text from its lines (checked by the scanner: each line with text indented by
+    /// <paramref name="indent"/> spaces or more, blank lines by no more, a carriage return always before a line
+    /// feed): the indentation left out, line breaks kept (literal) or folded to spaces between lines of text
+    /// (folded), and the final line breaks chomped.
+    /// </summary>
+    private static string BlockText(ReadOnlySpan<byte> lines, int indent, bool literal, int chomp)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(lines.Length + 1); // never longer than its lines and one break
+        var length = 0;
+        var breaks = 0; // blank lines since the last line with text
+        var any = false;
+        var endsWithBreak = false;
+        for (var p = 0; ;)
+        {
+            var spaces = 0;
+            while (p + spaces < lines.Length && lines[p + spaces] == ' ') spaces++;
+            if (p + spaces >= lines.Length) break;
+            var b = lines[p + spaces];
+            if (b is (byte)'\n' or (byte)'\r')
+            {
+                breaks++;
+                p += spaces + (b == '\r' ? 2 : 1);
+                continue;
+            }
+            if (any && !literal && breaks == 0) buffer[length++] = (byte)' ';
+            else for (var i = any && literal ? -1 : 0; i < breaks; i++) buffer[length++] = (byte)'\n';
+            breaks = 0;
+            any = true;
+            var text = lines[(p + indent)..];
+            var end = text.IndexOfAny((byte)'\n', (byte)'\r');
+            if (end < 0) end = text.Length;
+            text[..end].CopyTo(buffer.AsSpan(length));
+            length += end;
+            p += indent + end;
+            endsWithBreak = p < lines.Length;
+            if (!endsWithBreak) break;
+            p += lines[p] == '\r' ? 2 : 1;
+        }
+        if (chomp >= 0 && endsWithBreak) buffer[length++] = (byte)'\n';
+        if (chomp > 0) for (var i = 0; i < breaks; i++) buffer[length++] = (byte)'\n';
+        var result = SharedStrings.Get(buffer.AsSpan(0, length));
+        ArrayPool<byte>.Shared.Return(buffer);
+        return result;
+    }
+
     /// <summary>Whether a scalar's text is <paramref name="text"/>, without making a string of it.</summary>
     public bool TextEquals(int index, string text)
     {
-        ref var node = ref Nodes[index];
+        ref var node = ref Read(index);
         if (node.Kind != YamlItemKind.Scalar) return false;
         if (node.HasText) return string.Equals(_texts![node.Start], text, StringComparison.Ordinal);
         var bytes = _bytes.AsSpan(node.Start, node.Length);
@@ -176,8 +253,8 @@ internal sealed class YamlTree
     /// <summary>Whether two scalars have the same text (a repeated key).</summary>
     public bool SameText(int a, int b)
     {
-        ref var x = ref Nodes[a];
-        ref var y = ref Nodes[b];
+        ref var x = ref Read(a);
+        ref var y = ref Read(b);
         if (!x.HasText && !y.HasText)
             return _bytes.AsSpan(x.Start, x.Length).SequenceEqual(_bytes.AsSpan(y.Start, y.Length));
         return string.Equals(Text(a), Text(b), StringComparison.Ordinal);
@@ -189,7 +266,7 @@ internal sealed class YamlTree
     /// <summary>Whether a scalar's text is empty or only white space.</summary>
     public bool IsBlank(int index)
     {
-        ref var node = ref Nodes[index];
+        ref var node = ref Read(index);
         if (node.HasText) return string.IsNullOrWhiteSpace(_texts![node.Start]);
         foreach (var b in _bytes.AsSpan(node.Start, node.Length))
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return b >= 0x80 && string.IsNullOrWhiteSpace(Text(index));

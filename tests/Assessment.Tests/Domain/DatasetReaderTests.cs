@@ -253,4 +253,56 @@ public class DatasetReaderTests
         static List<string> Texts(Dataset d) => [.. d.AllGoals().SelectMany(g => g.Indicators.Select(i =>
             $"{g.Id}|{i.Name}|{i.Outcome}|{i.Forecast}|{i.LastYearOutcome}|{i.AnnualTarget}|{i.CityTarget}|{i.Periodicity}|{i.Direction}|{i.Analysis}|{i.Position}"))];
     }
+
+    [Fact]
+    public void Without_prose_a_dataset_reads_the_same_but_for_its_prose()
+    {
+        var bytes = File.ReadAllBytes(Repo.SampleDataset);
+        var whole = DatasetReader.Read(bytes, "prov.yaml");
+        var lean = DatasetReader.Read(bytes, "prov.yaml", prose: false);
+
+        static IEnumerable<Goal> All(IEnumerable<Goal> goals) => goals.SelectMany(g => All(g.Children).Prepend(g));
+        var wholeGoals = All(whole.Goals).ToList();
+        wholeGoals.Count(g => g.Analysis is not null).ShouldBeGreaterThan(10, "the sample has prose to leave out");
+        var stripped = wholeGoals.Select(g => g with
+        {
+            Analysis = null,
+            Description = null,
+            ExpectedResults = [],
+            Indicators = [.. g.Indicators.Select(i => i with { Analysis = null })],
+            Activities = [.. g.Activities.Select(a => a with { Note = null })],
+            Children = [],
+        });
+        var leanGoals = All(lean.Goals).Select(g => g with { Children = [] });
+        leanGoals.Select(Describe).ShouldBe(stripped.Select(Describe));
+        (lean.District, lean.Period, lean.Source).ShouldBe((whole.District, whole.Period, whole.Source));
+        Repo.StockholmRules.Assess(lean).AllGoals().Select(r => r.Derived.Rating).ShouldBe(Repo.StockholmRules.Assess(whole).AllGoals().Select(r => r.Derived.Rating));
+    }
+
+    [Theory]
+    [InlineData("analys: [en, lista]", "\"analys\": väntade ett enkelt värde")]
+    [InlineData("beskrivning: {a: b}", "\"beskrivning\": väntade ett enkelt värde")]
+    [InlineData("forvantat_resultat: [{a: b}]", "\"forvantat_resultat\": varje post i listan ska vara en text")]
+    [InlineData("analyz: Okänd nyckel", "analyz")]
+    public void Without_prose_its_keys_are_still_checked(string line, string message)
+    {
+        var yaml = Yaml.Dataset($"""
+        - id: "1.1"
+          titel: Mål
+          namndmal:
+            - id: "1.1.1"
+              titel: Nämndmål
+              {line}
+        """);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(yaml);
+        var whole = Should.Throw<InputException>(() => DatasetReader.Read(bytes, "prov.yaml")).Errors.Select(e => e.ToString()).ToList();
+        var lean = Should.Throw<InputException>(() => DatasetReader.Read(bytes, "prov.yaml", prose: false)).Errors.Select(e => e.ToString()).ToList();
+        lean.ShouldBe(whole);
+        string.Join("\n", lean).ShouldContain(message);
+    }
+
+    /// <summary>A goal's own fields and rows as text (records with lists compare by reference).</summary>
+    private static string Describe(Goal g) =>
+        $"{g.Id}|{g.Level}|{g.Title}|{g.Description}|{string.Join(";", g.ExpectedResults)}|{g.Analysis}|{g.Recorded}|{g.Override}|{g.Position}|" +
+        string.Join(";", g.Indicators.Select(i => i with { Uncertain = UncertainCells.None })) + "|" + string.Join(";", g.Activities.Select(a => a with { Uncertain = UncertainCells.None }));
 }
