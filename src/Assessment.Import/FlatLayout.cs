@@ -36,17 +36,16 @@ internal sealed partial class FlatLayout : Layout
     /// </summary>
     internal static (List<string> Columns, int End) Header(string[] lines, int start)
     {
-        var words = new List<string>();
+        var words = new List<IReadOnlyList<string>>();
         var i = start;
         for (; i < lines.Length && i < start + 30; i++)
         {
             var clean = ReportImporter.Clean(lines[i]);
             if (clean.Length == 0 || PageFooter().IsMatch(lines[i])) continue;
             if (!IsHeaderLine(clean) || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
-            words.AddRange(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            words.Add(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
-        // Each column where its spelling stands: the extraction keeps the header cells' order, a cell's lines one after
-        // another though the next cell may start on the same line ("2022 Årsmål KF:s" / "årsmål Period").
+        // Each column where its cell stands, the cell joined from its lines (see ColumnHeaders.Read).
         var columns = new List<string> { "namn" };
         columns.AddRange(ColumnHeaders.Read(words).Where(k => k != "namn"));
         return (columns, i);
