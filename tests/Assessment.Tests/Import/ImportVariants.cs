@@ -527,6 +527,15 @@ internal static class ImportVariants
             if (none != "Nej") // the tab layout's "Nej" is the family "tabbar"'s "avvikelse Ja/Nej"
                 yield return new Variant(family, $"tabb: \"{none}\" utan avvikelse", () => TabDeviations("Avvikelse", none));
         }
+        // The flattened Avvikelse cell where another extraction puts it: on the line below the dates, before the dates on
+        // their line, or on a line of its own above them – a flag, a no, and other text ("Se analys") read as on the dates' line.
+        foreach (var (at, where) in new[] { (FlatReportWriter.DeviationPlace.NextLine, "på raden under datumen"), (FlatReportWriter.DeviationPlace.BeforeDates, "före datumen"),
+                     (FlatReportWriter.DeviationPlace.LineAbove, "på egen rad ovanför datumen") })
+        {
+            foreach (var (yes, none) in new[] { ("Avvikelse", "Se analys"), ("X", "Nej") })
+                foreach (var v in BothReports(family, $"platt: {yes} och \"{none}\" {where}", new FlatReportWriter { DeviationFlag = yes, DeviationNone = none, DeviationAt = at }, EveryThirdFlagged))
+                    yield return v;
+        }
     }
 
     // --- The report's own form: which tertial, how its pages name it, how its table header is spelt ---
