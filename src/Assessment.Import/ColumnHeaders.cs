@@ -14,11 +14,12 @@ internal static partial class ColumnHeaders
     private static readonly (string Key, string[] Spellings)[] Columns =
     [
         ("namn", ["Indikator", "Aktivitet"]),
-        ("utfall", ["Periodens utfall", "Utfall"]),
+        // With the year where a report gives it ("Prognos helår 2026"); not "Utfall 2025", which may be last year's.
+        ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall"]),
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),
         ("utfall_kvinnor", ["Utfall kvinnor/flickor", "Utfall kvinnor", "Utfall flickor/kvinnor", "Kvinnor/flickor", "Flickor/kvinnor", "Kvinnor"]),
-        ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Föregående års utfall"]),
-        ("prognos", ["Prognos helår", "Helårsprognos", "Prognos"]),
+        ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Utfall föregående år #", "Föregående års utfall"]),
+        ("prognos", ["Prognos helår", "Prognos helår #", "Helårsprognos", "Helårsprognos #", "Prognos", "Prognos #"]),
         // The district's own target: "Årsmål", with the year ("Årsmål 2026") or as the reports' prose calls it ("målvärdet").
         ("arsmal", ["Årsmål", "Årsmål #", "Målvärde"]),
         ("kf_arsmal", ["KF:s årsmål", "KF:s årsmål #", "KF:s årsmål år #"]),

@@ -19,6 +19,9 @@ public sealed class ColumnHeadersTests
     [InlineData("Utfall föregående år (VB 2025)", "utfall_forra_aret")]
     [InlineData("Prognos helår, antal", "prognos")]
     [InlineData("Utfall föregående år", "utfall_forra_aret")]
+    [InlineData("Prognos helår 2026", "prognos")]
+    [InlineData("Periodens utfall 2026", "utfall")]
+    [InlineData("Utfall föregående år 2025 (antal)", "utfall_forra_aret")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
         ColumnHeaders.Key(cell).ShouldBe(key);
@@ -29,6 +32,7 @@ public sealed class ColumnHeadersTests
     [InlineData("Prognos föregående tertial")]
     [InlineData("Män och kvinnor totalt")]
     [InlineData("Enhet")]
+    [InlineData("Utfall 2025")]
     public void A_tab_header_cell_that_goes_on_after_a_spelling_with_other_words_is_no_known_column(string cell)
     {
         ColumnHeaders.Key(cell).ShouldBeNull();

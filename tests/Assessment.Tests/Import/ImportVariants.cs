@@ -283,6 +283,8 @@ internal static class ImportVariants
                 "Indikator\tUtfall (antal)\t$1\tUtfall föregående år (VB $2)\tPrognos helår, antal\t$3\tPeriod (tertial)");
             return (Tertial(), text);
         });
+        yield return new Variant(family, "kolumnrubriker med året (Periodens utfall 2026, Prognos helår 2026)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^Indikator\tPeriodens utfall\t(.*)\tPrognos helår\t", "Indikator\tPeriodens utfall 2026\t$1\tPrognos helår 2026\t")));
         yield return new Variant(family, "okända kolumner sist som börjar som kända (Utfall föregående tertial)", () =>
         {
             var text = RewriteAll(TertialText.Value, @"^(Indikator\t.*\tPeriod)$", "$1\tUtfall föregående tertial\tPrognos föregående tertial");
