@@ -4,20 +4,22 @@ namespace Assessment.Import;
 
 /// <summary>
 /// The column headers of the indicator and activity tables as the districts' reports spell them, by dataset key: the
-/// one vocabulary of headers for every layout. A tab or Markdown header cell is one spelling; a flattened header runs
-/// the spellings together over several lines, and is read as the spellings its words make in turn. Case, spaces (a
-/// header cell wraps after "män/") and the ring a PDF's font may lose ("Arsmål") do not count; "#" is a year.
+/// one vocabulary of headers for every layout. A tab or Markdown header cell is one spelling, maybe with a qualifier
+/// after it ("Period (tertial)"); a flattened header runs its cells together over several lines, and each cell is
+/// joined from its lines and read whole. Case, spaces (a header cell wraps after "män/"), a hyphen where a word is
+/// broken ("Före-" / "gående") and the ring a PDF's font may lose ("Arsmål") do not count; "#" is a year.
 /// </summary>
 internal static partial class ColumnHeaders
 {
     private static readonly (string Key, string[] Spellings)[] Columns =
     [
         ("namn", ["Indikator", "Aktivitet"]),
-        ("utfall", ["Periodens utfall"]),
+        // With the year where a report gives it ("Prognos helår 2026"); not "Utfall 2025", which may be last year's.
+        ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall"]),
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),
         ("utfall_kvinnor", ["Utfall kvinnor/flickor", "Utfall kvinnor", "Utfall flickor/kvinnor", "Kvinnor/flickor", "Flickor/kvinnor", "Kvinnor"]),
-        ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Föregående års utfall"]),
-        ("prognos", ["Prognos helår", "Helårsprognos", "Prognos"]),
+        ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Utfall föregående år #", "Föregående års utfall"]),
+        ("prognos", ["Prognos helår", "Prognos helår #", "Helårsprognos", "Helårsprognos #", "Prognos", "Prognos #"]),
         // The district's own target: "Årsmål", with the year ("Årsmål 2026") or as the reports' prose calls it ("målvärdet").
         ("arsmal", ["Årsmål", "Årsmål #", "Målvärde"]),
         ("kf_arsmal", ["KF:s årsmål", "KF:s årsmål #", "KF:s årsmål år #"]),
@@ -36,14 +38,18 @@ internal static partial class ColumnHeaders
         .SelectMany(c => c.Spellings.Select(s => (Spelling: Normal(s.Split(' ')), c.Key)))
         .ToDictionary(s => s.Spelling, s => s.Key, StringComparer.Ordinal);
 
+    /// <summary>Every start of a spelling run together ("utfallv", "utfallvb#"): what a flattened header cell can be on its way to.</summary>
+    private static readonly HashSet<string> Starts = new(Keys.Keys.SelectMany(k => Enumerable.Range(1, k.Length).Select(n => k[..n])), StringComparer.Ordinal);
+
     /// <summary>The most words a spelling has.</summary>
     private static readonly int Longest = Columns.SelectMany(c => c.Spellings).Max(s => s.Split(' ').Length);
 
-    /// <summary>Every word a header line can hold: the spellings' words (also split after a "/", as a cell wraps there), a year, <see cref="OtherWords"/>.</summary>
-    private static readonly HashSet<string> Words = new(
-        Columns.SelectMany(c => c.Spellings).SelectMany(s => s.Split(' ')).SelectMany(w => new[] { w }.Concat(SlashParts().Split(w)))
-            .Where(w => w.Length > 0).Select(w => Normal([w])).Concat(OtherWords.Select(w => Normal([w]))),
-        StringComparer.Ordinal);
+    /// <summary>The spellings' words, normalised (also split after a "/", as a cell wraps there).</summary>
+    private static readonly string[] SpellingWords = Columns.SelectMany(c => c.Spellings).SelectMany(s => s.Split(' '))
+        .SelectMany(w => new[] { w }.Concat(SlashParts().Split(w))).Where(w => w.Length > 0).Select(w => Normal([w])).Distinct().ToArray();
+
+    /// <summary>Every word a header line can hold: the spellings' words, a year, <see cref="OtherWords"/>.</summary>
+    private static readonly HashSet<string> Words = new(SpellingWords.Concat(OtherWords.Select(w => Normal([w]))), StringComparer.Ordinal);
 
     [GeneratedRegex(@"(?<=/)(?=\p{L})")]
     private static partial Regex SlashParts();
@@ -52,46 +58,96 @@ internal static partial class ColumnHeaders
     [GeneratedRegex(@"^(?<code>\p{L}*)\d{4}$")]
     private static partial Regex Year();
 
-    /// <summary>Words run together for comparing: lower case, "arsmål" as "årsmål", a year as "#" ("VB2023" as "vb#").</summary>
+    /// <summary>
+    /// What may follow a tab header cell's spelling and leave it that column: a parenthesis or bracket ("Utfall (antal)",
+    /// "Period [tertial]") or words after a comma, colon or dash ("Utfall, antal"); not more words ("Utfall föregående period").
+    /// </summary>
+    [GeneratedRegex(@"^(?:[(\[].*|[,:;–—-]\s*\S.*)$")]
+    private static partial Regex Qualifier();
+
+    /// <summary>Words run together for comparing: lower case, "arsmål" as "årsmål", a year as "#" ("VB2023" as "vb#"), no hyphen where a word breaks ("Före-").</summary>
     private static string Normal(IEnumerable<string> words) =>
         string.Concat(words.Select(w => Year().Match(w) is { Success: true } year
             ? year.Groups["code"].Value.ToLowerInvariant() + "#"
-            : w.ToLowerInvariant().Replace("arsmål", "årsmål")));
+            : (w.Length > 1 && w[^1] == '-' ? w[..^1] : w).ToLowerInvariant().Replace("arsmål", "årsmål")));
 
-    /// <summary>A word of a flattened table's header line (a report code with its year, "VB2023", when the code is one).</summary>
-    public static bool IsHeaderWord(string word) =>
-        Normal([word]) is var normal && (Words.Contains(normal) || (normal.Length > 1 && normal[^1] == '#' && Words.Contains(normal[..^1])));
-
-    /// <summary>The key of the longest spelling that the words from <paramref name="at"/> make, and how many words it takes.</summary>
-    private static (string Key, int Length)? At(IReadOnlyList<string> words, int at)
+    /// <summary>
+    /// A word of a flattened table's header line: a spelling's word, a report code with its year ("VB2023"), or a part of a
+    /// spelling's word that a narrow cell broke ("Helårs" / "prognos", "Före-" / "gående"; three letters at least).
+    /// </summary>
+    public static bool IsHeaderWord(string word)
     {
-        for (var length = Math.Min(Longest + 1, words.Count - at); length >= 1; length--)
+        var normal = Normal([word]);
+        if (Words.Contains(normal) || (normal.Length > 1 && normal[^1] == '#' && Words.Contains(normal[..^1]))) return true;
+        return normal.Length >= 3 && normal.All(char.IsLetter) &&
+               SpellingWords.Any(w => w.Length > normal.Length && (w.StartsWith(normal, StringComparison.Ordinal) || w.EndsWith(normal, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The dataset key of a tab or Markdown header cell ("Arsmål", "Utfall män/ pojkar", "KF:s årsmål år 2025", "Period
+    /// (tertial)"): a spelling, whole or with a <see cref="Qualifier"/> after it; null for a column the importer does not know.
+    /// </summary>
+    public static string? Key(string cell)
+    {
+        var words = QualifierStart().Replace(cell, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var length = Math.Min(Longest + 1, words.Length); length >= 1; length--)
         {
-            // One word more than the longest spelling has: a word with a "/" may stand as two ("män/ pojkar").
-            if (Keys.TryGetValue(Normal(words.Skip(at).Take(length)), out var key)) return (key, length);
+            if (!Keys.TryGetValue(Normal(words.Take(length)), out var key)) continue;
+            var rest = string.Join(' ', words.Skip(length));
+            if (rest.Length == 0 || Qualifier().IsMatch(rest)) return key;
         }
         return null;
     }
 
-    /// <summary>
-    /// The dataset key of a tab or Markdown header cell ("Arsmål", "Utfall män/ pojkar", "KF:s årsmål år 2025"): the
-    /// spelling the cell starts with, whatever follows it; null for a column the importer does not know.
-    /// </summary>
-    public static string? Key(string cell) => At(cell.Split(' ', StringSplitOptions.RemoveEmptyEntries), 0)?.Key;
+    /// <summary>Where a qualifier starts right after a word ("Utfall(antal)", "Utfall, antal"): a space is put there.</summary>
+    [GeneratedRegex(@"(?<=\S)(?=[(\[])|(?<=\S)(?=[,:;]\s)")]
+    private static partial Regex QualifierStart();
 
-    /// <summary>A flattened header's columns (its words in reading order), in the order their spellings stand, each column once.</summary>
-    public static List<string> Read(IReadOnlyList<string> words)
+    /// <summary>A word that starts a header cell of its own: it begins in upper case (not a word in capitals, "VB") and starts a spelling.</summary>
+    private static bool StartsCell(string word) =>
+        char.IsUpper(word[0]) && word.Any(char.IsLower) && Starts.Contains(Normal([word]));
+
+    /// <summary>
+    /// A flattened header's columns, from its lines (each the words of one line, in reading order), in the order their
+    /// cells stand, each column once. The extraction writes a cell that wraps over lines either one line after another
+    /// ("Utfall" / "föregående år"), the next cell perhaps starting on the same line ("2022 Årsmål KF:s"), or line by
+    /// line across the row (every cell's first line, then their second lines: "Utfall Årsmål" / "föregående år 2026").
+    /// So a word that starts a spelling in upper case starts a cell; any other word continues the first cell from
+    /// the previous line or this one (after the last one it went to on this line) that it carries on towards a
+    /// spelling. A cell is a column when it is a spelling whole: a word left over ("år" under no cell) or a cell
+    /// that stops short ("Utfall föregående") makes none.
+    /// </summary>
+    public static List<string> Read(IReadOnlyList<IReadOnlyList<string>> lines)
     {
-        var columns = new List<string>();
-        for (var k = 0; k < words.Count;)
+        var cells = new List<(List<string> Words, string Normal, int Line)>();
+        for (var l = 0; l < lines.Count; l++)
         {
-            if (At(words, k) is not { } column)
+            var cursor = 0;
+            foreach (var word in lines[l])
             {
-                k++;
-                continue;
+                var normal = Normal([word]);
+                var to = -1;
+                if (!StartsCell(word))
+                {
+                    for (var c = cursor; c < cells.Count && to < 0; c++)
+                        if (cells[c].Line >= l - 1 && Starts.Contains(cells[c].Normal + normal)) to = c;
+                }
+                if (to < 0)
+                {
+                    cells.Add(([], "", l));
+                    to = cells.Count - 1;
+                }
+                var (words, joined, _) = cells[to];
+                words.Add(word);
+                cells[to] = (words, joined + normal, l);
+                cursor = to;
             }
-            if (!columns.Contains(column.Key)) columns.Add(column.Key);
-            k += column.Length;
+        }
+        var columns = new List<string>();
+        foreach (var (words, joined, _) in cells)
+        {
+            if (char.IsLower(words[0][0]) || char.IsDigit(words[0][0]) || !Keys.TryGetValue(joined, out var key)) continue;
+            if (!columns.Contains(key)) columns.Add(key);
         }
         return columns;
     }

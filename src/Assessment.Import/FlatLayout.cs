@@ -36,17 +36,16 @@ internal sealed partial class FlatLayout : Layout
     /// </summary>
     internal static (List<string> Columns, int End) Header(string[] lines, int start)
     {
-        var words = new List<string>();
+        var words = new List<IReadOnlyList<string>>();
         var i = start;
         for (; i < lines.Length && i < start + 30; i++)
         {
             var clean = ReportImporter.Clean(lines[i]);
             if (clean.Length == 0 || PageFooter().IsMatch(lines[i])) continue;
             if (!IsHeaderLine(clean) || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
-            words.AddRange(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            words.Add(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         }
-        // Each column where its spelling stands: the extraction keeps the header cells' order, a cell's lines one after
-        // another though the next cell may start on the same line ("2022 Årsmål KF:s" / "årsmål Period").
+        // Each column where its cell stands, the cell joined from its lines (see ColumnHeaders.Read).
         var columns = new List<string> { "namn" };
         columns.AddRange(ColumnHeaders.Read(words).Where(k => k != "namn"));
         return (columns, i);
@@ -61,6 +60,10 @@ internal sealed partial class FlatLayout : Layout
         var noteOpen = false;
         var pageBreak = false;
         var blankAfterPending = false;
+        // The activity placed last whose Avvikelse cell was empty on its dates' line: its cell may stand on a line below.
+        RawRow? cellBelow = null;
+        // The pending activity's Avvikelse cell, read before its dates (on their line or a line of its own above them).
+        string? cellAbove = null;
         for (; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -78,6 +81,8 @@ internal sealed partial class FlatLayout : Layout
                 continue;
             }
             if (EndsTable(clean)) break;
+            var below = cellBelow;
+            cellBelow = null;
             if (IsTableStart(lines, i))
             {
                 if ((FirstWord(clean) == "Indikator") != indicator) break;
@@ -112,6 +117,20 @@ internal sealed partial class FlatLayout : Layout
                 noteOpen = true;
                 continue;
             }
+            if (!indicator && pending.Count > 0 && blankAfterPending && CellApart(raw, clean, lines, i) is { } apart)
+            {
+                // The Avvikelse cell apart from the name above it and before the dates: on their line, or on a line of its own.
+                cellAbove = apart.Cell;
+                if (apart.Dates is null) continue; // blankAfterPending stays: the dates' line follows
+                pending.Add((apart.Dates, i + 1));
+                blankAfterPending = false;
+                if (TryPlaceActivity(pending, state, cellAbove, out var emptyCell))
+                {
+                    pending.Clear();
+                    cellAbove = null;
+                }
+                continue;
+            }
             if (!indicator && blankAfterPending && !Regex.IsMatch(clean, @"^(\d{4}-\d{2}-\d{2}|Avvikelse\b)") && PlaceDateless(pending, state))
                 pending.Clear(); // an activity without dates: its name ended at the blank line, and a new row starts
             blankAfterPending = false;
@@ -122,6 +141,14 @@ internal sealed partial class FlatLayout : Layout
                 else state.LastRow.Notes.Add(clean);
                 state.AwaitingNote = false;
                 noteOpen = true;
+                continue;
+            }
+            if (!indicator && pending.Count == 0 && below is not null && IsCellApart(raw, clean))
+            {
+                // The Avvikelse cell of the row above on a line below its dates: read as on the dates' line.
+                if (Deviation(clean) == true) below.Cells["avvikelse"] = "true";
+                else if (Deviation(clean) is null)
+                    state.Note(i + 1, $"avvikelsecellen \"{clean}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
                 continue;
             }
             if (pending.Count == 0 && char.IsLower(clean[0]) && clean.EndsWith('.'))
@@ -143,8 +170,16 @@ internal sealed partial class FlatLayout : Layout
                 continue;
             }
             pending.Add((raw, i + 1));
-            if (indicator ? TryPlaceIndicator(pending, valueColumns, state, NextTexts(lines, i)) : TryPlaceActivity(pending, state))
+            if (indicator)
+            {
+                if (TryPlaceIndicator(pending, valueColumns, state, NextTexts(lines, i))) pending.Clear();
+            }
+            else if (TryPlaceActivity(pending, state, cellAbove, out var emptyCell))
+            {
                 pending.Clear();
+                cellAbove = null;
+                if (emptyCell) cellBelow = state.LastRow;
+            }
         }
         // Lines after the last row that end no row are the running text after the table: read them as text.
         return pending.Count > 0 ? AsText(pending, state) : i;
@@ -214,8 +249,42 @@ internal sealed partial class FlatLayout : Layout
         return rest.Length > rest.TrimEnd().Length && rest.TrimEnd().EndsWith(date, StringComparison.Ordinal);
     }
 
-    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state)
+    /// <summary>
+    /// A line that can only be an activity's Avvikelse cell standing apart from its row: it is not indented as a row's
+    /// first line is, and it is a mark or a word the cell holds, or a short text ("Se analys": three words at most, no
+    /// figure, no sentence).
+    /// </summary>
+    private static bool IsCellApart(string raw, string clean) =>
+        raw.Length > 0 && !char.IsWhiteSpace(raw[0]) && IsCellText(clean);
+
+    private static bool IsCellText(string text) =>
+        Deviation(text) is not null ||
+        (text.Length <= 30 && char.IsLetter(text[0]) && !text.Any(char.IsDigit) && !text.EndsWith('.') && text.Split(' ').Length <= 3);
+
+    [GeneratedRegex(@"^(?<cell>\S.*?)\s+(?<dates>\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2}\s*)$")]
+    private static partial Regex CellThenDates();
+
+    /// <summary>
+    /// After an activity's name and a blank line, the Avvikelse cell before the dates: on their line ("Se analys
+    /// 2023-01-01 2023-06-30", the dates then read on their own), or on a line of its own when the dates' line comes next.
+    /// </summary>
+    private static (string Cell, string? Dates)? CellApart(string raw, string clean, string[] lines, int i)
     {
+        if (raw.Length == 0 || char.IsWhiteSpace(raw[0])) return null;
+        if (CellThenDates().Match(clean) is { Success: true } m)
+            return IsCellText(m.Groups["cell"].Value) ? (m.Groups["cell"].Value, m.Groups["dates"].Value) : null;
+        if (!IsCellApart(raw, clean)) return null;
+        var next = lines.Skip(i + 1).Select(ReportImporter.Clean).FirstOrDefault(l => l.Length > 0);
+        return next is not null && Regex.IsMatch(next, @"^\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2}") ? (clean, null) : null;
+    }
+
+    /// <summary>
+    /// Places the activity when its dates have come. The Avvikelse cell is what follows the dates on their line or, when
+    /// nothing does, <paramref name="cellAbove"/>; <paramref name="emptyCell"/> says it was empty, so that it may stand below.
+    /// </summary>
+    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state, string? cellAbove, out bool emptyCell)
+    {
+        emptyCell = false;
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
         var m = ActivityDates().Match(joined);
         if (!m.Success) return false;
@@ -224,6 +293,8 @@ internal sealed partial class FlatLayout : Layout
         // later line is not this row's.
         var flag = m.Groups["flag"].Value;
         if (flag.Length > 0 && Deviation(flag) is null && !EndsLine(pending[^1].Text, m.Groups["end"].Value, flag)) return false;
+        if (flag.Length == 0) flag = cellAbove ?? "";
+        emptyCell = flag.Length == 0;
         var line = pending[0].Line;
         var name = Regex.Replace(m.Groups["before"].Value, @"\s+", " ").Trim();
         var row = Row(line, ActivityKeys, [name, m.Groups["start"].Value, m.Groups["end"].Value, flag], state);

@@ -13,9 +13,55 @@ public sealed class ColumnHeadersTests
     [InlineData("Helårsprognos", "prognos")]
     [InlineData("Arsmål 2026", "arsmal")]
     [InlineData("KF:s årsmål", "kf_arsmal")]
+    [InlineData("Utfall (antal)", "utfall")]
+    [InlineData("Period (tertial)", "period")]
+    [InlineData("Period(tertial)", "period")]
+    [InlineData("Utfall föregående år (VB 2025)", "utfall_forra_aret")]
+    [InlineData("Prognos helår, antal", "prognos")]
+    [InlineData("Utfall föregående år", "utfall_forra_aret")]
+    [InlineData("Prognos helår 2026", "prognos")]
+    [InlineData("Periodens utfall 2026", "utfall")]
+    [InlineData("Utfall föregående år 2025 (antal)", "utfall_forra_aret")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
         ColumnHeaders.Key(cell).ShouldBe(key);
+    }
+
+    [Theory]
+    [InlineData("Utfall föregående tertial")]
+    [InlineData("Prognos föregående tertial")]
+    [InlineData("Män och kvinnor totalt")]
+    [InlineData("Enhet")]
+    [InlineData("Utfall 2025")]
+    public void A_tab_header_cell_that_goes_on_after_a_spelling_with_other_words_is_no_known_column(string cell)
+    {
+        ColumnHeaders.Key(cell).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_flattened_header_written_line_by_line_across_the_row_joins_each_cell()
+    {
+        string[][] lines = [["Indikator", "Periodens", "Utfall", "Utfall", "Årsmål", "Period"], ["utfall", "män/", "föregående", "år", "2026"], ["pojkar"]];
+
+        ColumnHeaders.Read(lines).ShouldBe(["namn", "utfall", "utfall_man", "utfall_forra_aret", "arsmal", "period"]);
+    }
+
+    [Fact]
+    public void A_flattened_header_word_broken_over_two_lines_is_one_heading()
+    {
+        string[][] lines = [["Indikator", "Periodens"], ["utfall", "Före-"], ["gående", "års"], ["utfall", "Helårs"], ["prognos", "Period"]];
+
+        lines.SelectMany(l => l).All(ColumnHeaders.IsHeaderWord).ShouldBeTrue();
+        ColumnHeaders.Read(lines).ShouldBe(["namn", "utfall", "utfall_forra_aret", "prognos", "period"]);
+    }
+
+    [Fact]
+    public void A_flattened_heading_that_stops_short_or_a_word_under_no_heading_makes_no_column()
+    {
+        // "Utfall föregående" is no heading (not "Utfall"); "år" on the next line continues no cell of the line above it.
+        string[][] lines = [["Indikator", "Utfall", "föregående", "Årsmål"], ["Period"], ["år"]];
+
+        ColumnHeaders.Read(lines).ShouldBe(["namn", "arsmal", "period"]);
     }
 
     [Fact]
@@ -24,6 +70,6 @@ public sealed class ColumnHeadersTests
         string[] words = ["Indikator", "Periodens", "utfall", "Utfall", "VB2023", "Prognos", "Årsmål", "Period"];
 
         words.All(ColumnHeaders.IsHeaderWord).ShouldBeTrue();
-        ColumnHeaders.Read(words).ShouldBe(["namn", "utfall", "utfall_forra_aret", "prognos", "arsmal", "period"]);
+        ColumnHeaders.Read([words]).ShouldBe(["namn", "utfall", "utfall_forra_aret", "prognos", "arsmal", "period"]);
     }
 }

@@ -81,6 +81,17 @@ public sealed record FlatReportWriter
     /// <summary>The indicator table's header as the report spells it ("Arsmål" for "Årsmål"): the header's text in, text out.</summary>
     public Func<string, string>? HeaderText { get; init; }
 
+    /// <summary>A column's header as the report wraps it, one entry per line (column key and the year before the report's in; null: the seed's).</summary>
+    public Func<string, string, string[]?>? HeaderCell { get; init; }
+
+    /// <summary>The header's wrapped cells written line by line across the row, as another extraction gives them: every cell's first line, then every second line.</summary>
+    public bool HeaderAcross { get; init; }
+
+    /// <summary>Where the extraction puts an activity's Avvikelse cell: after the dates on their line (the seed), on the next line, before the dates on their line, or on a line of its own above the dates.</summary>
+    public DeviationPlace DeviationAt { get; init; }
+
+    public enum DeviationPlace { AfterDates, NextLine, BeforeDates, LineAbove }
+
     /// <summary>A goal's rating line as the report writes it ("Målet uppfylls delvis"): the rating word in, the line out; null: "Uppfylls delvis".</summary>
     public Func<string, string>? RatingLine { get; init; }
 
@@ -193,7 +204,7 @@ public sealed record FlatReportWriter
     };
 
     /// <summary>A column's header as the report wraps it, one entry per line.</summary>
-    private string[] HeaderLines(string column, string year) => column switch
+    private string[] HeaderLines(string column, string year) => HeaderCell?.Invoke(column, $"{int.Parse(year) - 1}") ?? column switch
     {
         "utfall" => ["Periodens", "utfall"],
         "utfall_man" => ShortGenderHeaders ? ["Män"] : ["Utfall", "män/", "pojkar"],
@@ -210,9 +221,13 @@ public sealed record FlatReportWriter
     private void Indicators(StringBuilder text, List<RawRow> rows, string kind, string year, string footer, string pageBreak)
     {
         // The seed's header (its header cells interleaved as the extraction wrote them), or the given columns' headers in turn.
-        var header = Columns is null && !ShortGenderHeaders
+        var cellLines = (Columns ?? IndicatorColumns(kind)).Select(c => HeaderLines(c, year)).ToList();
+        var header = Columns is null && !ShortGenderHeaders && HeaderCell is null && !HeaderAcross
             ? IndicatorHeader(kind, year)
-            : "   Indikator " + string.Join(" \n", (Columns ?? IndicatorColumns(kind)).Select(c => string.Join(" \n", HeaderLines(c, year)))) + " \n\n";
+            : HeaderAcross
+                ? "   Indikator " + string.Join(" \n", Enumerable.Range(0, cellLines.Max(l => l.Length))
+                    .Select(k => string.Join(' ', cellLines.Where(l => l.Length > k).Select(l => l[k])))) + " \n\n"
+                : "   Indikator " + string.Join(" \n", cellLines.Select(l => string.Join(" \n", l))) + " \n\n";
         header = HeaderText?.Invoke(header) ?? header;
         text.Append(header);
         var columns = Columns ?? IndicatorColumns(kind);
@@ -316,8 +331,15 @@ public sealed record FlatReportWriter
                 text.Append(n == 0 ? "  " : "").Append(name[n]).AppendLine(" ");
             }
             text.AppendLine();
-            text.Append(row.Cells.GetValueOrDefault("start")).Append(' ').Append(row.Cells.GetValueOrDefault("slut"))
-                .Append(row.Cells.ContainsKey("avvikelse") ? " " + DeviationFlag : DeviationNone is { } none ? " " + none : "").AppendLine(" ").AppendLine();
+            var dates = $"{row.Cells.GetValueOrDefault("start")} {row.Cells.GetValueOrDefault("slut")}";
+            var cell = row.Cells.ContainsKey("avvikelse") ? DeviationFlag : DeviationNone;
+            text.Append(cell is null ? dates : DeviationAt switch
+            {
+                DeviationPlace.NextLine => $"{dates} \n{cell}",
+                DeviationPlace.BeforeDates => $"{cell} {dates}",
+                DeviationPlace.LineAbove => $"{cell} \n{dates}",
+                _ => $"{dates} {cell}",
+            }).AppendLine(" ").AppendLine();
             Notes(text, row);
         }
     }

@@ -275,6 +275,23 @@ internal static class ImportVariants
         }
         yield return new Variant(family, "decimalpunkt", () =>
             (Tertial(), RewriteCells(TertialText.Value, c => Regex.Replace(c, @"(?<=\d),(?=\d)", "."))));
+        // A header cell with a qualifier after its spelling is that column; a cell that starts like a known one but goes
+        // on with other words ("Prognos föregående tertial") is a column the importer does not know.
+        yield return new Variant(family, "kolumnrubriker med tillägg (Utfall (antal), Period (tertial))", () =>
+        {
+            var text = RewriteAll(TertialText.Value, @"^Indikator\tPeriodens utfall\t(.*)\tUtfall VB (\d{4})\tPrognos helår\t(.*)\tPeriod(?=\t?$)",
+                "Indikator\tUtfall (antal)\t$1\tUtfall föregående år (VB $2)\tPrognos helår, antal\t$3\tPeriod (tertial)");
+            return (Tertial(), text);
+        });
+        yield return new Variant(family, "kolumnrubriker med året (Periodens utfall 2026, Prognos helår 2026)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^Indikator\tPeriodens utfall\t(.*)\tPrognos helår\t", "Indikator\tPeriodens utfall 2026\t$1\tPrognos helår 2026\t")));
+        yield return new Variant(family, "okända kolumner sist som börjar som kända (Utfall föregående tertial)", () =>
+        {
+            var text = RewriteAll(TertialText.Value, @"^(Indikator\t.*\tPeriod)$", "$1\tUtfall föregående tertial\tPrognos föregående tertial");
+            var rows = 0;
+            text = RewriteAll(text, @"^(  [^\t\n]+\t[^\n]*\t(?:Tertial 1 )?\d{4})$", m => ++rows % 3 == 0 ? $"{m.Value}\t{rows} st\t{rows + 1} st" : m.Value);
+            return (Tertial(), text);
+        });
         yield return new Variant(family, "\"–\" i tomma celler", () =>
             (Tertial(), RewriteCells(TertialText.Value, c => c.Length == 0 ? "–" : c)));
         yield return new Variant(family, "sidfot mellan raderna", () =>
@@ -512,6 +529,15 @@ internal static class ImportVariants
             if (none != "Nej") // the tab layout's "Nej" is the family "tabbar"'s "avvikelse Ja/Nej"
                 yield return new Variant(family, $"tabb: \"{none}\" utan avvikelse", () => TabDeviations("Avvikelse", none));
         }
+        // The flattened Avvikelse cell where another extraction puts it: on the line below the dates, before the dates on
+        // their line, or on a line of its own above them – a flag, a no, and other text ("Se analys") read as on the dates' line.
+        foreach (var (at, where) in new[] { (FlatReportWriter.DeviationPlace.NextLine, "på raden under datumen"), (FlatReportWriter.DeviationPlace.BeforeDates, "före datumen"),
+                     (FlatReportWriter.DeviationPlace.LineAbove, "på egen rad ovanför datumen") })
+        {
+            foreach (var (yes, none) in new[] { ("Avvikelse", "Se analys"), ("X", "Nej") })
+                foreach (var v in BothReports(family, $"platt: {yes} och \"{none}\" {where}", new FlatReportWriter { DeviationFlag = yes, DeviationNone = none, DeviationAt = at }, EveryThirdFlagged))
+                    yield return v;
+        }
     }
 
     // --- The report's own form: which tertial, how its pages name it, how its table header is spelt ---
@@ -566,6 +592,31 @@ internal static class ImportVariants
             }
             yield return new Variant(family, $"kolumnen {name} (tabb)", () =>
                 (Tertial(), RewriteAll(TertialText.Value, $@"^(Indikator\t.*){tab}(?=\t)", m => m.Groups[1].Value + written.Replace(" \n", " ").Replace("{year}", "2026"))));
+        }
+        // A column's heading split over lines: line by line across the row, as another extraction writes a header (every
+        // cell's first line, then their second lines: "Utfall Årsmål" / "föregående år 2026"), and words broken in a narrow
+        // cell ("Före-" / "gående års utfall", "Helårs" / "prognos", "Mål-" / "värde"); each heading read whole.
+        static string[]? Split(string column, string year) => column switch
+        {
+            "utfall_forra_aret" => ["Utfall", "föregående år"],
+            "arsmal" => ["Årsmål", $"{int.Parse(year) + 1}"],
+            _ => null,
+        };
+        static string[]? Broken(string column, string year) => column switch
+        {
+            "utfall_forra_aret" => ["Före-", "gående års", "utfall"],
+            "prognos" => ["Helårs", "prognos"],
+            "arsmal" => ["Mål-", "värde"],
+            _ => null,
+        };
+        foreach (var (name, cell, across) in new (string, Func<string, string, string[]?>?, bool)[]
+                 {
+                     ("kolumnhuvud radvis", null, true), ("kolumnhuvud radvis: Utfall / föregående år, Årsmål / året", Split, true),
+                     ("kolumnhuvud med brutna ord (Före- / gående års utfall)", Broken, false), ("kolumnhuvud radvis med brutna ord", Broken, true),
+                 })
+        {
+            foreach (var (report, columns) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
+                yield return Written(family, name, report, new FlatReportWriter { Columns = columns, HeaderCell = cell, HeaderAcross = across });
         }
         // The rating line with the goal as its subject: "Målet uppfylls delvis", "Nämndmålet uppfylls helt".
         foreach (var v in BothReports(family, "betygsrad Målet uppfylls …", new FlatReportWriter { RatingLine = r => $"Målet uppfylls {r}" }))

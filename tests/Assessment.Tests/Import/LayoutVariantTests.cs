@@ -367,6 +367,22 @@ public class LayoutVariantTests
         activity.Cells["slut"].ShouldBe("2023-07-31");
     }
 
+    [Theory]
+    [InlineData("$1 \nSe analys ")]
+    [InlineData("Se analys $1 ")]
+    public void A_flattened_avvikelse_cell_with_other_text_apart_from_the_dates_is_noted_and_flags_nothing(string rewritten)
+    {
+        // The activity's name, a blank line, then its dates: the cell on the line below them, or before them on their line.
+        var variant = Rewrite(Annual.Value, @"^(2023-01-02 2023-12-31)  $", rewritten);
+        var import = ReportImporter.Import(variant, "variant.txt");
+        var activity = import.Dataset.AllGoals().SelectMany(g => g.Activities)
+            .Single(a => a.Name.StartsWith("Fritiden ska aktivt samverka med civilsamhället", StringComparison.Ordinal));
+        activity.Cells.ContainsKey("avvikelse").ShouldBeFalse();
+        activity.Cells["start"].ShouldBe("2023-01-02");
+        import.Notes.ShouldContain(n => n.Message.Contains("avvikelsecellen \"Se analys\""));
+        Dump(import.Dataset).ShouldBe(Dump(Import(Annual.Value)));
+    }
+
     [Fact]
     public void Goal_headings_in_a_row_that_do_not_come_again_are_the_goal_tree_not_a_table_of_contents()
     {
