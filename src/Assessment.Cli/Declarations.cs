@@ -1,4 +1,5 @@
 using Assessment.Domain.Model;
+using Assessment.Reports;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Assessment.Domain.Parsing;
@@ -101,28 +102,42 @@ internal static class Flags
     }
 
     /// <summary>--format: one of <paramref name="formats"/> (the first is the default), read whatever its case.</summary>
-    public static Option<string> Format(params IEnumerable<(string Name, string Description)> formats) =>
-        OneOf("--format", null, formats);
+    public static Option<string> Format(params (string Name, string Description)[] formats) => OneOf("--format", null, formats);
+
+    /// <summary>--format: one of the report formats (the first is the default).</summary>
+    public static Option<string> Format(IReadOnlyList<IReportFormat> formats)
+    {
+        var choices = new (string, string)[formats.Count];
+        for (var i = 0; i < choices.Length; i++) choices[i] = (formats[i].Name, formats[i].Description);
+        return Format(choices);
+    }
 
     /// <summary>
     /// A flag whose value is one of <paramref name="values"/> (the first is the default), read whatever its case;
     /// another is an error naming those there are, with the nearest. The help lists each value with its description.
     /// </summary>
-    public static Option<string> OneOf(string name, string? after, IEnumerable<(string Name, string Description)> values)
+    /// <remarks>Plain loops: every command's flags are made at its start, and LINQ over tuples is code of its own to load.</remarks>
+    public static Option<string> OneOf(string name, string? after, params (string Name, string Description)[] values)
     {
-        var choices = values.ToList();
-        var names = choices.Select(c => c.Name).ToArray();
+        var names = new string[values.Length];
+        var description = new System.Text.StringBuilder();
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = values[i].Name;
+            if (i > 0) description.Append('\n');
+            description.Append(values[i].Name).Append(i == 0 ? " (standard)" : "").Append(": ").Append(values[i].Description);
+        }
+        if (after is not null) description.Append('\n').Append(after);
         var option = new Option<string>(name)
         {
             HelpName = string.Join("|", names),
-            Description = string.Join("\n", choices.Select((c, i) => $"{c.Name}{(i == 0 ? " (standard)" : "")}: {c.Description}"))
-                + (after is null ? "" : "\n" + after),
+            Description = description.ToString(),
             DefaultValueFactory = _ => names[0],
             CustomParser = result =>
             {
                 if (result.Tokens is not [var token]) return names[0];
                 var value = token.Value.Trim().ToLowerInvariant();
-                if (names.Contains(value)) return value;
+                if (Array.IndexOf(names, value) >= 0) return value;
                 var near = Suggest.Closest(value, names) is { } close ? $" – menade du {close}?" : "";
                 var what = name == "--format" ? $"okänt format \"{token.Value}\"" : $"okänt värde \"{token.Value}\" för {name}";
                 result.AddError($"{what}: väntade {Vocabularies.Listed(names)}{near}");

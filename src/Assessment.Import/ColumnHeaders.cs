@@ -61,8 +61,10 @@ internal static partial class ColumnHeaders
     /// <summary>
     /// What may follow a tab header cell's spelling and leave it that column: a parenthesis or bracket ("Utfall (antal)",
     /// "Period [tertial]") or words after a comma, colon or dash ("Utfall, antal"); not more words ("Utfall föregående period").
+    /// The report's own period after it is one too ("Utfall T1 2026", "Prognos tertial 2"), but not a year alone
+    /// ("Utfall 2025" may be last year's outcome).
     /// </summary>
-    [GeneratedRegex(@"^(?:[(\[].*|[,:;–—-]\s*\S.*)$")]
+    [GeneratedRegex(@"^(?:[(\[].*|[,:;–—-]\s*\S.*|(?:T[123]|tertial [123])(?:\s*,?\s*\d{4})?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Qualifier();
 
     /// <summary>Words run together for comparing: lower case, "arsmål" as "årsmål", a year as "#" ("VB2023" as "vb#"), no hyphen where a word breaks ("Före-").</summary>

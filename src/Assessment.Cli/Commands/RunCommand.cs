@@ -14,7 +14,7 @@ internal static class RunCommand
 
     private static readonly Option<string?> Rules = Flags.Rules();
 
-    private static readonly Option<string> Format = Flags.Format(ReportFormats.All.Select(f => (f.Name, f.Description)));
+    private static readonly Option<string> Format = Flags.Format(ReportFormats.All);
 
     private static readonly Option<string?> Output = Flags.Output();
 
@@ -22,7 +22,15 @@ internal static class RunCommand
         Flags.Value("--templates", "MAPP", $"Motiveringsmallar (Scriban). Standard: {DefaultFiles.Templates}/");
 
     private static readonly Option<string> Final = Flags.OneOf("--final", "(för att återskapa en publicerad rapports text)",
-        Vocabularies.FinalSources.Terms.Select(t => (t.Code, t.Label)));
+        FinalSources());
+
+    private static (string, string)[] FinalSources()
+    {
+        var terms = Vocabularies.FinalSources.Terms;
+        var choices = new (string, string)[terms.Count];
+        for (var i = 0; i < choices.Length; i++) choices[i] = (terms[i].Code, terms[i].Label);
+        return choices;
+    }
 
     private static readonly Option<string?> Log = Flags.Log();
 

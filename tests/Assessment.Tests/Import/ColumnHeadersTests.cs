@@ -22,6 +22,9 @@ public sealed class ColumnHeadersTests
     [InlineData("Prognos helår 2026", "prognos")]
     [InlineData("Periodens utfall 2026", "utfall")]
     [InlineData("Utfall föregående år 2025 (antal)", "utfall_forra_aret")]
+    [InlineData("Utfall T1 2026", "utfall")]
+    [InlineData("Periodens utfall T2", "utfall")]
+    [InlineData("Prognos tertial 2, 2026", "prognos")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
         ColumnHeaders.Key(cell).ShouldBe(key);
@@ -33,6 +36,7 @@ public sealed class ColumnHeadersTests
     [InlineData("Män och kvinnor totalt")]
     [InlineData("Enhet")]
     [InlineData("Utfall 2025")]
+    [InlineData("Utfall T1 föregående år")]
     public void A_tab_header_cell_that_goes_on_after_a_spelling_with_other_words_is_no_known_column(string cell)
     {
         ColumnHeaders.Key(cell).ShouldBeNull();
