@@ -3,8 +3,10 @@ using Assessment.Domain;
 namespace Assessment.Cli;
 
 /// <summary>
-/// Inputs loaded side by side: compiling the rule set is most of a cold start, and reading the dataset and
-/// templates need not wait for it.
+/// Inputs loaded, each load's error kept so that all of them are reported at once (<see cref="InputException.AwaitAll"/>):
+/// on this thread, or beside it. A thread of its own pays off for the templates (Scriban), not for the rule set of a
+/// cold run: two threads first touching memory at once made the kernel and the collector's allocation lock wait on
+/// each other, and a cold text run took 1.05 times the time and 1.26 times the processor time (BENCHMARKS.md).
 /// </summary>
 internal static class Loads
 {

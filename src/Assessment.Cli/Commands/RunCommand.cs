@@ -50,11 +50,13 @@ internal static class RunCommand
         var finalSource = Vocabularies.FinalSources.Find(parse.GetValue(Final)!) ?? FinalSource.Derived;
         var templatesGiven = parse.GetValue(Templates);
 
-        var rules = Loads.Beside(() => context.Rules(parse.GetValue(Rules)));
+        // The templates (Scriban) are read beside; the rule set on this thread, before the dataset: a thread of its own
+        // for it cost a cold text run more than it saved (BENCHMARKS.md, "The lean program").
         // Templates named with --templates are read (and checked) whatever the format: a wrong folder is an error, not ignored.
         var templates = format.NeedsTexts || templatesGiven is not null
             ? Loads.Beside<TemplateSet?>(() => context.Templates(templatesGiven))
             : Task.FromResult<TemplateSet?>(null); // a text run without --templates starts no thread for nothing
+        var rules = Loads.Here(() => context.Rules(parse.GetValue(Rules)));
         var loaded = Loads.Here(() => context.Dataset(parse.GetValue(Dataset), format.ShowsProse));
         InputException.AwaitAll(rules, loaded, templates);
         var dataset = loaded.Result;
