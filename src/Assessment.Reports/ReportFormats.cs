@@ -62,7 +62,10 @@ public interface IReportFormat
 public static class ReportFormats
 {
     /// <summary>The formats, the default (text) first.</summary>
-    public static IReadOnlyList<IReportFormat> All { get; } =
+    public static IReadOnlyList<IReportFormat> All => Formats;
+
+    // Typed as the record, so that looking one up by name calls its property directly (no interface dispatch at start).
+    private static readonly Format[] Formats =
     [
         new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false, "text/plain; charset=utf-8", Download: null,
             (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName)))
@@ -97,14 +100,26 @@ public static class ReportFormats
         },
     ];
 
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(f => f.Name)];
+    public static IReadOnlyList<string> Names => Lists.Names;
 
     /// <summary>The formats the workbench offers as downloads of a dataset, in this order.</summary>
-    public static IReadOnlyList<IReportFormat> Downloads { get; } = [.. All.Where(f => f.Download is not null)];
+    public static IReadOnlyList<IReportFormat> Downloads => Lists.Downloads;
+
+    /// <summary>The lists made from the formats, made when first asked for (a run asks for none of them).</summary>
+    private static class Lists
+    {
+        public static readonly IReadOnlyList<string> Names = [.. Formats.Select(f => f.Name)];
+
+        public static readonly IReadOnlyList<IReportFormat> Downloads = [.. Formats.Where(f => f.Download is not null)];
+    }
 
     /// <summary>The format of that name (as <see cref="Names"/> spell it).</summary>
-    public static IReportFormat Named(string name) =>
-        All.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"no report format is named \"{name}\"", nameof(name));
+    public static IReportFormat Named(string name)
+    {
+        foreach (var format in Formats)
+            if (format.Name == name) return format;
+        throw new ArgumentException($"no report format is named \"{name}\"", nameof(name));
+    }
 
     /// <summary>The report rendered whole, as bytes.</summary>
     public static byte[] Render(this IReportFormat format, ReportInput input)

@@ -45,7 +45,7 @@ public sealed class RuleSetCatalog
     {
         if (!Directory.Exists(path)) return new RuleSetCatalog([RuleSetReader.ReadFile(path, display)], display, isFolder: false);
 
-        var files = RuleFiles(path).ToList();
+        var files = RuleFiles(path);
         if (files.Count == 0)
             throw new InputException(ErrorKinds.FileMissing, display, "mappen innehåller inga regelverk (*.yaml)");
         var versions = new List<CompiledRuleSet>();
@@ -88,10 +88,16 @@ public sealed class RuleSetCatalog
     }
 
     /// <summary>The rule set files in a folder, in name order, test files left out.</summary>
-    public static IEnumerable<string> RuleFiles(string directory) =>
-        Directory.GetFiles(directory, "*.yaml")
-            .Where(f => !f.EndsWith(TestFileSuffix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+    /// <remarks>A loop and a sort, not LINQ: ordering through LINQ resolved a generic virtual method at run time, a
+    /// twentieth of a cold native run.</remarks>
+    public static List<string> RuleFiles(string directory)
+    {
+        var files = new List<string>();
+        foreach (var file in Directory.GetFiles(directory, "*.yaml"))
+            if (!file.EndsWith(TestFileSuffix, StringComparison.Ordinal)) files.Add(file);
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
 
     public static string Shown(string display, string directory, string file) =>
         $"{display.TrimEnd('/')}/{Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/')}";

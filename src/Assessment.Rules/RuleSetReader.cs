@@ -19,18 +19,22 @@ public static class RuleSetReader
 
     public static CompiledRuleSet ReadFile(string path, string? displayName = null)
     {
+        // Read as bytes, as a dataset is: no text of the whole file is made (and then turned back into bytes).
         var file = displayName ?? path;
-        var input = InputText.Read(path, file);
-        return Read(input.Text, file, input.Sha256);
+        var input = InputText.ReadWithHash(path, file);
+        var errors = new ErrorSink();
+        return Read(YamlFile.ParseRoot(input.Bytes, file, errors), errors, file, input.Sha256);
     }
 
     /// <summary>Reads a rule set from text; its hash is that of the text's UTF-8 bytes.</summary>
-    public static CompiledRuleSet Read(string text, string file) => Read(text, file, InputFile.HashOf(text));
-
-    private static CompiledRuleSet Read(string text, string file, string sha)
+    public static CompiledRuleSet Read(string text, string file)
     {
         var errors = new ErrorSink();
-        var root = YamlFile.ParseRoot(text, file, errors);
+        return Read(YamlFile.ParseRoot(text, file, errors), errors, file, InputFile.HashOf(text));
+    }
+
+    private static CompiledRuleSet Read(YamlMap root, ErrorSink errors, string file, string sha)
+    {
         root.String("$schema");
         var id = root.RequiredString("id");
         var version = root.RequiredString("version");

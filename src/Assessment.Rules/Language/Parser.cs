@@ -55,34 +55,39 @@ public sealed class Parser
         return new ConditionalExpr(condition, whenTrue, whenFalse, Span.Between(condition.Span, whenFalse.Span));
     }
 
-    // or = and { "||" and }
-    private Expr Or() => Binary(And, ("||", BinaryOperator.Or));
-
-    // and = equality { "&&" equality }
-    private Expr And() => Binary(Equality, ("&&", BinaryOperator.And));
-
-    // equality = comparison { ("==" | "!=") comparison }
-    private Expr Equality() => Binary(Comparison, ("==", BinaryOperator.Equal), ("!=", BinaryOperator.NotEqual));
-
+    // or         = and { "||" and }
+    // and        = equality { "&&" equality }
+    // equality   = comparison { ("==" | "!=") comparison }
     // comparison = sum { ("<" | "<=" | ">" | ">=") sum }
-    private Expr Comparison() => Binary(Sum,
-        ("<", BinaryOperator.Less), ("<=", BinaryOperator.LessOrEqual), (">", BinaryOperator.Greater), (">=", BinaryOperator.GreaterOrEqual));
+    // sum        = product { ("+" | "-") product }
+    // product    = unary { ("*" | "/") unary }
+    // Each binary level in the table below, loosest first; one method reads them all (no delegate or list made for
+    // every operand: the rule set's conditions are read at every start).
+    private static readonly (string Symbol, BinaryOperator Operator)[][] BinaryLevels =
+    [
+        [("||", BinaryOperator.Or)],
+        [("&&", BinaryOperator.And)],
+        [("==", BinaryOperator.Equal), ("!=", BinaryOperator.NotEqual)],
+        [("<", BinaryOperator.Less), ("<=", BinaryOperator.LessOrEqual), (">", BinaryOperator.Greater), (">=", BinaryOperator.GreaterOrEqual)],
+        [("+", BinaryOperator.Add), ("-", BinaryOperator.Subtract)],
+        [("*", BinaryOperator.Multiply), ("/", BinaryOperator.Divide)],
+    ];
 
-    // sum = product { ("+" | "-") product }
-    private Expr Sum() => Binary(Product, ("+", BinaryOperator.Add), ("-", BinaryOperator.Subtract));
+    private Expr Or() => Binary(0);
 
-    // product = unary { ("*" | "/") unary }
-    private Expr Product() => Binary(Unary, ("*", BinaryOperator.Multiply), ("/", BinaryOperator.Divide));
-
-    private Expr Binary(Func<Expr> operand, params (string Symbol, BinaryOperator Operator)[] operators)
+    private Expr Binary(int level)
     {
-        var left = operand();
+        if (level == BinaryLevels.Length) return Unary();
+        var operators = BinaryLevels[level];
+        var left = Binary(level + 1);
         while (true)
         {
-            var match = Array.FindIndex(operators, o => Peek.Is(o.Symbol));
+            var match = -1;
+            for (var i = 0; i < operators.Length && match < 0; i++)
+                if (Peek.Is(operators[i].Symbol)) match = i;
             if (match < 0) return left;
             _next++;
-            var right = operand();
+            var right = Binary(level + 1);
             left = new BinaryExpr(operators[match].Operator, left, right, Span.Between(left.Span, right.Span));
         }
     }
