@@ -158,6 +158,10 @@ if (scenario is "files")
     {
         foreach (var b in files) DatasetReader.Read(b, "d.yaml");
     });
+    var (withoutProse, withoutProseBytes) = MeasureAllocated("YAML: DatasetReader ur byten utan prosa (som backtest och sweep läser), en tråd", () =>
+    {
+        foreach (var b in files) DatasetReader.Read(b, "d.yaml", prose: false);
+    });
     var (fromFiles, fromFilesBytes) = MeasureAllocated("YAML: DatasetReader.ReadFile, en tråd", () =>
     {
         foreach (var path in paths) DatasetReader.ReadFile(path, "d.yaml");
@@ -175,7 +179,8 @@ if (scenario is "files")
     Console.WriteLine($"  → vår läsare / parsern: {scanner / parser:F2}× tid; DatasetReader / parsern: {reader / parser:F2}× (mål ≤ 1,5×), " +
                       $"med filläsningen {fromFiles / parser:F2}×; parallellt {parallelReader / parser:F2}×");
     Console.WriteLine($"  → allokerat per läst byte: parsern {parserBytes / (double)bytes:F2}×, vår läsare {scannerBytes / (double)bytes:F2}×, " +
-                      $"DatasetReader {readerBytes / (double)bytes:F2}×, med filläsningen {fromFilesBytes / (double)bytes:F2}× (mål ≤ 3×)");
+                      $"DatasetReader {readerBytes / (double)bytes:F2}×, med filläsningen {fromFilesBytes / (double)bytes:F2}× (mål ≤ 3×); " +
+                      $"utan prosa {withoutProseBytes / (double)bytes:F2}× på {withoutProse / parser:F2}× parserns tid");
     Console.WriteLine($"  hela processen: assess backtest {folder}");
 }
 

@@ -53,7 +53,8 @@ internal static class DatasetFiles
             try
             {
                 if (file.InFolder && !DatasetReader.LooksLikeDataset(root)) return (null, null, file.Display);
-                dataset = new LoadedDataset(DatasetReader.Read(root), file.Display, input.Sha256);
+                // Backtest and sweep, which read here, show no prose: it is left unread (most of a dataset's bytes).
+                dataset = new LoadedDataset(DatasetReader.Read(root, prose: false), file.Display, input.Sha256);
             }
             finally
             {

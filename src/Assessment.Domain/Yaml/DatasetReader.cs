@@ -40,7 +40,8 @@ public static class DatasetReader
     /// </summary>
     public static Dataset Read(YamlMap root) => Read(root, prose: true);
 
-    private static Dataset Read(YamlMap root, bool prose)
+    /// <summary>As <see cref="Read(YamlMap)"/>; <paramref name="prose"/> as <see cref="Read(byte[], string, bool)"/> has it.</summary>
+    public static Dataset Read(YamlMap root, bool prose)
     {
         var errors = root.Errors;
         root.String("$schema");
