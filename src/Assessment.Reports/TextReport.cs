@@ -35,16 +35,23 @@ public static class TextReport
 
         foreach (var goal in result.Goals) WriteGoal(goal, 0, output);
 
+        // Loops, not LINQ chains: Where(…).Select(…) over an iterator resolves a generic virtual method at run time,
+        // a fifth of a cold text report's instructions.
         output.Append("Sammanfattning, slutligt betyg:").Append('\n');
-        foreach (var level in Vocabularies.Levels.Terms.Select(t => t.Value))
+        var all = new List<GoalResult>(result.AllGoals());
+        foreach (var term in Vocabularies.Levels.Terms)
         {
-            var finals = result.AllGoals().Where(g => g.Goal.Level == level).Select(g => g.Final).ToList();
-            output.Append($"  {level.Label() + ":",-23}{Counts(finals)}").Append('\n');
+            var finals = new List<Rating>();
+            foreach (var g in all)
+                if (g.Goal.Level == term.Value) finals.Add(g.Final);
+            output.Append($"  {term.Value.Label() + ":",-23}{Counts(finals)}").Append('\n');
         }
-        var indicators = result.AllIndicators().Select(i => i.Rating).ToList();
+        var indicators = new List<Rating>();
+        foreach (var indicator in result.AllIndicators()) indicators.Add(indicator.Rating);
         output.Append($"  {"indikatorer:",-23}{Counts(indicators)}").Append('\n');
-        var all = result.AllGoals().ToList();
-        var differing = all.Count(g => g.DiffersFromRecorded);
+        var differing = 0;
+        foreach (var g in all)
+            if (g.DiffersFromRecorded) differing++;
         output.Append('\n');
         output.Append($"Härlett betyg skiljer sig från redovisat för {differing} av {all.Count} mål (markerade med ≠).").Append('\n');
     }
