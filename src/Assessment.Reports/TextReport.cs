@@ -12,7 +12,7 @@ public static class TextReport
     /// <remarks>
     /// Written into one <see cref="StringBuilder"/>, each interpolated line straight into it: a line made as a string
     /// of its own takes a buffer from the shared array pool, and a line with another such text inside it made the pool
-    /// time the processor's number – a calibration of more than half a millisecond at the end of a cold run.
+    /// time the processor's number – a calibration of about half a millisecond at the end of a cold run.
     /// </remarks>
     public static string Render(AssessmentResult result, string datasetName)
     {

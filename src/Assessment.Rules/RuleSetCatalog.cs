@@ -88,8 +88,8 @@ public sealed class RuleSetCatalog
     }
 
     /// <summary>The rule set files in a folder, in name order, test files left out.</summary>
-    /// <remarks>A loop and a sort, not LINQ: ordering through LINQ resolved a generic virtual method at run time, a
-    /// twentieth of a cold native run.</remarks>
+    /// <remarks>A loop and a sort, not LINQ: ordering through LINQ resolved a generic virtual method at run time, about
+    /// a thirtieth of a cold native run.</remarks>
     public static List<string> RuleFiles(string directory)
     {
         var files = new List<string>();
