@@ -9,7 +9,8 @@ namespace Assessment.Cli;
 /// locale's character set, sets the terminal up and starts a thread for its signals – a twentieth of a cold
 /// <c>assess run</c>, which only writes text. Each write is flushed at once, as the console's are (output and errors
 /// come in the order written, and nothing waits in a buffer), and a reader that has gone away (<c>assess run | head</c>)
-/// or a stream that is not open ends the output quietly, as the console does. On Windows the console's own writers, which write in its code page.
+/// or a stream that is not open ends the output quietly, as the console does. On Windows: the console's own writers,
+/// which write in its code page.
 /// </summary>
 internal static class StandardStreams
 {

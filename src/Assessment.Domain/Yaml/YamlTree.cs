@@ -140,7 +140,7 @@ internal sealed class YamlTree
         !node.HasText && node.Kind == YamlItemKind.Scalar && node.Style is ScalarStyle.Literal or ScalarStyle.Folded;
 
     /// <summary>The node, a block scalar's text put together first (kept in the table of texts).</summary>
-    private ref YamlTreeNode Read(int index)
+    private ref YamlTreeNode Ready(int index)
     {
         ref var node = ref Nodes[index];
         if (IsBlock(node))
@@ -154,7 +154,7 @@ internal sealed class YamlTree
     /// <summary>A scalar's text ("" for collections); a short one shared with its earlier copies (<see cref="SharedStrings"/>).</summary>
     public string Text(int index)
     {
-        ref var node = ref Read(index);
+        ref var node = ref Ready(index);
         if (node.Kind != YamlItemKind.Scalar) return "";
         if (node.HasText) return _texts![node.Start];
         return SharedStrings.Get(_bytes.AsSpan(node.Start, node.Length));
@@ -209,7 +209,7 @@ internal sealed class YamlTree
     /// <summary>Whether a scalar's text is <paramref name="text"/>, without making a string of it.</summary>
     public bool TextEquals(int index, string text)
     {
-        ref var node = ref Read(index);
+        ref var node = ref Ready(index);
         if (node.Kind != YamlItemKind.Scalar) return false;
         if (node.HasText) return string.Equals(_texts![node.Start], text, StringComparison.Ordinal);
         var bytes = _bytes.AsSpan(node.Start, node.Length);
@@ -253,8 +253,8 @@ internal sealed class YamlTree
     /// <summary>Whether two scalars have the same text (a repeated key).</summary>
     public bool SameText(int a, int b)
     {
-        ref var x = ref Read(a);
-        ref var y = ref Read(b);
+        ref var x = ref Ready(a);
+        ref var y = ref Ready(b);
         if (!x.HasText && !y.HasText)
             return _bytes.AsSpan(x.Start, x.Length).SequenceEqual(_bytes.AsSpan(y.Start, y.Length));
         return string.Equals(Text(a), Text(b), StringComparison.Ordinal);
@@ -266,7 +266,7 @@ internal sealed class YamlTree
     /// <summary>Whether a scalar's text is empty or only white space.</summary>
     public bool IsBlank(int index)
     {
-        ref var node = ref Read(index);
+        ref var node = ref Ready(index);
         if (node.HasText) return string.IsNullOrWhiteSpace(_texts![node.Start]);
         foreach (var b in _bytes.AsSpan(node.Start, node.Length))
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return b >= 0x80 && string.IsNullOrWhiteSpace(Text(index));
