@@ -253,9 +253,11 @@ internal sealed class YamlTree
     /// <summary>Whether two scalars have the same text (a repeated key).</summary>
     public bool SameText(int a, int b)
     {
-        ref var x = ref Ready(a);
-        ref var y = ref Ready(b);
-        if (!x.HasText && !y.HasText)
+        // Two spans of the file (as the scanner's keys are): the same bytes. A text, or a block scalar's lines, as text.
+        var nodes = Nodes;
+        ref var x = ref nodes[a];
+        ref var y = ref nodes[b];
+        if (!x.HasText && !y.HasText && !IsBlock(x) && !IsBlock(y))
             return _bytes.AsSpan(x.Start, x.Length).SequenceEqual(_bytes.AsSpan(y.Start, y.Length));
         return string.Equals(Text(a), Text(b), StringComparison.Ordinal);
     }
