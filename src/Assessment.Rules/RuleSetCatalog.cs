@@ -61,10 +61,27 @@ public sealed class RuleSetCatalog
     }
 
     /// <summary>Versions in one folder that are valid from the same day: the period could not pick one.</summary>
-    public static IEnumerable<InputError> Clashes(IEnumerable<CompiledRuleSet> versions) =>
-        versions.GroupBy(v => v.RuleSet.ValidFrom).Where(g => g.Count() > 1).Select(clash => new InputError(ErrorKinds.NoRuleSetInForce,
-            SourcePosition.InFile(clash.Last().RuleSet.File),
-            $"två regelverk gäller från samma dag ({clash.Key:yyyy-MM-dd}): {string.Join(" och ", clash.Select(v => v.RuleSet.File))}"));
+    public static IEnumerable<InputError> Clashes(IEnumerable<CompiledRuleSet> versions)
+    {
+        // Loops over a handful of versions, not GroupBy(…).Where(…).Select(…): that chain resolved a generic virtual
+        // method at run time at every start. Each day once, in the order the versions come, as grouping gives them.
+        var list = versions as IReadOnlyList<CompiledRuleSet> ?? [.. versions];
+        var errors = new List<InputError>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            var day = list[i].RuleSet.ValidFrom;
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++) seen = list[j].RuleSet.ValidFrom == day;
+            if (seen) continue;
+            var clash = new List<CompiledRuleSet>();
+            for (var j = i; j < list.Count; j++)
+                if (list[j].RuleSet.ValidFrom == day) clash.Add(list[j]);
+            if (clash.Count > 1)
+                errors.Add(new InputError(ErrorKinds.NoRuleSetInForce, SourcePosition.InFile(clash[^1].RuleSet.File),
+                    $"två regelverk gäller från samma dag ({day:yyyy-MM-dd}): {string.Join(" och ", clash.Select(v => v.RuleSet.File))}"));
+        }
+        return errors;
+    }
 
     /// <summary>
     /// The rule set for the period. From a folder: the latest version valid from a date on or before the
