@@ -124,7 +124,7 @@ internal sealed partial class FlatLayout : Layout
                 if (apart.Dates is null) continue; // blankAfterPending stays: the dates' line follows
                 pending.Add((apart.Dates, i + 1));
                 blankAfterPending = false;
-                if (TryPlaceActivity(pending, state, cellAbove, out var emptyCell))
+                if (TryPlaceActivity(pending, state, cellAbove, out _))
                 {
                     pending.Clear();
                     cellAbove = null;
@@ -146,9 +146,7 @@ internal sealed partial class FlatLayout : Layout
             if (!indicator && pending.Count == 0 && below is not null && IsCellApart(raw, clean))
             {
                 // The Avvikelse cell of the row above on a line below its dates: read as on the dates' line.
-                if (Deviation(clean) == true) below.Cells["avvikelse"] = "true";
-                else if (Deviation(clean) is null)
-                    state.Note(i + 1, $"avvikelsecellen \"{clean}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
+                SetDeviation(below, clean, i + 1, state);
                 continue;
             }
             if (pending.Count == 0 && char.IsLower(clean[0]) && clean.EndsWith('.'))

@@ -90,10 +90,7 @@ internal abstract partial class Layout
                     else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
                     break;
                 case "avvikelse":
-                    var deviation = Deviation(cell);
-                    if (deviation == true) row.Cells["avvikelse"] = "true";
-                    else if (deviation is null)
-                        state.Note(line, $"avvikelsecellen \"{cell}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
+                    SetDeviation(row, cell, line, state);
                     break;
                 default:
                     row.Cells[key] = NoBreakSpace().Replace(cell, " "); // "14 762 st" with the typesetter's (narrow) no-break spaces
@@ -101,6 +98,15 @@ internal abstract partial class Layout
             }
         }
         return row;
+    }
+
+    /// <summary>An Avvikelse cell (standing on <paramref name="line"/>) read into its row: a flag, nothing, or a note for neither.</summary>
+    internal static void SetDeviation(RawRow row, string cell, int line, ReportImporter.State state)
+    {
+        var deviation = Deviation(cell);
+        if (deviation == true) row.Cells["avvikelse"] = "true";
+        else if (deviation is null)
+            state.Note(line, $"avvikelsecellen \"{cell}\" är varken \"Avvikelse\"/\"Ja\"/\"X\" eller \"Nej\" och lästes som ingen avvikelse");
     }
 
     /// <summary>Adds a row to the open goal's indicators or activities, or notes why it cannot be placed.</summary>

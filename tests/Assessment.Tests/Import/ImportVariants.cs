@@ -285,6 +285,9 @@ internal static class ImportVariants
         });
         yield return new Variant(family, "kolumnrubriker med året (Periodens utfall 2026, Prognos helår 2026)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^Indikator\tPeriodens utfall\t(.*)\tPrognos helår\t", "Indikator\tPeriodens utfall 2026\t$1\tPrognos helår 2026\t")));
+        // With the report's own period instead: the column it names, not an unknown one.
+        yield return new Variant(family, "kolumnrubriker med rapportens period (Utfall T1 2026, Prognos helår tertial 1)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^Indikator\tPeriodens utfall\t(.*)\tPrognos helår\t", "Indikator\tUtfall T1 2026\t$1\tPrognos helår tertial 1\t")));
         yield return new Variant(family, "okända kolumner sist som börjar som kända (Utfall föregående tertial)", () =>
         {
             var text = RewriteAll(TertialText.Value, @"^(Indikator\t.*\tPeriod)$", "$1\tUtfall föregående tertial\tPrognos föregående tertial");
