@@ -1,3 +1,4 @@
+using Assessment.Domain;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -9,8 +10,9 @@ namespace Assessment.Cli;
 /// locale's character set, sets the terminal up and starts a thread for its signals – a twentieth of a cold
 /// <c>assess run</c>, which only writes text. Each write is flushed at once, as the console's are (output and errors
 /// come in the order written, and nothing waits in a buffer), and a reader that has gone away (<c>assess run | head</c>)
-/// or a stream that is not open ends the output quietly, as the console does. On Windows: the console's own writers,
-/// which write in its code page.
+/// or a stream that is not open ends the output quietly, as the console does; standard output that cannot be written
+/// (a full disk) is the error every output gives then (<see cref="ErrorKinds.OutputFailed"/>). On Windows: the
+/// console's own writers, which write in its code page.
 /// </summary>
 internal static class StandardStreams
 {
@@ -51,8 +53,10 @@ internal static class StandardStreams
                 }
                 var error = Marshal.GetLastPInvokeError();
                 if (error == Interrupted) continue;
-                if (error is BrokenPipe or NotOpen) _readerGone = true;
-                else throw new IOException($"kan inte skriva till {(descriptor == 1 ? "standard ut" : "standard fel")} (felkod {error})", error);
+                // Standard error that cannot be written has nowhere to say so: dropped too.
+                if (error is BrokenPipe or NotOpen || descriptor != 1) _readerGone = true;
+                // Standard output redirected to a full disk, say: said as every output that cannot be written is.
+                else throw new InputException(ErrorKinds.OutputFailed, "standard ut", $"kan inte skriva: {SystemMessages.Describe(new IOException(null, error))}");
             }
         }
 

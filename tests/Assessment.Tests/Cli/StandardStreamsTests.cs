@@ -38,6 +38,16 @@ public sealed class StandardStreamsTests : IDisposable
     }
 
     [SkippableFact]
+    public void Output_that_cannot_be_written_is_a_clear_error_not_an_internal_one()
+    {
+        Skip.IfNot(Posix.Available && File.Exists("/dev/full"), "a full device: Linux");
+
+        var (exit, error) = Bash($"{Assess} run > /dev/full");
+
+        (exit, error.Trim()).ShouldBe((2, "fel A107: standard ut: kan inte skriva: disken är full"));
+    }
+
+    [SkippableFact]
     public void The_text_is_utf8_whatever_the_locale_says()
     {
         Skip.IfNot(Posix.Available, "bash and file descriptors: Linux");
