@@ -14,7 +14,7 @@ public static class DatasetReader
     public static Dataset ReadFile(string path, string? displayName = null) =>
         Read(InputText.ReadBytes(path, displayName ?? path), displayName ?? path);
 
-    public static Dataset Read(string text, string file) => ReadAndRecycle(YamlFile.ParseRoot(text, file, new ErrorSink()));
+    public static Dataset Read(string text, string file) => ReadAndRecycle(YamlFile.ParseRoot(text, file, new ErrorSink()), prose: true);
 
     /// <summary>
     /// Reads a dataset from its file's UTF-8 bytes (a BOM allowed), as <see cref="InputText.ReadBytes"/> or
@@ -28,7 +28,7 @@ public static class DatasetReader
     /// </param>
     public static Dataset Read(byte[] utf8, string file, bool prose = true) => ReadAndRecycle(YamlFile.ParseRoot(utf8, file, new ErrorSink()), prose);
 
-    private static Dataset ReadAndRecycle(YamlMap root, bool prose = true)
+    private static Dataset ReadAndRecycle(YamlMap root, bool prose)
     {
         try { return Read(root, prose); }
         finally { YamlFile.Recycle(root); }
