@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes src/startup.order: the managed methods that cold commands of the native `assess` run, one symbol name a
-# line, in the order the commands below first reach them. The native publish (src/NativeProgram.props) hands the
-# file to the native compiler, which lays those methods out side by side at the start of the program's code, so a
+# line, grouped by the commands below (those of the first command first). The native publish (src/NativeProgram.props)
+# hands the file to the native compiler, which lays those methods out side by side before the rest of the code, so a
 # cold start touches a few dozen pages of code instead of some hundreds spread over 5 MB (BENCHMARKS.md, "Startup
 # order"). Names the compiler does not find are skipped and methods not named keep their usual place after the named
 # ones, so a stale file costs speed, never correctness; run this again after larger changes to what a command runs.
