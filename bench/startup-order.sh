@@ -40,9 +40,10 @@ for words in "${commands[@]}"; do
   rm -f "$work/out"
 done
 
-# Only managed methods (the native compiler's names: two underscores inside, none in front, no spaces or C++ scopes),
+# Only managed methods (the native compiler's names: two underscores inside, none in front, no spaces, parentheses or
+# C++ scopes),
 # each once (callgrind's mark of a recursive call, "'2", taken off), in the order first met.
-awk '{ sub(/\047[0-9]+$/, "") } !/^_/ && /__/ && !/ / && !/::/ && !seen[$0]++' "$work/names" > "$work/startup.order"
+awk '{ sub(/\047[0-9]+$/, "") } !/^_/ && /__/ && !/[ ()*&]/ && !/::/ && !seen[$0]++' "$work/names" > "$work/startup.order"
 [ -s "$work/startup.order" ] || { echo "inga metoder hittades" >&2; exit 1; }
 cp "$work/startup.order" src/startup.order
 echo "src/startup.order: $(wc -l < src/startup.order) metoder"
