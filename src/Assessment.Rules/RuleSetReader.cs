@@ -66,11 +66,17 @@ public static class RuleSetReader
         foreach (var scope in RuleScopes.All)
         {
             var schema = scope == RuleScope.Indicator ? IndicatorFacts.Schema : GoalFacts.Schema;
-            foreach (var threshold in thresholds.Where(t => schema.Contains(t.Name)))
-                errors.Add(ErrorKinds.RuleSetStructure, threshold.Position, $"tröskelvärdet \"{threshold.Name}\" har samma namn som ett faktum: välj ett annat namn");
-            // A threshold named like a fact is reported above and left out here, so the name reads the fact.
-            var vector = thresholds.Select((t, i) => (t.Name, i)).Where(t => !schema.Contains(t.Name))
-                .DistinctBy(t => t.Name).ToDictionary(t => t.Name, t => t.i, StringComparer.Ordinal);
+            // Each threshold by name to its place in the vector (the first of a name: a repeat is the reader's error). A
+            // threshold named like a fact is reported and left out, so the name reads the fact. A plain loop: this runs
+            // at every start, and LINQ's chains cost a cold start more.
+            var vector = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < thresholds.Count; i++)
+            {
+                var threshold = thresholds[i];
+                if (schema.Contains(threshold.Name))
+                    errors.Add(ErrorKinds.RuleSetStructure, threshold.Position, $"tröskelvärdet \"{threshold.Name}\" har samma namn som ett faktum: välj ett annat namn");
+                else vector.TryAdd(threshold.Name, i);
+            }
             if (CompiledRules.Compile(schema, vector, rules[scope], errors) is { } c) compiled[scope] = c;
         }
         errors.ThrowIfAny();

@@ -191,7 +191,7 @@ public static class DatasetReader
             Periodicity: map.ParseValue("periodicitet", SwedishValues.ParsePeriodicity) ?? Periodicity.Year,
             Direction: map.ParseValue("riktning", SwedishValues.ParseDirection),
             Analysis: prose ? map.String("analys") : map.SkipText("analys"),
-            Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.IndicatorKeys) };
+            Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, ofIndicator: true) };
         if (!map.Has("periodicitet"))
             map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {SwedishValues.PeriodicityExpectation}");
         map.Done();
@@ -206,7 +206,7 @@ public static class DatasetReader
             End: map.ParseValue("slut", SwedishValues.ParseDate),
             Deviation: map.Bool("avvikelse", false),
             Note: prose ? map.String("analys") : map.SkipText("analys"),
-            Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, UncertainCells.ActivityKeys) };
+            Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, ofIndicator: false) };
         if (activity is { Start: { } start, End: { } end } && end < start)
             map.Error(ErrorKinds.Inconsistent, "slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
         map.Done();
@@ -217,12 +217,12 @@ public static class DatasetReader
     /// A row's <c>osakert</c>: for each of its cells the import could not place with certainty, the reason.
     /// A key that is not one of the row's cells is an unknown key, with a suggestion.
     /// </summary>
-    private static ImmutableSortedDictionary<string, string> ReadUncertain(YamlMap row, IReadOnlyList<string> keys)
+    private static ImmutableSortedDictionary<string, string> ReadUncertain(YamlMap row, bool ofIndicator)
     {
         var map = row.Map("osakert");
         if (map is null) return UncertainCells.None;
         var cells = UncertainCells.None.ToBuilder();
-        foreach (var key in keys)
+        foreach (var key in ofIndicator ? UncertainCells.IndicatorKeys : UncertainCells.ActivityKeys)
         {
             if (map.String(key) is { } reason) cells[key] = reason.Trim();
             else if (map.Has(key)) map.Error(ErrorKinds.MissingValue, key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");

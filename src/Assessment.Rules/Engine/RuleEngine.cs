@@ -37,23 +37,30 @@ internal sealed class CompiledRules
     public static CompiledRules? Compile(FactSchema schema, IReadOnlyDictionary<string, int> thresholds,
         IReadOnlyList<RuleDefinition> rules, ErrorSink errors)
     {
-        var names = schema.Facts.Select(f => f.Name).Concat(thresholds.Keys).ToList();
+        // Plain loops: the rule set is checked at every start, and LINQ's chains cost a cold start more.
+        var names = new List<string>(schema.Facts.Count + thresholds.Count);
+        foreach (var fact in schema.Facts) names.Add(fact.Name);
+        names.AddRange(thresholds.Keys);
         Binding? Resolve(string name) =>
             schema.Contains(name) ? new Binding(false, schema.IndexOf(name), Checker.TypeOf(schema.Facts[schema.IndexOf(name)].Type))
             : thresholds.TryGetValue(name, out var index) ? new Binding(true, index, ExprType.Number)
             : null;
 
         var before = errors.Errors.Count;
-        var compiled = new List<(RuleDefinition Rule, Condition Condition)>();
-        foreach (var rule in rules.Where(r => r.Id.Length > 0)) // a rule without id is already reported by the reader
+        var checkedRules = new List<RuleDefinition>(rules.Count);
+        var conditions = new List<Condition>(rules.Count);
+        foreach (var rule in rules)
         {
+            if (rule.Id.Length == 0) continue; // a rule without id is already reported by the reader
             var (condition, problems) = Checker.Check(rule.Condition, Resolve, names);
             foreach (var problem in problems)
                 errors.Add(problem.Kind, rule.PositionAt(problem.Offset), $"regeln \"{rule.Id}\": {problem.Message}");
-            if (condition is not null) compiled.Add((rule, condition));
+            if (condition is null) continue;
+            checkedRules.Add(rule);
+            conditions.Add(condition);
         }
         if (errors.Errors.Count > before) return null;
-        return new CompiledRules(compiled.Select(c => c.Rule).ToList(), compiled.Select(c => c.Condition).ToArray());
+        return new CompiledRules(checkedRules, conditions.ToArray());
     }
 
     /// <summary>

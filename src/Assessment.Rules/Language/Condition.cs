@@ -13,9 +13,18 @@ public sealed class Condition
         Root = root;
         NodeCount = nodeCount;
         (Join, Parts) = TopLevelParts(root);
-        Names = NamesIn(root).ToList();
-        Thresholds = Names.OfType<ThresholdNode>().DistinctBy(t => t.Index).ToList();
-        ThresholdIndexes = Thresholds.Select(t => t.Index).ToArray();
+        Names = NamesIn(root);
+        // Plain loops: every condition of the rule set is made at every start, and LINQ's chains cost a cold start more.
+        var thresholds = new List<ThresholdNode>();
+        var indexes = new List<int>();
+        foreach (var name in Names)
+            if (name is ThresholdNode threshold && !indexes.Contains(threshold.Index))
+            {
+                thresholds.Add(threshold);
+                indexes.Add(threshold.Index);
+            }
+        Thresholds = thresholds;
+        ThresholdIndexes = indexes.ToArray();
     }
 
     public string Text { get; }
@@ -70,12 +79,21 @@ public sealed class Condition
     private static bool IsParenthesised(BinaryNode node) => node.Syntax.Span.Start < node.Left.Syntax.Span.Start;
 
     /// <summary>The fact and threshold nodes under <paramref name="node"/>, left to right.</summary>
-    internal IEnumerable<Node> NamesIn(Node node) => node switch
+    internal static IReadOnlyList<Node> NamesIn(Node node)
     {
-        FactNode or ThresholdNode => [node],
-        UnaryNode u => NamesIn(u.Operand),
-        BinaryNode b => NamesIn(b.Left).Concat(NamesIn(b.Right)),
-        ConditionalNode c => NamesIn(c.Condition).Concat(NamesIn(c.WhenTrue)).Concat(NamesIn(c.WhenFalse)),
-        _ => [],
-    };
+        var names = new List<Node>();
+        Collect(node);
+        return names;
+
+        void Collect(Node at)
+        {
+            switch (at)
+            {
+                case FactNode or ThresholdNode: names.Add(at); break;
+                case UnaryNode u: Collect(u.Operand); break;
+                case BinaryNode b: Collect(b.Left); Collect(b.Right); break;
+                case ConditionalNode c: Collect(c.Condition); Collect(c.WhenTrue); Collect(c.WhenFalse); break;
+            }
+        }
+    }
 }

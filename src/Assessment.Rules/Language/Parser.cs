@@ -7,10 +7,12 @@ namespace Assessment.Rules.Language;
 /// </summary>
 public sealed class Parser
 {
-    private readonly IReadOnlyList<Token> _tokens;
+    // An array, each token read where it lies: the parser looks at the next token at every level of the grammar for
+    // every operand, and through a list's interface that was a call and a copy of the token each time.
+    private readonly Token[] _tokens;
     private int _next;
 
-    private Parser(IReadOnlyList<Token> tokens) => _tokens = tokens;
+    private Parser(IReadOnlyList<Token> tokens) => _tokens = [.. tokens];
 
     /// <summary>Lexes and parses; the expression is null when there is any problem.</summary>
     public static (Expr? Expression, IReadOnlyList<Problem> Problems) Parse(string expression)
@@ -33,9 +35,9 @@ public sealed class Parser
         }
     }
 
-    private Token Peek => _tokens[_next];
+    private ref readonly Token Peek => ref _tokens[_next];
 
-    private Token Take() => _tokens[_next++];
+    private ref readonly Token Take() => ref _tokens[_next++];
 
     private bool TakeIf(string op)
     {
