@@ -35,7 +35,17 @@ public sealed class RuleSetCatalog
 
     private RuleSetCatalog(IReadOnlyList<CompiledRuleSet> versions, string display, bool isFolder)
     {
-        _versions = versions.OrderBy(v => v.RuleSet.ValidFrom).ToList();
+        // By the day each applies from, in the given order for the same day (OrderBy's order): an insertion sort over a
+        // handful of versions, not OrderBy, whose generic machinery cost a cold start more.
+        var sorted = new List<CompiledRuleSet>(versions);
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var version = sorted[i];
+            var j = i - 1;
+            for (; j >= 0 && sorted[j].RuleSet.ValidFrom > version.RuleSet.ValidFrom; j--) sorted[j + 1] = sorted[j];
+            sorted[j + 1] = version;
+        }
+        _versions = sorted;
         _display = display;
         _isFolder = isFolder;
     }

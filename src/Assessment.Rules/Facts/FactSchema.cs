@@ -25,7 +25,8 @@ public sealed class FactSchema
     {
         Name = name;
         Facts = facts;
-        _index = facts.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _index = new Dictionary<string, int>(facts.Count, StringComparer.Ordinal);
+        for (var i = 0; i < facts.Count; i++) _index.Add(facts[i].Name, i);
     }
 
     public string Name { get; }
@@ -68,7 +69,15 @@ public sealed class FactValues
 
     public sealed class Builder(FactSchema schema)
     {
-        private readonly object[] _values = schema.Facts.Select(f => f.DefaultValue).ToArray();
+        private readonly object[] _values = Defaults(schema);
+
+        // A loop, not Select(…).ToArray(): made for every indicator and goal rated.
+        private static object[] Defaults(FactSchema schema)
+        {
+            var values = new object[schema.Facts.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = schema.Facts[i].DefaultValue;
+            return values;
+        }
 
         public Builder Set(string name, double value) => Put(name, FactType.Number, value);
 

@@ -114,13 +114,17 @@ public sealed class Checker
         }
 
         var wanted = op.IsLogical() ? ExprType.YesNo : ExprType.Number;
-        var wrong = new[] { left, right }.Where(n => n.Type != wanted).ToList();
-        foreach (var operand in wrong)
+        var wrong = 0;
+        foreach (var operand in (ReadOnlySpan<Node>)[left, right])
+        {
+            if (operand.Type == wanted) continue;
+            wrong++;
             _problems.Add(new Problem(ErrorKinds.ExpressionType, operand.Syntax.Span.Start,
                 op.IsLogical() ? $"\"{symbol}\" behöver ja/nej på båda sidor, men här står {Name(operand.Type)}"
                 : op.IsOrdering() ? $"kan inte jämföra storlek på {Short(operand.Type)}: \"{symbol}\" behöver tal på båda sidor"
                 : $"kan inte räkna med {Short(operand.Type)}: \"{symbol}\" behöver tal på båda sidor"));
-        if (wrong.Count > 0) return new BinaryNode(binary, ExprType.Error, left, right);
+        }
+        if (wrong > 0) return new BinaryNode(binary, ExprType.Error, left, right);
         return Folded(new BinaryNode(binary, op.IsArithmetic() ? ExprType.Number : ExprType.YesNo, left, right));
     }
 

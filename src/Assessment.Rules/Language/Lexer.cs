@@ -112,7 +112,9 @@ public static class Lexer
                 });
                 continue;
             }
-            var op = Operators.FirstOrDefault(o => string.CompareOrdinal(expression, i, o, 0, o.Length) == 0);
+            string? op = null;
+            foreach (var candidate in Operators)
+                if (string.CompareOrdinal(expression, i, candidate, 0, candidate.Length) == 0) { op = candidate; break; }
             if (op is null)
             {
                 problems.Add(Problem.Syntax(i, c == '='
