@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold start of `assess run` on the sample (text, from the repository root) against an empty console program
 # published the same way, for the ways the README publishes: NativeAOT (the default) and ReadyToRun
-# (-p:PublishAot=false). Whole processes timed by /usr/bin/time (wall, and CPU = user + sys of the process), one
+# (-p:PublishAot=false). Whole processes timed by bash (wall to the microsecond, and CPU = user + sys of the process), one
 # warm-up each, then N rounds, each round running the programs one after the other (A B A B …); prints the
 # medians and the median of the round-by-round ratios.
 # Usage: bench/startup.sh [N] [native|r2r|both]   (default 15 rounds, both)
@@ -24,11 +24,14 @@ for kind in "${kinds[@]}"; do
   dotnet publish bench/EmptyConsole -c Release -r linux-x64 "${flag[@]}" -o "$out/$kind-empty" >/dev/null
 done
 
-# One run: "wall cpu" in microseconds (bash's own `time`: wall clock, and user + sys of the child, to the millisecond).
+# One run: "wall cpu" in microseconds: wall from bash's clock to the microsecond ($EPOCHREALTIME, read just before
+# the program starts and just after it ends), CPU = user + sys of the child from bash's `time`, to the millisecond.
 measure() {
-  local TIMEFORMAT='%3R %3U %3S'
+  local TIMEFORMAT='%3U %3S' start end
+  start=$EPOCHREALTIME
   { time "$@" >/dev/null 2>&1; } 2> "$out/time"
-  awk '{ printf "%d %d\n", $1 * 1e6, ($2 + $3) * 1e6 }' "$out/time"
+  end=$EPOCHREALTIME
+  awk -v start="$start" -v end="$end" '{ printf "%d %d\n", (end - start) * 1e6, ($1 + $2) * 1e6 }' "$out/time"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f\n", (b > 0 ? a / b : 0) }'; }
 
