@@ -37,21 +37,21 @@ public sealed class Vocabulary<T, TTerm> where T : struct, Enum where TTerm : IT
         // each generic instantiation over an enum is native code of its own to load. A value listed twice fails
         // here; a value missing fails VocabularyTests, which compares each table with Enum.GetValues – not done
         // here, where it cost a cold start reflection over ten enums for a check of the source.
+        // Each term is asked for its spellings once (a term makes its list anew every time it is asked).
+        var lists = new IReadOnlyList<string>[terms.Length];
         var count = 0;
         for (var i = 0; i < terms.Length; i++)
         {
             for (var j = 0; j < i; j++)
                 if (EqualityComparer<T>.Default.Equals(terms[j].Value, terms[i].Value))
                     throw new ArgumentException($"{terms[i].Value} står två gånger i ordlistan", nameof(terms));
-            count += terms[i].Spellings.Count;
+            lists[i] = terms[i].Spellings;
+            count += lists[i].Count;
         }
         _spellings = new (string, T)[count];
         var k = 0;
-        foreach (var term in terms)
-        {
-            var spellings = term.Spellings;
-            for (var j = 0; j < spellings.Count; j++) _spellings[k++] = (spellings[j], term.Value);
-        }
+        for (var i = 0; i < terms.Length; i++)
+            for (var j = 0; j < lists[i].Count; j++) _spellings[k++] = (lists[i][j], terms[i].Value);
     }
 
     /// <summary>The start of the message for a word not in the table, in Swedish: "okänt betyg", "okänd riktning".</summary>
