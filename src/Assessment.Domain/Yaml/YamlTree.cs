@@ -213,14 +213,10 @@ internal sealed class YamlTree
         if (node.Kind != YamlItemKind.Scalar) return false;
         if (node.HasText) return string.Equals(_texts![node.Start], text, StringComparison.Ordinal);
         var bytes = _bytes.AsSpan(node.Start, node.Length);
-        if (bytes.Length < text.Length) return false; // every char is at least one byte
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c >= 0x80) return string.Equals(Encoding.UTF8.GetString(bytes), text, StringComparison.Ordinal);
-            if (i >= bytes.Length || bytes[i] != c) return false;
-        }
-        return bytes.Length == text.Length;
+        // An ASCII text (as every key of our files is) has as many bytes as characters: the bytes compared as they stand.
+        if (Ascii.IsValid(text)) return bytes.Length == text.Length && Ascii.Equals(bytes, text);
+        return bytes.Length >= text.Length // every char is at least one byte
+            && string.Equals(Encoding.UTF8.GetString(bytes), text, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -231,22 +227,9 @@ internal sealed class YamlTree
     public int FindKey(int firstKey, string key, out int entry)
     {
         var nodes = Nodes;
-        // An ASCII key (as every key of our files is) has as many bytes as characters: a span of another length is
-        // another key, and one of the same length is compared as it stands.
-        var ascii = Ascii.IsValid(key);
         entry = 0;
         for (var k = firstKey; k >= 0; k = nodes[nodes[k].Next].Next, entry++)
-        {
-            ref var node = ref nodes[k];
-            if (ascii && !node.HasText && node.Kind == YamlItemKind.Scalar)
-            {
-                if (node.Length == key.Length && Ascii.Equals(_bytes.AsSpan(node.Start, node.Length), key)) return k;
-            }
-            else if (TextEquals(k, key))
-            {
-                return k;
-            }
-        }
+            if (TextEquals(k, key)) return k;
         return -1;
     }
 
