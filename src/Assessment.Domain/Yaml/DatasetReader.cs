@@ -38,10 +38,8 @@ public static class DatasetReader
     /// Reads a dataset from its file's root mapping (<see cref="YamlFile.ParseRoot(byte[], string, ErrorSink)"/>);
     /// the caller may hand the tree back with <see cref="YamlFile.Recycle"/> after.
     /// </summary>
-    public static Dataset Read(YamlMap root) => Read(root, prose: true);
-
-    /// <summary>As <see cref="Read(YamlMap)"/>; <paramref name="prose"/> as <see cref="Read(byte[], string, bool)"/> has it.</summary>
-    public static Dataset Read(YamlMap root, bool prose)
+    /// <param name="prose">As <see cref="Read(byte[], string, bool)"/> has it.</param>
+    public static Dataset Read(YamlMap root, bool prose = true)
     {
         var errors = root.Errors;
         root.String("$schema");
@@ -130,7 +128,7 @@ public static class DatasetReader
         var recorded = map.ParseValue("redovisat", Codes.ParseRatingText);
         var ratingOverride = ReadOverride(map);
         var prose = context.Prose;
-        var analysis = prose ? map.String("analys") : map.SkipText("analys");
+        var analysis = Prose(map, "analys", prose);
 
         string? description = null;
         IReadOnlyList<string> expected = [];
@@ -148,7 +146,7 @@ public static class DatasetReader
                 children = ReadGoals(map, GoalLevel.BoardGoal, context, id);
                 break;
             default:
-                description = prose ? map.String("beskrivning") : map.SkipText("beskrivning");
+                description = Prose(map, "beskrivning", prose);
                 expected = prose ? map.Texts("forvantat_resultat") : map.SkipTexts("forvantat_resultat");
                 indicators = ReadRows(map, "indikatorer", prose, ReadIndicator);
                 activities = ReadRows(map, "aktiviteter", prose, ReadActivity);
@@ -174,6 +172,9 @@ public static class DatasetReader
         return rating is { } r && reason is not null ? new RatingOverride(r, reason.Trim(), by, map.Position) : null;
     }
 
+    /// <summary>A prose text (<c>analys</c>, <c>beskrivning</c>): read, or only checked when <paramref name="prose"/> is false.</summary>
+    private static string? Prose(YamlMap map, string key, bool prose) => prose ? map.String(key) : map.SkipText(key);
+
     /// <summary>One indicator row, as in a dataset; used by rule-set tests too.</summary>
     public static Indicator ReadIndicator(YamlMap map) => ReadIndicator(map, prose: true);
 
@@ -190,7 +191,7 @@ public static class DatasetReader
             CityTarget: map.Parse("kf_arsmal", ParseTarget),
             Periodicity: map.ParseValue("periodicitet", SwedishValues.ParsePeriodicity) ?? Periodicity.Year,
             Direction: map.ParseValue("riktning", SwedishValues.ParseDirection),
-            Analysis: prose ? map.String("analys") : map.SkipText("analys"),
+            Analysis: Prose(map, "analys", prose),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, ofIndicator: true) };
         if (!map.Has("periodicitet"))
             map.Error(ErrorKinds.MissingValue, "periodicitet", $"indikatorn \"{indicator.Name}\" saknar \"periodicitet\": väntade {SwedishValues.PeriodicityExpectation}");
@@ -205,7 +206,7 @@ public static class DatasetReader
             Start: map.ParseValue("start", SwedishValues.ParseDate),
             End: map.ParseValue("slut", SwedishValues.ParseDate),
             Deviation: map.Bool("avvikelse", false),
-            Note: prose ? map.String("analys") : map.SkipText("analys"),
+            Note: Prose(map, "analys", prose),
             Position: map.PositionOf("namn")) { Uncertain = ReadUncertain(map, ofIndicator: false) };
         if (activity is { Start: { } start, End: { } end } && end < start)
             map.Error(ErrorKinds.Inconsistent, "slut", $"slutdatum {end:yyyy-MM-dd} ligger före startdatum {start:yyyy-MM-dd}");
