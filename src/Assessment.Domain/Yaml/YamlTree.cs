@@ -207,14 +207,28 @@ internal sealed class YamlTree
     }
 
     /// <summary>Whether a scalar's text is <paramref name="text"/>, without making a string of it.</summary>
-    public bool TextEquals(int index, string text)
+    public bool TextEquals(int index, string text) => TextEquals(Nodes, index, text, Ascii.IsValid(text));
+
+    /// <param name="ascii">Whether <paramref name="text"/> is ASCII: asked once by a caller that compares it with many nodes.</param>
+    /// <remarks>Inlined where keys are looked up (<see cref="FindKey"/>, every value a reader takes); the rest apart.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TextEquals(YamlTreeNode[] nodes, int index, string text, bool ascii)
+    {
+        ref var node = ref nodes[index];
+        // An ASCII text (as every key of our files is) has as many bytes as characters: the bytes of a plain or quoted
+        // scalar are compared as they stand (a block scalar's are its lines, put together apart).
+        if (ascii && !node.HasText && node.Kind == YamlItemKind.Scalar && node.Style is not (ScalarStyle.Literal or ScalarStyle.Folded))
+            return node.Length == text.Length && Ascii.Equals(_bytes.AsSpan(node.Start, node.Length), text);
+        return TextEqualsAsText(index, text);
+    }
+
+    /// <summary>As <see cref="TextEquals(int, string)"/>, for a text, a block scalar or a text that is not ASCII.</summary>
+    private bool TextEqualsAsText(int index, string text)
     {
         ref var node = ref Ready(index);
         if (node.Kind != YamlItemKind.Scalar) return false;
         if (node.HasText) return string.Equals(_texts![node.Start], text, StringComparison.Ordinal);
         var bytes = _bytes.AsSpan(node.Start, node.Length);
-        // An ASCII text (as every key of our files is) has as many bytes as characters: the bytes compared as they stand.
-        if (Ascii.IsValid(text)) return bytes.Length == text.Length && Ascii.Equals(bytes, text);
         return bytes.Length >= text.Length // every char is at least one byte
             && string.Equals(Encoding.UTF8.GetString(bytes), text, StringComparison.Ordinal);
     }
@@ -227,9 +241,10 @@ internal sealed class YamlTree
     public int FindKey(int firstKey, string key, out int entry)
     {
         var nodes = Nodes;
+        var ascii = Ascii.IsValid(key);
         entry = 0;
         for (var k = firstKey; k >= 0; k = nodes[nodes[k].Next].Next, entry++)
-            if (TextEquals(k, key)) return k;
+            if (TextEquals(nodes, k, key, ascii)) return k;
         return -1;
     }
 
