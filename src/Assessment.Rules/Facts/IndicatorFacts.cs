@@ -133,15 +133,16 @@ public static class IndicatorFacts
             return (implied, "målets form");
         // Higher-is-better words first: "andel som upplever en förbättrad situation (ekonomiskt bistånd)"
         // measures satisfaction among clients, not the number of clients.
-        var name = indicator.Name.ToUpperInvariant();
+        var name = UpperCase.Of(indicator.Name);
         if (KeywordIn(name, policy.HigherIsBetterKeywords) is { } higher) return (Direction.HigherIsBetter, $"nyckelord \"{higher.Text}\"");
         if (KeywordIn(name, policy.LowerIsBetterKeywords) is { } lower) return (Direction.LowerIsBetter, $"nyckelord \"{lower.Text}\"");
         return (policy.DefaultDirection, "standard");
     }
 
     /// <summary>
-    /// The first keyword in the name, case ignored: both folded to upper case once, then compared ordinally (the
-    /// mapping <see cref="StringComparison.OrdinalIgnoreCase"/> uses, without its slow path for every å, ä and ö).
+    /// The first keyword in the name, case ignored: both folded to upper case once (<see cref="UpperCase"/>), then
+    /// compared ordinally (the mapping <see cref="StringComparison.OrdinalIgnoreCase"/> uses, without its slow path
+    /// for every å, ä and ö).
     /// </summary>
     private static DirectionKeyword? KeywordIn(string foldedName, IReadOnlyList<DirectionKeyword> keywords)
     {

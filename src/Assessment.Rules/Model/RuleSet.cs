@@ -1,5 +1,6 @@
 using Assessment.Domain;
 using Assessment.Domain.Model;
+using Assessment.Rules.Facts;
 
 namespace Assessment.Rules.Model;
 
@@ -29,11 +30,11 @@ public sealed record DirectionKeyword(string Text, SourcePosition Position)
     public string Text
     {
         get => _text;
-        init => (_text, Folded) = (value, value.ToUpperInvariant());
+        init => (_text, Folded) = (value, UpperCase.Of(value));
     }
 
     /// <summary>The text in upper case (invariant), as names are compared with it; follows <see cref="Text"/>, also in a <c>with</c>.</summary>
-    internal string Folded { get; private init; } = Text.ToUpperInvariant();
+    internal string Folded { get; private init; } = UpperCase.Of(Text);
 }
 
 /// <summary>How an indicator's compared value, target and direction are chosen.</summary>
