@@ -54,9 +54,11 @@ internal sealed class Utf8YamlScanner
         _end = bytes.Length;
         _pos = start;
         _lineStart = start;
-        // About one node per 12 bytes in a dataset, but no more than a table of YamlTree.MaxKept nodes before the
-        // first is read (the scanner may give up at once); the table grows if that is too few.
-        _tree = new YamlTree(bytes, Math.Min((bytes.Length - start) / 12 + 16, YamlTree.MaxKept));
+        // At most about two nodes a line ("key: value"; a list item's "- key: value" is three, a line of a block
+        // scalar none), but no more than a table of YamlTree.MaxKept nodes before the first is read (the scanner may
+        // give up at once); the table grows if that is too few. Counted by lines, not guessed from the size: a file
+        // of long texts got a table several times too large.
+        _tree = new YamlTree(bytes, Math.Min(2 * bytes.AsSpan(start).Count((byte)'\n') + 16, YamlTree.MaxKept));
     }
 
     /// <summary>

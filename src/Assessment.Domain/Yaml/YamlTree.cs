@@ -7,7 +7,7 @@ using YamlDotNet.Core.Events;
 namespace Assessment.Domain.Yaml;
 
 /// <summary>
-/// One node of a <see cref="YamlTree"/>: 32 bytes, no references. A scalar's text is either the UTF-8 bytes
+/// One node of a <see cref="YamlTree"/>: 32 bytes (the style kept in a byte), no references. A scalar's text is either the UTF-8 bytes
 /// <c>[Start, Start + Length)</c> of the file as they stand (plain text, or quoted text without escapes), or –
 /// when <see cref="HasText"/> – the string at <c>Start</c> in the tree's table of texts (escapes, block
 /// scalars, and every scalar of a tree built from YamlDotNet's events).
@@ -15,13 +15,19 @@ namespace Assessment.Domain.Yaml;
 internal struct YamlTreeNode
 {
     public YamlItemKind Kind;
-    public ScalarStyle Style;
+    private byte _style;
     public bool HasText;
     public int Start;
     public int Length;
     public int Line;
     public int Column;
     public int EndLine;
+
+    public ScalarStyle Style
+    {
+        readonly get => (ScalarStyle)_style;
+        set => _style = (byte)value;
+    }
 
     /// <summary>The next node with the same parent (-1 for the last); in a mapping keys and values alternate.</summary>
     public int Next;

@@ -251,6 +251,8 @@ public class YamlScannerTests
         { "tal och tecken", "a: -5\nb: 10:30\nc: x#y\nd: 5 %\n" },
         { "mappning på bindestrecksraden", "a:\n  -   b: c\n      d:\n        - e\n  - f\n" },
         { "tomma listposter", "a:\n  -\n  - b\n  -\n    c: d\n" },
+        // Three nodes a line and more: the node table, made for two a line, grows while the file is read.
+        { "fler noder än två per rad", "a:\n" + string.Concat(Enumerable.Repeat("  - b: c\n", 200)) },
     };
 
     [Theory]
