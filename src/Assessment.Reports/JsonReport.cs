@@ -14,7 +14,8 @@ public static class JsonReport
 {
     public static string Render(AssessmentResult result, Justifications texts) => JsonOutput.Document(Document(result, texts));
 
-    public static void Write(AssessmentResult result, Justifications texts, Stream output) => JsonOutput.Document(Document(result, texts), output);
+    /// <summary>The document as UTF-8, as <see cref="Render"/> gives it.</summary>
+    public static byte[] Utf8(AssessmentResult result, Justifications texts) => JsonOutput.Utf8Document(Document(result, texts));
 
     public static RunJson Document(AssessmentResult result, Justifications texts)
     {

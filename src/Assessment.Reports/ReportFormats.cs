@@ -14,8 +14,7 @@ public sealed record ReportInput(AssessmentResult Result, string DatasetName, Ju
 
 /// <summary>
 /// One output format of <c>assess run</c> (<c>--format NAME</c>). The command reads the inputs, renders the texts
-/// when the format needs them, and hands the format a stream: the whole output goes there (staged, so a file is
-/// written whole or not at all).
+/// when the format needs them, and has the format render the whole output as bytes (written whole or not at all).
 /// </summary>
 public interface IReportFormat
 {
@@ -55,7 +54,8 @@ public interface IReportFormat
     /// <summary>Whether the lean native <c>assess</c> writes it (<see cref="ProgramParts"/>); when not, <c>assess-full</c> does.</summary>
     bool InLeanProgram { get; }
 
-    void Write(ReportInput input, Stream output);
+    /// <summary>The report rendered whole, as bytes (UTF-8 for the text formats).</summary>
+    byte[] Render(ReportInput input);
 }
 
 /// <summary>Every format of <c>assess run</c>, declared once: the command's <c>--format</c> list and its dispatch come from here.</summary>
@@ -68,33 +68,33 @@ public static class ReportFormats
     private static readonly Format[] Formats =
     [
         new Format("text", "en text", "målträdet för terminalen", Binary: false, NeedsTexts: false, "text/plain; charset=utf-8", Download: null,
-            (input, output) => Utf8(output, TextReport.Render(input.Result, input.DatasetName)))
+            input => Encoding.UTF8.GetBytes(TextReport.Render(input.Result, input.DatasetName)))
         {
             ShowsProse = false,
         },
         new Format("json", "ett JSON-dokument", "stabilt format för andra verktyg, med motiveringstexter", Binary: false, NeedsTexts: true,
             "application/json; charset=utf-8", Download: null,
-            (input, output) => JsonReport.Write(input.Result, input.Justifications, output))
+            input => JsonReport.Utf8(input.Result, input.Justifications))
         {
             ShowsProse = false,
         },
         new Format("md", "en Markdown-rapport", "rapport i Markdown, i rapportens egen struktur", Binary: false, NeedsTexts: true,
             "text/markdown; charset=utf-8", "Markdown",
-            (input, output) => Utf8(output, MarkdownReport.Render(input.Result, input.Justifications))),
+            input => Encoding.UTF8.GetBytes(MarkdownReport.Render(input.Result, input.Justifications))),
         new Format("html", "en HTML-rapport", "en fristående, utskrivbar HTML-fil med \"Varför?\" under varje mål", Binary: false, NeedsTexts: true,
             "text/html; charset=utf-8", "HTML",
-            (input, output) => Utf8(output, HtmlReport.Render(input.Result, input.Justifications))),
+            input => Encoding.UTF8.GetBytes(HtmlReport.Render(input.Result, input.Justifications))),
         new Format("xlsx", "en arbetsbok",
             "arbetsbok (kräver -o) med bladen Mål, Bedömning, Indikatorer,\nAktiviteter och Uppgifter; Indikatorer och Aktiviteter kan läsas in\nigen med assess merge",
             Binary: true, NeedsTexts: false, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel",
-            (input, output) => output.Write(ProgramParts.Lean ? throw ProgramParts.Lacks("xlsx") : ResultWorkbook.Write(input.Result)))
+            input => ProgramParts.Lean ? throw ProgramParts.Lacks("xlsx") : ResultWorkbook.Write(input.Result))
         {
             InLeanProgram = false,
         },
         new Format("docx", "ett Word-dokument",
             "målkapitlet som Word-dokument (kräver -o): rubrik per mål med\nWords rubrikformat, betygsrad, Analys, indikator- och aktivitetstabell",
             Binary: true, NeedsTexts: true, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word",
-            (input, output) => output.Write(ProgramParts.Lean ? throw ProgramParts.Lacks("docx") : DocxReport.Render(input.Result, input.Justifications)))
+            input => ProgramParts.Lean ? throw ProgramParts.Lacks("docx") : DocxReport.Render(input.Result, input.Justifications))
         {
             InLeanProgram = false,
         },
@@ -121,23 +121,15 @@ public static class ReportFormats
         throw new ArgumentException($"no report format is named \"{name}\"", nameof(name));
     }
 
-    /// <summary>The report rendered whole, as bytes.</summary>
-    public static byte[] Render(this IReportFormat format, ReportInput input)
-    {
-        using var output = new MemoryStream();
-        format.Write(input, output);
-        return output.ToArray();
-    }
-
-    private static void Utf8(Stream output, string text) => output.Write(Encoding.UTF8.GetBytes(text));
-
+    // Each format renders its bytes itself: a text is encoded once into its own array, not copied on into a stream
+    // and out of it again (two more copies of the output at the end of every run).
     private sealed record Format(string Name, string Kind, string Description, bool Binary, bool NeedsTexts, string MediaType, string? Download,
-        Action<ReportInput, Stream> Writer) : IReportFormat
+        Func<ReportInput, byte[]> Renderer) : IReportFormat
     {
         public bool InLeanProgram { get; init; } = true;
 
         public bool ShowsProse { get; init; } = true;
 
-        public void Write(ReportInput input, Stream output) => Writer(input, output);
+        public byte[] Render(ReportInput input) => Renderer(input);
     }
 }

@@ -47,11 +47,13 @@ public static class JsonOutput
     /// <summary>A report document, indented, ending in a newline.</summary>
     public static string Document<T>(T value) => JsonSerializer.Serialize(value, Info<T>(Indented)) + "\n";
 
-    /// <summary>A report document written to a stream as UTF-8, indented, ending in a newline.</summary>
-    public static void Document<T>(T value, Stream output)
+    /// <summary>A report document as UTF-8, indented, ending in a newline (as <see cref="Document{T}(T)"/> gives it as text).</summary>
+    public static byte[] Utf8Document<T>(T value)
     {
+        using var output = new MemoryStream();
         JsonSerializer.Serialize(output, value, Info<T>(Indented));
         output.WriteByte((byte)'\n');
+        return output.ToArray();
     }
 
     /// <summary>One JSON Lines line (ending in a newline), as UTF-8.</summary>
