@@ -101,6 +101,35 @@ internal static partial class ColumnHeaders
         return null;
     }
 
+    /// <summary>
+    /// The words of a flattened header line outside brackets: a heading's unit or kind ("Utfall (antal)", "Årsmål [%]",
+    /// "Period (tertial/år)") says nothing about its column. <paramref name="open"/> carries a bracket that a line leaves
+    /// open to the next ("(per 1 000" / "invånare)").
+    /// </summary>
+    public static List<string> OutsideBrackets(string line, ref bool open)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        foreach (var c in line)
+        {
+            if (open)
+            {
+                open = c is not (')' or ']');
+                continue;
+            }
+            if (c is '(' or '[' || c == ' ')
+            {
+                if (word.Length > 0) words.Add(word.ToString());
+                word.Clear();
+                open = c != ' ';
+                continue;
+            }
+            word.Append(c);
+        }
+        if (word.Length > 0) words.Add(word.ToString());
+        return words;
+    }
+
     /// <summary>Where a qualifier starts right after a word ("Utfall(antal)", "Utfall, antal"): a space is put there.</summary>
     [GeneratedRegex(@"(?<=\S)(?=[(\[])|(?<=\S)(?=[,:;]\s)")]
     private static partial Regex QualifierStart();

@@ -27,8 +27,12 @@ internal sealed partial class FlatLayout : Layout
 
     private static string FirstWord(string clean) => clean.Split(' ', 2)[0];
 
-    private static bool IsHeaderLine(string clean) =>
-        clean.Length > 0 && clean.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(ColumnHeaders.IsHeaderWord);
+    private static bool IsHeaderLine(string clean)
+    {
+        var open = false;
+        var words = ColumnHeaders.OutsideBrackets(clean, ref open);
+        return words.Count > 0 && words.All(ColumnHeaders.IsHeaderWord);
+    }
 
     /// <summary>
     /// The header starting at line <paramref name="start"/>: its columns in the order the header gives them (see
@@ -38,12 +42,18 @@ internal sealed partial class FlatLayout : Layout
     {
         var words = new List<IReadOnlyList<string>>();
         var i = start;
+        var open = false; // a bracket opened on an earlier line of the header, not yet closed
         for (; i < lines.Length && i < start + 30; i++)
         {
             var clean = ReportImporter.Clean(lines[i]);
             if (clean.Length == 0 || PageFooter().IsMatch(lines[i])) continue;
-            if (!IsHeaderLine(clean) || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
-            words.Add(clean.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var wasOpen = open;
+            var line = ColumnHeaders.OutsideBrackets(clean, ref open);
+            // A line of the header is its words (a unit or kind in brackets left out, "Utfall (antal)"); after the first,
+            // a line may hold only such a bracket, below the heading it belongs to.
+            var headerLine = line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord);
+            if (!headerLine || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
+            if (line.Count > 0) words.Add(line);
         }
         // Each column where its cell stands, the cell joined from its lines (see ColumnHeaders.Read).
         var columns = new List<string> { "namn" };

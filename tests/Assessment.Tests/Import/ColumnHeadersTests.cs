@@ -76,4 +76,15 @@ public sealed class ColumnHeadersTests
         words.All(ColumnHeaders.IsHeaderWord).ShouldBeTrue();
         ColumnHeaders.Read([words]).ShouldBe(["namn", "utfall", "utfall_forra_aret", "prognos", "arsmal", "period"]);
     }
+
+    [Fact]
+    public void A_flattened_header_line_leaves_what_is_in_brackets_also_over_a_line_break()
+    {
+        var open = false;
+        ColumnHeaders.OutsideBrackets("Indikator Utfall (antal) Prognos helår(%) Årsmål [%] Period (per 1 000", ref open)
+            .ShouldBe(["Indikator", "Utfall", "Prognos", "helår", "Årsmål", "Period"]);
+        open.ShouldBeTrue();
+        ColumnHeaders.OutsideBrackets("invånare) KF:s årsmål", ref open).ShouldBe(["KF:s", "årsmål"]);
+        open.ShouldBeFalse();
+    }
 }

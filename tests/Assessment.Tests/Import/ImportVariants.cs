@@ -612,10 +612,21 @@ internal static class ImportVariants
             "arsmal" => ["Mål-", "värde"],
             _ => null,
         };
+        // A heading with its unit or kind in brackets below it, as a tab header has it ("Utfall (antal)", "Period (tertial)").
+        static string[]? Bracketed(string column, string year) => column switch
+        {
+            "utfall" => ["Periodens", "utfall", "(antal)"],
+            "prognos" => ["Prognos", "helår (%)"],
+            "arsmal" => ["Årsmål", "[%]"],
+            "period" => ["Period", "(tertial/år)"],
+            _ => null,
+        };
         foreach (var (name, cell, across) in new (string, Func<string, string, string[]?>?, bool)[]
                  {
                      ("kolumnhuvud radvis", null, true), ("kolumnhuvud radvis: Utfall / föregående år, Årsmål / året", Split, true),
                      ("kolumnhuvud med brutna ord (Före- / gående års utfall)", Broken, false), ("kolumnhuvud radvis med brutna ord", Broken, true),
+                     ("kolumnhuvud med tillägg inom parentes (Utfall / (antal), Årsmål / [%])", Bracketed, false),
+                     ("kolumnhuvud radvis med tillägg inom parentes", Bracketed, true),
                  })
         {
             foreach (var (report, columns) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
