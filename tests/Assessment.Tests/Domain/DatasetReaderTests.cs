@@ -70,6 +70,24 @@ public class DatasetReaderTests
         error.Message.ShouldContain("motivering");
     }
 
+    [Theory]
+    [InlineData("[\"två värden\"]", "väntade")]
+    [InlineData("\"\"", "skälet saknas")]
+    public void An_uncertain_cell_without_a_text_reason_is_one_error(string reason, string message)
+    {
+        var error = Rejected(Yaml.Dataset($"""
+        - id: "1.1"
+          titel: Mål
+          indikatorer:
+            - namn: Andel nöjda
+              periodicitet: Tertial
+              prognos: "82 %"
+              osakert:
+                prognos: {reason}
+        """)).Errors.ShouldHaveSingleItem();
+        error.Message.ShouldContain(message);
+    }
+
     [Fact]
     public void Override_with_blank_reason_is_rejected()
     {
