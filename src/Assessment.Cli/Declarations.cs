@@ -105,11 +105,14 @@ internal static class Flags
     public static Option<string> Format(params (string Name, string Description)[] formats) => OneOf("--format", null, formats);
 
     /// <summary>--format: one of the report formats (the first is the default).</summary>
-    public static Option<string> Format(IReadOnlyList<IReportFormat> formats)
+    public static Option<string> Format(IReadOnlyList<IReportFormat> formats) => OneOf("--format", null, formats, f => (f.Name, f.Description));
+
+    /// <summary><see cref="OneOf(string, string?, (string Name, string Description)[])"/> over a list, each item shown as a value and its description.</summary>
+    public static Option<string> OneOf<T>(string name, string? after, IReadOnlyList<T> items, Func<T, (string Name, string Description)> shown)
     {
-        var choices = new (string, string)[formats.Count];
-        for (var i = 0; i < choices.Length; i++) choices[i] = (formats[i].Name, formats[i].Description);
-        return Format(choices);
+        var values = new (string, string)[items.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = shown(items[i]);
+        return OneOf(name, after, values);
     }
 
     /// <summary>

@@ -22,15 +22,7 @@ internal static class RunCommand
         Flags.Value("--templates", "MAPP", $"Motiveringsmallar (Scriban). Standard: {DefaultFiles.Templates}/");
 
     private static readonly Option<string> Final = Flags.OneOf("--final", "(för att återskapa en publicerad rapports text)",
-        FinalSources());
-
-    private static (string, string)[] FinalSources()
-    {
-        var terms = Vocabularies.FinalSources.Terms;
-        var choices = new (string, string)[terms.Count];
-        for (var i = 0; i < choices.Length; i++) choices[i] = (terms[i].Code, terms[i].Label);
-        return choices;
-    }
+        Vocabularies.FinalSources.Terms, t => (t.Code, t.Label));
 
     private static readonly Option<string?> Log = Flags.Log();
 
