@@ -12,9 +12,20 @@ namespace Assessment.Import;
 /// </summary>
 internal sealed partial class FlatLayout : Layout
 {
+    /// <summary>A date as the activity tables write it.</summary>
+    private const string Date = @"\d{4}-\d{2}-\d{2}";
+
     /// <summary>An activity row: its name, its two dates and what its Avvikelse cell says (<see cref="Layout.DeviationYes"/> and the others).</summary>
-    [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>\d{4}-\d{2}-\d{2})\s+(?<end>\d{4}-\d{2}-\d{2})\s*(?<flag>\S.*?)?\s*$")]
+    [GeneratedRegex(@"^(?<before>.*?)\s*(?<start>" + Date + @")\s+(?<end>" + Date + @")\s*(?<flag>\S.*?)?\s*$")]
     private static partial Regex ActivityDates();
+
+    /// <summary>A line that starts with an activity's two dates.</summary>
+    [GeneratedRegex(@"^" + Date + @"\s+" + Date)]
+    private static partial Regex DatesFirst();
+
+    /// <summary>A line that starts with a date or the Avvikelse cell: the rest of an activity row, not a new one.</summary>
+    [GeneratedRegex(@"^(?:" + Date + @"|Avvikelse\b)")]
+    private static partial Regex RowRest();
 
     public override bool WrapsText => true;
 
@@ -141,7 +152,7 @@ internal sealed partial class FlatLayout : Layout
                 }
                 continue;
             }
-            if (!indicator && blankAfterPending && !Regex.IsMatch(clean, @"^(\d{4}-\d{2}-\d{2}|Avvikelse\b)") && PlaceDateless(pending, state))
+            if (!indicator && blankAfterPending && !RowRest().IsMatch(clean) && PlaceDateless(pending, state))
                 pending.Clear(); // an activity without dates: its name ended at the blank line, and a new row starts
             blankAfterPending = false;
             if (state.AwaitingNote || noteOpen)
@@ -269,7 +280,7 @@ internal sealed partial class FlatLayout : Layout
         Deviation(text) is not null ||
         (text.Length <= 30 && char.IsLetter(text[0]) && !text.Any(char.IsDigit) && !text.EndsWith('.') && text.Split(' ').Length <= 3);
 
-    [GeneratedRegex(@"^(?<cell>\S.*?)\s+(?<dates>\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2}\s*)$")]
+    [GeneratedRegex(@"^(?<cell>\S.*?)\s+(?<dates>" + Date + @"\s+" + Date + @"\s*)$")]
     private static partial Regex CellThenDates();
 
     /// <summary>
@@ -283,7 +294,7 @@ internal sealed partial class FlatLayout : Layout
             return IsCellText(m.Groups["cell"].Value) ? (m.Groups["cell"].Value, m.Groups["dates"].Value) : null;
         if (!IsCellApart(raw, clean)) return null;
         var next = lines.Skip(i + 1).Select(ReportImporter.Clean).FirstOrDefault(l => l.Length > 0);
-        return next is not null && Regex.IsMatch(next, @"^\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2}") ? (clean, null) : null;
+        return next is not null && DatesFirst().IsMatch(next) ? (clean, null) : null;
     }
 
     /// <summary>
