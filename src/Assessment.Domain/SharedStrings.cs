@@ -20,12 +20,23 @@ internal static class SharedStrings
     [ThreadStatic] private static string?[]? _table;
 
     /// <summary>The text of <paramref name="utf8"/>, as <see cref="Encoding.UTF8"/> decodes it.</summary>
+    /// <remarks>
+    /// ASCII (figures, units, codes: most short values) is looked up by its bytes, so a text already in the table is
+    /// found without decoding it; the table's places are the same either way (<see cref="Hash{T}"/> of the code units).
+    /// </remarks>
     public static string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxChars) return Encoding.UTF8.GetString(utf8);
-        // A character is at least one byte, so the text fits.
-        Span<char> chars = stackalloc char[MaxChars];
-        return Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        if (!Ascii.IsValid(utf8))
+        {
+            // A character is at least one byte, so the text fits.
+            Span<char> chars = stackalloc char[MaxChars];
+            return Get(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        }
+        if (utf8.IsEmpty) return "";
+        ref var slot = ref Slot(Hash(utf8));
+        if (slot is { } shared && Ascii.Equals(utf8, shared)) return shared;
+        return slot = Encoding.ASCII.GetString(utf8);
     }
 
     /// <summary><paramref name="text"/> as a string.</summary>
@@ -33,9 +44,21 @@ internal static class SharedStrings
     {
         if (text.IsEmpty) return "";
         if (text.Length > MaxChars) return new string(text);
-        var table = _table ??= new string?[Slots];
-        ref var slot = ref table[string.GetHashCode(text) & (Slots - 1)];
+        ref var slot = ref Slot(Hash(text));
         if (slot is { } shared && text.SequenceEqual(shared)) return shared;
         return slot = new string(text);
+    }
+
+    private static ref string? Slot(uint hash) => ref (_table ??= new string?[Slots])[hash & (Slots - 1)];
+
+    /// <summary>
+    /// FNV-1a over the code units: the same for a text's ASCII bytes and its characters. Not randomised, as
+    /// <see cref="string.GetHashCode()"/> is: texts that collide only replace each other in the table, never slow it.
+    /// </summary>
+    private static uint Hash<T>(ReadOnlySpan<T> units) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        var hash = 2166136261u;
+        foreach (var unit in units) hash = (hash ^ uint.CreateTruncating(unit)) * 16777619u;
+        return hash;
     }
 }
