@@ -113,6 +113,9 @@ public static partial class SwedishValues
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var trimmed = text.Trim();
+        // A figure first ("85 %", "17 500 st"), as most targets are: a level. Every other form starts with a word, a
+        // sign or "±", so it is read only past the patterns for them.
+        if (char.IsAsciiDigit(trimmed[0])) return Level(text, trimmed);
         if (DeferredPattern().IsMatch(trimmed)) return new Target.Deferred(trimmed);
         // Lower case keeps the length: only a text as short as the words can be one.
         if (trimmed.Length <= LongestTrendWord)
@@ -131,13 +134,27 @@ public static partial class SwedishValues
                 return new Target.Level(trimmed, ParseQuantity(lowerBound), Direction.HigherIsBetter);
             if (AfterWord(BandWord(), trimmed) is { } band)
                 return new Target.Band(trimmed, ParseQuantity(band));
+        }
+        catch (FormatException)
+        {
+            throw Unknown(text);
+        }
+        return Level(text, trimmed);
+    }
+
+    private static Target.Level Level(string text, string trimmed)
+    {
+        try
+        {
             return new Target.Level(trimmed, ParseQuantity(trimmed));
         }
         catch (FormatException)
         {
-            throw new FormatException($"okänt målvärde \"{text}\": {TargetExpectation}");
+            throw Unknown(text);
         }
     }
+
+    private static FormatException Unknown(string text) => new($"okänt målvärde \"{text}\": {TargetExpectation}");
 
     private static bool IsOneOf(ReadOnlySpan<char> word, string[] words)
     {
