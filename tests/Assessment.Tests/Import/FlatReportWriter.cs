@@ -90,6 +90,9 @@ public sealed record FlatReportWriter
     /// <summary>Where the extraction puts an activity's Avvikelse cell: after the dates on their line (the seed), on the next line, before the dates on their line, or on a line of its own above the dates.</summary>
     public DeviationPlace DeviationAt { get; init; }
 
+    /// <summary>An activity's name starts at the line's start, as the Avvikelse cell does, not indented as in the seed.</summary>
+    public bool UnindentedActivities { get; init; }
+
     public enum DeviationPlace { AfterDates, NextLine, BeforeDates, LineAbove }
 
     /// <summary>A goal's rating line as the report writes it ("Målet uppfylls delvis"): the rating word in, the line out; null: "Uppfylls delvis".</summary>
@@ -328,7 +331,7 @@ public sealed record FlatReportWriter
             {
                 if (n == 1 && ActivityPageBreakEvery > 0 && _activities % ActivityPageBreakEvery == 0)
                     text.AppendLine().AppendLine(footer).AppendLine().Append(header);
-                text.Append(n == 0 ? "  " : "").Append(name[n]).AppendLine(" ");
+                text.Append(n == 0 && !UnindentedActivities ? "  " : "").Append(name[n]).AppendLine(" ");
             }
             text.AppendLine();
             var dates = $"{row.Cells.GetValueOrDefault("start")} {row.Cells.GetValueOrDefault("slut")}";

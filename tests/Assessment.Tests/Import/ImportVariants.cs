@@ -487,6 +487,15 @@ internal static class ImportVariants
     // --- The Avvikelse cell's marks, in both layouts ---
 
     /// <summary>Every third activity of the report flagged, as the variants' marks flag them.</summary>
+    /// <summary>Every activity's name cut to its first three words, as short as an Avvikelse cell's text may be.</summary>
+    private static RawDataset ShortActivityNames(RawDataset d)
+    {
+        var copy = Copy(d);
+        foreach (var activity in copy.AllGoals().SelectMany(g => g.Activities))
+            activity.Name = string.Join(' ', activity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
+        return copy;
+    }
+
     private static RawDataset EveryThirdFlagged(RawDataset d)
     {
         var copy = Copy(d);
@@ -540,6 +549,11 @@ internal static class ImportVariants
             foreach (var (yes, none) in new[] { ("Avvikelse", "Se analys"), ("X", "Nej") })
                 foreach (var v in BothReports(family, $"platt: {yes} och \"{none}\" {where}", new FlatReportWriter { DeviationFlag = yes, DeviationNone = none, DeviationAt = at }, EveryThirdFlagged))
                     yield return v;
+            // A report whose activity names start at the line's start, as the cell does, and are as short as a cell's text
+            // ("Språkstöd i förskolan"): a name is still no cell.
+            foreach (var v in BothReports(family, $"platt: Avvikelse och \"Se analys\" {where}, korta namn utan indrag",
+                         new FlatReportWriter { DeviationNone = "Se analys", DeviationAt = at, UnindentedActivities = true }, d => EveryThirdFlagged(ShortActivityNames(d))))
+                yield return v;
         }
     }
 
