@@ -143,43 +143,103 @@ internal static partial class ColumnHeaders
     /// cells stand, each column once. The extraction writes a cell that wraps over lines either one line after another
     /// ("Utfall" / "föregående år"), the next cell perhaps starting on the same line ("2022 Årsmål KF:s"), or line by
     /// line across the row (every cell's first line, then their second lines: "Utfall Årsmål" / "föregående år 2026").
-    /// So a word that starts a spelling in upper case starts a cell; any other word continues the first cell from
-    /// the previous line or this one (after the last one it went to on this line) that it carries on towards a
-    /// spelling. A cell is a column when it is a spelling whole: a word left over ("år" under no cell) or a cell
-    /// that stops short ("Utfall föregående") makes none.
+    /// So a word that starts a spelling in upper case starts a cell; any other word continues a cell from the previous
+    /// line or this one (after the last one a word went to on this line) that it carries on towards a spelling. A cell
+    /// is a column when it is a spelling whole: a word left over ("år" under no cell) or a cell that stops short
+    /// ("Utfall föregående") makes none.
     /// </summary>
+    /// <remarks>
+    /// Where a word could continue more than one cell ("föregående" under "Utfall Utfall"), each way is tried: the
+    /// reading with the most whole headings wins and, between readings with as many, the one whose columns stand most nearly
+    /// in the city template's order (<see cref="Columns"/>: the period's outcome before last year's); failing that, the
+    /// word goes to the first such cell.
+    /// </remarks>
     public static List<string> Read(IReadOnlyList<IReadOnlyList<string>> lines)
     {
-        var cells = new List<(List<string> Words, string Normal, int Line)>();
+        var words = new List<(string Word, string Normal, int Line)>();
         for (var l = 0; l < lines.Count; l++)
+            foreach (var word in lines[l]) words.Add((word, Normal([word]), l));
+        List<string>? best = null;
+        (int Whole, int Order) bestScore = default;
+        var tries = 0;
+        void Search(int w, HeaderCells cells, int cursor, int line)
         {
-            var cursor = 0;
-            foreach (var word in lines[l])
+            if (++tries > MaxReadings && best is not null) return;
+            if (w == words.Count)
             {
-                var normal = Normal([word]);
-                var to = -1;
-                if (!StartsCell(word))
-                {
-                    for (var c = cursor; c < cells.Count && to < 0; c++)
-                        if (cells[c].Line >= l - 1 && Starts.Contains(cells[c].Normal + normal)) to = c;
-                }
-                if (to < 0)
-                {
-                    cells.Add(([], "", l));
-                    to = cells.Count - 1;
-                }
-                var (words, joined, _) = cells[to];
-                words.Add(word);
-                cells[to] = (words, joined + normal, l);
-                cursor = to;
+                var columns = Reading(cells);
+                var score = (Whole: columns.Whole, Order: -Disorder(columns.Keys));
+                if (best is null || score.CompareTo(bestScore) > 0) (best, bestScore) = (columns.Keys, score);
+                return;
             }
+            var (word, normal, l) = words[w];
+            if (l != line) cursor = 0;
+            var continued = false;
+            if (!StartsCell(word))
+            {
+                for (var c = cursor; c < cells.Count; c++)
+                {
+                    if (cells[c].Line < l - 1 || !Starts.Contains(cells[c].Normal + normal)) continue;
+                    continued = true;
+                    Search(w + 1, cells.With(c, normal, l), c, l);
+                }
+            }
+            if (!continued) Search(w + 1, cells.Add(word, normal, l), cells.Count, l);
         }
-        var columns = new List<string>();
-        foreach (var (words, joined, _) in cells)
+        Search(0, HeaderCells.Empty, 0, 0);
+        return best ?? [];
+    }
+
+    /// <summary>The most readings of a header tried; past it the first reading found stands (a header has a handful).</summary>
+    private const int MaxReadings = 4096;
+
+    /// <summary>The columns the cells make, in their order, each once, and how many cells are whole headings.</summary>
+    private static (List<string> Keys, int Whole) Reading(HeaderCells cells)
+    {
+        var keys = new List<string>();
+        var whole = 0;
+        for (var c = 0; c < cells.Count; c++)
         {
-            if (char.IsLower(words[0][0]) || char.IsDigit(words[0][0]) || !Keys.TryGetValue(joined, out var key)) continue;
-            if (!columns.Contains(key)) columns.Add(key);
+            var (first, joined, _) = cells[c];
+            if (char.IsLower(first[0]) || char.IsDigit(first[0]) || !Keys.TryGetValue(joined, out var key)) continue;
+            whole++;
+            if (!keys.Contains(key)) keys.Add(key);
         }
-        return columns;
+        return (keys, whole);
+    }
+
+    /// <summary>How many pairs of columns stand in the opposite order to the city template's.</summary>
+    private static int Disorder(List<string> keys)
+    {
+        var disorder = 0;
+        for (var i = 0; i < keys.Count; i++)
+            for (var j = i + 1; j < keys.Count; j++)
+                if (TemplateOrder(keys[i]) > TemplateOrder(keys[j])) disorder++;
+        return disorder;
+    }
+
+    private static int TemplateOrder(string key) => Array.FindIndex(Columns, c => c.Key == key);
+
+    /// <summary>The cells of a header read so far: each its first word, its words run together and the line of its last word.</summary>
+    private sealed class HeaderCells
+    {
+        public static readonly HeaderCells Empty = new([]);
+
+        private readonly (string First, string Normal, int Line)[] _cells;
+
+        private HeaderCells((string First, string Normal, int Line)[] cells) => _cells = cells;
+
+        public int Count => _cells.Length;
+
+        public (string First, string Normal, int Line) this[int index] => _cells[index];
+
+        public HeaderCells Add(string word, string normal, int line) => new([.. _cells, (word, normal, line)]);
+
+        public HeaderCells With(int index, string normal, int line)
+        {
+            var cells = ((string First, string Normal, int Line)[])_cells.Clone();
+            cells[index] = (cells[index].First, cells[index].Normal + normal, line);
+            return new(cells);
+        }
     }
 }

@@ -87,4 +87,17 @@ public sealed class ColumnHeadersTests
         ColumnHeaders.OutsideBrackets("invånare) KF:s årsmål", ref open).ShouldBe(["KF:s", "årsmål"]);
         open.ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_continuation_that_fits_two_cells_goes_where_the_columns_stand_in_the_template_order()
+    {
+        // Across the row: a bare "Utfall" (the period's) beside last year's "Utfall" / "föregående år". Either "Utfall"
+        // could take "föregående år"; the period's outcome stands first in the city's template.
+        string[][] bare = [["Indikator", "Utfall", "Utfall", "Årsmål"], ["föregående", "år"]];
+        ColumnHeaders.Read(bare).ShouldBe(["namn", "utfall", "utfall_forra_aret", "arsmal"]);
+
+        // Every "Utfall" wrapping: each continuation takes the next cell, as they stand.
+        string[][] all = [["Indikator", "Utfall", "Utfall", "Utfall"], ["män/", "kvinnor/", "föregående"], ["pojkar", "flickor", "år"]];
+        ColumnHeaders.Read(all).ShouldBe(["namn", "utfall_man", "utfall_kvinnor", "utfall_forra_aret"]);
+    }
 }

@@ -626,6 +626,13 @@ internal static class ImportVariants
             "arsmal" => ["Mål-", "värde"],
             _ => null,
         };
+        // The period's outcome as a bare "Utfall", beside last year's "Utfall" / "föregående år".
+        static string[]? BareOutcome(string column, string year) => column switch
+        {
+            "utfall" => ["Utfall"],
+            "utfall_forra_aret" => ["Utfall", "föregående år"],
+            _ => null,
+        };
         // A heading with its unit or kind in brackets below it, as a tab header has it ("Utfall (antal)", "Period (tertial)").
         static string[]? Bracketed(string column, string year) => column switch
         {
@@ -641,6 +648,8 @@ internal static class ImportVariants
                      ("kolumnhuvud med brutna ord (Före- / gående års utfall)", Broken, false), ("kolumnhuvud radvis med brutna ord", Broken, true),
                      ("kolumnhuvud med tillägg inom parentes (Utfall / (antal), Årsmål / [%])", Bracketed, false),
                      ("kolumnhuvud radvis med tillägg inom parentes", Bracketed, true),
+                     ("kolumnhuvud radvis: Utfall bredvid Utfall / föregående år", BareOutcome, true),
+                     ("kolumnhuvud: Utfall bredvid Utfall / föregående år", BareOutcome, false),
                  })
         {
             foreach (var (report, columns) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
