@@ -335,7 +335,10 @@ internal sealed class TabLayout : Layout
     }
 }
 
-/// <summary>Tables as Markdown (the plan's layout): "| Indikator | Årsmål | … |".</summary>
+/// <summary>
+/// Tables as Markdown (the plan's layout): "| Indikator | Årsmål | … |", or as a pipe table without the outer bars
+/// ("Indikator | Årsmål | …"), as other converters write them.
+/// </summary>
 internal sealed class MarkdownLayout : Layout
 {
     private readonly TabLayout _cells = new();
@@ -345,7 +348,7 @@ internal sealed class MarkdownLayout : Layout
 
     public override bool IsTableHeader(string clean, string raw)
     {
-        if (!raw.TrimStart().StartsWith('|')) return false;
+        if (!raw.Contains('|')) return false;
         var first = Split(raw).FirstOrDefault()?.Trim() ?? "";
         return first is "Indikator" or "Aktivitet";
     }
@@ -353,8 +356,10 @@ internal sealed class MarkdownLayout : Layout
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)
     {
         // Reuse the cell reader with Markdown's cell split; the header check inside works on the tab layout's
-        // own test, so wrap it: a repeated Markdown header has "Indikator"/"Aktivitet" as its first cell.
-        var converted = lines.Select(l => l.TrimStart().StartsWith('|') ? string.Join('\t', Split(l)) : l).ToArray();
+        // own test, so wrap it: a repeated Markdown header has "Indikator"/"Aktivitet" as its first cell. A row is a
+        // line that starts with a bar, or – in a table whose header has no outer bars – any line with one.
+        var outer = lines[start].TrimStart().StartsWith('|');
+        var converted = lines.Select(l => (outer ? l.TrimStart().StartsWith('|') : l.Contains('|')) ? string.Join('\t', Split(l)) : l).ToArray();
         return _cells.ReadCells(converted, start, state, raw => raw.Split('\t'),
             raw => raw.Contains('\t'), raw => Regex.IsMatch(raw, @"^[\s\t:-]+$"));
     }

@@ -71,6 +71,16 @@ internal static class ImportVariants
 
     private static string RewriteAll(string text, string pattern, string replacement) => RewriteAll(text, pattern, m => m.Result(replacement));
 
+    /// <summary>Every tab-separated line as a Markdown table row, a line of dashes under each table header.</summary>
+    private static string AsMarkdown(string text, bool outer = true) => string.Join('\n', text.Split('\n').SelectMany(line =>
+    {
+        if (!line.Contains('\t')) return [line];
+        var cells = line.Split('\t');
+        var row = outer ? $"| {string.Join(" | ", cells)} |" : string.Join(" | ", cells);
+        var dashes = string.Join("|", cells.Select(_ => "---"));
+        return cells[0] is "Indikator" or "Aktivitet" ? [row, outer ? $"|{dashes}|" : dashes] : new[] { row };
+    }));
+
     /// <summary>The heading as the seeds write it: "KF:s inriktningsmål: 1. …", "KF:s mål för verksamhetsområdet: 1.1 …", "Nämndmål: 1.1.1 …".</summary>
     private static string SeedHeading(RawGoal g) => g.Level switch
     {
@@ -241,6 +251,10 @@ internal static class ImportVariants
     private static IEnumerable<Variant> TabLayout()
     {
         const string family = "tabbar";
+        // The same tables written as Markdown ("| Indikator | Periodens utfall | … |" and a line of dashes under the header),
+        // as a report converted by another tool gives them.
+        yield return new Variant(family, "som Markdown-tabeller", () => (Tertial(), AsMarkdown(TertialText.Value)));
+        yield return new Variant(family, "som Markdown-tabeller utan yttre streck", () => (Tertial(), AsMarkdown(TertialText.Value, outer: false)));
         yield return new Variant(family, "tom första cell på raderna", () =>
             (Tertial(), RewriteAll(TertialText.Value, TabRow, "\t$1$2")));
         yield return new Variant(family, "tom första cell på rader och huvud", () =>
