@@ -474,10 +474,15 @@ internal static class ImportVariants
             ("sidnummer n/m", "{0}/90 \n\n"),
             ("sidnummer - n -", "- {0} - \n\n"),
             ("sidhuvud med nämnd och kort period (VB 2023, T1 2026)", "{0} \n\n{district} {period} \n\n"),
+            // pdftotext ends each page with a form feed, before the next page's first line.
+            ("sidmatning före nästa sida (pdftotext)", "{district}, {title} {0}(90) \n\f"),
         };
         foreach (var (name, lines) in forms)
             foreach (var v in BothReports(family, name, new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = lines }))
                 yield return v;
+        // The annual report itself as pdftotext gives it: a form feed before each page's first line.
+        yield return new Variant(family, "sidmatning efter varje sidfot (VB, pdftotext)", () =>
+            (Annual(), RewriteAll(AnnualText.Value, @"(\d+\(100\) )\n", "$1\n\f")));
         // In a narrow column a letter alone on its line is the tail of a broken word: the seed's own "Medskapandeinde x"
         // (an extraction's split) then reads whole.
         static RawDataset WordWhole(RawDataset d)
