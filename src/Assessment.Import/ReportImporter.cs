@@ -37,9 +37,13 @@ public static partial class ReportImporter
 
     /// <summary>
     /// A goal's rating line: "Uppfylls helt", with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls
-    /// inte"), or as a tertial report's forecast for the year ("Kommer att uppfyllas helt").
+    /// inte", "Målet har uppfyllts helt"), as a tertial report's forecast for the year ("Kommer att uppfyllas helt",
+    /// "Kommer uppfyllas delvis"), or as a status the other way round ("Helt uppfyllt", "Delvis uppnått", "Ej uppfyllt").
+    /// The line holds nothing else.
     /// </summary>
-    [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+)?(?:Uppfylls|Kommer\s+att\s+uppfyllas)\s+(?<rating>helt|delvis|inte|ej)\.?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+(?:har\s+|är\s+)?)?" +
+                    @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Kommer\s+(?:att\s+)?uppfyllas)\s+(?<rating>helt|delvis|inte|ej)" +
+                    @"|(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd))\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
     /// <summary>A goal's rating line (<see cref="RatingLine"/>): it ends a table, as a heading does.</summary>

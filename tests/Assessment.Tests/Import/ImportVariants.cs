@@ -679,6 +679,14 @@ internal static class ImportVariants
             yield return v;
         // A tertial report's rating is a forecast for the year, and may say so: "Kommer att uppfyllas helt".
         yield return Written(family, "betygsrad Kommer att uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer att uppfyllas {r}" });
+        yield return Written(family, "betygsrad Kommer uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer uppfyllas {r}" });
+        // An annual report in the past tense, and a status written the other way round, as other systems label it.
+        yield return Written(family, "betygsrad Målet har uppfyllts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppfyllts {r}" });
+        foreach (var v in BothReports(family, "betygsrad Helt/Delvis/Ej uppfyllt", new FlatReportWriter
+                 {
+                     RatingLine = r => $"{(r == "inte" ? "Ej" : char.ToUpperInvariant(r[0]) + r[1..])} uppfyllt",
+                 }))
+            yield return v;
         yield return new Variant(family, "betygsrad Verksamhetsområdesmålet/Nämndmålet uppfylls … (tabb)", () =>
         {
             var level = 0;
