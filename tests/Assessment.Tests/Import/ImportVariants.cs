@@ -122,6 +122,13 @@ internal static class ImportVariants
                 GoalLevel.ServiceAreaGoal => $"Verksamhetsområdesmål {g.Id} {g.Title}",
                 _ => $"Nämndmål {g.Id} {g.Title}",
             }),
+            // The labels spelt out, as older reports and other districts write them.
+            ("Kommunfullmäktiges inriktningsmål: 2. Titel, Stadsdelsnämndens mål", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Kommunfullmäktiges inriktningsmål: {g.Id}. {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"Kommunfullmäktiges mål för verksamhetsområdet: {g.Id} {g.Title}",
+                _ => $"Stadsdelsnämndens mål: {g.Id} {g.Title}",
+            }),
             ("Inriktningsmål 2: Titel", g => g.Level switch
             {
                 GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id}: {g.Title}",
