@@ -25,8 +25,8 @@ internal static partial class ColumnHeaders
         ("kf_arsmal", ["KF:s årsmål", "KF:s årsmål #", "KF:s årsmål år #"]),
         ("period", ["Period"]),
         ("periodicitet", ["Periodicitet"]),
-        ("start", ["Startdatum"]),
-        ("slut", ["Slutdatum"]),
+        ("start", ["Startdatum", "Start"]),
+        ("slut", ["Slutdatum", "Slut"]),
         ("avvikelse", ["Avvikelse"]),
     ];
 

@@ -607,6 +607,11 @@ internal static class ImportVariants
             var text = new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = "{0} \n\n{district} {period} \n\n" }.Write(expected);
             return (expected, RewriteAll(text, "Tertialrapport 2 2026", "Tertialrapport T2 2026"));
         });
+        // The activity table's dates headed short: "Start" and "Slut".
+        yield return new Variant(family, "Start och Slut (platt, VB)", () =>
+            (Annual(), RewriteAll(AnnualText.Value, @"Aktivitet Startdatum Slutdatum Avvikelse", "Aktivitet Start Slut Avvikelse")));
+        yield return new Variant(family, "Start och Slut (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, "^Aktivitet\tStartdatum\tSlutdatum", "Aktivitet\tStart\tSlut")));
         // A PDF's font without the ring: "Arsmål" for "Årsmål".
         foreach (var v in BothReports(family, "Arsmål", new FlatReportWriter { HeaderText = h => h.Replace("Årsmål", "Arsmål") }))
             yield return v;
