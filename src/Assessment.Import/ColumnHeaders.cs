@@ -13,7 +13,7 @@ internal static partial class ColumnHeaders
 {
     private static readonly (string Key, string[] Spellings)[] Columns =
     [
-        ("namn", ["Indikator", "Aktivitet"]),
+        ("namn", ["Indikator", "Aktivitet", "Indikatorer", "Aktiviteter"]),
         // With the year where a report gives it ("Prognos helår 2026"); not "Utfall 2025", which may be last year's.
         ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall"]),
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),

@@ -30,9 +30,9 @@ internal sealed partial class FlatLayout : Layout
     public override bool WrapsText => true;
 
     // The first word first: it is asked of every line, and the header words of only a few.
-    public override bool IsTableHeader(string clean, string raw) => FirstWord(clean) is "Indikator" or "Aktivitet" && IsHeaderLine(clean);
+    public override bool IsTableHeader(string clean, string raw) => OfIndicators(FirstWord(clean)) is not null && IsHeaderLine(clean);
 
-    /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" and the header (over one or more lines) names another column.</summary>
+    /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" (<see cref="Layout.OfIndicators"/>) and the header (over one or more lines) names another column.</summary>
     public override bool IsTableStart(string[] lines, int i) =>
         IsTableHeader(ReportImporter.Clean(lines[i]), lines[i]) && Header(lines, i).Columns.Count > 1;
 
@@ -63,7 +63,7 @@ internal sealed partial class FlatLayout : Layout
             // A line of the header is its words (a unit or kind in brackets left out, "Utfall (antal)"); after the first,
             // a line may hold only such a bracket, below the heading it belongs to.
             var headerLine = line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord);
-            if (!headerLine || (i > start && FirstWord(clean) is "Indikator" or "Aktivitet")) break;
+            if (!headerLine || (i > start && OfIndicators(FirstWord(clean)) is not null)) break;
             if (line.Count > 0) words.Add(line);
         }
         // Each column where its cell stands, the cell joined from its lines (see ColumnHeaders.Read).
@@ -75,7 +75,7 @@ internal sealed partial class FlatLayout : Layout
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)
     {
         var (columns, i) = Header(lines, start);
-        var indicator = columns.Count > 0 && FirstWord(ReportImporter.Clean(lines[start])) == "Indikator";
+        var indicator = columns.Count > 0 && OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
         var valueColumns = columns.Skip(1).ToList();
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
@@ -106,7 +106,7 @@ internal sealed partial class FlatLayout : Layout
             cellBelow = null;
             if (IsTableStart(lines, i))
             {
-                if ((FirstWord(clean) == "Indikator") != indicator) break;
+                if ((OfIndicators(FirstWord(clean)) == true) != indicator) break;
                 i = Header(lines, i).End - 1; // the header repeated at a page break
                 (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;

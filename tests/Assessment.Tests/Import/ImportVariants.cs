@@ -607,6 +607,11 @@ internal static class ImportVariants
             var text = new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = "{0} \n\n{district} {period} \n\n" }.Write(expected);
             return (expected, RewriteAll(text, "Tertialrapport 2 2026", "Tertialrapport T2 2026"));
         });
+        // The tables headed in the plural: "Indikatorer", "Aktiviteter".
+        yield return new Variant(family, "Indikatorer och Aktiviteter (platt, VB)", () =>
+            (Annual(), RewriteAll(AnnualText.Value, @"^(\s*)(Indikator|Aktivitet)(?= )", "$1$2er")));
+        yield return new Variant(family, "Indikatorer och Aktiviteter (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, "^(Indikator|Aktivitet)\t", "$1er\t")));
         // The activity table's dates headed short: "Start" and "Slut".
         yield return new Variant(family, "Start och Slut (platt, VB)", () =>
             (Annual(), RewriteAll(AnnualText.Value, @"Aktivitet Startdatum Slutdatum Avvikelse", "Aktivitet Start Slut Avvikelse")));
