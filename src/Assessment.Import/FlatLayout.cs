@@ -344,11 +344,7 @@ internal sealed partial class FlatLayout : Layout
         var row = new RawRow(line) { Name = FlatCells.Join(atoms, 0, firstCell) };
         foreach (var cell in best.Cells)
         {
-            if (cell.Column == "period")
-            {
-                if (PeriodCell.LabelOf(cell.Text) is { } periodicity) row.Cells["periodicitet"] = periodicity;
-                else state.Note(line, $"perioden \"{cell.Text}\" är varken ett år eller en tertial");
-            }
+            if (cell.Column is "period" or "periodicitet") SetPeriodicity(row, cell.Column, cell.Text, line, state);
             else row.Cells[cell.Column] = cell.Text;
         }
         var where = pending.Count == 1 ? $"rad {line}" : $"rad {line}–{pending[^1].Line}";

@@ -86,6 +86,17 @@ internal abstract partial class Layout
     /// </summary>
     internal static bool IsPageLine(string raw, string clean, ReportImporter.State state) => PageFooter().IsMatch(raw) || state.IsRunningHeader(clean);
 
+    /// <summary>
+    /// The row's periodicity from its Period cell ("Tertial 1 2026": Tertial; another text is noted) or its Periodicitet
+    /// cell, in the vocabulary's word ("Tertialvis" is Tertial, "Årsvis" År; another text is kept for the reader to refuse).
+    /// </summary>
+    internal static void SetPeriodicity(RawRow row, string key, string cell, int line, ReportImporter.State state)
+    {
+        if (key == "periodicitet") row.Cells["periodicitet"] = PeriodCell.IsPeriodicity(cell) ? PeriodCell.LabelOf(cell)! : cell;
+        else if (PeriodCell.LabelOf(cell) is { } periodicity) row.Cells["periodicitet"] = periodicity;
+        else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
+    }
+
     /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
     internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
     {
@@ -96,9 +107,8 @@ internal abstract partial class Layout
             if (key is null || cell.Length == 0) continue;
             switch (key)
             {
-                case "period":
-                    if (PeriodCell.LabelOf(cell) is { } periodicity) row.Cells["periodicitet"] = periodicity;
-                    else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
+                case "period" or "periodicitet":
+                    SetPeriodicity(row, key, cell, line, state);
                     break;
                 case "avvikelse":
                     SetDeviation(row, cell, line, state);

@@ -18,11 +18,14 @@ internal static partial class PeriodCell
     private static readonly string[] ReportCodes =
         [.. Vocabularies.PeriodKinds.Terms.Where(k => k.Value != PeriodKind.VP).Select(k => k.Code), "T3"];
 
-    /// <summary>Words of a yearly indicator: "År", "år", "ar" (the vocabulary's) and "Helår".</summary>
-    private static readonly string[] YearWords = [.. Vocabularies.Periodicities[Periodicity.Year].Spellings, "Helår"];
+    /// <summary>Words of a yearly indicator: "År", "år", "ar" (the vocabulary's), "Helår" and the adverbs "Årsvis", "Årligen", "Årlig".</summary>
+    private static readonly string[] YearWords = [.. Vocabularies.Periodicities[Periodicity.Year].Spellings, "Helår", "Årsvis", "Årligen", "Årlig"];
+
+    /// <summary>A tertial indicator's periodicity as an adverb, where a plan's Periodicitet column has it so.</summary>
+    private const string TertialAdverb = "Tertialvis";
 
     /// <summary>Every word a Period cell can hold besides its year and tertial number, as the report spells them.</summary>
-    public static IEnumerable<string> Words => [TertialWord, .. ReportCodes, .. YearWords];
+    public static IEnumerable<string> Words => [TertialWord, TertialAdverb, .. ReportCodes, .. YearWords];
 
     private static readonly string Tertial = $"{TertialWord}(?: [123])?|{string.Join('|', ReportCodes)}";
     private static readonly string Year = string.Join('|', YearWords);
@@ -34,7 +37,7 @@ internal static partial class PeriodCell
     private static readonly Regex Open = new($@"^(?:{Tertial})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>A periodicity alone ("Tertial", "År", "Helår"), as the plan's Periodicitet column and some Period cells give it.</summary>
-    private static readonly Regex Alone = new($@"^(?:{TertialWord}|{Year})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex Alone = new($@"^(?:{TertialWord}|{TertialAdverb}|{Year})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>
     /// Any Period cell, in one pass: <see cref="Complete"/>, <see cref="Open"/> or <see cref="Alone"/>, or a tertial's cell
@@ -42,7 +45,7 @@ internal static partial class PeriodCell
     /// with a tertial's word or a report's code: the indicator is a tertial one.
     /// </summary>
     private static readonly Regex Any = new(
-        $@"^(?:(?<kind>(?:{Tertial})(?:,? \d{{4}})?|{TertialWord}\b.*)|(?:(?:{Year}),? )?\d{{4}}|(?:{Year}))$",
+        $@"^(?:(?<kind>(?:{Tertial})(?:,? \d{{4}})?|{TertialWord}\b.*|{TertialAdverb})|(?:(?:{Year}),? )?\d{{4}}|(?:{Year}))$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     public static bool IsComplete(string text) => Complete.IsMatch(text);

@@ -607,6 +607,9 @@ internal static class ImportVariants
             var text = new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = "{0} \n\n{district} {period} \n\n" }.Write(expected);
             return (expected, RewriteAll(text, "Tertialrapport 2 2026", "Tertialrapport T2 2026"));
         });
+        // The plan's periodicity as an adverb: "Tertialvis", "Årsvis".
+        yield return new Variant(family, "periodicitet Tertialvis/Årsvis (planen)", () =>
+            (Plan(), RewriteAll(RewriteAll(PlanText.Value, @"\| Tertial( *)\|$", "| Tertialvis$1|"), @"\| År( *)\|$", "| Årsvis$1|")));
         // The tables headed in the plural: "Indikatorer", "Aktiviteter".
         yield return new Variant(family, "Indikatorer och Aktiviteter (platt, VB)", () =>
             (Annual(), RewriteAll(AnnualText.Value, @"^(\s*)(Indikator|Aktivitet)(?= )", "$1$2er")));
