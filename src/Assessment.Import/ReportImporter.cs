@@ -38,12 +38,13 @@ public static partial class ReportImporter
 
     /// <summary>
     /// A goal's rating line: "Uppfylls helt", with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls
-    /// inte", "Målet har uppfyllts helt"), as a tertial report's forecast for the year ("Kommer att uppfyllas helt",
-    /// "Kommer uppfyllas delvis"), or as a status the other way round ("Helt uppfyllt", "Delvis uppnått", "Ej uppfyllt").
+    /// inte", "Målet har uppfyllts helt", "Målet har uppnåtts delvis" as another district writes it), as a tertial report's
+    /// forecast for the year ("Kommer att uppfyllas helt", "Kommer uppfyllas delvis"), or as a status the other way round
+    /// ("Helt uppfyllt", "Delvis uppnått", "Ej uppfyllt").
     /// The line holds nothing else.
     /// </summary>
     [GeneratedRegex(@"^[-–]?\s*(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+(?:har\s+|är\s+)?)?" +
-                    @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Kommer\s+(?:att\s+)?uppfyllas)\s+(?<rating>helt|delvis|inte|ej)" +
+                    @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Uppnås|Uppnåddes|Uppnåtts|Uppnått|Kommer\s+(?:att\s+)?(?:uppfyllas|uppnås))\s+(?<rating>helt|delvis|inte|ej)" +
                     @"|(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd))\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 

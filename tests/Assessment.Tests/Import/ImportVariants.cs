@@ -702,6 +702,7 @@ internal static class ImportVariants
         yield return Written(family, "betygsrad Kommer uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer uppfyllas {r}" });
         // An annual report in the past tense, and a status written the other way round, as other systems label it.
         yield return Written(family, "betygsrad Målet har uppfyllts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppfyllts {r}" });
+        yield return Written(family, "betygsrad Målet har uppnåtts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppnåtts {r}" });
         foreach (var v in BothReports(family, "betygsrad Helt/Delvis/Ej uppfyllt", new FlatReportWriter
                  {
                      RatingLine = r => $"{(r == "inte" ? "Ej" : char.ToUpperInvariant(r[0]) + r[1..])} uppfyllt",
