@@ -700,6 +700,7 @@ internal static class ImportVariants
         // A tertial report's rating is a forecast for the year, and may say so: "Kommer att uppfyllas helt".
         yield return Written(family, "betygsrad Kommer att uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer att uppfyllas {r}" });
         yield return Written(family, "betygsrad Kommer uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Kommer uppfyllas {r}" });
+        yield return Written(family, "betygsrad Kommer att uppfyllas … under året", "T1", new FlatReportWriter { RatingLine = r => $"Kommer att uppfyllas {r} under året" });
         // An annual report in the past tense, and a status written the other way round, as other systems label it.
         yield return Written(family, "betygsrad Målet har uppfyllts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppfyllts {r}" });
         yield return Written(family, "betygsrad Målet har uppnåtts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppnåtts {r}" });
