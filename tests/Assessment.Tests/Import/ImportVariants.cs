@@ -608,6 +608,11 @@ internal static class ImportVariants
             return (expected, RewriteAll(text, "Tertialrapport 2 2026", "Tertialrapport T2 2026"));
         });
         // The plan's periodicity as an adverb: "Tertialvis", "Årsvis".
+        yield return new Variant(family, "periodicitet Tertialvis/Årligen (planen, platt)", () =>
+        {
+            var plan = Plan();
+            return (plan, new FlatReportWriter { CellText = (key, text) => key == "periodicitet" ? (text == "Tertial" ? "Tertialvis" : "Årligen") : text }.Write(plan));
+        });
         yield return new Variant(family, "periodicitet Tertialvis/Årsvis (planen)", () =>
             (Plan(), RewriteAll(RewriteAll(PlanText.Value, @"\| Tertial( *)\|$", "| Tertialvis$1|"), @"\| År( *)\|$", "| Årsvis$1|")));
         // The tables headed in the plural: "Indikatorer", "Aktiviteter".
