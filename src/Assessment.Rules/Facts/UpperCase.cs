@@ -9,8 +9,8 @@ internal static class UpperCase
 {
     public static string Of(string text)
     {
-        foreach (var c in text)
-            if (char.IsSurrogate(c)) return text.ToUpperInvariant(); // a pair maps as one character: left to the runtime
+        // A surrogate pair maps as one character: such a text is left to the runtime.
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return text.ToUpperInvariant();
         return string.Create(text.Length, text, static (upper, source) =>
         {
             for (var i = 0; i < source.Length; i++) upper[i] = Of(source[i]);
