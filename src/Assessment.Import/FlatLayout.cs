@@ -61,8 +61,10 @@ internal sealed partial class FlatLayout : Layout
             var wasOpen = open;
             var line = ColumnHeaders.OutsideBrackets(clean, ref open);
             // A line of the header is its words (a unit or kind in brackets left out, "Utfall (antal)"); after the first,
-            // a line may hold only such a bracket, below the heading it belongs to.
-            var headerLine = line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord);
+            // a line may hold only such a bracket, below the heading it belongs to. A bracket closes on the next line at
+            // the latest: one left open further (a lost ")") would take the table's rows for the header.
+            var headerLine = !(wasOpen && open) &&
+                             (line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord));
             if (!headerLine || (i > start && OfIndicators(FirstWord(clean)) is not null)) break;
             if (line.Count > 0) words.Add(line);
         }

@@ -100,4 +100,21 @@ public sealed class ColumnHeadersTests
         string[][] all = [["Indikator", "Utfall", "Utfall", "Utfall"], ["män/", "kvinnor/", "föregående"], ["pojkar", "flickor", "år"]];
         ColumnHeaders.Read(all).ShouldBe(["namn", "utfall_man", "utfall_kvinnor", "utfall_forra_aret"]);
     }
+
+    [Fact]
+    public void A_bracket_left_open_in_a_flattened_header_ends_it_at_the_next_line_not_in_the_rows()
+    {
+        string[] lines =
+        [
+            "   Indikator Periodens utfall (antal Årsmål Period ",
+            "Andel nöjda brukare i hemtjänsten 85 % 90 % 2026 ",
+            "Andel elever med godkända betyg 70 % 75 % 2026 ",
+        ];
+        FlatLayout.Header(lines, 0).End.ShouldBe(1);
+
+        string[] closed = ["   Indikator Periodens utfall (per 1 000 ", "invånare) Årsmål Period ", "Andel nöjda 85 % 90 % 2026 "];
+        var (columns, end) = FlatLayout.Header(closed, 0);
+        columns.ShouldBe(["namn", "utfall", "arsmal", "period"]);
+        end.ShouldBe(2);
+    }
 }
