@@ -11,9 +11,12 @@ namespace Assessment.Import;
 /// </summary>
 internal static partial class ColumnHeaders
 {
+    /// <summary>The name column's heading, which says what the table holds, in the singular or the plural.</summary>
+    private static readonly string[] IndicatorNames = ["Indikator", "Indikatorer"], ActivityNames = ["Aktivitet", "Aktiviteter"];
+
     private static readonly (string Key, string[] Spellings)[] Columns =
     [
-        ("namn", ["Indikator", "Aktivitet", "Indikatorer", "Aktiviteter"]),
+        ("namn", [.. IndicatorNames, .. ActivityNames]),
         // With the year where a report gives it ("Prognos helår 2026"); not "Utfall 2025", which may be last year's.
         ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall"]),
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),
@@ -29,6 +32,13 @@ internal static partial class ColumnHeaders
         ("slut", ["Slutdatum", "Slut"]),
         ("avvikelse", ["Avvikelse"]),
     ];
+
+    /// <summary>
+    /// What a table holds by the first cell of its header: indicators ("Indikator", "Indikatorer": true), activities
+    /// ("Aktivitet", "Aktiviteter": false), or it is no table of a goal (null).
+    /// </summary>
+    public static bool? OfIndicators(string firstCell) =>
+        Array.IndexOf(IndicatorNames, firstCell) >= 0 ? true : Array.IndexOf(ActivityNames, firstCell) >= 0 ? false : null;
 
     /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own, a column the importer leaves.</summary>
     private static readonly string[] OtherWords = ["/", "T1", "T2", "T3", "Kommentar", "Status"];

@@ -30,9 +30,9 @@ internal sealed partial class FlatLayout : Layout
     public override bool WrapsText => true;
 
     // The first word first: it is asked of every line, and the header words of only a few.
-    public override bool IsTableHeader(string clean, string raw) => OfIndicators(FirstWord(clean)) is not null && IsHeaderLine(clean);
+    public override bool IsTableHeader(string clean, string raw) => ColumnHeaders.OfIndicators(FirstWord(clean)) is not null && IsHeaderLine(clean);
 
-    /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" (<see cref="Layout.OfIndicators"/>) and the header (over one or more lines) names another column.</summary>
+    /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" (<see cref="ColumnHeaders.OfIndicators"/>) and the header (over one or more lines) names another column.</summary>
     public override bool IsTableStart(string[] lines, int i) =>
         IsTableHeader(ReportImporter.Clean(lines[i]), lines[i]) && Header(lines, i).Columns.Count > 1;
 
@@ -65,7 +65,7 @@ internal sealed partial class FlatLayout : Layout
             // the latest: one left open further (a lost ")") would take the table's rows for the header.
             var headerLine = !(wasOpen && open) &&
                              (line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord));
-            if (!headerLine || (i > start && OfIndicators(FirstWord(clean)) is not null)) break;
+            if (!headerLine || (i > start && ColumnHeaders.OfIndicators(FirstWord(clean)) is not null)) break;
             if (line.Count > 0) words.Add(line);
         }
         // Each column where its cell stands, the cell joined from its lines (see ColumnHeaders.Read).
@@ -77,7 +77,7 @@ internal sealed partial class FlatLayout : Layout
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)
     {
         var (columns, i) = Header(lines, start);
-        var indicator = columns.Count > 0 && OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
+        var indicator = columns.Count > 0 && ColumnHeaders.OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
         var valueColumns = columns.Skip(1).ToList();
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
@@ -108,7 +108,7 @@ internal sealed partial class FlatLayout : Layout
             cellBelow = null;
             if (IsTableStart(lines, i))
             {
-                if ((OfIndicators(FirstWord(clean)) == true) != indicator) break;
+                if ((ColumnHeaders.OfIndicators(FirstWord(clean)) == true) != indicator) break;
                 i = Header(lines, i).End - 1; // the header repeated at a page break
                 (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;

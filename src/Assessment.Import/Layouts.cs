@@ -7,17 +7,6 @@ namespace Assessment.Import;
 /// <summary>How a report's tables were flattened to text, and how to read them back.</summary>
 internal abstract partial class Layout
 {
-    /// <summary>
-    /// What a table holds by the first cell of its header: indicators ("Indikator", "Indikatorer": true), activities
-    /// ("Aktivitet", "Aktiviteter": false), or it is no table of a goal (null).
-    /// </summary>
-    internal static bool? OfIndicators(string firstCell) => firstCell switch
-    {
-        "Indikator" or "Indikatorer" => true,
-        "Aktivitet" or "Aktiviteter" => false,
-        _ => null,
-    };
-
     /// <summary>Text is wrapped over several lines (headings, paragraphs, bullets continue on the next line).</summary>
     public abstract bool WrapsText { get; }
 
@@ -243,7 +232,7 @@ internal sealed class TabLayout : Layout
 
 
     public override bool IsTableHeader(string clean, string raw) =>
-        raw.Contains('\t') && clean.Contains('\t') && OfIndicators(clean[..clean.IndexOf('\t')]) is not null;
+        raw.Contains('\t') && clean.Contains('\t') && ColumnHeaders.OfIndicators(clean[..clean.IndexOf('\t')]) is not null;
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state) =>
         ReadCells(lines, start, state, raw => raw.Split('\t'), raw => raw.Contains('\t') || ReportImporter.Clean(raw).Length > 0,
@@ -256,7 +245,7 @@ internal sealed class TabLayout : Layout
         var header = split(lines[start]).Select(c => ReportImporter.Clean(c)).ToList();
         while (header.Count > 1 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
         while (header.Count > 1 && header[0].Length == 0) header.RemoveAt(0); // a leading empty cell, as on the rows
-        var indicator = OfIndicators(header[0]) == true;
+        var indicator = ColumnHeaders.OfIndicators(header[0]) == true;
         var keys = header.Select(ColumnKey).ToList();
         foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
             state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
@@ -371,7 +360,7 @@ internal sealed class MarkdownLayout : Layout
     {
         if (!raw.Contains('|')) return false;
         var first = Split(raw).FirstOrDefault()?.Trim() ?? "";
-        return OfIndicators(first) is not null;
+        return ColumnHeaders.OfIndicators(first) is not null;
     }
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)
