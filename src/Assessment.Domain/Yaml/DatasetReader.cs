@@ -225,10 +225,9 @@ public static class DatasetReader
         var cells = UncertainCells.None.ToBuilder();
         foreach (var key in ofIndicator ? UncertainCells.IndicatorKeys : UncertainCells.ActivityKeys)
         {
-            var errors = map.Errors.Errors.Count;
             if (map.String(key) is { } reason) cells[key] = reason.Trim();
             // Empty: the reason is missing. A list or a mapping is already an error of its own (not a text), not two.
-            else if (map.Has(key) && map.Errors.Errors.Count == errors)
+            else if (map.Has(key) && !map.IsCollection(key))
                 map.Error(ErrorKinds.MissingValue, key, $"osakert \"{key}\": skälet saknas: skriv varför cellen är osäker, eller ta bort raden");
         }
         map.Done();

@@ -261,12 +261,16 @@ public sealed class YamlMap
         return null;
     }
 
+    /// <summary>The text of <paramref name="key"/>; missing or empty is an error (a value that is no text is one already, not two).</summary>
     public string RequiredString(string key)
     {
         var value = String(key);
-        if (value is null) _errors.Add(ErrorKinds.MissingValue, PositionOf(key), $"\"{key}\" saknas eller är tom: värdet krävs");
+        if (value is null && !IsCollection(key)) _errors.Add(ErrorKinds.MissingValue, PositionOf(key), $"\"{key}\" saknas eller är tom: värdet krävs");
         return value ?? "";
     }
+
+    /// <summary>Whether <paramref name="key"/> holds a mapping or a list rather than a text (which <see cref="String"/> reports).</summary>
+    public bool IsCollection(string key) => Find(key) is var index and >= 0 && _tree[index].Kind != YamlItemKind.Scalar;
 
     /// <summary>Reads and parses a value; a <see cref="FormatException"/> becomes an error at the value.</summary>
     public T? Parse<T>(string key, Func<string, T> parse) where T : class

@@ -89,6 +89,16 @@ public class DatasetReaderTests
     }
 
     [Fact]
+    public void A_required_text_given_as_a_list_is_one_error()
+    {
+        var error = Rejected(Yaml.Dataset("""
+        - id: "1.1"
+          titel: [Mål, två]
+        """)).Errors.ShouldHaveSingleItem();
+        error.Message.ShouldNotContain("saknas");
+    }
+
+    [Fact]
     public void Override_with_blank_reason_is_rejected()
     {
         Rejected(Yaml.Dataset("""
