@@ -17,8 +17,9 @@ internal static partial class ColumnHeaders
     private static readonly (string Key, string[] Spellings)[] Columns =
     [
         ("namn", [.. IndicatorNames, .. ActivityNames]),
-        // With the year where a report gives it ("Prognos helår 2026"); not "Utfall 2025", which may be last year's.
+        // With the year where a report gives it ("Prognos helår 2026"); "Utfall 2025" may be the period's or last year's (ByYear).
         ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall"]),
+        (DatedOutcome, ["Utfall #", "Utfall år #"]),
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),
         ("utfall_kvinnor", ["Utfall kvinnor/flickor", "Utfall kvinnor", "Utfall flickor/kvinnor", "Kvinnor/flickor", "Flickor/kvinnor", "Kvinnor"]),
         ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Utfall föregående år #", "Föregående års utfall"]),
@@ -32,6 +33,31 @@ internal static partial class ColumnHeaders
         ("slut", ["Slutdatum", "Slut"]),
         ("avvikelse", ["Avvikelse"]),
     ];
+
+    /// <summary>An outcome headed by its year ("Utfall 2025"): the period's or last year's, as the header's other columns say (<see cref="ByYear"/>).</summary>
+    private const string DatedOutcome = "utfall #";
+
+    /// <summary>
+    /// Gives the outcomes headed by a year (<see cref="DatedOutcome"/>, at the same places in <paramref name="years"/>)
+    /// their columns: the latest is the period's outcome unless another heading is, the year before that one last year's
+    /// (the first, if the period's outcome has a heading without a year: "Utfall 2025" beside "Periodens utfall"); another
+    /// is a column the importer does not know (null). So no report year is needed: the header says which is which.
+    /// </summary>
+    private static void ByYear(List<string?> keys, List<int> years)
+    {
+        int? current = null;
+        foreach (var i in Enumerable.Range(0, keys.Count).Where(i => keys[i] == DatedOutcome).OrderByDescending(i => years[i]).ToList())
+        {
+            string? key = null;
+            if (!keys.Contains("utfall")) (key, current) = ("utfall", years[i]);
+            else if (!keys.Contains("utfall_forra_aret") && (current is null || years[i] == current - 1)) key = "utfall_forra_aret";
+            keys[i] = key;
+        }
+    }
+
+    /// <summary>The year a heading ends with ("Utfall 2025", "Utfall VB2023"), or 0.</summary>
+    private static int YearOf(string text) =>
+        text.Length >= 4 && int.TryParse(text.AsSpan()[^4..], out var year) && (text.Length == 4 || !char.IsDigit(text[^5])) ? year : 0;
 
     /// <summary>
     /// What a table holds by the first cell of its header: indicators ("Indikator", "Indikatorer": true), activities
@@ -99,7 +125,7 @@ internal static partial class ColumnHeaders
     /// The dataset key of a tab or Markdown header cell ("Arsmål", "Utfall män/ pojkar", "KF:s årsmål år 2025", "Period
     /// (tertial)"): a spelling, whole or with a <see cref="Qualifier"/> after it; null for a column the importer does not know.
     /// </summary>
-    public static string? Key(string cell)
+    private static string? Key(string cell)
     {
         var words = QualifierStart().Replace(cell, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var length = Math.Min(Longest + 1, words.Length); length >= 1; length--)
@@ -148,6 +174,14 @@ internal static partial class ColumnHeaders
     private static bool StartsCell(string word) =>
         char.IsUpper(word[0]) && word.Any(char.IsLower) && Starts.Contains(Normal([word]));
 
+    /// <summary>The dataset keys of a tab or Markdown header's cells (<see cref="Key"/>; null for one not known), outcomes headed by a year told apart (<see cref="ByYear"/>).</summary>
+    public static List<string?> KeysOf(IReadOnlyList<string> cells)
+    {
+        var keys = cells.Select(Key).ToList();
+        ByYear(keys, cells.Select(c => YearOf(c.Trim())).ToList());
+        return keys;
+    }
+
     /// <summary>
     /// A flattened header's columns, from its lines (each the words of one line, in reading order), in the order their
     /// cells stand, each column once. The extraction writes a cell that wraps over lines either one line after another
@@ -191,7 +225,7 @@ internal static partial class ColumnHeaders
                 {
                     if (cells[c].Line < l - 1 || !Starts.Contains(cells[c].Normal + normal)) continue;
                     continued = true;
-                    Search(w + 1, cells.With(c, normal, l), c, l);
+                    Search(w + 1, cells.With(c, word, normal, l), c, l);
                 }
             }
             if (!continued) Search(w + 1, cells.Add(word, normal, l), cells.Count, l);
@@ -206,16 +240,20 @@ internal static partial class ColumnHeaders
     /// <summary>The columns the cells make, in their order, each once, and how many cells are whole headings.</summary>
     private static (List<string> Keys, int Whole) Reading(HeaderCells cells)
     {
-        var keys = new List<string>();
-        var whole = 0;
+        var headings = new List<string?>();
+        var years = new List<int>();
         for (var c = 0; c < cells.Count; c++)
         {
-            var (first, joined, _) = cells[c];
+            var (first, joined, _, year) = cells[c];
             if (char.IsLower(first[0]) || char.IsDigit(first[0]) || !Keys.TryGetValue(joined, out var key)) continue;
-            whole++;
-            if (!keys.Contains(key)) keys.Add(key);
+            headings.Add(key);
+            years.Add(year);
         }
-        return (keys, whole);
+        ByYear(headings, years);
+        var keys = new List<string>();
+        foreach (var key in headings)
+            if (key is not null && !keys.Contains(key)) keys.Add(key);
+        return (keys, headings.Count);
     }
 
     /// <summary>How many pairs of columns stand in the opposite order to the city template's.</summary>
@@ -230,25 +268,28 @@ internal static partial class ColumnHeaders
 
     private static int TemplateOrder(string key) => Array.FindIndex(Columns, c => c.Key == key);
 
-    /// <summary>The cells of a header read so far: each its first word, its words run together and the line of its last word.</summary>
+    /// <summary>
+    /// The cells of a header read so far: each its first word, its words run together, the line of its last word and the
+    /// year it ends with (<see cref="YearOf"/>: "Utfall" / "2025").
+    /// </summary>
     private sealed class HeaderCells
     {
         public static readonly HeaderCells Empty = new([]);
 
-        private readonly (string First, string Normal, int Line)[] _cells;
+        private readonly (string First, string Normal, int Line, int Year)[] _cells;
 
-        private HeaderCells((string First, string Normal, int Line)[] cells) => _cells = cells;
+        private HeaderCells((string First, string Normal, int Line, int Year)[] cells) => _cells = cells;
 
         public int Count => _cells.Length;
 
-        public (string First, string Normal, int Line) this[int index] => _cells[index];
+        public (string First, string Normal, int Line, int Year) this[int index] => _cells[index];
 
-        public HeaderCells Add(string word, string normal, int line) => new([.. _cells, (word, normal, line)]);
+        public HeaderCells Add(string word, string normal, int line) => new([.. _cells, (word, normal, line, YearOf(word))]);
 
-        public HeaderCells With(int index, string normal, int line)
+        public HeaderCells With(int index, string word, string normal, int line)
         {
-            var cells = ((string First, string Normal, int Line)[])_cells.Clone();
-            cells[index] = (cells[index].First, cells[index].Normal + normal, line);
+            var cells = ((string First, string Normal, int Line, int Year)[])_cells.Clone();
+            cells[index] = (cells[index].First, cells[index].Normal + normal, line, YearOf(word));
             return new(cells);
         }
     }

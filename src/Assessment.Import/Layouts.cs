@@ -18,9 +18,6 @@ internal abstract partial class Layout
     /// <summary>Reads a table starting at line index <paramref name="start"/>; returns the index after it.</summary>
     public abstract int ReadTable(string[] lines, int start, ReportImporter.State state);
 
-    /// <summary>The dataset key for a column header as the reports write it ("Arsmål", "KF:s årsmål år 2025", …).</summary>
-    internal static string? ColumnKey(string header) => ColumnHeaders.Key(header);
-
     /// <summary>The report's own title of a column, for messages and the review workbook.</summary>
     internal static string ColumnTitle(string key) => key switch
     {
@@ -246,7 +243,7 @@ internal sealed class TabLayout : Layout
         while (header.Count > 1 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
         while (header.Count > 1 && header[0].Length == 0) header.RemoveAt(0); // a leading empty cell, as on the rows
         var indicator = ColumnHeaders.OfIndicators(header[0]) == true;
-        var keys = header.Select(ColumnKey).ToList();
+        var keys = ColumnHeaders.KeysOf(header);
         foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
             state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
         var noteOpen = false;

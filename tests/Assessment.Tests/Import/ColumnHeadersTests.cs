@@ -27,7 +27,7 @@ public sealed class ColumnHeadersTests
     [InlineData("Prognos tertial 2, 2026", "prognos")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
-        ColumnHeaders.Key(cell).ShouldBe(key);
+        ColumnHeaders.KeysOf([cell]).ShouldBe([key]);
     }
 
     [Theory]
@@ -35,11 +35,33 @@ public sealed class ColumnHeadersTests
     [InlineData("Prognos föregående tertial")]
     [InlineData("Män och kvinnor totalt")]
     [InlineData("Enhet")]
-    [InlineData("Utfall 2025")]
     [InlineData("Utfall T1 föregående år")]
     public void A_tab_header_cell_that_goes_on_after_a_spelling_with_other_words_is_no_known_column(string cell)
     {
-        ColumnHeaders.Key(cell).ShouldBeNull();
+        ColumnHeaders.KeysOf([cell]).ShouldBe([null]);
+    }
+
+    [Theory]
+    [InlineData("Utfall 2026|Utfall 2025", "utfall|utfall_forra_aret")]
+    [InlineData("Utfall 2025|Utfall 2026", "utfall_forra_aret|utfall")]
+    [InlineData("Periodens utfall|Utfall 2025", "utfall|utfall_forra_aret")]
+    [InlineData("Utfall 2026|Utfall VB 2025", "utfall|utfall_forra_aret")]
+    [InlineData("Utfall år 2026|Utfall år 2025", "utfall|utfall_forra_aret")]
+    [InlineData("Utfall 2025", "utfall")]
+    [InlineData("Utfall 2026|Utfall 2024", "utfall|")]
+    [InlineData("Utfall 2026|Utfall 2025|Utfall 2024", "utfall|utfall_forra_aret|")]
+    public void Outcomes_headed_by_their_years_are_the_periods_and_last_years_by_the_years(string cells, string keys)
+    {
+        ColumnHeaders.KeysOf(["Indikator", .. cells.Split('|')])
+            .ShouldBe(["namn", .. keys.Split('|').Select(k => k.Length == 0 ? null : k)]);
+    }
+
+    [Fact]
+    public void A_flattened_header_with_outcomes_headed_by_their_years_tells_them_apart()
+    {
+        string[][] lines = [["Indikator", "Utfall", "Utfall", "Årsmål", "Period"], ["2023", "2022"]];
+
+        ColumnHeaders.Read(lines).ShouldBe(["namn", "utfall", "utfall_forra_aret", "arsmal", "period"]);
     }
 
     [Fact]

@@ -677,6 +677,15 @@ internal static class ImportVariants
             "utfall_forra_aret" => ["Utfall", "föregående år"],
             _ => null,
         };
+        // Outcomes headed by their years, as other years' reports head them: "Utfall 2023" for the period's, "Utfall 2022"
+        // for last year's – or only last year's so ("Utfall 2022" beside "Periodens utfall").
+        static string[]? Years(string column, string year) => column switch
+        {
+            "utfall" => ["Utfall", $"{int.Parse(year) + 1}"],
+            "utfall_forra_aret" => ["Utfall", year],
+            _ => null,
+        };
+        static string[]? LastYear(string column, string year) => column == "utfall_forra_aret" ? ["Utfall", year] : null;
         // A heading with its unit or kind in brackets below it, as a tab header has it ("Utfall (antal)", "Period (tertial)").
         static string[]? Bracketed(string column, string year) => column switch
         {
@@ -694,6 +703,9 @@ internal static class ImportVariants
                      ("kolumnhuvud radvis med tillägg inom parentes", Bracketed, true),
                      ("kolumnhuvud radvis: Utfall bredvid Utfall / föregående år", BareOutcome, true),
                      ("kolumnhuvud: Utfall bredvid Utfall / föregående år", BareOutcome, false),
+                     ("kolumnhuvud: Utfall med året (Utfall 2023, Utfall 2022)", Years, false),
+                     ("kolumnhuvud radvis: Utfall med året", Years, true),
+                     ("kolumnhuvud: föregående års utfall med året (Utfall 2022)", LastYear, false),
                  })
         {
             foreach (var (report, columns) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
@@ -720,6 +732,10 @@ internal static class ImportVariants
             return (Tertial(), RewriteAll(TertialText.Value, @"^(\S*\s*)Uppfylls (helt|delvis|inte)", m =>
                 $"{m.Groups[1].Value}{(level++ % 2 == 0 ? "Verksamhetsområdesmålet" : "Nämndmålet")} uppfylls {m.Groups[2].Value}"));
         });
+        yield return new Variant(family, "kolumnerna Utfall 2026 och Utfall 2025 (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t)Periodens utfall(\t.*)Utfall VB 2025\t", "$1Utfall 2026$2Utfall 2025\t")));
+        yield return new Variant(family, "kolumnen Utfall 2025 bredvid Periodens utfall (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t.*)Utfall VB 2025\t", "$1Utfall 2025\t")));
         yield return new Variant(family, "Utfall män och Utfall kvinnor (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t[^\n]*)Utfall män/ pojkar\tUtfall kvinnor/ flickor", "$1Utfall män\tUtfall kvinnor")));
     }
