@@ -32,7 +32,15 @@ internal static partial class ColumnHeaders
         ("start", ["Startdatum", "Start"]),
         ("slut", ["Slutdatum", "Slut"]),
         ("avvikelse", ["Avvikelse"]),
+        (Status, ["Status", "Måluppfyllelse"]),
     ];
+
+    /// <summary>
+    /// The indicator's status in the city's system ("Grön", "Delvis uppfyllt"; <see cref="Layout.IsStatus"/>), a column
+    /// some districts' reports have: the dataset holds no cell for it, so it is read only to keep its words out of the
+    /// other cells, and left with a note.
+    /// </summary>
+    public const string Status = "status";
 
     /// <summary>An outcome headed by its year ("Utfall 2025"): the period's or last year's, as the header's other columns say (<see cref="ByYear"/>).</summary>
     private const string DatedOutcome = "utfall #";
@@ -67,7 +75,7 @@ internal static partial class ColumnHeaders
         Array.IndexOf(IndicatorNames, firstCell) >= 0 ? true : Array.IndexOf(ActivityNames, firstCell) >= 0 ? false : null;
 
     /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own, a column the importer leaves.</summary>
-    private static readonly string[] OtherWords = ["/", "T1", "T2", "T3", "Kommentar", "Status"];
+    private static readonly string[] OtherWords = ["/", "T1", "T2", "T3", "Kommentar"];
 
     /// <summary>Each spelling's words run together, normalised, to its key.</summary>
     private static readonly Dictionary<string, string> Keys = Columns

@@ -136,6 +136,17 @@ internal static partial class FlatCells
         atoms.InsertRange(to, moved);
     }
 
+    /// <summary>The row's atoms without the Status cell that ends it, if one does (<see cref="Layout.IsStatus"/>: "Gul", "Delvis uppfyllt").</summary>
+    public static List<Atom> WithoutStatus(List<Atom> atoms)
+    {
+        for (var n = Math.Min(3, atoms.Count - 1); n >= 1; n--)
+        {
+            var start = atoms.Count - n;
+            if ((atoms[start].Break || atoms[start].Spaces > 0) && Layout.IsStatus(Join(atoms, start, atoms.Count))) return atoms[..start];
+        }
+        return atoms;
+    }
+
     /// <summary>Atoms [from, to) as text: words of one line joined by one space, a word broken over two lines joined whole.</summary>
     public static string Join(IReadOnlyList<Atom> atoms, int from, int to)
     {
@@ -166,6 +177,8 @@ internal static partial class FlatCells
                 return PeriodCell.IsComplete(text) || PeriodCell.IsPeriodicity(text) ? (text, 0) : PeriodCell.IsOpen(text) ? (text, 5) : null;
             case "periodicitet":
                 return PeriodCell.IsPeriodicity(text) ? (text, 0) : null;
+            case ColumnHeaders.Status:
+                return Layout.IsStatus(text) ? (text, 0) : Layout.NoValue().IsMatch(text) ? (text, 1) : null;
         }
         if (AsNumber(atoms, from, to) is { } number) return number;
         if (Layout.NoValue().IsMatch(text)) return (text, 1);
@@ -245,7 +258,7 @@ internal static partial class FlatCells
     }
 
     private static bool CanBeInCell(string word) =>
-        ValueWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
+        ValueWords.Contains(word) || Layout.StatusWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
 
     /// <summary>
     /// How unlikely it is that the name ends before atom <paramref name="nameEnd"/>. A name fills its column's lines
@@ -298,7 +311,7 @@ internal static partial class FlatCells
     }
 
     private static bool CouldBeCell(IReadOnlyList<Atom> atoms, int from, int to) =>
-        AsCell(atoms, from, to, "arsmal") is not null || AsCell(atoms, from, to, "period") is not null;
+        AsCell(atoms, from, to, "arsmal") is not null || AsCell(atoms, from, to, "period") is not null || AsCell(atoms, from, to, ColumnHeaders.Status) is not null;
 
     /// <summary>
     /// Cells whose spacing does not fit the columns: the last cell that reads as a period goes to Period, the
@@ -318,7 +331,7 @@ internal static partial class FlatCells
             free.Remove(last);
         }
         else if (last is "period" or "periodicitet") free.Remove(last);
-        foreach (var skip in new[] { "utfall_man", "utfall_kvinnor", "prognos", "utfall_forra_aret", "kf_arsmal", "utfall" })
+        foreach (var skip in new[] { ColumnHeaders.Status, "utfall_man", "utfall_kvinnor", "prognos", "utfall_forra_aret", "kf_arsmal", "utfall" })
             if (free.Count > values.Count) free.Remove(skip);
         while (values.Count > free.Count) values.RemoveAt(0); // more cells than columns: the first are part of the name
         for (var k = 0; k < values.Count; k++)

@@ -79,6 +79,10 @@ internal sealed partial class FlatLayout : Layout
         var (columns, i) = Header(lines, start);
         var indicator = columns.Count > 0 && ColumnHeaders.OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
         var valueColumns = columns.Skip(1).ToList();
+        if (valueColumns.Contains(ColumnHeaders.Status)) state.Note(start + 1, StatusLeft("Status"));
+        // A Status column after the row's last cell: its cell, where there is one, follows the Period cell that ends the row.
+        var statusLast = valueColumns.Count > 1 && valueColumns[^1] == ColumnHeaders.Status;
+        if (statusLast) valueColumns.RemoveAt(valueColumns.Count - 1);
         var pending = new List<(string Text, int Line)>();
         var noteOpen = false;
         var pageBreak = false;
@@ -193,7 +197,7 @@ internal sealed partial class FlatLayout : Layout
             pending.Add((raw, i + 1));
             if (indicator)
             {
-                if (TryPlaceIndicator(pending, valueColumns, state, NextTexts(lines, i))) pending.Clear();
+                if (TryPlaceIndicator(pending, valueColumns, statusLast, state, NextTexts(lines, i))) pending.Clear();
             }
             else if (TryPlaceActivity(pending, state, cellAbove, out var emptyCell))
             {
@@ -327,11 +331,13 @@ internal sealed partial class FlatLayout : Layout
     /// <summary>
     /// Places the row when its last cell is complete: the Period cell with its year (or the last column's cell,
     /// in a table without Period). A reading that does not fit the columns exactly is placed only when the row
-    /// holds a value besides the period, and its cells are marked uncertain.
+    /// holds a value besides the period, and its cells are marked uncertain. A Status cell (<see cref="ColumnHeaders.Status"/>)
+    /// is left: after the last cell (<paramref name="statusLast"/>) or among the others.
     /// </summary>
-    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, ReportImporter.State state, IEnumerable<string> next)
+    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, bool statusLast, ReportImporter.State state, IEnumerable<string> next)
     {
         var atoms = FlatCells.Fold(FlatCells.Atoms(pending));
+        if (statusLast) atoms = FlatCells.WithoutStatus(atoms);
         if (atoms.Count < 2) return false;
         var last = columns[^1];
         if (last == "period" && !EndsWithPeriod(atoms, state, next)) return false;
@@ -346,13 +352,14 @@ internal sealed partial class FlatLayout : Layout
         var row = new RawRow(line) { Name = FlatCells.Join(atoms, 0, firstCell) };
         foreach (var cell in best.Cells)
         {
+            if (cell.Column == ColumnHeaders.Status) continue;
             if (cell.Column is "period" or "periodicitet") SetPeriodicity(row, cell.Column, cell.Text, line, state);
             else row.Cells[cell.Column] = cell.Text;
         }
         var where = pending.Count == 1 ? $"rad {line}" : $"rad {line}–{pending[^1].Line}";
         if (!best.Exact)
         {
-            foreach (var cell in best.Cells.Where(c => c.Column != "period"))
+            foreach (var cell in best.Cells.Where(c => c.Column is not ("period" or ColumnHeaders.Status)))
                 row.Uncertain[cell.Column] = $"{where}: mellanrummen räcker inte för att placera värdena i tabellens {columns.Count} kolumner; \"{cell.Text}\" lästes som {Layout.ColumnTitle(cell.Column)}";
             state.Note(line, $"indikatorn \"{Short(row.Name)}\": värdena kunde inte placeras säkert efter mellanrummen och lästes som {string.Join(", ", best.Cells.Select(c => c.Column))} – kontrollera mot rapporten");
         }

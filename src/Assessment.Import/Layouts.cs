@@ -53,6 +53,20 @@ internal abstract partial class Layout
         DeviationYes().IsMatch(cell) ? true : DeviationNo().IsMatch(cell) || NoValue().IsMatch(cell) ? false : null;
 
     /// <summary>
+    /// A Status cell (<see cref="ColumnHeaders.Status"/>): the colour the city's system gives an indicator ("Grön", "Gul",
+    /// "Röd", "Grå" for one not assessed) or its rating in words ("Delvis uppfyllt", "Ej uppnått", "Uppfylls helt", "Ej bedömd").
+    /// </summary>
+    [GeneratedRegex(@"^(?:Grön|Gul|Röd|Grå|(?:(?:Helt|Delvis|Ej|Inte)\s+)?(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?:Uppfylls|Uppnås)\s+(?:helt|delvis|inte|ej)|Ej\s+bedömd|Ej\s+bedömt)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusCell();
+
+    internal static bool IsStatus(string cell) => StatusCell().IsMatch(cell);
+
+    /// <summary>Every word of a Status cell (<see cref="IsStatus"/>), for telling where a row's name ends.</summary>
+    internal static readonly HashSet<string> StatusWords = new(
+        ["Grön", "Gul", "Röd", "Grå", "Helt", "Delvis", "Ej", "Inte", "Uppfyllt", "Uppfylld", "Uppnått", "Uppnådd", "Uppfylls", "Uppnås", "Bedömd", "Bedömt"],
+        StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
     /// A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*"); not the power of a unit of area or
     /// volume ("m²", "km²", "m³"), which is part of the figure.
     /// </summary>
@@ -82,6 +96,10 @@ internal abstract partial class Layout
         else if (PeriodCell.LabelOf(cell) is { } periodicity) row.Cells["periodicitet"] = periodicity;
         else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
     }
+
+    /// <summary>The note that a table's Status column (<see cref="ColumnHeaders.Status"/>) was left.</summary>
+    internal static string StatusLeft(string heading) =>
+        $"kolumnen \"{heading}\" (indikatorns status i stadens system) lämnades: datasetet har ingen cell för den, regelverket bedömer indikatorn";
 
     /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
     internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
@@ -246,6 +264,12 @@ internal sealed class TabLayout : Layout
         var keys = ColumnHeaders.KeysOf(header);
         foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
             state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
+        for (var c = 0; c < keys.Count; c++)
+        {
+            if (keys[c] != ColumnHeaders.Status) continue;
+            state.Note(start + 1, StatusLeft(header[c]));
+            keys[c] = null;
+        }
         var noteOpen = false;
         var i = start + 1;
         for (; i < lines.Length; i++)

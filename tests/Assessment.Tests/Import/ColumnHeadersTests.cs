@@ -25,6 +25,8 @@ public sealed class ColumnHeadersTests
     [InlineData("Utfall T1 2026", "utfall")]
     [InlineData("Periodens utfall T2", "utfall")]
     [InlineData("Prognos tertial 2, 2026", "prognos")]
+    [InlineData("Status", "status")]
+    [InlineData("Måluppfyllelse", "status")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
         ColumnHeaders.KeysOf([cell]).ShouldBe([key]);

@@ -69,6 +69,12 @@ public sealed record FlatReportWriter
     /// </summary>
     public string PageBetweenRows { get; init; } = "{district}, {title} {0}(90) \n\n";
 
+    /// <summary>
+    /// A column "Status" the dataset does not hold, as other districts' reports have it: the row's number (from 1) in, the
+    /// cell's text out ("Grön", "Delvis uppfyllt"; null: empty). Written where <see cref="Columns"/> has "status".
+    /// </summary>
+    public Func<int, string?>? Status { get; init; }
+
     /// <summary>The word an Avvikelse cell holds for a flagged activity ("Avvikelse", "X", "✔").</summary>
     public string DeviationFlag { get; init; } = "Avvikelse";
 
@@ -218,6 +224,7 @@ public sealed record FlatReportWriter
         "kf_arsmal" => ["KF:s", "årsmål"],
         "period" => ["Period"],
         "periodicitet" => ["Periodicitet"],
+        "status" => ["Status"],
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
@@ -241,7 +248,7 @@ public sealed record FlatReportWriter
                 text.AppendLine().Append(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}")).AppendLine().Append(header);
             text.AppendLine("  ").AppendLine(" ").AppendLine();
             var name = NameLines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
-            var cells = columns.Select(c => c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
+            var cells = columns.Select(c => c == "status" ? Status?.Invoke(_rows) ?? EmptyCell : c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
             if (NameOnValueLine && name.Count == 1)
             {
                 ValueLines(text, cells, "  " + name[0]);

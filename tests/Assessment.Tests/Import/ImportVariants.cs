@@ -732,6 +732,27 @@ internal static class ImportVariants
             return (Tertial(), RewriteAll(TertialText.Value, @"^(\S*\s*)Uppfylls (helt|delvis|inte)", m =>
                 $"{m.Groups[1].Value}{(level++ % 2 == 0 ? "Verksamhetsområdesmålet" : "Nämndmålet")} uppfylls {m.Groups[2].Value}"));
         });
+        // A status column, as another district's report gives each indicator the city system's colour or rating: a column
+        // the importer does not know, left – and its words are no cell, rating line or name.
+        foreach (var (name, status) in new (string, Func<int, string?>)[]
+                 {
+                     ("Grön/Gul/Röd", n => (n % 3) switch { 0 => "Grön", 1 => "Gul", _ => "Röd" }),
+                     ("Helt/Delvis/Ej uppfyllt", n => n % 4 == 0 ? null : (n % 3) switch { 0 => "Helt uppfyllt", 1 => "Delvis uppfyllt", _ => "Ej uppfyllt" }),
+                 })
+        {
+            foreach (var (at, columns) in new[] { ("sist", (Func<string[], string[]>)(c => [.. c, "status"])), ("först", c => ["status", .. c]) })
+            {
+                foreach (var (report, all) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
+                    yield return Written(family, $"statuskolumn {at} ({name})", report, new FlatReportWriter { Columns = columns(all), Status = status });
+            }
+            yield return new Variant(family, $"statuskolumn sist ({name}, tabb)", () =>
+            {
+                var text = RewriteAll(TertialText.Value, @"^(Indikator\t.*\tPeriod)$", "$1\tStatus");
+                var rows = 0;
+                text = RewriteAll(text, @"^(  [^\t\n]+\t[^\n]*\t(?:Tertial 1 )?\d{4})$", m => $"{m.Value}\t{status(++rows)}");
+                return (Tertial(), text);
+            });
+        }
         yield return new Variant(family, "kolumnerna Utfall 2026 och Utfall 2025 (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t)Periodens utfall(\t.*)Utfall VB 2025\t", "$1Utfall 2026$2Utfall 2025\t")));
         yield return new Variant(family, "kolumnen Utfall 2025 bredvid Periodens utfall (tabb)", () =>

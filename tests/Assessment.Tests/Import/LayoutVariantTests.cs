@@ -450,4 +450,19 @@ public class LayoutVariantTests
         import.Dataset.Goals.ShouldHaveSingleItem().Recorded.ShouldBe("helt");
         import.Dataset.Goals[0].Line.ShouldBe(3);
     }
+
+    [Theory]
+    [InlineData("statuskolumn sist (Grön/Gul/Röd) (VB)")]
+    [InlineData("statuskolumn först (Helt/Delvis/Ej uppfyllt) (T1)")]
+    [InlineData("statuskolumn sist (Grön/Gul/Röd, tabb)")]
+    public void A_status_column_is_left_with_a_note_at_its_tables_headers(string name)
+    {
+        var (_, text) = ImportVariants.All().Single(v => v.Name == name).Make();
+        var import = ReportImporter.Import(text, "variant.txt");
+        var lines = text.Split('\n');
+        var notes = import.Notes.Where(n => n.Message.Contains("(indikatorns status i stadens system) lämnades")).ToList();
+        notes.Count.ShouldBeGreaterThan(10);
+        notes.ShouldAllBe(n => lines[n.Line - 1].TrimStart().StartsWith("Indikator", StringComparison.Ordinal));
+        import.Notes.ShouldNotContain(n => n.Message.Contains("okänd kolumn"));
+    }
 }
