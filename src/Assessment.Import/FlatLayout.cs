@@ -79,7 +79,8 @@ internal sealed partial class FlatLayout : Layout
         var (columns, i) = Header(lines, start);
         var indicator = columns.Count > 0 && ColumnHeaders.OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
         var valueColumns = columns.Skip(1).ToList();
-        if (valueColumns.Contains(ColumnHeaders.Status)) state.Note(start + 1, StatusLeft("Status"));
+        var statusColumn = valueColumns.Contains(ColumnHeaders.Status);
+        if (statusColumn) state.Note(start + 1, StatusLeft("Status", indicator));
         // A Status column after the row's last cell: its cell, where there is one, follows the Period cell that ends the row.
         var statusLast = valueColumns.Count > 1 && valueColumns[^1] == ColumnHeaders.Status;
         if (statusLast) valueColumns.RemoveAt(valueColumns.Count - 1);
@@ -151,7 +152,7 @@ internal sealed partial class FlatLayout : Layout
                 if (apart.Dates is null) continue; // blankAfterPending stays: the dates' line follows
                 pending.Add((apart.Dates, i + 1));
                 blankAfterPending = false;
-                if (TryPlaceActivity(pending, state, cellAbove, out _))
+                if (TryPlaceActivity(pending, state, cellAbove, statusColumn, out _))
                 {
                     pending.Clear();
                     cellAbove = null;
@@ -199,7 +200,7 @@ internal sealed partial class FlatLayout : Layout
             {
                 if (TryPlaceIndicator(pending, valueColumns, statusLast, state, NextTexts(lines, i))) pending.Clear();
             }
-            else if (TryPlaceActivity(pending, state, cellAbove, out var emptyCell))
+            else if (TryPlaceActivity(pending, state, cellAbove, statusColumn, out var emptyCell))
             {
                 pending.Clear();
                 cellAbove = null;
@@ -306,8 +307,9 @@ internal sealed partial class FlatLayout : Layout
     /// <summary>
     /// Places the activity when its dates have come. The Avvikelse cell is what follows the dates on their line or, when
     /// nothing does, <paramref name="cellAbove"/>; <paramref name="emptyCell"/> says it was empty, so that it may stand below.
+    /// In a table with a Status column (<paramref name="statusColumn"/>) that cell stands beside it and is left.
     /// </summary>
-    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state, string? cellAbove, out bool emptyCell)
+    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state, string? cellAbove, bool statusColumn, out bool emptyCell)
     {
         emptyCell = false;
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
@@ -318,6 +320,7 @@ internal sealed partial class FlatLayout : Layout
         // later line is not this row's.
         var flag = m.Groups["flag"].Value;
         if (flag.Length > 0 && Deviation(flag) is null && !EndsLine(pending[^1].Text, m.Groups["end"].Value, flag)) return false;
+        if (statusColumn) flag = WithoutActivityStatus(flag);
         if (flag.Length == 0) flag = cellAbove ?? "";
         emptyCell = flag.Length == 0;
         var line = pending[0].Line;

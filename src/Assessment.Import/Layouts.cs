@@ -61,6 +61,19 @@ internal abstract partial class Layout
 
     internal static bool IsStatus(string cell) => StatusCell().IsMatch(cell);
 
+    /// <summary>An activity's Status cell: where the activity stands in its work ("Pågående", "Avslutad", "Ej påbörjad", "Försenad") or a colour.</summary>
+    private const string ActivityStatus =
+        @"Grön|Gul|Röd|Grå|Pågående|Pågår|Påbörjad|Påbörjat|Avslutad|Avslutat|Klar|Genomförd|Genomfört|Planerad|Försenad|Stoppad|Avbruten|(?:Ej|Inte)\s+(?:påbörjad|påbörjat|startad|startat|genomförd|genomfört|klar|avslutad)";
+
+    [GeneratedRegex(@"^(?:" + ActivityStatus + @")(?:\s+|$)|(?:^|\s+)(?:" + ActivityStatus + @")$", RegexOptions.IgnoreCase)]
+    private static partial Regex ActivityStatusAtEdge();
+
+    /// <summary>
+    /// The text after an activity's dates without the Status cell before or after its Avvikelse cell ("Pågående
+    /// Avvikelse": "Avvikelse"), where the table has a Status column.
+    /// </summary>
+    internal static string WithoutActivityStatus(string cells) => ActivityStatusAtEdge().Replace(cells, "", 1);
+
     /// <summary>Every word of a Status cell (<see cref="IsStatus"/>), for telling where a row's name ends.</summary>
     internal static readonly HashSet<string> StatusWords = new(
         ["Grön", "Gul", "Röd", "Grå", "Helt", "Delvis", "Ej", "Inte", "Uppfyllt", "Uppfylld", "Uppnått", "Uppnådd", "Uppfylls", "Uppnås", "Bedömd", "Bedömt"],
@@ -98,8 +111,9 @@ internal abstract partial class Layout
     }
 
     /// <summary>The note that a table's Status column (<see cref="ColumnHeaders.Status"/>) was left.</summary>
-    internal static string StatusLeft(string heading) =>
-        $"kolumnen \"{heading}\" (indikatorns status i stadens system) lämnades: datasetet har ingen cell för den, regelverket bedömer indikatorn";
+    internal static string StatusLeft(string heading, bool indicator) => indicator
+        ? $"kolumnen \"{heading}\" (indikatorns status i stadens system) lämnades: datasetet har ingen cell för den, regelverket bedömer indikatorn"
+        : $"kolumnen \"{heading}\" (aktivitetens status) lämnades: datasetet har ingen cell för den, bara för avvikelsen";
 
     /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
     internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
@@ -267,7 +281,7 @@ internal sealed class TabLayout : Layout
         for (var c = 0; c < keys.Count; c++)
         {
             if (keys[c] != ColumnHeaders.Status) continue;
-            state.Note(start + 1, StatusLeft(header[c]));
+            state.Note(start + 1, StatusLeft(header[c], indicator));
             keys[c] = null;
         }
         var noteOpen = false;

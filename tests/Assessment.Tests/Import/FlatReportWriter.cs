@@ -39,6 +39,9 @@ public sealed record FlatReportWriter
     /// <summary>The activity table's header wraps after "Startdatum".</summary>
     public bool SplitActivityHeader { get; init; }
 
+    /// <summary>A column "Status" between the dates and Avvikelse, as other districts' activity tables have it: the activity's number (from 1) in, the cell's text out (null: empty).</summary>
+    public Func<int, string?>? ActivityStatus { get; init; }
+
     /// <summary>A goal's heading as another district or year writes it ("Inriktningsmål 2: Titel"); null: the seed's form.</summary>
     public Func<RawGoal, string>? Heading { get; init; }
 
@@ -329,6 +332,7 @@ public sealed record FlatReportWriter
     private void Activities(StringBuilder text, List<RawRow> rows, string footer)
     {
         var header = SplitActivityHeader ? "   Aktivitet Startdatum \nSlutdatum Avvikelse \n\n" : "   Aktivitet Startdatum Slutdatum Avvikelse \n\n";
+        if (ActivityStatus is not null) header = header.Replace("Slutdatum ", "Slutdatum Status ");
         text.Append(header);
         foreach (var row in rows)
         {
@@ -342,6 +346,7 @@ public sealed record FlatReportWriter
             }
             text.AppendLine();
             var dates = $"{row.Cells.GetValueOrDefault("start")} {row.Cells.GetValueOrDefault("slut")}";
+            if (ActivityStatus?.Invoke(_activities) is { } status) dates = $"{dates} {status}";
             var cell = row.Cells.ContainsKey("avvikelse") ? DeviationFlag : DeviationNone;
             text.Append(cell is null ? dates : DeviationAt switch
             {

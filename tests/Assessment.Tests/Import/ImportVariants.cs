@@ -753,6 +753,17 @@ internal static class ImportVariants
                 return (Tertial(), text);
             });
         }
+        // The activity tables with a Status column between the dates and Avvikelse: where the activity stands in its work.
+        static string? ActivityStatus(int n) => (n % 5) switch { 0 => "Pågående", 1 => "Avslutad", 2 => "Ej påbörjad", 3 => null, _ => "Försenad" };
+        foreach (var v in BothReports(family, "aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad)", new FlatReportWriter { ActivityStatus = ActivityStatus }))
+            yield return v;
+        yield return new Variant(family, "aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad; tabb)", () =>
+        {
+            var text = RewriteAll(TertialText.Value, @"^Aktivitet\tStartdatum\tSlutdatum\t", "Aktivitet\tStartdatum\tSlutdatum\tStatus\t");
+            var rows = 0;
+            text = RewriteAll(text, @"^(  [^\t\n]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2})(\t[^\n]*)?$", m => $"{m.Groups[1].Value}\t{ActivityStatus(++rows)}{m.Groups[2].Value}");
+            return (Tertial(), text);
+        });
         yield return new Variant(family, "kolumnerna Utfall 2026 och Utfall 2025 (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t)Periodens utfall(\t.*)Utfall VB 2025\t", "$1Utfall 2026$2Utfall 2025\t")));
         yield return new Variant(family, "kolumnen Utfall 2025 bredvid Periodens utfall (tabb)", () =>

@@ -455,14 +455,17 @@ public class LayoutVariantTests
     [InlineData("statuskolumn sist (Grön/Gul/Röd) (VB)")]
     [InlineData("statuskolumn först (Helt/Delvis/Ej uppfyllt) (T1)")]
     [InlineData("statuskolumn sist (Grön/Gul/Röd, tabb)")]
-    public void A_status_column_is_left_with_a_note_at_its_tables_headers(string name)
+    [InlineData("aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad) (VB)", "(aktivitetens status) lämnades", "Aktivitet")]
+    [InlineData("aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad; tabb)", "(aktivitetens status) lämnades", "Aktivitet")]
+    public void A_status_column_is_left_with_a_note_at_its_tables_headers(string name,
+        string note = "(indikatorns status i stadens system) lämnades", string header = "Indikator")
     {
         var (_, text) = ImportVariants.All().Single(v => v.Name == name).Make();
         var import = ReportImporter.Import(text, "variant.txt");
         var lines = text.Split('\n');
-        var notes = import.Notes.Where(n => n.Message.Contains("(indikatorns status i stadens system) lämnades")).ToList();
+        var notes = import.Notes.Where(n => n.Message.Contains(note)).ToList();
         notes.Count.ShouldBeGreaterThan(10);
-        notes.ShouldAllBe(n => lines[n.Line - 1].TrimStart().StartsWith("Indikator", StringComparison.Ordinal));
-        import.Notes.ShouldNotContain(n => n.Message.Contains("okänd kolumn"));
+        notes.ShouldAllBe(n => lines[n.Line - 1].TrimStart().StartsWith(header, StringComparison.Ordinal));
+        import.Notes.ShouldNotContain(n => n.Message.Contains("okänd kolumn") || n.Message.Contains("avvikelsecellen"));
     }
 }
