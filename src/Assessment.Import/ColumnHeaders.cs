@@ -74,6 +74,20 @@ internal static partial class ColumnHeaders
     public static bool? OfIndicators(string firstCell) =>
         Array.IndexOf(IndicatorNames, firstCell) >= 0 ? true : Array.IndexOf(ActivityNames, firstCell) >= 0 ? false : null;
 
+    /// <summary>Words before a table's label that say whose its rows are: "KF:s indikatorer", "Nämndens aktiviteter".</summary>
+    private static readonly string[] LabelOwners = ["KF:s", "Kommunfullmäktiges", "Nämndens", "Stadsdelsnämndens"];
+
+    /// <summary>
+    /// A line that only labels the table below it ("Indikatorer", "KF:s indikatorer", "Nämndens aktiviteter:"), as some
+    /// districts' reports set one above each table: no text of the goal's, and no part of a row.
+    /// </summary>
+    public static bool IsTableLabel(string clean)
+    {
+        var words = clean.TrimEnd(':', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 2 || (words.Length == 2 && !LabelOwners.Contains(words[0], StringComparer.OrdinalIgnoreCase))) return false;
+        return IndicatorNames.Concat(ActivityNames).Contains(words[^1], StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own, a column the importer leaves.</summary>
     private static readonly string[] OtherWords = ["/", "T1", "T2", "T3", "Kommentar"];
 

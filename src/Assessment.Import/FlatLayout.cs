@@ -118,6 +118,11 @@ internal sealed partial class FlatLayout : Layout
                 (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;
             }
+            if (pending.Count == 0 && ColumnHeaders.IsTableLabel(clean))
+            {
+                noteOpen = false; // "Indikatorer" above the next table: it ends a note, and is no row's name
+                continue;
+            }
             if (pending.Count == 0 && pageBreak && char.IsLower(clean[0]) && state.LastRow is { } above)
             {
                 // After a page break, text that starts in lower case continues what the page cut: the

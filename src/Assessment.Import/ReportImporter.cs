@@ -129,6 +129,9 @@ public static partial class ReportImporter
             }
             switch (clean)
             {
+                case var _ when ColumnHeaders.IsTableLabel(clean):
+                    state.EndParagraph(); // "Indikatorer" above a table: no text of the goal's
+                    continue;
                 case var _ when EndsGoalTree(clean):
                     state.Close(); // the goal tree ends where the report's economy section begins
                     continue;

@@ -39,6 +39,11 @@ public sealed record FlatReportWriter
     /// <summary>The activity table's header wraps after "Startdatum".</summary>
     public bool SplitActivityHeader { get; init; }
 
+    /// <summary>A line above each table that labels it, as some reports set one: whether it holds indicators and the table's number (from 1) in, the label out ("Indikatorer"; null: none).</summary>
+    public Func<bool, int, string?>? TableLabel { get; init; }
+
+    private int _tables;
+
     /// <summary>A column "Status" between the dates and Avvikelse, as other districts' activity tables have it: the activity's number (from 1) in, the cell's text out (null: empty).</summary>
     public Func<int, string?>? ActivityStatus { get; init; }
 
@@ -242,6 +247,7 @@ public sealed record FlatReportWriter
                     .Select(k => string.Join(' ', cellLines.Where(l => l.Length > k).Select(l => l[k])))) + " \n\n"
                 : "   Indikator " + string.Join(" \n", cellLines.Select(l => string.Join(" \n", l))) + " \n\n";
         header = HeaderText?.Invoke(header) ?? header;
+        if (TableLabel?.Invoke(true, ++_tables) is { } label) text.Append(label).Append(" \n\n");
         text.Append(header);
         var columns = Columns ?? IndicatorColumns(kind);
         foreach (var row in rows)
@@ -333,6 +339,7 @@ public sealed record FlatReportWriter
     {
         var header = SplitActivityHeader ? "   Aktivitet Startdatum \nSlutdatum Avvikelse \n\n" : "   Aktivitet Startdatum Slutdatum Avvikelse \n\n";
         if (ActivityStatus is not null) header = header.Replace("Slutdatum ", "Slutdatum Status ");
+        if (TableLabel?.Invoke(false, ++_tables) is { } label) text.Append(label).Append(" \n\n");
         text.Append(header);
         foreach (var row in rows)
         {

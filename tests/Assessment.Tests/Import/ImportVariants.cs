@@ -764,6 +764,20 @@ internal static class ImportVariants
             text = RewriteAll(text, @"^(  [^\t\n]+\t\d{4}-\d{2}-\d{2}\t\d{4}-\d{2}-\d{2})(\t[^\n]*)?$", m => $"{m.Groups[1].Value}\t{ActivityStatus(++rows)}{m.Groups[2].Value}");
             return (Tertial(), text);
         });
+        // A line above each table that labels it: "Indikatorer", "KF:s indikatorer", "Nämndens aktiviteter:".
+        static string? Label(bool indicators, int n) => (indicators ? "indikatorer" : "aktiviteter") is var rows && (n % 3) switch
+        {
+            0 => char.ToUpperInvariant(rows[0]) + rows[1..],
+            1 => $"KF:s {rows}",
+            _ => $"Nämndens {rows}:",
+        } is var label ? label : null;
+        foreach (var v in BothReports(family, "tabellrubrik ovanför tabellen (Indikatorer, KF:s indikatorer, Nämndens aktiviteter:)", new FlatReportWriter { TableLabel = Label }))
+            yield return v;
+        yield return new Variant(family, "tabellrubrik ovanför tabellen (tabb)", () =>
+        {
+            var tables = 0;
+            return (Tertial(), RewriteAll(TertialText.Value, @"(?<=\n\n)(Indikator|Aktivitet)\t", m => $"{Label(m.Value.StartsWith('I'), ++tables)}\n\n{m.Value}"));
+        });
         yield return new Variant(family, "kolumnerna Utfall 2026 och Utfall 2025 (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t)Periodens utfall(\t.*)Utfall VB 2025\t", "$1Utfall 2026$2Utfall 2025\t")));
         yield return new Variant(family, "kolumnen Utfall 2025 bredvid Periodens utfall (tabb)", () =>

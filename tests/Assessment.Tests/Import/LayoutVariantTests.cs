@@ -468,4 +468,20 @@ public class LayoutVariantTests
         notes.ShouldAllBe(n => lines[n.Line - 1].TrimStart().StartsWith(header, StringComparison.Ordinal));
         import.Notes.ShouldNotContain(n => n.Message.Contains("okänd kolumn") || n.Message.Contains("avvikelsecellen"));
     }
+
+    [Theory]
+    [InlineData(AnnualSeed, @"(?<=\.\s*\n\s*\n)   (Indikator|Aktivitet) ")]
+    [InlineData(TertialSeed, @"(?<=\n\n)(Indikator|Aktivitet)\t")]
+    public void A_label_above_a_table_is_no_text_of_the_goal_and_no_row(string seed, string header)
+    {
+        // "Indikatorer" / "Aktiviteter" (with whose: "KF:s", "Nämndens") on a line of its own above a table, as some districts set it.
+        var text = File.ReadAllText(Repo.Seed(seed));
+        var labels = 0;
+        var variant = Regex.Replace(text, header, m =>
+            $"{(labels++ % 2 == 0 ? m.Groups[1].Value + "er" : $"Nämndens {m.Groups[1].Value.ToLowerInvariant()}er")}:\n\n{m.Value}");
+        labels.ShouldBeGreaterThan(10);
+        var import = ReportImporter.Import(variant, "variant.txt");
+        Dump(import.Dataset).ShouldBe(Dump(Import(text)));
+        import.Notes.ShouldNotContain(n => n.Message.Contains("ndikatorer") || n.Message.Contains("ktiviteter"));
+    }
 }
