@@ -726,6 +726,14 @@ internal static class ImportVariants
                      RatingLine = r => $"{(r == "inte" ? "Ej" : char.ToUpperInvariant(r[0]) + r[1..])} uppfyllt",
                  }))
             yield return v;
+        // The rating after a label, as other reports set it: "Bedömning: Uppfylls delvis", "Måluppfyllelse: Delvis".
+        foreach (var v in BothReports(family, "betygsrad Bedömning: Uppfylls …", new FlatReportWriter { RatingLine = r => $"Bedömning: Uppfylls {r}" }))
+            yield return v;
+        foreach (var v in BothReports(family, "betygsrad Måluppfyllelse: Helt/Delvis/Inte", new FlatReportWriter { RatingLine = r => $"Måluppfyllelse: {char.ToUpperInvariant(r[0]) + r[1..]}" }))
+            yield return v;
+        yield return Written(family, "betygsrad Prognos: Kommer att uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Prognos: Kommer att uppfyllas {r}" });
+        yield return new Variant(family, "betygsrad Samlad bedömning: Målet uppfylls … (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^(\S*\s*)Uppfylls (helt|delvis|inte)", "$1Samlad bedömning: Målet uppfylls $2")));
         yield return new Variant(family, "betygsrad Verksamhetsområdesmålet/Nämndmålet uppfylls … (tabb)", () =>
         {
             var level = 0;
