@@ -39,15 +39,16 @@ public static partial class ReportImporter
     /// <summary>
     /// A goal's rating line: "Uppfylls helt", with the goal as its subject ("Målet uppfylls delvis", "Nämndmålet uppfylls
     /// inte", "Målet har uppfyllts helt", "Målet har uppnåtts delvis" as another district writes it), as a tertial report's
-    /// forecast for the year ("Kommer att uppfyllas helt", "Kommer uppfyllas delvis", "… helt under året"), or as a status the other way round
+    /// forecast for the year ("Kommer att uppfyllas helt", "Kommer uppfyllas delvis", "… helt under året", "Målet bedöms uppfyllas
+    /// delvis", "Målet bedöms bli helt uppfyllt"), or as a status the other way round
     /// ("Helt uppfyllt", "Delvis uppnått", "Ej uppfyllt"); any of these after a label ("Bedömning: Uppfylls delvis", "Samlad
     /// bedömning:", "Måluppfyllelse:", "Status:", "Prognos:"), after which the rating's word alone will do ("Måluppfyllelse: Delvis").
     /// The line holds nothing else.
     /// </summary>
     [GeneratedRegex(@"^[-–]?\s*(?:(?:(?:Samlad\s+)?bedömning|Måluppfyllelse|Status|(?:Helårs)?prognos|Årsprognos)\s*:\s*)?" +
                     @"(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+(?:har\s+|är\s+)?)?" +
-                    @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Uppnås|Uppnåddes|Uppnåtts|Uppnått|Kommer\s+(?:att\s+)?(?:uppfyllas|uppnås))\s+(?<rating>helt|delvis|inte|ej)" +
-                    @"|(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?<=:\s*)(?<rating>helt|delvis|inte|ej))(?:\s+under\s+året)?\.?\s*$", RegexOptions.IgnoreCase)]
+                    @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Uppnås|Uppnåddes|Uppnåtts|Uppnått|(?:Kommer|Bedöms)\s+(?:att\s+)?(?:uppfyllas|uppnås))\s+(?<rating>helt|delvis|inte|ej)" +
+                    @"|(?:bedöms\s+(?:vara|bli)\s+)?(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?<=:\s*)(?<rating>helt|delvis|inte|ej))(?:\s+under\s+året)?\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
     /// <summary>A goal's rating line (<see cref="RatingLine"/>): it ends a table, as a heading does.</summary>

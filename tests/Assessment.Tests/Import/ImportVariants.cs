@@ -731,6 +731,10 @@ internal static class ImportVariants
             yield return v;
         foreach (var v in BothReports(family, "betygsrad Måluppfyllelse: Helt/Delvis/Inte", new FlatReportWriter { RatingLine = r => $"Måluppfyllelse: {char.ToUpperInvariant(r[0]) + r[1..]}" }))
             yield return v;
+        // A forecast as a judgement: "Målet bedöms uppfyllas delvis", "Bedöms uppfyllas helt under året", "Målet bedöms bli helt uppfyllt".
+        yield return Written(family, "betygsrad Målet bedöms uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Målet bedöms uppfyllas {r}" });
+        yield return Written(family, "betygsrad Bedöms uppfyllas … under året", "T1", new FlatReportWriter { RatingLine = r => $"Bedöms uppfyllas {r} under året" });
+        yield return Written(family, "betygsrad Målet bedöms bli … uppfyllt", "T1", new FlatReportWriter { RatingLine = r => $"Målet bedöms bli {(r == "inte" ? "ej" : r)} uppfyllt" });
         yield return Written(family, "betygsrad Prognos: Kommer att uppfyllas …", "T1", new FlatReportWriter { RatingLine = r => $"Prognos: Kommer att uppfyllas {r}" });
         yield return new Variant(family, "betygsrad Samlad bedömning: Målet uppfylls … (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(\S*\s*)Uppfylls (helt|delvis|inte)", "$1Samlad bedömning: Målet uppfylls $2")));
