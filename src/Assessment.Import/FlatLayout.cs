@@ -137,7 +137,7 @@ internal sealed partial class FlatLayout : Layout
                 continue;
             }
             pageBreak = false;
-            if (clean is "Analys" or "Kommentar")
+            if (clean.TrimEnd(':') is "Analys" or "Kommentar")
             {
                 if (!indicator && pending.Count > 0 && PlaceDateless(pending, state)) pending.Clear();
                 state.AwaitingNote = true;

@@ -356,9 +356,11 @@ internal sealed class TabLayout : Layout
         return ReportImporter.IsHeading(ReportImporter.Clean(lines[k])) ? null : k;
     }
 
-    /// <summary>"Analys …" or "Kommentar …": a note on the row above.</summary>
+    /// <summary>"Analys …" or "Kommentar …" (also with a colon: "Analys: …"): a note on the row above; the label with its colon.</summary>
     private static string? NoteLabel(string cell) =>
-        new[] { "Analys", "Kommentar" }.FirstOrDefault(l => cell == l || cell.StartsWith(l + " ", StringComparison.Ordinal));
+        new[] { "Analys", "Kommentar" }.Where(l => cell.StartsWith(l, StringComparison.Ordinal))
+            .Select(l => cell.Length > l.Length && cell[l.Length] == ':' ? l + ":" : l)
+            .FirstOrDefault(l => cell.Length == l.Length || cell[l.Length] == ' ');
 
     /// <summary>
     /// Where empty cells were lost in extraction the row is shorter than the header. When the row still

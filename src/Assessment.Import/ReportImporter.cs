@@ -138,17 +138,9 @@ public static partial class ReportImporter
                 case var _ when EndsGoalTree(clean):
                     state.Close(); // the goal tree ends where the report's economy section begins
                     continue;
-                case "Analys":
+                case var _ when SectionOf(clean) is { } section:
                     state.Mark();
-                    state.Section = Section.Analysis;
-                    continue;
-                case "Beskrivning":
-                    state.Mark();
-                    state.Section = Section.Description;
-                    continue;
-                case "Förväntat resultat":
-                    state.Mark();
-                    state.Section = Section.Expected;
+                    state.Section = section;
                     continue;
             }
             state.Text(clean, number, bullet: Bullet().IsMatch(raw));
@@ -156,6 +148,18 @@ public static partial class ReportImporter
         state.Finish();
         return new ImportResult(dataset, notes);
     }
+
+    /// <summary>
+    /// The section of a goal's text a line heads: "Analys", "Beskrivning", "Förväntat resultat" (or "Förväntade resultat"),
+    /// with a colon or without.
+    /// </summary>
+    private static Section? SectionOf(string clean) => clean.TrimEnd(':', ' ') switch
+    {
+        "Analys" => Section.Analysis,
+        "Beskrivning" => Section.Description,
+        "Förväntat resultat" or "Förväntade resultat" => Section.Expected,
+        _ => null,
+    };
 
     /// <summary>The section heading after the goal tree in the city's report template.</summary>
     internal static bool EndsGoalTree(string clean) => clean is "Uppföljning av ekonomi" or "Redovisning av ekonomi";

@@ -484,4 +484,18 @@ public class LayoutVariantTests
         Dump(import.Dataset).ShouldBe(Dump(Import(text)));
         import.Notes.ShouldNotContain(n => n.Message.Contains("ndikatorer") || n.Message.Contains("ktiviteter"));
     }
+
+    [Theory]
+    [InlineData(AnnualSeed)]
+    [InlineData(TertialSeed)]
+    [InlineData("003_ce6ff41ba5d2322e.txt")]
+    public void Section_labels_with_a_colon_or_in_the_plural_head_the_same_sections(string seed)
+    {
+        // "Analys:", "Beskrivning:", "Förväntade resultat:" as other districts write them, on their own lines and before a row's note.
+        var text = File.ReadAllText(Repo.Seed(seed));
+        var variant = Regex.Replace(text, @"^([#\s]*\**)(Analys|Beskrivning|Förväntat resultat)(\**)(?=[ \t]|$)", m =>
+            m.Groups[1].Value + (m.Groups[2].Value == "Förväntat resultat" ? "Förväntade resultat" : m.Groups[2].Value) + ":" + m.Groups[3].Value, RegexOptions.Multiline);
+        variant.ShouldNotBe(text);
+        Dump(ReportImporter.Import(variant, "variant.txt").Dataset).ShouldBe(Dump(Import(text)));
+    }
 }
