@@ -257,7 +257,8 @@ internal static partial class FlatCells
         return inexact.OrderBy(r => r.Penalty).ThenBy(r => r.NameEnd).Take(1).ToList();
     }
 
-    private static bool CanBeInCell(string word) =>
+    /// <summary>A word that can stand in a value cell: a figure, a unit, a word of a target or a period, a status.</summary>
+    internal static bool CanBeInCell(string word) =>
         ValueWords.Contains(word) || Layout.StatusWords.Contains(word) || KnownUnit().IsMatch(word) || Regex.IsMatch(word, @"^(?:[-−+]|\+/-)?\d") || OtherUnit().IsMatch(word) || word is "+/-" or "-" or "–" or "—";
 
     /// <summary>

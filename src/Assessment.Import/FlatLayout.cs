@@ -92,6 +92,12 @@ internal sealed partial class FlatLayout : Layout
         RawRow? cellBelow = null;
         // The pending activity's Avvikelse cell, read before its dates (on their line or a line of its own above them).
         string? cellAbove = null;
+        // The indicator placed last, while only blank lines or its name's tail have followed its values: an extraction
+        // that reads a row from top to bottom puts the values beside the middle of a wrapped name, the rest of it below.
+        RawRow? nameGoesOn = null;
+        // The indicator placed right before the pending lines began (only blank lines between): their first block may be the
+        // rest of its name in upper case ("(I-SIP) inom …"), which shows only when a second block starts a name of its own.
+        RawRow? pendingAfter = null;
         for (; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -111,6 +117,8 @@ internal sealed partial class FlatLayout : Layout
             if (EndsTable(clean)) break;
             var below = cellBelow;
             cellBelow = null;
+            var tailOf = nameGoesOn;
+            nameGoesOn = null;
             if (IsTableStart(lines, i))
             {
                 if ((ColumnHeaders.OfIndicators(FirstWord(clean)) == true) != indicator) break;
@@ -166,6 +174,13 @@ internal sealed partial class FlatLayout : Layout
             }
             if (!indicator && blankAfterPending && !RowRest().IsMatch(clean) && PlaceDateless(pending, state))
                 pending.Clear(); // an activity without dates: its name ended at the blank line, and a new row starts
+            if (indicator && blankAfterPending && pendingAfter is not null && StartsName(clean) && !FlatCells.CanBeInCell(FirstWord(ReportImporter.Clean(pending[0].Text))))
+            {
+                // Words that are no values, a blank line, then a name: a name has no blank line in it, so the first block is
+                // the rest of the name of the indicator above, below its values.
+                NameBelowValues(pendingAfter, pending, state);
+                pending.Clear();
+            }
             blankAfterPending = false;
             if (state.AwaitingNote || noteOpen)
             {
@@ -182,7 +197,7 @@ internal sealed partial class FlatLayout : Layout
                 SetDeviation(below, clean, i + 1, state);
                 continue;
             }
-            if (pending.Count == 0 && char.IsLower(clean[0]) && clean.EndsWith('.'))
+            if (pending.Count == 0 && tailOf is null && char.IsLower(clean[0]) && clean.EndsWith('.'))
             {
                 // The tail of the paragraph above the table, moved below the header by a page break.
                 state.Note(i + 1, state.ContinueParagraph(clean)
@@ -191,7 +206,18 @@ internal sealed partial class FlatLayout : Layout
                 continue;
             }
             if (pending.Count == 0 && state.LastRow is { } previous && Continues(previous, clean))
+            {
+                nameGoesOn = tailOf; // the wrapped rest of a cell ("av" / "nämnd"): the name may still go on below it
                 continue;
+            }
+            if (pending.Count == 0 && tailOf is not null && ReportImporter.ContinuesText(tailOf.Name, clean))
+            {
+                // The rest of the name below its values ("… av totalt" / values / "antal anställda (årsarbetare)"): a row's
+                // name starts in upper case, so a line that carries on its sentence right after the values goes on with it.
+                NameBelowValues(tailOf, [(raw, i + 1)], state);
+                nameGoesOn = tailOf;
+                continue;
+            }
             if (pending.Count >= 30)
                 return AsText(pending, state); // no row ends here: the table is over and this is running text
             if (pending.Count > 0 && Regex.IsMatch(clean, @"^\p{Ll}$") && clean is not ("i" or "å" or "ö"))
@@ -200,10 +226,13 @@ internal sealed partial class FlatLayout : Layout
                 pending[^1] = (pending[^1].Text.TrimEnd() + clean, pending[^1].Line);
                 continue;
             }
+            if (pending.Count == 0) pendingAfter = tailOf;
             pending.Add((raw, i + 1));
             if (indicator)
             {
-                if (TryPlaceIndicator(pending, valueColumns, statusLast, state, NextTexts(lines, i))) pending.Clear();
+                if (!TryPlaceIndicator(pending, valueColumns, statusLast, state, NextTexts(lines, i))) continue;
+                pending.Clear();
+                nameGoesOn = state.LastRow;
             }
             else if (TryPlaceActivity(pending, state, cellAbove, statusColumn, out var emptyCell))
             {
@@ -237,6 +266,17 @@ internal sealed partial class FlatLayout : Layout
         }
         return false;
     }
+
+    /// <summary>Lines below an indicator's values that carry on its name: added to it, and noted.</summary>
+    private static void NameBelowValues(RawRow row, List<(string Text, int Line)> lines, ReportImporter.State state)
+    {
+        row.Name = $"{row.Name.TrimEnd()} {Regex.Replace(string.Join(' ', lines.Select(l => ReportImporter.Clean(l.Text))), @"\s+", " ")}";
+        state.Note(lines[0].Line, $"namnet på raden {row.Line} fortsätter under värdena: \"{Short(row.Name)}\"");
+    }
+
+    /// <summary>Whether a line starts an indicator's name: its first word is in upper case and can stand in no cell ("Antal", not "Tertial").</summary>
+    private static bool StartsName(string clean) =>
+        clean.Length > 0 && char.IsUpper(clean[0]) && !FlatCells.CanBeInCell(FirstWord(clean));
 
     /// <summary>Hands lines that ended no row back to be read as running text, and says so.</summary>
     private static int AsText(List<(string Text, int Line)> pending, ReportImporter.State state)

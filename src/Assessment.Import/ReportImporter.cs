@@ -117,7 +117,7 @@ public static partial class ReportImporter
                 {
                     var next = Clean(lines[i + 1]);
                     if (next.Length == 0 || RatingLine().IsMatch(next) || Heading(next) is not null || layout.IsTableStart(lines, i + 1)) break;
-                    if (title.Trim().Length > 0 && !ContinuesHeading(title, next)) break;
+                    if (title.Trim().Length > 0 && !ContinuesText(title, next)) break;
                     title = $"{title} {next}";
                     i++;
                 }
@@ -168,12 +168,13 @@ public static partial class ReportImporter
     internal static string Clean(string raw) => Decoration().Replace(raw, "").Trim();
 
     /// <summary>
-    /// A heading's next line carries on its title when it continues the sentence: it starts in lower case, or
-    /// the title so far ends with a hyphen, a comma or a word that cannot end a title.
+    /// A line carries on the text before it (a heading's title, an indicator's name) when it continues the sentence: it
+    /// starts in lower case (after an opening bracket or quote: "(årsarbetare)"), or the text so far ends with a hyphen, a
+    /// comma or a word that cannot end a title.
     /// </summary>
-    private static bool ContinuesHeading(string title, string next)
+    internal static bool ContinuesText(string title, string next)
     {
-        if (char.IsLower(next[0])) return true;
+        if (next.TrimStart('(', '"', '”', '«', '[').FirstOrDefault() is var first && char.IsLower(first)) return true;
         var end = title.TrimEnd();
         if (IsCapitals(end) && IsCapitals(next)) return true; // a heading set in capitals wraps in capitals
         if (end.EndsWith('-') || end.EndsWith('–') || end.EndsWith(',')) return true;

@@ -31,6 +31,14 @@ public sealed record FlatReportWriter
     /// <summary>A name that fits on one line stands on the values line, before the first value ("Sjukfrånvaro 7,6 % 5,7 % …").</summary>
     public bool NameOnValueLine { get; init; }
 
+    /// <summary>
+    /// The values stand beside the middle of a name wrapped over several lines, as an extraction that reads a row from top
+    /// to bottom gives them: the name's first lines (half of them, at least one), the values, then the rest of the name.
+    /// Not in a table's last row where the rest starts in upper case ("… kompetens inom" / values / "HR-området …"): text
+    /// between a table and the next is read as the goal's, so that row keeps its values after the name.
+    /// </summary>
+    public bool ValuesMidName { get; init; }
+
     /// <summary>"Nämndmål: 1.2.1 Titel" loses its number ("Nämndmål: Titel") or, with <see cref="DropBoardPrefix"/>, its label too.</summary>
     public bool DropBoardNumbers { get; init; }
 
@@ -253,6 +261,7 @@ public sealed record FlatReportWriter
         foreach (var row in rows)
         {
             _rows++;
+            var lastRow = row == rows[^1];
             if (PageBetweenRowsEvery > 0 && _rows % PageBetweenRowsEvery == 0)
                 text.AppendLine().Append(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}")).AppendLine().Append(header);
             text.AppendLine("  ").AppendLine(" ").AppendLine();
@@ -264,7 +273,9 @@ public sealed record FlatReportWriter
                 Notes(text, row);
                 continue;
             }
-            for (var n = 0; n < name.Count; n++)
+            var before = ValuesMidName && name.Count > 1 ? Math.Max(1, name.Count / 2) : name.Count;
+            if (lastRow && before < name.Count && !char.IsLower(name[before].TrimStart()[0])) before = name.Count;
+            for (var n = 0; n < before; n++)
             {
                 if (n == 1 && PageBreakEvery > 0 && _rows % PageBreakEvery == 0)
                     text.AppendLine().AppendLine(footer).AppendLine().AppendLine().Append(header);
@@ -272,6 +283,11 @@ public sealed record FlatReportWriter
             }
             text.AppendLine();
             ValueLines(text, cells);
+            if (before < name.Count)
+            {
+                foreach (var line in name.Skip(before)) text.Append(line).AppendLine(" ");
+                text.AppendLine();
+            }
             Notes(text, row);
         }
     }

@@ -487,6 +487,9 @@ internal static class ImportVariants
         foreach (var (name, lines) in forms)
             foreach (var v in BothReports(family, name, new FlatReportWriter { PageBetweenRowsEvery = 3, PageBetweenRows = lines }))
                 yield return v;
+        // The values beside the middle of a wrapped name: the name's first lines, the values, the rest of the name.
+        foreach (var v in BothReports(family, "värdena mitt i ett radbrutet namn", new FlatReportWriter { ValuesMidName = true }))
+            yield return v;
         // The annual report itself as pdftotext gives it: a form feed before each page's first line.
         yield return new Variant(family, "sidmatning efter varje sidfot (VB, pdftotext)", () =>
             (Annual(), RewriteAll(AnnualText.Value, @"(\d+\(100\) )\n", "$1\n\f")));
