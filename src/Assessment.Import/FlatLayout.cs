@@ -92,9 +92,10 @@ internal sealed partial class FlatLayout : Layout
         RawRow? cellBelow = null;
         // The pending activity's Avvikelse cell, read before its dates (on their line or a line of its own above them).
         string? cellAbove = null;
-        // The indicator placed last, while only blank lines or its name's tail have followed its values: an extraction
-        // that reads a row from top to bottom puts the values beside the middle of a wrapped name, the rest of it below.
+        // The row placed last, while only blank lines or its name's tail have followed its values or dates: an extraction
+        // that reads a row from top to bottom puts them beside the middle of a wrapped name, the rest of it below.
         RawRow? nameGoesOn = null;
+        var tailLine = -1; // the index of the last line that went on with a name below its values
         // The indicator placed right before the pending lines began (only blank lines between): their first block may be the
         // rest of its name in upper case ("(I-SIP) inom …"), which shows only when a second block starts a name of its own.
         RawRow? pendingAfter = null;
@@ -191,12 +192,6 @@ internal sealed partial class FlatLayout : Layout
                 noteOpen = true;
                 continue;
             }
-            if (!indicator && pending.Count == 0 && below is not null && IsCellApart(raw, clean))
-            {
-                // The Avvikelse cell of the row above on a line below its dates: read as on the dates' line.
-                SetDeviation(below, clean, i + 1, state);
-                continue;
-            }
             if (pending.Count == 0 && tailOf is null && char.IsLower(clean[0]) && clean.EndsWith('.'))
             {
                 // The tail of the paragraph above the table, moved below the header by a page break.
@@ -210,12 +205,19 @@ internal sealed partial class FlatLayout : Layout
                 nameGoesOn = tailOf; // the wrapped rest of a cell ("av" / "nämnd"): the name may still go on below it
                 continue;
             }
-            if (pending.Count == 0 && tailOf is not null && ReportImporter.ContinuesText(tailOf.Name, clean))
+            if (pending.Count == 0 && tailOf is not null && (ReportImporter.StartsInLowerCase(clean) || tailLine == i - 1))
             {
-                // The rest of the name below its values ("… av totalt" / values / "antal anställda (årsarbetare)"): a row's
-                // name starts in upper case, so a line that carries on its sentence right after the values goes on with it.
-                NameBelowValues(tailOf, [(raw, i + 1)], state);
-                nameGoesOn = tailOf;
+                // The rest of the name below its values or dates ("… av totalt" / values / "antal anställda (årsarbetare)"):
+                // a row's name starts in upper case, so a line in lower case right after them goes on with it, and so does
+                // the line right below that one (a name's lines stand together).
+                NameBelowValues(tailOf, [(raw, i + 1)], state, noted: tailLine == i - 1);
+                (nameGoesOn, tailLine) = (tailOf, i);
+                continue;
+            }
+            if (!indicator && pending.Count == 0 && below is not null && IsCellApart(raw, clean))
+            {
+                // The Avvikelse cell of the row above on a line below its dates: read as on the dates' line.
+                SetDeviation(below, clean, i + 1, state);
                 continue;
             }
             if (pending.Count >= 30)
@@ -239,6 +241,7 @@ internal sealed partial class FlatLayout : Layout
                 pending.Clear();
                 cellAbove = null;
                 if (emptyCell) cellBelow = state.LastRow;
+                nameGoesOn = state.LastRow;
             }
         }
         // Lines after the last row that end no row are the running text after the table: read them as text.
@@ -267,11 +270,11 @@ internal sealed partial class FlatLayout : Layout
         return false;
     }
 
-    /// <summary>Lines below an indicator's values that carry on its name: added to it, and noted.</summary>
-    private static void NameBelowValues(RawRow row, List<(string Text, int Line)> lines, ReportImporter.State state)
+    /// <summary>Lines below a row's values or dates that carry on its name: added to it, and noted (once: not when the line above was <paramref name="noted"/>).</summary>
+    private static void NameBelowValues(RawRow row, List<(string Text, int Line)> lines, ReportImporter.State state, bool noted = false)
     {
         row.Name = $"{row.Name.TrimEnd()} {Regex.Replace(string.Join(' ', lines.Select(l => ReportImporter.Clean(l.Text))), @"\s+", " ")}";
-        state.Note(lines[0].Line, $"namnet på raden {row.Line} fortsätter under värdena: \"{Short(row.Name)}\"");
+        if (!noted) state.Note(lines[0].Line, $"namnet på raden {row.Line} fortsätter under värdena: \"{Short(row.Name)}\"");
     }
 
     /// <summary>Whether a line starts an indicator's name: its first word is in upper case and can stand in no cell ("Antal", not "Tertial").</summary>

@@ -117,7 +117,7 @@ public static partial class ReportImporter
                 {
                     var next = Clean(lines[i + 1]);
                     if (next.Length == 0 || RatingLine().IsMatch(next) || Heading(next) is not null || layout.IsTableStart(lines, i + 1)) break;
-                    if (title.Trim().Length > 0 && !ContinuesText(title, next)) break;
+                    if (title.Trim().Length > 0 && !ContinuesHeading(title, next)) break;
                     title = $"{title} {next}";
                     i++;
                 }
@@ -168,19 +168,21 @@ public static partial class ReportImporter
     internal static string Clean(string raw) => Decoration().Replace(raw, "").Trim();
 
     /// <summary>
-    /// A line carries on the text before it (a heading's title, an indicator's name) when it continues the sentence: it
-    /// starts in lower case (after an opening bracket or quote: "(årsarbetare)"), or the text so far ends with a hyphen, a
-    /// comma or a word that cannot end a title.
+    /// A heading's next line carries on its title when it continues the sentence: it starts in lower case (<see
+    /// cref="StartsInLowerCase"/>), or the title so far ends with a hyphen, a comma or a word that cannot end a title.
     /// </summary>
-    internal static bool ContinuesText(string title, string next)
+    private static bool ContinuesHeading(string title, string next)
     {
-        if (next.TrimStart('(', '"', '”', '«', '[').FirstOrDefault() is var first && char.IsLower(first)) return true;
+        if (StartsInLowerCase(next)) return true;
         var end = title.TrimEnd();
         if (IsCapitals(end) && IsCapitals(next)) return true; // a heading set in capitals wraps in capitals
         if (end.EndsWith('-') || end.EndsWith('–') || end.EndsWith(',')) return true;
         var lastWord = end.Split(' ').Last().ToLowerInvariant();
         return lastWord is "och" or "i" or "för" or "med" or "till" or "av" or "som" or "att" or "på" or "en" or "ett" or "där" or "ska" or "samt" or "de" or "den" or "det";
     }
+
+    /// <summary>Whether a line's first letter, after an opening bracket or quote ("(årsarbetare)"), is in lower case: it carries on a sentence.</summary>
+    internal static bool StartsInLowerCase(string clean) => clean.TrimStart('(', '"', '”', '«', '[').FirstOrDefault() is var first && char.IsLower(first);
 
     private static bool IsCapitals(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
 

@@ -32,10 +32,11 @@ public sealed record FlatReportWriter
     public bool NameOnValueLine { get; init; }
 
     /// <summary>
-    /// The values stand beside the middle of a name wrapped over several lines, as an extraction that reads a row from top
-    /// to bottom gives them: the name's first lines (half of them, at least one), the values, then the rest of the name.
+    /// The values (an activity's dates) stand beside the middle of a name wrapped over several lines, as an extraction that
+    /// reads a row from top to bottom gives them: the name's first lines (half of them, at least one), the values, then the rest of the name.
     /// Not in a table's last row where the rest starts in upper case ("… kompetens inom" / values / "HR-området …"): text
-    /// between a table and the next is read as the goal's, so that row keeps its values after the name.
+    /// between a table and the next is read as the goal's, so that row keeps its values after the name; nor in an activity
+    /// whose rest starts in upper case (a sentence of its own): a name without dates is an activity without dates.
     /// </summary>
     public bool ValuesMidName { get; init; }
 
@@ -361,7 +362,9 @@ public sealed record FlatReportWriter
         {
             _activities++;
             var name = NameLines(row.Name, 64);
-            for (var n = 0; n < name.Count; n++)
+            var before = ValuesMidName && name.Count > 1 ? Math.Max(1, name.Count / 2) : name.Count;
+            if (before < name.Count && !char.IsLower(name[before].TrimStart()[0])) before = name.Count;
+            for (var n = 0; n < before; n++)
             {
                 if (n == 1 && ActivityPageBreakEvery > 0 && _activities % ActivityPageBreakEvery == 0)
                     text.AppendLine().AppendLine(footer).AppendLine().Append(header);
@@ -378,6 +381,11 @@ public sealed record FlatReportWriter
                 DeviationPlace.LineAbove => $"{cell} \n{dates}",
                 _ => $"{dates} {cell}",
             }).AppendLine(" ").AppendLine();
+            if (before < name.Count)
+            {
+                foreach (var line in name.Skip(before)) text.Append(line).AppendLine(" ");
+                text.AppendLine();
+            }
             Notes(text, row);
         }
     }
