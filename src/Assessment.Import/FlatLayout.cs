@@ -205,11 +205,11 @@ internal sealed partial class FlatLayout : Layout
                 nameGoesOn = tailOf; // the wrapped rest of a cell ("av" / "nämnd"): the name may still go on below it
                 continue;
             }
-            if (pending.Count == 0 && tailOf is not null && (ReportImporter.StartsInLowerCase(clean) || tailLine == i - 1))
+            if (pending.Count == 0 && tailOf is not null && (ReportImporter.StartsInLowerCase(clean) || tailLine == i - 1) && (indicator || Deviation(clean) is null))
             {
                 // The rest of the name below its values or dates ("… av totalt" / values / "antal anställda (årsarbetare)"):
                 // a row's name starts in upper case, so a line in lower case right after them goes on with it, and so does
-                // the line right below that one (a name's lines stand together).
+                // the line right below that one (a name's lines stand together). An activity's mark below its dates ("x") is its cell.
                 NameBelowValues(tailOf, [(raw, i + 1)], state, noted: tailLine == i - 1);
                 (nameGoesOn, tailLine) = (tailOf, i);
                 continue;

@@ -575,7 +575,7 @@ internal static class ImportVariants
         foreach (var (at, where) in new[] { (FlatReportWriter.DeviationPlace.NextLine, "på raden under datumen"), (FlatReportWriter.DeviationPlace.BeforeDates, "före datumen"),
                      (FlatReportWriter.DeviationPlace.LineAbove, "på egen rad ovanför datumen") })
         {
-            foreach (var (yes, none) in new[] { ("Avvikelse", "Se analys"), ("X", "Nej") })
+            foreach (var (yes, none) in new[] { ("Avvikelse", "Se analys"), ("X", "Nej"), ("x", "nej") })
                 foreach (var v in BothReports(family, $"platt: {yes} och \"{none}\" {where}", new FlatReportWriter { DeviationFlag = yes, DeviationNone = none, DeviationAt = at }, EveryThirdFlagged))
                     yield return v;
             // A report whose activity names start at the line's start, as the cell does, and are as short as a cell's text
