@@ -52,14 +52,21 @@ internal abstract partial class Layout
     internal static bool? Deviation(string cell) =>
         DeviationYes().IsMatch(cell) ? true : DeviationNo().IsMatch(cell) || NoValue().IsMatch(cell) ? false : null;
 
-    /// <summary>
-    /// A Status cell (<see cref="ColumnHeaders.Status"/>): the colour the city's system gives an indicator ("Grön", "Gul",
-    /// "Röd", "Grå" for one not assessed) or its rating in words ("Delvis uppfyllt", "Ej uppnått", "Uppfylls helt", "Ej bedömd").
-    /// </summary>
-    [GeneratedRegex(@"^(?:Grön|Gul|Röd|Grå|(?:(?:Helt|Delvis|Ej|Inte)\s+)?(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?:Uppfylls|Uppnås)\s+(?:helt|delvis|inte|ej)|Ej\s+bedömd|Ej\s+bedömt)$", RegexOptions.IgnoreCase)]
-    private static partial Regex StatusCell();
+    /// <summary>The words of a Status cell (<see cref="ColumnHeaders.Status"/>), each list once: colours, degrees, states, verbs, not assessed.</summary>
+    private static readonly string[] StatusColours = ["Grön", "Gul", "Röd", "Grå"], StatusDegrees = ["Helt", "Delvis", "Ej", "Inte"],
+        StatusStates = ["Uppfyllt", "Uppfylld", "Uppnått", "Uppnådd"], StatusVerbs = ["Uppfylls", "Uppnås"], NotAssessed = ["Bedömd", "Bedömt"];
 
-    internal static bool IsStatus(string cell) => StatusCell().IsMatch(cell);
+    /// <summary>
+    /// A Status cell: the colour the city's system gives an indicator ("Grön", "Gul", "Röd", "Grå" for one not assessed) or
+    /// its rating in words ("Delvis uppfyllt", "Ej uppnått", "Uppfylls helt", "Ej bedömd").
+    /// </summary>
+    private static readonly Regex StatusCell = new(
+        $@"^(?:{Any(StatusColours)}|(?:{Any(StatusDegrees)}\s+)?{Any(StatusStates)}|{Any(StatusVerbs)}\s+{Any(StatusDegrees)}|Ej\s+{Any(NotAssessed)})$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static string Any(string[] words) => $"(?:{string.Join('|', words)})";
+
+    internal static bool IsStatus(string cell) => StatusCell.IsMatch(cell);
 
     /// <summary>An activity's Status cell: where the activity stands in its work ("Pågående", "Avslutad", "Ej påbörjad", "Försenad") or a colour.</summary>
     private const string ActivityStatus =
@@ -75,9 +82,8 @@ internal abstract partial class Layout
     internal static string WithoutActivityStatus(string cells) => ActivityStatusAtEdge().Replace(cells, "", 1);
 
     /// <summary>Every word of a Status cell (<see cref="IsStatus"/>), for telling where a row's name ends.</summary>
-    internal static readonly HashSet<string> StatusWords = new(
-        ["Grön", "Gul", "Röd", "Grå", "Helt", "Delvis", "Ej", "Inte", "Uppfyllt", "Uppfylld", "Uppnått", "Uppnådd", "Uppfylls", "Uppnås", "Bedömd", "Bedömt"],
-        StringComparer.OrdinalIgnoreCase);
+    internal static readonly HashSet<string> StatusWords =
+        new([.. StatusColours, .. StatusDegrees, .. StatusStates, .. StatusVerbs, .. NotAssessed], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*"); not the power of a unit of area or
