@@ -19,17 +19,17 @@ public static partial class ReportImporter
     // "Inriktningsmål 2: …", "KF:s mål för verksamhetsområdet: 1.2 …", "Mål för verksamhetsområdet 1.2: …",
     // "Verksamhetsområdesmål 1.2 …", "Nämndmål: 1.2.1. …", "Nämndens mål 1.2.1: …", "Nämndmål 1: …" (numbered under its
     // goal), "Nämndmål b) …" (lettered under its goal), "Nämndmål: …", and the same with the label in capitals. After the
-    // label comes a colon and an optional number, or a number (with a dot or a colon) and a title that starts with a
-    // capital. Without a number the id is derived from the goal above; a number shorter than the level's ("Nämndmål 2",
+    // label comes a colon and an optional number, or a number (with a dot or a colon, or a dash after it: "Nämndmål 1.2.1 –
+    // Titel") and a title that starts with a capital. Without a number the id is derived from the goal above; a number shorter than the level's ("Nämndmål 2",
     // "Verksamhetsområdesmål 2") or a letter ("b)") is counted under the goal above.
 
-    [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Ii]nriktningsmål|Inriktningsmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+)[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Ii]nriktningsmål|Inriktningsmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+)(?:[.:]?\s+|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();
 
-    [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+MÅL FÖR VERKSAMHETSOMRÅDET|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]|\s|$)\s*)?|\s+(?<id>\d+(?:\.\d+)?|[a-z]\))[.:]?\s+(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+MÅL FÖR VERKSAMHETSOMRÅDET|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]|\s|$)\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]?\s+|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex ServiceAreaHeading();
 
-    [GeneratedRegex(@"^(?:Nämndmål|(?:Stadsdelsnämndens|Nämndens) mål|NÄMNDMÅL|(?:STADSDELS)?NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*)?|\s+(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:Nämndmål|(?:Stadsdelsnämndens|Nämndens) mål|NÄMNDMÅL|(?:STADSDELS)?NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+(?:\.\d+){0,2}|[a-z]\))(?:[.:]?\s*|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex BoardHeading();
 
     /// <summary>A list item: "•", "●", "-" or "–" first on the line (the flattened layout loses the mark in <see cref="Clean"/>).</summary>

@@ -174,6 +174,19 @@ internal static class ImportVariants
                 GoalLevel.ServiceAreaGoal => $"Verksamhetsområdesmål {Letter(g.Id)}) {g.Title}",
                 _ => $"Nämndens mål: {Letter(g.Id)}) {g.Title}",
             }),
+            // The number and the title parted by a dash, as a report's heading style may set them.
+            ("Nämndmål 1.1.1 – Titel", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id} – {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet {g.Id} - {g.Title}",
+                _ => $"Nämndmål {g.Id} – {g.Title}",
+            }),
+            ("KF:s inriktningsmål: 1 – Titel", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"KF:s inriktningsmål: {g.Id} – {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {g.Id} – {g.Title}",
+                _ => $"Nämndmål: {g.Id} - {g.Title}",
+            }),
             ("versaler", g => SeedHeading(g).ToUpperInvariant()),
             ("rubrikord i versaler", g => g.Level switch
             {
