@@ -82,6 +82,44 @@ public static partial class ReportImporter
 
     public static ImportResult Import(string text, string source)
     {
+        var result = ImportText(text, source);
+        if (result.Dataset.Goals.Count > 0 || WithNumberedHeadings(text) is not { } labelled) return result;
+        var again = ImportText(labelled, source);
+        return again with
+        {
+            Notes = [new ImportNote(1, "rapporten har inga rubriker med rubrikord (\"Nämndmål\", \"KF:s inriktningsmål\" …): numrerade rubriker följda av en betygsrad lästes som mål efter numrets djup (1 inriktningsmål, 1.2 verksamhetsområdesmål, 1.2.1 nämndmål)"), .. again.Notes],
+        };
+    }
+
+    /// <summary>A heading of only a number and a title ("1.2.1 Alla barn …", "2. Ett klimatsmart Stockholm").</summary>
+    [GeneratedRegex(@"^(?<id>\d+(?:\.\d+){0,2})\.?\s+(?<title>[\p{Lu}""”«].*)$")]
+    private static partial Regex NumberedHeading();
+
+    /// <summary>
+    /// The report's text with a label put before each heading that is only a number and a title ("1.2.1 Alla barn …")
+    /// and is followed, within a few lines, by a rating line: the number's depth says the level (1 inriktningsmål, 1.2
+    /// verksamhetsområdesmål, 1.2.1 nämndmål). Null when there is none. Lines keep their numbers.
+    /// </summary>
+    private static string? WithNumberedHeadings(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var found = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (NumberedHeading().Match(Clean(lines[i])) is not { Success: true } m) continue;
+            var rated = lines.Skip(i + 1).Select(Clean).Where(l => l.Length > 0).Take(4)
+                .TakeWhile(l => !NumberedHeading().IsMatch(l)).Any(IsRatingLine);
+            if (!rated) continue;
+            var id = m.Groups["id"].Value;
+            var label = id.Count(c => c == '.') switch { 0 => "KF:s inriktningsmål", 1 => "KF:s mål för verksamhetsområdet", _ => "Nämndmål" };
+            lines[i] = $"{label}: {id} {m.Groups["title"].Value}";
+            found = true;
+        }
+        return found ? string.Join('\n', lines) : null;
+    }
+
+    private static ImportResult ImportText(string text, string source)
+    {
         var lines = text.Replace("\r\n", "\n").Split('\n');
         var layout = Layout.Detect(lines);
         var notes = new List<ImportNote>();

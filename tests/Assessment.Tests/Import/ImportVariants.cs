@@ -187,6 +187,8 @@ internal static class ImportVariants
                 GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet: {g.Id} – {g.Title}",
                 _ => $"Nämndmål: {g.Id} - {g.Title}",
             }),
+            // No label at all: the number's depth says the level.
+            ("bara nummer och titel (1.2.1 Titel)", g => g.Level == GoalLevel.DirectionGoal ? $"{g.Id}. {g.Title}" : $"{g.Id} {g.Title}"),
             ("versaler", g => SeedHeading(g).ToUpperInvariant()),
             ("rubrikord i versaler", g => g.Level switch
             {

@@ -498,4 +498,18 @@ public class LayoutVariantTests
         variant.ShouldNotBe(text);
         Dump(ReportImporter.Import(variant, "variant.txt").Dataset).ShouldBe(Dump(Import(text)));
     }
+
+    [Fact]
+    public void Headings_of_only_a_number_and_a_title_are_goals_by_the_numbers_depth_when_a_rating_follows()
+    {
+        var import = ReportImporter.Import("1. Ett mål\n\nUppfylls helt\n\n1.1 Ett delmål\n\nUppfylls delvis\n\n1.1.1 Nämndens mål\n\nUppfylls inte\n", "nummer.txt");
+        import.Dataset.AllGoals().Select(g => $"{g.Level} {g.Id} {g.Title} {g.Recorded}").ShouldBe(
+            ["DirectionGoal 1 Ett mål helt", "ServiceAreaGoal 1.1 Ett delmål delvis", "BoardGoal 1.1.1 Nämndens mål inte"]);
+        import.Notes[0].Message.ShouldContain("numrerade rubriker följda av en betygsrad");
+
+        // Numbered chapters without ratings are no goals: the report is read as it is, and says it found none.
+        var chapters = ReportImporter.Import("1 Inledning\n\nText.\n\n2 Ekonomi\n\nText.\n", "kapitel.txt");
+        chapters.Dataset.Goals.ShouldBeEmpty();
+        chapters.Notes.ShouldContain(n => n.Message.StartsWith("inga mål hittades", StringComparison.Ordinal));
+    }
 }
