@@ -20,8 +20,9 @@ public static partial class ReportImporter
     // "Verksamhetsområdesmål 1.2 …", "Nämndmål: 1.2.1. …", "Nämndens mål 1.2.1: …", "Nämndmål 1: …" (numbered under its
     // goal), "Nämndmål b) …" (lettered under its goal), "Nämndmål: …", and the same with the label in capitals. After the
     // label comes a colon and an optional number, or a number (with a dot or a colon, or a dash after it: "Nämndmål 1.2.1 –
-    // Titel") and a title that starts with a capital. Without a number the id is derived from the goal above; a number shorter than the level's ("Nämndmål 2",
-    // "Verksamhetsområdesmål 2") or a letter ("b)") is counted under the goal above.
+    // Titel") and a title that starts with a capital. Without a number the id is derived from the goal above; a number
+    // shorter than the level's ("Nämndmål 2", "Verksamhetsområdesmål 2") or a letter ("b)") is counted under the goal above.
+    // A report without any such label is read again with its headings of only a number (WithNumberedHeadings).
 
     [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Ii]nriktningsmål|Inriktningsmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+)(?:[.:]?\s+|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();
