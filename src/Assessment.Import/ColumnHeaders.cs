@@ -33,6 +33,7 @@ internal static partial class ColumnHeaders
         ("slut", ["Slutdatum", "Slut"]),
         ("avvikelse", ["Avvikelse"]),
         (Status, ["Status", "Måluppfyllelse"]),
+        (Unit, ["Enhet", "Måttenhet"]),
     ];
 
     /// <summary>
@@ -41,6 +42,15 @@ internal static partial class ColumnHeaders
     /// other cells, and left with a note.
     /// </summary>
     public const string Status = "status";
+
+    /// <summary>
+    /// The indicator's unit ("%", "st", "antal"), a column some reports have beside the name: the dataset holds no cell for
+    /// it (the unit stands with each figure), so it is read only to keep its words out of the other cells, and left with a note.
+    /// </summary>
+    public const string Unit = "enhet";
+
+    /// <summary>Whether a column is one the importer reads only to leave it (<see cref="Status"/>, <see cref="Unit"/>).</summary>
+    public static bool IsLeft(string? key) => key is Status or Unit;
 
     /// <summary>An outcome headed by its year ("Utfall 2025"): the period's or last year's, as the header's other columns say (<see cref="ByYear"/>).</summary>
     private const string DatedOutcome = "utfall #";

@@ -40,6 +40,10 @@ internal static partial class FlatCells
     [GeneratedRegex(@"^\p{Ll}[\p{L}/.\-]{0,15}$")]
     private static partial Regex OtherUnit();
 
+    /// <summary>What a unit column names besides a unit: the kind of figure ("Antal", "Andel", "Procent", "Index", "Kronor").</summary>
+    [GeneratedRegex(@"^(?:antal|andel|procent|index|kronor|värde)$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitWord();
+
     // Targets that are words: deferred, direction only, bounds and bands.
     [GeneratedRegex(@"^(?:Tas fram(?: av(?: nämnd(?:/s(?:tyrelse)?|/styrelse)?)?)?|Fastställs(?: \d{4})?|Ökning|Minskning|Öka|öka|Minska|minska|Oförändrat|Bibehålla|(?:Max|Minst|Högst|Lägst|Under|Över) [-−]?\d[\d ]*(?:,\d+)?(?: ?%| \p{L}[\p{L}/.]*)*|\+/-\s?\d+(?:,\d+)? ?%?|[-–])$")]
     private static partial Regex WordTarget();
@@ -179,6 +183,8 @@ internal static partial class FlatCells
                 return PeriodCell.IsPeriodicity(text) ? (text, 0) : null;
             case ColumnHeaders.Status:
                 return Layout.IsStatus(text) ? (text, 0) : Layout.NoValue().IsMatch(text) ? (text, 1) : null;
+            case ColumnHeaders.Unit:
+                return KnownUnit().IsMatch(text) || UnitWord().IsMatch(text) ? (text, 0) : Layout.NoValue().IsMatch(text) ? (text, 1) : null;
         }
         if (AsNumber(atoms, from, to) is { } number) return number;
         if (Layout.NoValue().IsMatch(text)) return (text, 1);
@@ -312,7 +318,8 @@ internal static partial class FlatCells
     }
 
     private static bool CouldBeCell(IReadOnlyList<Atom> atoms, int from, int to) =>
-        AsCell(atoms, from, to, "arsmal") is not null || AsCell(atoms, from, to, "period") is not null || AsCell(atoms, from, to, ColumnHeaders.Status) is not null;
+        AsCell(atoms, from, to, "arsmal") is not null || AsCell(atoms, from, to, "period") is not null ||
+        AsCell(atoms, from, to, ColumnHeaders.Status) is not null || AsCell(atoms, from, to, ColumnHeaders.Unit) is not null;
 
     /// <summary>
     /// Cells whose spacing does not fit the columns: the last cell that reads as a period goes to Period, the
@@ -332,7 +339,7 @@ internal static partial class FlatCells
             free.Remove(last);
         }
         else if (last is "period" or "periodicitet") free.Remove(last);
-        foreach (var skip in new[] { ColumnHeaders.Status, "utfall_man", "utfall_kvinnor", "prognos", "utfall_forra_aret", "kf_arsmal", "utfall" })
+        foreach (var skip in new[] { ColumnHeaders.Status, ColumnHeaders.Unit, "utfall_man", "utfall_kvinnor", "prognos", "utfall_forra_aret", "kf_arsmal", "utfall" })
             if (free.Count > values.Count) free.Remove(skip);
         while (values.Count > free.Count) values.RemoveAt(0); // more cells than columns: the first are part of the name
         for (var k = 0; k < values.Count; k++)

@@ -80,7 +80,8 @@ internal sealed partial class FlatLayout : Layout
         var indicator = columns.Count > 0 && ColumnHeaders.OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
         var valueColumns = columns.Skip(1).ToList();
         var statusColumn = valueColumns.Contains(ColumnHeaders.Status);
-        if (statusColumn) state.Note(start + 1, StatusLeft("Status", indicator));
+        foreach (var left in valueColumns.Where(ColumnHeaders.IsLeft))
+            state.Note(start + 1, ColumnLeft(left, left == ColumnHeaders.Unit ? "Enhet" : "Status", indicator));
         // A Status column after the row's last cell: its cell, where there is one, follows the Period cell that ends the row.
         var statusLast = valueColumns.Count > 1 && valueColumns[^1] == ColumnHeaders.Status;
         if (statusLast) valueColumns.RemoveAt(valueColumns.Count - 1);
@@ -382,8 +383,8 @@ internal sealed partial class FlatLayout : Layout
     /// <summary>
     /// Places the row when its last cell is complete: the Period cell with its year (or the last column's cell,
     /// in a table without Period). A reading that does not fit the columns exactly is placed only when the row
-    /// holds a value besides the period, and its cells are marked uncertain. A Status cell (<see cref="ColumnHeaders.Status"/>)
-    /// is left: after the last cell (<paramref name="statusLast"/>) or among the others.
+    /// holds a value besides the period, and its cells are marked uncertain. A Status or unit cell (<see cref="ColumnHeaders.IsLeft"/>)
+    /// is left: a Status cell after the last cell (<paramref name="statusLast"/>) or among the others.
     /// </summary>
     private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, bool statusLast, ReportImporter.State state, IEnumerable<string> next)
     {
@@ -403,14 +404,14 @@ internal sealed partial class FlatLayout : Layout
         var row = new RawRow(line) { Name = FlatCells.Join(atoms, 0, firstCell) };
         foreach (var cell in best.Cells)
         {
-            if (cell.Column == ColumnHeaders.Status) continue;
+            if (ColumnHeaders.IsLeft(cell.Column)) continue;
             if (cell.Column is "period" or "periodicitet") SetPeriodicity(row, cell.Column, cell.Text, line, state);
             else row.Cells[cell.Column] = cell.Text;
         }
         var where = pending.Count == 1 ? $"rad {line}" : $"rad {line}–{pending[^1].Line}";
         if (!best.Exact)
         {
-            foreach (var cell in best.Cells.Where(c => c.Column is not ("period" or ColumnHeaders.Status)))
+            foreach (var cell in best.Cells.Where(c => c.Column != "period" && !ColumnHeaders.IsLeft(c.Column)))
                 row.Uncertain[cell.Column] = $"{where}: mellanrummen räcker inte för att placera värdena i tabellens {columns.Count} kolumner; \"{cell.Text}\" lästes som {Layout.ColumnTitle(cell.Column)}";
             state.Note(line, $"indikatorn \"{Short(row.Name)}\": värdena kunde inte placeras säkert efter mellanrummen och lästes som {string.Join(", ", best.Cells.Select(c => c.Column))} – kontrollera mot rapporten");
         }

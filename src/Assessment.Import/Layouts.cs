@@ -116,10 +116,12 @@ internal abstract partial class Layout
         else state.Note(line, $"perioden \"{cell}\" är varken ett år eller en tertial");
     }
 
-    /// <summary>The note that a table's Status column (<see cref="ColumnHeaders.Status"/>) was left.</summary>
-    internal static string StatusLeft(string heading, bool indicator) => indicator
-        ? $"kolumnen \"{heading}\" (indikatorns status i stadens system) lämnades: datasetet har ingen cell för den, regelverket bedömer indikatorn"
-        : $"kolumnen \"{heading}\" (aktivitetens status) lämnades: datasetet har ingen cell för den, bara för avvikelsen";
+    /// <summary>The note that a table's column read only to be left (<see cref="ColumnHeaders.IsLeft"/>) was left.</summary>
+    internal static string ColumnLeft(string key, string heading, bool indicator) => key == ColumnHeaders.Unit
+        ? $"kolumnen \"{heading}\" (indikatorns enhet) lämnades: datasetet har ingen cell för den, enheten står vid varje värde"
+        : indicator
+            ? $"kolumnen \"{heading}\" (indikatorns status i stadens system) lämnades: datasetet har ingen cell för den, regelverket bedömer indikatorn"
+            : $"kolumnen \"{heading}\" (aktivitetens status) lämnades: datasetet har ingen cell för den, bara för avvikelsen";
 
     /// <summary>Stores a row's cells under their keys, turning Period into periodicitet and the deviation word into a flag.</summary>
     internal static RawRow Row(int line, IReadOnlyList<string?> keys, IReadOnlyList<string> cells, ReportImporter.State state)
@@ -286,8 +288,8 @@ internal sealed class TabLayout : Layout
             state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
         for (var c = 0; c < keys.Count; c++)
         {
-            if (keys[c] != ColumnHeaders.Status) continue;
-            state.Note(start + 1, StatusLeft(header[c], indicator));
+            if (!ColumnHeaders.IsLeft(keys[c])) continue;
+            state.Note(start + 1, ColumnLeft(keys[c]!, header[c], indicator));
             keys[c] = null;
         }
         var noteOpen = false;

@@ -92,6 +92,9 @@ public sealed record FlatReportWriter
     /// </summary>
     public Func<int, string?>? Status { get; init; }
 
+    /// <summary>A column "Enhet" the dataset does not hold, as some reports give each indicator's unit: the row in, the cell's text out ("%", "antal"; null: empty). Written where <see cref="Columns"/> has "enhet".</summary>
+    public Func<RawRow, string?>? Unit { get; init; }
+
     /// <summary>The word an Avvikelse cell holds for a flagged activity ("Avvikelse", "X", "✔").</summary>
     public string DeviationFlag { get; init; } = "Avvikelse";
 
@@ -242,6 +245,7 @@ public sealed record FlatReportWriter
         "period" => ["Period"],
         "periodicitet" => ["Periodicitet"],
         "status" => ["Status"],
+        "enhet" => ["Enhet"],
         _ => throw new ArgumentOutOfRangeException(nameof(column)),
     };
 
@@ -267,7 +271,7 @@ public sealed record FlatReportWriter
                 text.AppendLine().Append(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}")).AppendLine().Append(header);
             text.AppendLine("  ").AppendLine(" ").AppendLine();
             var name = NameLines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
-            var cells = columns.Select(c => c == "status" ? Status?.Invoke(_rows) ?? EmptyCell : c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
+            var cells = columns.Select(c => c == "status" ? Status?.Invoke(_rows) ?? EmptyCell : c == "enhet" ? Unit?.Invoke(row) ?? EmptyCell : c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
             if (NameOnValueLine && name.Count == 1)
             {
                 ValueLines(text, cells, "  " + name[0]);

@@ -808,6 +808,16 @@ internal static class ImportVariants
             var tables = 0;
             return (Tertial(), RewriteAll(TertialText.Value, @"(?<=\n\n)(Indikator|Aktivitet)\t", m => $"{Label(m.Value.StartsWith('I'), ++tables)}\n\n{m.Value}"));
         });
+        // A unit column after the name ("Enhet": "%", "st", "antal", "kr"), as some reports give it: a column the dataset does not hold.
+        static string? Unit(RawRow row) => (row.Cells.GetValueOrDefault("arsmal") ?? row.Cells.GetValueOrDefault("utfall") ?? "") switch
+        {
+            var t when t.Contains('%') => "%",
+            var t when t.EndsWith(" st", StringComparison.Ordinal) => "st",
+            var t when t.Contains("kr", StringComparison.Ordinal) => "kr",
+            _ => "antal",
+        };
+        foreach (var (report, all) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
+            yield return Written(family, "kolumnen Enhet efter namnet", report, new FlatReportWriter { Columns = ["enhet", .. all], Unit = Unit });
         yield return new Variant(family, "kolumnerna Utfall 2026 och Utfall 2025 (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t)Periodens utfall(\t.*)Utfall VB 2025\t", "$1Utfall 2026$2Utfall 2025\t")));
         yield return new Variant(family, "kolumnen Utfall 2025 bredvid Periodens utfall (tabb)", () =>

@@ -457,6 +457,7 @@ public class LayoutVariantTests
     [InlineData("statuskolumn sist (Grön/Gul/Röd, tabb)")]
     [InlineData("aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad) (VB)", "(aktivitetens status) lämnades", "Aktivitet")]
     [InlineData("aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad; tabb)", "(aktivitetens status) lämnades", "Aktivitet")]
+    [InlineData("kolumnen Enhet efter namnet (VB)", "(indikatorns enhet) lämnades")]
     public void A_status_column_is_left_with_a_note_at_its_tables_headers(string name,
         string note = "(indikatorns status i stadens system) lämnades", string header = "Indikator")
     {
