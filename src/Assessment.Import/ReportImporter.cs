@@ -44,12 +44,14 @@ public static partial class ReportImporter
     /// delvis", "Målet bedöms bli helt uppfyllt"), or as a status the other way round
     /// ("Helt uppfyllt", "Delvis uppnått", "Ej uppfyllt"); any of these after a label ("Bedömning: Uppfylls delvis", "Samlad
     /// bedömning:", "Måluppfyllelse:", "Status:", "Prognos:"), after which the rating's word alone will do ("Måluppfyllelse: Delvis").
+    /// The goal said to be met without a degree is met in full ("Målet är uppfyllt", "Nämndmålet har uppnåtts": group "whole").
     /// The line holds nothing else.
     /// </summary>
     [GeneratedRegex(@"^[-–]?\s*(?:(?:(?:Samlad\s+)?bedömning|Måluppfyllelse|Status|(?:Helårs)?prognos|Årsprognos)\s*:\s*)?" +
                     @"(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+(?:har\s+|är\s+)?)?" +
                     @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Uppnås|Uppnåddes|Uppnåtts|Uppnått|(?:Kommer|Bedöms)\s+(?:att\s+)?(?:uppfyllas|uppnås))\s+(?<rating>helt|delvis|inte|ej)" +
-                    @"|(?:bedöms\s+(?:vara|bli)\s+)?(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?<=:\s*)(?<rating>helt|delvis|inte|ej))(?:\s+under\s+året)?\.?\s*$", RegexOptions.IgnoreCase)]
+                    @"|(?:bedöms\s+(?:vara|bli)\s+)?(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?<=:\s*)(?<rating>helt|delvis|inte|ej)" +
+                    @"|(?<=målet\s+(?:har|är)\s+)(?<whole>uppfyllts|uppnåtts|uppfyllt|uppnått))(?:\s+under\s+året)?\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
     /// <summary>A goal's rating line (<see cref="RatingLine"/>): it ends a table, as a heading does.</summary>
@@ -165,7 +167,7 @@ public static partial class ReportImporter
             }
             if (RatingLine().Match(clean) is { Success: true } rating)
             {
-                var word = rating.Groups["rating"].Value.ToLowerInvariant();
+                var word = rating.Groups["whole"].Success ? Rating.Fully.Code() : rating.Groups["rating"].Value.ToLowerInvariant();
                 state.Rate(word == "ej" ? Rating.NotMet.Code() : word, number);
                 continue;
             }

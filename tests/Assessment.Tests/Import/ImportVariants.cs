@@ -739,6 +739,8 @@ internal static class ImportVariants
         // An annual report in the past tense, and a status written the other way round, as other systems label it.
         yield return Written(family, "betygsrad Målet har uppfyllts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppfyllts {r}" });
         yield return Written(family, "betygsrad Målet har uppnåtts …", "VB", new FlatReportWriter { RatingLine = r => $"Målet har uppnåtts {r}" });
+        // Met in full said without a degree: "Målet är uppfyllt", beside "Målet är delvis uppfyllt".
+        yield return Written(family, "betygsrad Målet är uppfyllt / Målet är delvis uppfyllt", "VB", new FlatReportWriter { RatingLine = r => r == "helt" ? "Målet är uppfyllt." : $"Målet är {r} uppfyllt." });
         foreach (var v in BothReports(family, "betygsrad Helt/Delvis/Ej uppfyllt", new FlatReportWriter
                  {
                      RatingLine = r => $"{(r == "inte" ? "Ej" : char.ToUpperInvariant(r[0]) + r[1..])} uppfyllt",
