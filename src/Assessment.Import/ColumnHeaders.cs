@@ -11,8 +11,12 @@ namespace Assessment.Import;
 /// </summary>
 internal static partial class ColumnHeaders
 {
-    /// <summary>The name column's heading, which says what the table holds, in the singular or the plural.</summary>
-    private static readonly string[] IndicatorNames = ["Indikator", "Indikatorer"], ActivityNames = ["Aktivitet", "Aktiviteter"];
+    /// <summary>
+    /// The name column's heading, which says what the table holds, in the singular or the plural, or with whose the rows
+    /// are ("KF-indikator", "Nämndaktivitet").
+    /// </summary>
+    private static readonly string[] IndicatorNames = ["Indikator", "Indikatorer", "KF-indikator", "Nämndindikator"],
+        ActivityNames = ["Aktivitet", "Aktiviteter", "KF-aktivitet", "Nämndaktivitet"];
 
     private static readonly (string Key, string[] Spellings)[] Columns =
     [

@@ -638,6 +638,12 @@ internal static class ImportVariants
             (Annual(), RewriteAll(AnnualText.Value, @"^(\s*)(Indikator|Aktivitet)(?= )", "$1$2er")));
         yield return new Variant(family, "Indikatorer och Aktiviteter (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, "^(Indikator|Aktivitet)\t", "$1er\t")));
+        // The name column headed by whose the rows are: "KF-indikator", "Nämndindikator", "KF-aktivitet", "Nämndaktivitet".
+        static string Owned(Match m) => (m.Value == "Indikator" ? "KF-" : "Nämnd") + m.Value.ToLowerInvariant();
+        yield return new Variant(family, "KF-indikator och Nämndaktivitet (platt, VB)", () =>
+            (Annual(), RewriteAll(AnnualText.Value, @"(?<=^\s*)(Indikator|Aktivitet)(?= )", Owned)));
+        yield return new Variant(family, "KF-indikator och Nämndaktivitet (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, "^(Indikator|Aktivitet)(?=\t)", Owned)));
         // The activity table's dates headed short: "Start" and "Slut".
         yield return new Variant(family, "Start och Slut (platt, VB)", () =>
             (Annual(), RewriteAll(AnnualText.Value, @"Aktivitet Startdatum Slutdatum Avvikelse", "Aktivitet Start Slut Avvikelse")));
