@@ -102,7 +102,42 @@ internal static class ImportVariants
 
     public static IEnumerable<Variant> All() =>
         Headings().Concat(TablesOfContents()).Concat(TabLayout()).Concat(FlatFallbacks()).Concat(Columns()).Concat(Values()).Concat(Pages())
-            .Concat(Deviations()).Concat(ReportForms());
+            .Concat(Deviations()).Concat(ReportForms()).Concat(Combinations());
+
+    // --- Several habits in one report, as another district's report has them all at once ---
+
+    private static IEnumerable<Variant> Combinations()
+    {
+        const string family = "kombinationer";
+        static string Dashed(RawGoal g) => g.Level switch
+        {
+            GoalLevel.DirectionGoal => $"Inriktningsmål {g.Id} – {g.Title}",
+            GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet {g.Id} – {g.Title}",
+            _ => $"Nämndmål {g.Id} – {g.Title}",
+        };
+        static string Numbered(RawGoal g) => g.Level == GoalLevel.DirectionGoal ? $"{g.Id}. {g.Title}" : $"{g.Id} {g.Title}";
+        static string? Colour(int n) => (n % 3) switch { 0 => "Grön", 1 => "Gul", _ => "Röd" };
+        static string? Label(bool indicators, int n) => indicators ? "Indikatorer" : "Aktiviteter:";
+        foreach (var (report, columns) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
+        {
+            yield return Written(family, "tankstreck i rubrikerna, status sist, tabellrubriker, Bedömning:, värdena mitt i namnen", report, new FlatReportWriter
+            {
+                Heading = Dashed, Columns = [.. columns, "status"], Status = Colour, TableLabel = Label,
+                RatingLine = r => $"Bedömning: Uppfylls {r}", ValuesMidName = true,
+            });
+            yield return Written(family, "bara nummer i rubrikerna, Enhet, sidbrytningar med sidmatning, kolumnhuvud radvis", report, new FlatReportWriter
+            {
+                Heading = Numbered, Columns = ["enhet", .. columns], Unit = _ => "antal", HeaderAcross = true,
+                PageBetweenRowsEvery = 3, PageBetweenRows = "{district}, {title} {0}(90) \n\f",
+            });
+            yield return Written(family, "KF-indikator, aktiviteternas status, x under datumen, Målet bedöms …", report, new FlatReportWriter
+            {
+                HeaderText = h => h.Replace("Indikator", "KF-indikator"), ActivityStatus = n => n % 2 == 0 ? "Pågående" : null,
+                DeviationFlag = "x", DeviationAt = FlatReportWriter.DeviationPlace.NextLine,
+                RatingLine = r => $"Målet bedöms bli {(r == "inte" ? "ej" : r)} uppfyllt",
+            }, EveryThirdFlagged);
+        }
+    }
 
     // --- Heading forms ---
 
