@@ -224,6 +224,13 @@ internal static class ImportVariants
             }),
             // No label at all: the number's depth says the level.
             ("bara nummer och titel (1.2.1 Titel)", g => g.Level == GoalLevel.DirectionGoal ? $"{g.Id}. {g.Title}" : $"{g.Id} {g.Title}"),
+            // The label as a line of its own above the number and the title.
+            ("rubrikordet på egen rad ovanför numret", g => g.Level switch
+            {
+                GoalLevel.DirectionGoal => $"KF:s inriktningsmål \n{g.Id}. {g.Title}",
+                GoalLevel.ServiceAreaGoal => $"KF:s mål för verksamhetsområdet \n{g.Id} {g.Title}",
+                _ => $"Nämndmål \n{g.Id} {g.Title}",
+            }),
             ("versaler", g => SeedHeading(g).ToUpperInvariant()),
             ("rubrikord i versaler", g => g.Level switch
             {
@@ -238,7 +245,10 @@ internal static class ImportVariants
                 _ => $"Nämndmål:\u00A0{g.Id}\u00A0{g.Title} \u00A0",
             }),
         };
-        return forms.SelectMany(f => BothReports(family, f.Name, new FlatReportWriter { Heading = f.Heading }));
+        foreach (var v in forms.SelectMany(f => BothReports(family, f.Name, new FlatReportWriter { Heading = f.Heading })))
+            yield return v;
+        yield return new Variant(family, "rubrikordet på egen rad ovanför numret (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, @"^(\W*)(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål): (?=\d)", "$1$2\n")));
     }
 
     // --- Tables of contents ---
