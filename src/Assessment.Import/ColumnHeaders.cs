@@ -97,6 +97,7 @@ internal static partial class ColumnHeaders
     /// </summary>
     public static bool IsTableLabel(string clean)
     {
+        if (clean.Length > 32) return false; // asked of every line of text: a label is two words at most
         var words = clean.TrimEnd(':', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length is 0 or > 2 || (words.Length == 2 && !LabelOwners.Contains(words[0], StringComparer.OrdinalIgnoreCase))) return false;
         return IndicatorNames.Concat(ActivityNames).Contains(words[^1], StringComparer.OrdinalIgnoreCase);

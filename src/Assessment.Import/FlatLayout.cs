@@ -81,7 +81,7 @@ internal sealed partial class FlatLayout : Layout
         var valueColumns = columns.Skip(1).ToList();
         var statusColumn = valueColumns.Contains(ColumnHeaders.Status);
         foreach (var left in valueColumns.Where(ColumnHeaders.IsLeft))
-            state.Note(start + 1, ColumnLeft(left, left == ColumnHeaders.Unit ? "Enhet" : "Status", indicator));
+            state.Note(start + 1, ColumnLeft(left, ColumnTitle(left), indicator));
         // A Status column after the row's last cell: its cell, where there is one, follows the Period cell that ends the row.
         var statusLast = valueColumns.Count > 1 && valueColumns[^1] == ColumnHeaders.Status;
         if (statusLast) valueColumns.RemoveAt(valueColumns.Count - 1);

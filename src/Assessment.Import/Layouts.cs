@@ -34,6 +34,8 @@ internal abstract partial class Layout
         "start" => "Startdatum",
         "slut" => "Slutdatum",
         "avvikelse" => "Avvikelse",
+        ColumnHeaders.Status => "Status",
+        ColumnHeaders.Unit => "Enhet",
         _ => key,
     };
 
@@ -52,25 +54,27 @@ internal abstract partial class Layout
     internal static bool? Deviation(string cell) =>
         DeviationYes().IsMatch(cell) ? true : DeviationNo().IsMatch(cell) || NoValue().IsMatch(cell) ? false : null;
 
-    /// <summary>The words of a Status cell (<see cref="ColumnHeaders.Status"/>), each list once: colours, degrees, states, verbs, not assessed.</summary>
-    private static readonly string[] StatusColours = ["Grön", "Gul", "Röd", "Grå"], StatusDegrees = ["Helt", "Delvis", "Ej", "Inte"],
-        StatusStates = ["Uppfyllt", "Uppfylld", "Uppnått", "Uppnådd"], StatusVerbs = ["Uppfylls", "Uppnås"], NotAssessed = ["Bedömd", "Bedömt"];
+    /// <summary>
+    /// The words a report rates with, declared once for a goal's rating line (<see cref="ReportImporter.IsRatingLine"/>)
+    /// and a Status cell: the degree ("helt", "ej"), the state of a goal met ("uppfyllt", "uppnådd"), the verb
+    /// ("Uppfylls"), the colours of the city's system and the words of one not assessed ("Ej bedömd").
+    /// </summary>
+    internal const string RatingDegrees = "helt|delvis|inte|ej", MetStates = "uppfyllt|uppfylld|uppnått|uppnådd",
+        RatingVerbs = "Uppfylls|Uppnås", StatusColours = "Grön|Gul|Röd|Grå", NotAssessed = "bedömd|bedömt";
 
     /// <summary>
-    /// A Status cell: the colour the city's system gives an indicator ("Grön", "Gul", "Röd", "Grå" for one not assessed) or
-    /// its rating in words ("Delvis uppfyllt", "Ej uppnått", "Uppfylls helt", "Ej bedömd").
+    /// A Status cell (<see cref="ColumnHeaders.Status"/>): the colour the city's system gives an indicator ("Grön", "Gul",
+    /// "Röd", "Grå" for one not assessed) or its rating in words ("Delvis uppfyllt", "Ej uppnått", "Uppfylls helt", "Ej bedömd").
     /// </summary>
-    private static readonly Regex StatusCell = new(
-        $@"^(?:{Any(StatusColours)}|(?:{Any(StatusDegrees)}\s+)?{Any(StatusStates)}|{Any(StatusVerbs)}\s+{Any(StatusDegrees)}|Ej\s+{Any(NotAssessed)})$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"^(?:" + StatusColours + @"|(?:(?:" + RatingDegrees + @")\s+)?(?:" + MetStates + @")|(?:" + RatingVerbs + @")\s+(?:" + RatingDegrees +
+                    @")|Ej\s+(?:" + NotAssessed + @"))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusCell();
 
-    private static string Any(string[] words) => $"(?:{string.Join('|', words)})";
-
-    internal static bool IsStatus(string cell) => StatusCell.IsMatch(cell);
+    internal static bool IsStatus(string cell) => StatusCell().IsMatch(cell);
 
     /// <summary>An activity's Status cell: where the activity stands in its work ("Pågående", "Avslutad", "Ej påbörjad", "Försenad") or a colour.</summary>
     private const string ActivityStatus =
-        @"Grön|Gul|Röd|Grå|Pågående|Pågår|Påbörjad|Påbörjat|Avslutad|Avslutat|Klar|Genomförd|Genomfört|Planerad|Försenad|Stoppad|Avbruten|(?:Ej|Inte)\s+(?:påbörjad|påbörjat|startad|startat|genomförd|genomfört|klar|avslutad)";
+        StatusColours + @"|Pågående|Pågår|Påbörjad|Påbörjat|Avslutad|Avslutat|Klar|Genomförd|Genomfört|Planerad|Försenad|Stoppad|Avbruten|(?:Ej|Inte)\s+(?:påbörjad|påbörjat|startad|startat|genomförd|genomfört|klar|avslutad)";
 
     [GeneratedRegex(@"^(?:" + ActivityStatus + @")(?:\s+|$)|(?:^|\s+)(?:" + ActivityStatus + @")$", RegexOptions.IgnoreCase)]
     private static partial Regex ActivityStatusAtEdge();
@@ -83,7 +87,7 @@ internal abstract partial class Layout
 
     /// <summary>Every word of a Status cell (<see cref="IsStatus"/>), for telling where a row's name ends.</summary>
     internal static readonly HashSet<string> StatusWords =
-        new([.. StatusColours, .. StatusDegrees, .. StatusStates, .. StatusVerbs, .. NotAssessed], StringComparer.OrdinalIgnoreCase);
+        new(string.Join('|', StatusColours, RatingDegrees, MetStates, RatingVerbs, NotAssessed).Split('|'), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A footnote marker after a name or a figure ("fritidsgårdar¹", "59 %*"); not the power of a unit of area or

@@ -49,8 +49,8 @@ public static partial class ReportImporter
     /// </summary>
     [GeneratedRegex(@"^[-–]?\s*(?:(?:(?:Samlad\s+)?bedömning|Måluppfyllelse|Status|(?:Helårs)?prognos|Årsprognos)\s*:\s*)?" +
                     @"(?:(?:Inriktnings|Verksamhetsområdes|Nämnd)?målet\s+(?:har\s+|är\s+)?)?" +
-                    @"(?:(?:Uppfylls|Uppfylldes|Uppfyllts|Uppfyllt|Uppnås|Uppnåddes|Uppnåtts|Uppnått|(?:Kommer|Bedöms)\s+(?:att\s+)?(?:uppfyllas|uppnås))\s+(?<rating>helt|delvis|inte|ej)" +
-                    @"|(?:bedöms\s+(?:vara|bli)\s+)?(?<rating>helt|delvis|inte|ej)\s+(?:uppfyllt|uppfylld|uppnått|uppnådd)|(?<=:\s*)(?<rating>helt|delvis|inte|ej)" +
+                    @"(?:(?:" + Layout.RatingVerbs + @"|Uppfylldes|Uppfyllts|Uppfyllt|Uppnåddes|Uppnåtts|Uppnått|(?:Kommer|Bedöms)\s+(?:att\s+)?(?:uppfyllas|uppnås))\s+(?<rating>" + Layout.RatingDegrees + ")" +
+                    @"|(?:bedöms\s+(?:vara|bli)\s+)?(?<rating>" + Layout.RatingDegrees + @")\s+(?:" + Layout.MetStates + @")|(?<=:\s*)(?<rating>" + Layout.RatingDegrees + ")" +
                     @"|(?<=målet\s+(?:har|är)\s+)(?<whole>uppfyllts|uppnåtts|uppfyllt|uppnått))(?:\s+under\s+året)?\.?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatingLine();
 
@@ -114,8 +114,8 @@ public static partial class ReportImporter
                 .TakeWhile(l => !NumberedHeading().IsMatch(l)).Any(IsRatingLine);
             if (!rated) continue;
             var id = m.Groups["id"].Value;
-            var label = id.Count(c => c == '.') switch { 0 => "KF:s inriktningsmål", 1 => "KF:s mål för verksamhetsområdet", _ => "Nämndmål" };
-            lines[i] = $"{label}: {id} {m.Groups["title"].Value}";
+            var level = id.Count(c => c == '.') switch { 0 => GoalLevel.DirectionGoal, 1 => GoalLevel.ServiceAreaGoal, _ => GoalLevel.BoardGoal };
+            lines[i] = $"{Vocabularies.Levels[level].Heading}: {id} {m.Groups["title"].Value}";
             found = true;
         }
         return found ? string.Join('\n', lines) : null;
