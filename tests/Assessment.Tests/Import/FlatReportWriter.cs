@@ -271,7 +271,15 @@ public sealed record FlatReportWriter
                 text.AppendLine().Append(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}")).AppendLine().Append(header);
             text.AppendLine("  ").AppendLine(" ").AppendLine();
             var name = NameLines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
-            var cells = columns.Select(c => c == "status" ? Status?.Invoke(_rows) ?? EmptyCell : c == "enhet" ? Unit?.Invoke(row) ?? EmptyCell : c == "period" ? Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null : row.Cells.GetValueOrDefault(c) is { } cell ? CellText?.Invoke(c, cell) ?? cell : c == "periodicitet" ? null : EmptyCell).ToList();
+            var cells = columns.Select(c => c switch
+            {
+                "status" => Status?.Invoke(_rows) ?? EmptyCell, // columns the dataset does not hold
+                "enhet" => Unit?.Invoke(row) ?? EmptyCell,
+                "period" => Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null,
+                _ when row.Cells.GetValueOrDefault(c) is { } cell => CellText?.Invoke(c, cell) ?? cell,
+                "periodicitet" => null,
+                _ => EmptyCell,
+            }).ToList();
             if (NameOnValueLine && name.Count == 1)
             {
                 ValueLines(text, cells, "  " + name[0]);
