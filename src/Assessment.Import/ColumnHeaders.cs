@@ -81,27 +81,63 @@ internal static partial class ColumnHeaders
     private static int YearOf(string text) =>
         text.Length >= 4 && int.TryParse(text.AsSpan()[^4..], out var year) && (text.Length == 4 || !char.IsDigit(text[^5])) ? year : 0;
 
-    /// <summary>
-    /// What a table holds by the first cell of its header: indicators ("Indikator", "Indikatorer": true), activities
-    /// ("Aktivitet", "Aktiviteter": false), or it is no table of a goal (null).
-    /// </summary>
-    public static bool? OfIndicators(string firstCell) =>
-        Array.IndexOf(IndicatorNames, firstCell) >= 0 ? true : Array.IndexOf(ActivityNames, firstCell) >= 0 ? false : null;
+    /// <summary>Words before a name column's heading or a table's label that say whose the rows are: "KF:s indikatorer", "Nämndens aktiviteter".</summary>
+    private static readonly string[] Owners = ["KF:s", "Kommunfullmäktiges", "Nämndens", "Stadsdelsnämndens"];
 
-    /// <summary>Words before a table's label that say whose its rows are: "KF:s indikatorer", "Nämndens aktiviteter".</summary>
-    private static readonly string[] LabelOwners = ["KF:s", "Kommunfullmäktiges", "Nämndens", "Stadsdelsnämndens"];
+    /// <summary>
+    /// What a table holds by its name column's heading: indicators ("Indikator", "Indikatorer", "KF:s indikator": true),
+    /// activities ("Aktivitet", "Nämndens aktiviteter": false), or the cell is no such heading (null). Case does not count.
+    /// </summary>
+    public static bool? OfIndicators(string heading)
+    {
+        if (heading.Length > 32) return null; // asked of every line's start: a heading is two words at most
+        var words = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 2 || (words.Length == 2 && !Owners.Contains(words[0], StringComparer.OrdinalIgnoreCase))) return null;
+        return IndicatorNames.Contains(words[^1], StringComparer.OrdinalIgnoreCase) ? true
+            : ActivityNames.Contains(words[^1], StringComparer.OrdinalIgnoreCase) ? false : null;
+    }
+
+    /// <summary>The columns only an indicator table has, and those only an activity table has (<see cref="OfIndicators(IEnumerable{string?})"/>).</summary>
+    private static readonly string[] IndicatorColumns = ["utfall", "utfall_man", "utfall_kvinnor", "utfall_forra_aret", "prognos", "arsmal", "kf_arsmal", "periodicitet"],
+        ActivityColumns = ["start", "slut", "avvikelse"];
+
+    /// <summary>
+    /// What a table holds by its other columns, for a header whose name column has no heading: indicators where two or more
+    /// are an indicator table's (outcomes, targets) and none an activity table's (dates, Avvikelse), activities the other way
+    /// round; otherwise null.
+    /// </summary>
+    public static bool? OfIndicators(IEnumerable<string?> keys)
+    {
+        var known = keys.OfType<string>().ToList();
+        var (indicators, activities) = (known.Count(IndicatorColumns.Contains), known.Count(ActivityColumns.Contains));
+        return indicators >= 2 && activities == 0 ? true : activities >= 2 && indicators == 0 ? false : null;
+    }
+
+    /// <summary>
+    /// A tab or Markdown table's header from its cells (cleaned): the cells from the name column's on (its heading, or ""
+    /// where it has none) and what the rows are. The name column is headed by what they are (<see cref="OfIndicators(string)"/>),
+    /// maybe after empty cells (the header shifted right, as rows can be), or it has no heading – an empty first cell – and
+    /// every other cell is a column the importer knows, of one kind of table (<see cref="OfIndicators(IEnumerable{string?})"/>);
+    /// a table of the report's economy ("Mnkr", "Budget", "Prognos") is neither. Null: no table of a goal's.
+    /// </summary>
+    public static (List<string> Cells, bool OfIndicators)? TableHeader(IEnumerable<string> cleanCells)
+    {
+        var cells = cleanCells.ToList();
+        while (cells.Count > 1 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+        var first = cells.FindIndex(c => c.Length > 0);
+        if (first < 0) return null;
+        if (OfIndicators(cells[first]) is { } named) return (cells[first..], named);
+        if (first != 1 || cells.Count < 3) return null;
+        var keys = KeysOf(cells[1..]);
+        if (keys.Zip(cells.Skip(1)).Any(k => k.First is null && k.Second.Length > 0)) return null;
+        return OfIndicators(keys) is { } kind ? (cells, kind) : null;
+    }
 
     /// <summary>
     /// A line that only labels the table below it ("Indikatorer", "KF:s indikatorer", "Nämndens aktiviteter:"), as some
     /// districts' reports set one above each table: no text of the goal's, and no part of a row.
     /// </summary>
-    public static bool IsTableLabel(string clean)
-    {
-        if (clean.Length > 32) return false; // asked of every line of text: a label is two words at most
-        var words = clean.TrimEnd(':', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 2 || (words.Length == 2 && !LabelOwners.Contains(words[0], StringComparer.OrdinalIgnoreCase))) return false;
-        return IndicatorNames.Concat(ActivityNames).Contains(words[^1], StringComparer.OrdinalIgnoreCase);
-    }
+    public static bool IsTableLabel(string clean) => OfIndicators(clean.TrimEnd(':', ' ')) is not null;
 
     /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own, a column the importer leaves.</summary>
     private static readonly string[] OtherWords = ["/", "T1", "T2", "T3", "Kommentar"];

@@ -29,12 +29,42 @@ internal sealed partial class FlatLayout : Layout
 
     public override bool WrapsText => true;
 
-    // The first word first: it is asked of every line, and the header words of only a few.
-    public override bool IsTableHeader(string clean, string raw) => ColumnHeaders.OfIndicators(FirstWord(clean)) is not null && IsHeaderLine(clean);
+    // The name column's heading first: it is asked of every line, and the header words of only a few.
+    public override bool IsTableHeader(string clean, string raw) => NameHeading(clean) is ({ }, var rest) && (rest.Length == 0 || IsHeaderLine(rest));
 
-    /// <summary>A table starts where a header line begins with "Indikator" or "Aktivitet" (<see cref="ColumnHeaders.OfIndicators"/>) and the header (over one or more lines) names another column.</summary>
-    public override bool IsTableStart(string[] lines, int i) =>
-        IsTableHeader(ReportImporter.Clean(lines[i]), lines[i]) && Header(lines, i).Columns.Count > 1;
+    /// <summary>
+    /// A table starts where a header line begins with the name column's heading ("Indikator", "KF:s aktiviteter":
+    /// <see cref="NameHeading"/>), or, where that column has no heading, with another column's, and the header (over one or
+    /// more lines) names another column; without a name heading its columns must say what the table holds
+    /// (<see cref="ColumnHeaders.OfIndicators(IEnumerable{string?})"/>).
+    /// </summary>
+    public override bool IsTableStart(string[] lines, int i)
+    {
+        var clean = ReportImporter.Clean(lines[i]);
+        if (!IsTableHeader(clean, lines[i]) && !StartsUnnamedHeader(clean)) return false;
+        var header = Header(lines, i);
+        return header.Columns.Count > 1 && header.OfIndicators is not null;
+    }
+
+    /// <summary>A header line without the name column's heading: it starts with a column's heading in upper case, and all its words are a header's.</summary>
+    private static bool StartsUnnamedHeader(string clean) =>
+        clean.Length > 0 && char.IsUpper(clean[0]) && ColumnHeaders.IsHeaderWord(FirstWord(clean)) && IsHeaderLine(clean);
+
+    /// <summary>
+    /// The name column's heading at the start of a line ("Indikator", "KF:s indikatorer": what the table holds) and the
+    /// rest of the line; (null, the line) where the line starts with none.
+    /// </summary>
+    private static (bool? OfIndicators, string After) NameHeading(string clean)
+    {
+        var end = -1;
+        for (var words = 1; words <= 2; words++)
+        {
+            end = clean.IndexOf(' ', end + 1);
+            if (ColumnHeaders.OfIndicators(end < 0 ? clean : clean[..end]) is { } kind) return (kind, end < 0 ? "" : clean[(end + 1)..].TrimStart());
+            if (end < 0) break;
+        }
+        return (null, clean);
+    }
 
     private static string FirstWord(string clean) => clean.Split(' ', 2)[0];
 
@@ -49,14 +79,15 @@ internal sealed partial class FlatLayout : Layout
     /// The header starting at line <paramref name="start"/>: its columns in the order the header gives them (see
     /// <see cref="ColumnHeaders"/>), and the index of the line after it.
     /// </summary>
-    internal static (List<string> Columns, int End) Header(string[] lines, int start)
+    internal static (List<string> Columns, int End, bool? OfIndicators) Header(string[] lines, int start)
     {
+        var (named, first) = NameHeading(ReportImporter.Clean(lines[start]));
         var words = new List<IReadOnlyList<string>>();
         var i = start;
         var open = false; // a bracket opened on an earlier line of the header, not yet closed
         for (; i < lines.Length && i < start + 30; i++)
         {
-            var clean = ReportImporter.Clean(lines[i]);
+            var clean = i == start ? first : ReportImporter.Clean(lines[i]);
             if (clean.Length == 0 || PageFooter().IsMatch(lines[i])) continue;
             var wasOpen = open;
             var line = ColumnHeaders.OutsideBrackets(clean, ref open);
@@ -65,19 +96,20 @@ internal sealed partial class FlatLayout : Layout
             // the latest: one left open further (a lost ")") would take the table's rows for the header.
             var headerLine = !(wasOpen && open) &&
                              (line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord));
-            if (!headerLine || (i > start && ColumnHeaders.OfIndicators(FirstWord(clean)) is not null)) break;
+            if (!headerLine || (i > start && NameHeading(clean).OfIndicators is not null)) break;
             if (line.Count > 0) words.Add(line);
         }
         // Each column where its cell stands, the cell joined from its lines (see ColumnHeaders.Read).
         var columns = new List<string> { "namn" };
         columns.AddRange(ColumnHeaders.Read(words).Where(k => k != "namn"));
-        return (columns, i);
+        return (columns, i, named ?? ColumnHeaders.OfIndicators(columns));
     }
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)
     {
-        var (columns, i) = Header(lines, start);
-        var indicator = columns.Count > 0 && ColumnHeaders.OfIndicators(FirstWord(ReportImporter.Clean(lines[start]))) == true;
+        var (columns, i, ofIndicators) = Header(lines, start);
+        var indicator = ofIndicators == true;
+        if (NameHeading(ReportImporter.Clean(lines[start])).OfIndicators is null) state.Note(start + 1, UnnamedNameColumn(indicator));
         var valueColumns = columns.Skip(1).ToList();
         var statusColumn = valueColumns.Contains(ColumnHeaders.Status);
         foreach (var left in valueColumns.Where(ColumnHeaders.IsLeft))
@@ -123,8 +155,9 @@ internal sealed partial class FlatLayout : Layout
             nameGoesOn = null;
             if (IsTableStart(lines, i))
             {
-                if ((ColumnHeaders.OfIndicators(FirstWord(clean)) == true) != indicator) break;
-                i = Header(lines, i).End - 1; // the header repeated at a page break
+                var repeated = Header(lines, i);
+                if (repeated.OfIndicators != indicator) break;
+                i = repeated.End - 1; // the header repeated at a page break
                 (pageBreak, noteOpen, blankAfterPending) = (true, false, false);
                 continue;
             }

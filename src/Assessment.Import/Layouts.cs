@@ -256,13 +256,17 @@ internal abstract partial class Layout
         }
     }
 
+    /// <summary>The note on a table whose name column has no heading: what its other columns made of its rows.</summary>
+    protected static string UnnamedNameColumn(bool indicators) =>
+        $"tabellens första kolumn har ingen rubrik: raderna lästes som {(indicators ? "indikatorer" : "aktiviteter")} efter de andra kolumnerna";
+
     internal static string Short(string text) => text.Length > 60 ? text[..57] + "…" : text;
 
-    /// <summary>The layout whose table headers the text has most of ("Indikator" as a tab, Markdown or flattened header).</summary>
+    /// <summary>The layout whose tables the text has most of (a tab, Markdown or flattened header: <see cref="IsTableStart"/>).</summary>
     public static Layout Detect(string[] lines)
     {
         Layout[] layouts = [new TabLayout(), new MarkdownLayout(), new FlatLayout()];
-        return layouts.MaxBy(layout => lines.Count(l => layout.IsTableHeader(ReportImporter.Clean(l), l)))!;
+        return layouts.MaxBy(layout => Enumerable.Range(0, lines.Length).Count(i => layout.IsTableStart(lines, i)))!;
     }
 }
 
@@ -272,8 +276,11 @@ internal sealed class TabLayout : Layout
     public override bool WrapsText => false;
 
 
-    public override bool IsTableHeader(string clean, string raw) =>
-        raw.Contains('\t') && clean.Contains('\t') && ColumnHeaders.OfIndicators(clean[..clean.IndexOf('\t')]) is not null;
+    public override bool IsTableHeader(string clean, string raw) => raw.Contains('\t') && clean.Contains('\t') && Header(raw.Split('\t')) is not null;
+
+    /// <summary>A header's cells, cleaned, as <see cref="ColumnHeaders.TableHeader"/> reads them.</summary>
+    private static (List<string> Cells, bool OfIndicators)? Header(IEnumerable<string> cells) =>
+        ColumnHeaders.TableHeader(cells.Select(c => ReportImporter.Clean(c)));
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state) =>
         ReadCells(lines, start, state, raw => raw.Split('\t'), raw => raw.Contains('\t') || ReportImporter.Clean(raw).Length > 0,
@@ -283,11 +290,10 @@ internal sealed class TabLayout : Layout
     internal int ReadCells(string[] lines, int start, ReportImporter.State state, Func<string, string[]> split,
         Func<string, bool> inTable, Func<string, bool> separator, bool acrossPages = false)
     {
-        var header = split(lines[start]).Select(c => ReportImporter.Clean(c)).ToList();
-        while (header.Count > 1 && header[^1].Length == 0) header.RemoveAt(header.Count - 1);
-        while (header.Count > 1 && header[0].Length == 0) header.RemoveAt(0); // a leading empty cell, as on the rows
-        var indicator = ColumnHeaders.OfIndicators(header[0]) == true;
+        var (header, indicator) = Header(split(lines[start])) ?? throw new InvalidOperationException("no table header");
         var keys = ColumnHeaders.KeysOf(header);
+        if (header[0].Length == 0) state.Note(start + 1, UnnamedNameColumn(indicator));
+        keys[0] = "namn";
         foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
             state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
         for (var c = 0; c < keys.Count; c++)
@@ -311,7 +317,7 @@ internal sealed class TabLayout : Layout
             if (separator(raw)) continue;
             if (IsTableHeader(clean, raw))
             {
-                if (split(raw).Select(c => ReportImporter.Clean(c)).First() != header[0]) break; // another kind of table
+                if (Header(split(raw))?.OfIndicators != indicator) break; // another kind of table
                 noteOpen = false; // the header repeated at a page break: what follows is a new row or a name's tail
                 continue;
             }
@@ -408,8 +414,7 @@ internal sealed class MarkdownLayout : Layout
     public override bool IsTableHeader(string clean, string raw)
     {
         if (!raw.Contains('|')) return false;
-        var first = Split(raw).FirstOrDefault()?.Trim() ?? "";
-        return ColumnHeaders.OfIndicators(first) is not null;
+        return ColumnHeaders.TableHeader(Split(raw).Select(c => ReportImporter.Clean(c))) is not null;
     }
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)

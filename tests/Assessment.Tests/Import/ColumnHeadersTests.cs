@@ -137,8 +137,36 @@ public sealed class ColumnHeadersTests
         FlatLayout.Header(lines, 0).End.ShouldBe(1);
 
         string[] closed = ["   Indikator Periodens utfall (per 1 000 ", "invånare) Årsmål Period ", "Andel nöjda 85 % 90 % 2026 "];
-        var (columns, end) = FlatLayout.Header(closed, 0);
+        var (columns, end, _) = FlatLayout.Header(closed, 0);
         columns.ShouldBe(["namn", "utfall", "arsmal", "period"]);
         end.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("Indikator\tPeriodens utfall\tÅrsmål", true, "Indikator")]
+    [InlineData("KF:s indikatorer\tPeriodens utfall\tÅrsmål", true, "KF:s indikatorer")]
+    [InlineData("nämndens aktiviteter\tStartdatum\tSlutdatum", false, "nämndens aktiviteter")]
+    [InlineData("\tIndikator\tPeriodens utfall", true, "Indikator")] // the header shifted one step right
+    [InlineData("\tPeriodens utfall\tÅrsmål\tKF:s årsmål\tPeriod", true, "")]
+    [InlineData("\tStartdatum\tSlutdatum\tAvvikelse", false, "")]
+    [InlineData("\tÅrsmål\tKF:s årsmål år 2025\tPeriodicitet", true, "")]
+    public void A_table_header_says_what_its_rows_are_by_its_name_column_or_else_by_its_other_columns(string line, bool indicators, string name)
+    {
+        var header = ColumnHeaders.TableHeader(line.Split('\t')).ShouldNotBeNull();
+        header.OfIndicators.ShouldBe(indicators);
+        header.Cells[0].ShouldBe(name);
+    }
+
+    [Theory]
+    [InlineData("Mnkr\tBudget\tBegärda budgetjusteringar\tPrognos\tAvvikelse")] // the report's economy
+    [InlineData("\tBudget 2026\tPrognos 2026\tAvvikelse")] // a column no goal table has
+    [InlineData("\tUtfall apr 2026\tUtfall jan -apr 2026")]
+    [InlineData("\tPrognos\tAvvikelse")] // one column of each kind
+    [InlineData("\tPeriodens utfall\tPeriod")] // one column of a kind only
+    [InlineData("Förskola\tUtfall\tÅrsmål\tPeriod")] // a name column headed by something else
+    [InlineData("KF:s mål\tUtfall\tÅrsmål")]
+    public void A_line_of_cells_that_is_no_goal_tables_header_is_none(string line)
+    {
+        ColumnHeaders.TableHeader(line.Split('\t')).ShouldBeNull();
     }
 }

@@ -104,7 +104,7 @@ public sealed record FlatReportWriter
     /// <summary>A word of one letter in a wrapped name ("i", "å") stands on a line of its own, as a narrow column can set it.</summary>
     public bool LoneLetterLines { get; init; }
 
-    /// <summary>The indicator table's header as the report spells it ("Arsmål" for "Årsmål"): the header's text in, text out.</summary>
+    /// <summary>Each table's header as the report spells it ("Arsmål" for "Årsmål", "KF:s indikator"): the header's text in, text out.</summary>
     public Func<string, string>? HeaderText { get; init; }
 
     /// <summary>A column's header as the report wraps it, one entry per line (column key and the year before the report's in; null: the seed's).</summary>
@@ -368,6 +368,7 @@ public sealed record FlatReportWriter
     {
         var header = SplitActivityHeader ? "   Aktivitet Startdatum \nSlutdatum Avvikelse \n\n" : "   Aktivitet Startdatum Slutdatum Avvikelse \n\n";
         if (ActivityStatus is not null) header = header.Replace("Slutdatum ", "Slutdatum Status ");
+        header = HeaderText?.Invoke(header) ?? header;
         if (TableLabel?.Invoke(false, ++_tables) is { } label) text.Append(label).Append(" \n\n");
         text.Append(header);
         foreach (var row in rows)

@@ -689,6 +689,23 @@ internal static class ImportVariants
             (Annual(), RewriteAll(AnnualText.Value, @"(?<=^\s*)(Indikator|Aktivitet)(?= )", Owned)));
         yield return new Variant(family, "KF-indikator och Nämndaktivitet (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, "^(Indikator|Aktivitet)(?=\t)", Owned)));
+        // The name column headed by two words, whose the rows are before what they are: "KF:s indikator", "Nämndens aktiviteter".
+        static string TwoWords(Match m) => m.Value == "Indikator" ? "KF:s indikator" : "Nämndens aktiviteter";
+        foreach (var v in BothReports(family, "KF:s indikator och Nämndens aktiviteter",
+                     new FlatReportWriter { HeaderText = h => Regex.Replace(h, @"(?<=^\s*)(Indikator|Aktivitet)(?= )", TwoWords) }))
+            yield return v;
+        yield return new Variant(family, "KF:s indikator och Nämndens aktiviteter (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, "^(Indikator|Aktivitet)(?=\t)", TwoWords)));
+        yield return new Variant(family, "KF:s indikator och Nämndens aktiviteter (Markdown)", () =>
+            (Plan(), RewriteAll(PlanText.Value, @"(?<=^\| )(Indikator|Aktivitet)(?= )", TwoWords)));
+        // The name column without a heading: an empty first cell, the other columns saying what the rows are.
+        foreach (var v in BothReports(family, "namnkolumnen utan rubrik",
+                     new FlatReportWriter { HeaderText = h => Regex.Replace(h, @"^(\s*)(?:Indikator|Aktivitet) ", "$1") }))
+            yield return v;
+        yield return new Variant(family, "namnkolumnen utan rubrik (tabb)", () =>
+            (Tertial(), RewriteAll(TertialText.Value, "^(?:Indikator|Aktivitet)(?=\t)", "")));
+        yield return new Variant(family, "namnkolumnen utan rubrik (Markdown)", () =>
+            (Plan(), RewriteAll(PlanText.Value, @"^\| (?:Indikator|Aktivitet)(?= )", "| ")));
         // The activity table's dates headed short: "Start" and "Slut".
         yield return new Variant(family, "Start och Slut (platt, VB)", () =>
             (Annual(), RewriteAll(AnnualText.Value, @"Aktivitet Startdatum Slutdatum Avvikelse", "Aktivitet Start Slut Avvikelse")));
