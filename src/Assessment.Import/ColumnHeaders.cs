@@ -53,8 +53,28 @@ internal static partial class ColumnHeaders
     /// </summary>
     public const string Unit = "enhet";
 
-    /// <summary>Whether a column is one the importer reads only to leave it (<see cref="Status"/>, <see cref="Unit"/>).</summary>
-    public static bool IsLeft(string? key) => key is Status or Unit;
+    /// <summary>
+    /// The key of a flattened header's column that the importer does not know ("Trend", "Källa"): its heading after a mark
+    /// no spelling has. Its cells keep their place in the row (empty, or "–"; after Period, any words on Period's line) and are left.
+    /// </summary>
+    public static string Other(string heading) => OtherMark + heading;
+
+    private const char OtherMark = '?';
+
+    /// <summary>Whether a key is an unknown column's (<see cref="Other"/>).</summary>
+    public static bool IsOther(string? key) => key is [OtherMark, ..];
+
+    /// <summary>
+    /// The word that heads a column the importer does not know ("Trend", "Kommentar"): a word in upper case, then lower
+    /// case, that starts no spelling; a flattened header holds it beside known headings.
+    /// </summary>
+    public static bool IsOtherHeading(string word) =>
+        word.Length >= 3 && char.IsUpper(word[0]) && word.AsSpan(1).ContainsAnyExcept(LowerLetters) is false && !Starts.Contains(Normal([word]));
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzåäöéü");
+
+    /// <summary>Whether a column is one the importer reads only to leave it (<see cref="Status"/>, <see cref="Unit"/>, <see cref="Other"/>).</summary>
+    public static bool IsLeft(string? key) => key is Status or Unit || IsOther(key);
 
     /// <summary>An outcome headed by its year ("Utfall 2025"): the period's or last year's, as the header's other columns say (<see cref="ByYear"/>).</summary>
     private const string DatedOutcome = "utfall #";
@@ -140,7 +160,7 @@ internal static partial class ColumnHeaders
     public static bool IsTableLabel(string clean) => OfIndicators(clean.TrimEnd(':', ' ')) is not null;
 
     /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own, a column the importer leaves.</summary>
-    private static readonly string[] OtherWords = ["/", "T1", "T2", "T3", "Kommentar"];
+    private static readonly string[] OtherWords = ["/", "T1", "T2", "T3"];
 
     /// <summary>Each spelling's words run together, normalised, to its key.</summary>
     private static readonly Dictionary<string, string> Keys = Columns
@@ -189,10 +209,15 @@ internal static partial class ColumnHeaders
     public static bool IsHeaderWord(string word)
     {
         var normal = Normal([word]);
-        if (Words.Contains(normal) || (normal.Length > 1 && normal[^1] == '#' && Words.Contains(normal[..^1]))) return true;
+        if (IsWhole(normal)) return true;
         return normal.Length >= 3 && normal.All(char.IsLetter) &&
                SpellingWords.Any(w => w.Length > normal.Length && (w.StartsWith(normal, StringComparison.Ordinal) || w.EndsWith(normal, StringComparison.Ordinal)));
     }
+
+    /// <summary>A spelling's word whole (not a part a narrow cell broke off: <see cref="IsHeaderWord"/>), a report code with its year ("VB2023"), or a year.</summary>
+    public static bool IsWholeHeaderWord(string word) => IsWhole(Normal([word]));
+
+    private static bool IsWhole(string normal) => Words.Contains(normal) || (normal.Length > 1 && normal[^1] == '#' && Words.Contains(normal[..^1]));
 
     /// <summary>
     /// The dataset key of a tab or Markdown header cell ("Arsmål", "Utfall män/ pojkar", "KF:s årsmål år 2025", "Period
@@ -318,6 +343,12 @@ internal static partial class ColumnHeaders
         for (var c = 0; c < cells.Count; c++)
         {
             var (first, joined, _, year) = cells[c];
+            if (IsOtherHeading(first))
+            {
+                headings.Add(Other(first)); // a column not known: kept where it stands, not counted as a whole heading
+                years.Add(0);
+                continue;
+            }
             if (char.IsLower(first[0]) || char.IsDigit(first[0]) || !Keys.TryGetValue(joined, out var key)) continue;
             headings.Add(key);
             years.Add(year);
@@ -325,8 +356,8 @@ internal static partial class ColumnHeaders
         ByYear(headings, years);
         var keys = new List<string>();
         foreach (var key in headings)
-            if (key is not null && !keys.Contains(key)) keys.Add(key);
-        return (keys, headings.Count);
+            if (key is not null && (IsOther(key) || !keys.Contains(key))) keys.Add(key);
+        return (keys, headings.Count(h => !IsOther(h)));
     }
 
     /// <summary>How many pairs of columns stand in the opposite order to the city template's.</summary>

@@ -151,6 +151,26 @@ internal static partial class FlatCells
         return atoms;
     }
 
+    /// <summary>
+    /// The row's atoms without the words after its Period cell on Period's last line: the cell of a column not known after
+    /// Period ("Kommentar": "Se analys"), which is left. Period's cell ends with its year ("VB 2023", "Tertial 1 2026");
+    /// the words after it start with a letter and are no unit ("1 945 GWh"). A row that ends with a year has no such cell.
+    /// </summary>
+    public static List<Atom> WithoutTail(List<Atom> atoms)
+    {
+        if (atoms.Count == 0 || IsYear(atoms[^1].Text)) return atoms;
+        var lastLine = Math.Max(0, atoms.FindLastIndex(a => a.Break));
+        for (var k = atoms.Count - 2; k >= lastLine; k--)
+        {
+            if (!IsYear(atoms[k].Text) || !char.IsLetter(atoms[k + 1].Text[0])) continue;
+            var tail = Join(atoms, k + 1, atoms.Count);
+            return KnownUnit().IsMatch(tail) || OtherUnit().IsMatch(tail) ? atoms : atoms[..(k + 1)];
+        }
+        return atoms;
+    }
+
+    private static bool IsYear(string text) => text.Length == 4 && text.All(char.IsAsciiDigit);
+
     /// <summary>Atoms [from, to) as text: words of one line joined by one space, a word broken over two lines joined whole.</summary>
     public static string Join(IReadOnlyList<Atom> atoms, int from, int to)
     {
@@ -175,6 +195,7 @@ internal static partial class FlatCells
             if (!atoms[k].Break && atoms[k].Spaces > (atoms[k].Text == "%" ? 2 : 1)) return null;
         }
         var text = Join(atoms, from, to);
+        if (ColumnHeaders.IsOther(column)) return Layout.NoValue().IsMatch(text) ? (text, 1) : null; // a column not known: empty, or "–"
         switch (column)
         {
             case "period":

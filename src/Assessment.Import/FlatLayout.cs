@@ -30,7 +30,7 @@ internal sealed partial class FlatLayout : Layout
     public override bool WrapsText => true;
 
     // The name column's heading first: it is asked of every line, and the header words of only a few.
-    public override bool IsTableHeader(string clean, string raw) => NameHeading(clean) is ({ }, var rest) && (rest.Length == 0 || IsHeaderLine(rest));
+    public override bool IsTableHeader(string clean, string raw) => NameHeading(clean) is ({ }, var rest) && (rest.Length == 0 || IsHeaderLine(rest, named: true));
 
     /// <summary>
     /// A table starts where a header line begins with the name column's heading ("Indikator", "KF:s aktiviteter":
@@ -43,12 +43,12 @@ internal sealed partial class FlatLayout : Layout
         var clean = ReportImporter.Clean(lines[i]);
         if (!IsTableHeader(clean, lines[i]) && !StartsUnnamedHeader(clean)) return false;
         var header = Header(lines, i);
-        return header.Columns.Count > 1 && header.OfIndicators is not null;
+        return header.Columns.Count(c => !ColumnHeaders.IsOther(c)) > 1 && header.OfIndicators is not null;
     }
 
     /// <summary>A header line without the name column's heading: it starts with a column's heading in upper case, and all its words are a header's.</summary>
     private static bool StartsUnnamedHeader(string clean) =>
-        clean.Length > 0 && char.IsUpper(clean[0]) && ColumnHeaders.IsHeaderWord(FirstWord(clean)) && IsHeaderLine(clean);
+        clean.Length > 0 && char.IsUpper(clean[0]) && ColumnHeaders.IsHeaderWord(FirstWord(clean)) && IsHeaderLine(clean, named: false);
 
     /// <summary>
     /// The name column's heading at the start of a line ("Indikator", "KF:s indikatorer": what the table holds) and the
@@ -68,12 +68,22 @@ internal sealed partial class FlatLayout : Layout
 
     private static string FirstWord(string clean) => clean.Split(' ', 2)[0];
 
-    private static bool IsHeaderLine(string clean)
+    /// <summary>A header's first line (after the name column's heading, if <paramref name="named"/>): see <see cref="AreHeaderWords"/>.</summary>
+    private static bool IsHeaderLine(string clean, bool named)
     {
         var open = false;
-        var words = ColumnHeaders.OutsideBrackets(clean, ref open);
-        return words.Count > 0 && words.All(ColumnHeaders.IsHeaderWord);
+        return AreHeaderWords(ColumnHeaders.OutsideBrackets(clean, ref open), named, first: true);
     }
+
+    /// <summary>
+    /// The words of a header's line: each a header's word (<see cref="ColumnHeaders.IsHeaderWord"/>); in a table whose name
+    /// column is headed (<paramref name="named"/>) also the heading of a column the importer does not know ("Trend":
+    /// <see cref="ColumnHeaders.IsOtherHeading"/>), on the header's first line or beside a known word whole ("Period
+    /// Trend", "2022 Källa") – a row's name below the header ("Sjukfrånvaro", "Indexvärde för") is no heading.
+    /// </summary>
+    private static bool AreHeaderWords(IReadOnlyList<string> words, bool named, bool first) =>
+        words.Count > 0 && (words.All(ColumnHeaders.IsHeaderWord) || (named &&
+            words.All(w => ColumnHeaders.IsHeaderWord(w) || ColumnHeaders.IsOtherHeading(w)) && (first || words.Any(ColumnHeaders.IsWholeHeaderWord))));
 
     /// <summary>
     /// The header starting at line <paramref name="start"/>: its columns in the order the header gives them (see
@@ -95,7 +105,7 @@ internal sealed partial class FlatLayout : Layout
             // a line may hold only such a bracket, below the heading it belongs to. A bracket closes on the next line at
             // the latest: one left open further (a lost ")") would take the table's rows for the header.
             var headerLine = !(wasOpen && open) &&
-                             (line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : line.All(ColumnHeaders.IsHeaderWord));
+                             (line.Count == 0 ? i > start && (wasOpen || clean[0] is '(' or '[') : AreHeaderWords(line, named is not null, i == start));
             if (!headerLine || (i > start && NameHeading(clean).OfIndicators is not null)) break;
             if (line.Count > 0) words.Add(line);
         }
@@ -114,6 +124,10 @@ internal sealed partial class FlatLayout : Layout
         var statusColumn = valueColumns.Contains(ColumnHeaders.Status);
         foreach (var left in valueColumns.Where(ColumnHeaders.IsLeft))
             state.Note(start + 1, ColumnLeft(left, ColumnTitle(left), indicator));
+        // Columns not known after the row's last cell: a cell of theirs, where there is one, follows the Period cell on its line.
+        var otherLast = false;
+        for (; valueColumns.Count > 1 && ColumnHeaders.IsOther(valueColumns[^1]); otherLast = true)
+            valueColumns.RemoveAt(valueColumns.Count - 1);
         // A Status column after the row's last cell: its cell, where there is one, follows the Period cell that ends the row.
         var statusLast = valueColumns.Count > 1 && valueColumns[^1] == ColumnHeaders.Status;
         if (statusLast) valueColumns.RemoveAt(valueColumns.Count - 1);
@@ -266,7 +280,7 @@ internal sealed partial class FlatLayout : Layout
             pending.Add((raw, i + 1));
             if (indicator)
             {
-                if (!TryPlaceIndicator(pending, valueColumns, statusLast, state, NextTexts(lines, i))) continue;
+                if (!TryPlaceIndicator(pending, valueColumns, statusLast, otherLast, state, NextTexts(lines, i))) continue;
                 pending.Clear();
                 nameGoesOn = state.LastRow;
             }
@@ -419,9 +433,10 @@ internal sealed partial class FlatLayout : Layout
     /// holds a value besides the period, and its cells are marked uncertain. A Status or unit cell (<see cref="ColumnHeaders.IsLeft"/>)
     /// is left: a Status cell after the last cell (<paramref name="statusLast"/>) or among the others.
     /// </summary>
-    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, bool statusLast, ReportImporter.State state, IEnumerable<string> next)
+    private static bool TryPlaceIndicator(List<(string Text, int Line)> pending, List<string> columns, bool statusLast, bool otherLast, ReportImporter.State state, IEnumerable<string> next)
     {
         var atoms = FlatCells.Fold(FlatCells.Atoms(pending));
+        if (otherLast) atoms = FlatCells.WithoutTail(atoms);
         if (statusLast) atoms = FlatCells.WithoutStatus(atoms);
         if (atoms.Count < 2) return false;
         var last = columns[^1];

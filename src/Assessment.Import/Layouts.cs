@@ -36,6 +36,7 @@ internal abstract partial class Layout
         "avvikelse" => "Avvikelse",
         ColumnHeaders.Status => "Status",
         ColumnHeaders.Unit => "Enhet",
+        _ when ColumnHeaders.IsOther(key) => key[1..],
         _ => key,
     };
 
@@ -121,7 +122,9 @@ internal abstract partial class Layout
     }
 
     /// <summary>The note that a table's column read only to be left (<see cref="ColumnHeaders.IsLeft"/>) was left.</summary>
-    internal static string ColumnLeft(string key, string heading, bool indicator) => key == ColumnHeaders.Unit
+    internal static string ColumnLeft(string key, string heading, bool indicator) => ColumnHeaders.IsOther(key)
+        ? $"okänd kolumn \"{heading}\" lämnades"
+        : key == ColumnHeaders.Unit
         ? $"kolumnen \"{heading}\" (indikatorns enhet) lämnades: datasetet har ingen cell för den, enheten står vid varje värde"
         : indicator
             ? $"kolumnen \"{heading}\" (indikatorns status i stadens system) lämnades: datasetet har ingen cell för den, regelverket bedömer indikatorn"
@@ -295,7 +298,7 @@ internal sealed class TabLayout : Layout
         if (header[0].Length == 0) state.Note(start + 1, UnnamedNameColumn(indicator));
         keys[0] = "namn";
         foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
-            state.Note(start + 1, $"okänd kolumn \"{cell}\" lämnades");
+            state.Note(start + 1, ColumnLeft(ColumnHeaders.Other(cell), cell, indicator));
         for (var c = 0; c < keys.Count; c++)
         {
             if (!ColumnHeaders.IsLeft(keys[c])) continue;

@@ -169,4 +169,25 @@ public sealed class ColumnHeadersTests
     {
         ColumnHeaders.TableHeader(line.Split('\t')).ShouldBeNull();
     }
+
+    [Fact]
+    public void A_flattened_headers_column_not_known_keeps_its_place_among_the_known_ones()
+    {
+        ColumnHeaders.Read([["Periodens", "Trend"], ["utfall"], ["Årsmål", "Period", "Kommentar"]])
+            .ShouldBe(["utfall", ColumnHeaders.Other("Trend"), "arsmal", "period", ColumnHeaders.Other("Kommentar")]);
+    }
+
+    [Theory]
+    [InlineData("Trend", true)]
+    [InlineData("Kommentar", true)]
+    [InlineData("Källa", true)]
+    [InlineData("Utfall", false)] // a spelling
+    [InlineData("Mål", false)] // the start of one ("Målvärde")
+    [InlineData("VB", false)]
+    [InlineData("KF:s", false)]
+    [InlineData("trend", false)]
+    public void A_column_not_known_is_headed_by_a_word_in_upper_then_lower_case_that_starts_no_spelling(string word, bool other)
+    {
+        ColumnHeaders.IsOtherHeading(word).ShouldBe(other);
+    }
 }

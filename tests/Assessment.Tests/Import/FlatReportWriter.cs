@@ -92,6 +92,13 @@ public sealed record FlatReportWriter
     /// </summary>
     public Func<int, string?>? Status { get; init; }
 
+    /// <summary>
+    /// Columns the importer does not know, written where <see cref="Columns"/> has their heading after a "?" ("?Trend"):
+    /// the heading and the row's number (from 1) in, the cell's text out (null: empty). The heading, one short word, stands
+    /// on the line of the heading before it, as a short heading on the header's top line does.
+    /// </summary>
+    public Func<string, int, string?>? Other { get; init; }
+
     /// <summary>A column "Enhet" the dataset does not hold, as some reports give each indicator's unit: the row in, the cell's text out ("%", "antal"; null: empty). Written where <see cref="Columns"/> has "enhet".</summary>
     public Func<RawRow, string?>? Unit { get; init; }
 
@@ -252,13 +259,19 @@ public sealed record FlatReportWriter
     private void Indicators(StringBuilder text, List<RawRow> rows, string kind, string year, string footer, string pageBreak)
     {
         // The seed's header (its header cells interleaved as the extraction wrote them), or the given columns' headers in turn.
-        var cellLines = (Columns ?? IndicatorColumns(kind)).Select(c => HeaderLines(c, year)).ToList();
+        var (first, cellLines) = ("   Indikator", new List<string[]>());
+        foreach (var column in Columns ?? IndicatorColumns(kind))
+        {
+            if (column[0] != '?') cellLines.Add(HeaderLines(column, year));
+            else if (cellLines.Count == 0) first += " " + column[1..];
+            else cellLines[^1] = [.. cellLines[^1][..^1], $"{cellLines[^1][^1]} {column[1..]}"];
+        }
         var header = Columns is null && !ShortGenderHeaders && HeaderCell is null && !HeaderAcross
             ? IndicatorHeader(kind, year)
             : HeaderAcross
-                ? "   Indikator " + string.Join(" \n", Enumerable.Range(0, cellLines.Max(l => l.Length))
+                ? first + " " + string.Join(" \n", Enumerable.Range(0, cellLines.Max(l => l.Length))
                     .Select(k => string.Join(' ', cellLines.Where(l => l.Length > k).Select(l => l[k])))) + " \n\n"
-                : "   Indikator " + string.Join(" \n", cellLines.Select(l => string.Join(" \n", l))) + " \n\n";
+                : first + " " + string.Join(" \n", cellLines.Select(l => string.Join(" \n", l))) + " \n\n";
         header = HeaderText?.Invoke(header) ?? header;
         if (TableLabel?.Invoke(true, ++_tables) is { } label) text.Append(label).Append(" \n\n");
         text.Append(header);
@@ -273,6 +286,7 @@ public sealed record FlatReportWriter
             var name = NameLines(NameText?.Invoke(_rows, row.Name) ?? row.Name, NameWidth);
             var cells = columns.Select(c => c switch
             {
+                ['?', ..] => Other?.Invoke(c[1..], _rows) ?? EmptyCell, // columns the importer does not know
                 "status" => Status?.Invoke(_rows) ?? EmptyCell, // columns the dataset does not hold
                 "enhet" => Unit?.Invoke(row) ?? EmptyCell,
                 "period" => Period(row, kind, year) is { } period ? PeriodCell?.Invoke(period) ?? period : null,

@@ -444,13 +444,28 @@ internal static class ImportVariants
     private static IEnumerable<Variant> Columns()
     {
         const string family = "kolumner";
-        return ColumnsOf(family, "mål före förra årets utfall", c => [.. c.Where(k => k is not ("utfall_forra_aret" or "period")), "utfall_forra_aret", "period"])
+        // Columns the importer does not know ("Trend", "Källa", "Kommentar"): empty, "–" or a few words after Period; left.
+        foreach (var (report, all) in new[] { ("VB", AnnualColumns), ("T1", TertialColumns) })
+        {
+            yield return Written(family, "okänd kolumn Trend sist, tom", report, new FlatReportWriter { Columns = [.. all, "?Trend"] });
+            yield return Written(family, "okänd kolumn Trend efter namnet, tom", report, new FlatReportWriter { Columns = ["?Trend", .. all] });
+            yield return Written(family, "okänd kolumn Källa före årsmålet, \"–\"", report, new FlatReportWriter
+            {
+                Columns = [.. all.TakeWhile(k => k != "arsmal"), "?Källa", .. all.SkipWhile(k => k != "arsmal")], Other = (_, _) => "–",
+            });
+            yield return Written(family, "okänd kolumn Kommentar sist, ord på var tredje rad", report, new FlatReportWriter
+            {
+                Columns = [.. all, "?Kommentar"], Other = (_, n) => n % 3 == 0 ? "Se analys" : null,
+            });
+        }
+        foreach (var v in ColumnsOf(family, "mål före förra årets utfall", c => [.. c.Where(k => k is not ("utfall_forra_aret" or "period")), "utfall_forra_aret", "period"])
             .Concat(ColumnsOf(family, "KF:s årsmål före årsmålet, kvinnor före män",
                 c => [.. c.Select(k => k switch { "arsmal" => "kf_arsmal", "kf_arsmal" => "arsmal", "utfall_man" => "utfall_kvinnor", "utfall_kvinnor" => "utfall_man", _ => k })]))
             .Concat(ColumnsOf(family, "utan könsuppdelning", c => [.. c.Where(k => k is not ("utfall_man" or "utfall_kvinnor"))]))
             .Concat(ColumnsOf(family, "Män och Kvinnor som rubriker", c => c, shortGender: true))
             .Concat(ColumnsOf(family, "utan KF:s årsmål", c => [.. c.Where(k => k != "kf_arsmal")]))
-            .Concat(ColumnsOf(family, "utan KF:s årsmål och könsuppdelning", c => [.. c.Where(k => k is not ("kf_arsmal" or "utfall_man" or "utfall_kvinnor"))]));
+            .Concat(ColumnsOf(family, "utan KF:s årsmål och könsuppdelning", c => [.. c.Where(k => k is not ("kf_arsmal" or "utfall_man" or "utfall_kvinnor"))])))
+            yield return v;
     }
 
     // --- Cell values: units, decimal point, missing values, footnote markers ---
