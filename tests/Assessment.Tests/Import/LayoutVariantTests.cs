@@ -431,14 +431,16 @@ public class LayoutVariantTests
     }
 
     [Fact]
-    public void A_period_cell_that_is_neither_year_nor_tertial_is_noted_and_the_row_kept()
+    public void A_period_cell_that_is_neither_year_nor_tertial_is_noted_and_the_row_kept_with_the_likely_periodicity_marked_uncertain()
     {
-        // "Tertial" with no year after it: a periodicity, read as Tertial; "Löpande" is no period, so the cell is noted.
+        // "Tertial" with no year after it: a periodicity, read as Tertial; "Löpande" is no period, so the cell is noted and
+        // the row, without an outcome for the tertial, taken as yearly and marked uncertain.
         var seed = File.ReadAllText(Repo.Seed(TertialSeed));
         var variant = Rewrite(seed, @"^(  Andelen nöjda besökare på stadens fritidsgårdar(?:\t[^\t\n]*)*)\t2026$", "$1\tLöpande");
         var import = ReportImporter.Import(variant, "variant.txt");
         var row = Indicator(import.Dataset, "Andelen nöjda besökare på stadens fritidsgårdar");
-        row.Cells.ContainsKey("periodicitet").ShouldBeFalse();
+        row.Cells["periodicitet"].ShouldBe("År");
+        row.Uncertain["periodicitet"].ShouldContain("ingen period");
         row.Cells["arsmal"].ShouldBe("90 %");
         import.Notes.ShouldContain(n => n.Message.Contains("perioden \"Löpande\" är varken ett år eller en tertial"));
     }

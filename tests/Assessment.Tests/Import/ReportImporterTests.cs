@@ -30,6 +30,31 @@ public class ReportImporterTests
     }
 
     [Fact]
+    public void An_indicator_without_a_period_gets_the_likely_periodicity_marked_uncertain_instead_of_failing_the_report()
+    {
+        var text = File.ReadAllText(Repo.Seed("001_9521fb7e6e23d8f1.txt")).Replace("\r\n", "\n").Split('\n');
+        // One row with a period outcome, one without; their Period cells emptied.
+        var withOutcome = Array.FindIndex(text, l => l.StartsWith("  Nämndens budgetföljsamhet efter resultatöverföringar\t", StringComparison.Ordinal));
+        var withoutOutcome = Array.FindIndex(text, l => l.StartsWith("  Nämndens prognossäkerhet T2\t", StringComparison.Ordinal));
+        foreach (var at in new[] { withOutcome, withoutOutcome })
+            text[at] = Regex.Replace(text[at], @"\t(?:Tertial 1 2026|2026)$", "\t");
+
+        var import = ReportImporter.Import(string.Join('\n', text), "utan-period.txt");
+        var yaml = DatasetYamlWriter.Write(import.Dataset, "../../schemas/dataset.schema.json", DatasetYamlWriter.ImportedFrom("utan-period.txt"));
+        var indicators = DatasetReader.Read(yaml, "utan-period.yaml").AllGoals().SelectMany(g => g.Indicators).ToList();
+
+        indicators.Count.ShouldBe(73);
+        var tertial = indicators.Single(i => i.Name == "Nämndens budgetföljsamhet efter resultatöverföringar");
+        tertial.Periodicity.ShouldBe(Periodicity.Tertial);
+        tertial.Uncertain.ShouldContainKey("periodicitet");
+        var yearly = indicators.Single(i => i.Name == "Nämndens prognossäkerhet T2");
+        yearly.Periodicity.ShouldBe(Periodicity.Year);
+        yearly.Uncertain["periodicitet"].ShouldContain("inget utfall för perioden");
+        import.Notes.Count(n => n.Message.Contains("har ingen period")).ShouldBe(2);
+        import.Notes.ShouldContain(n => n.Line == withOutcome + 1);
+    }
+
+    [Fact]
     public void Tertial_report_tab_layout_gives_every_goal_row_and_value()
     {
         var (dataset, import, _) = ImportSeed("001_9521fb7e6e23d8f1.txt");
