@@ -19,7 +19,7 @@ public sealed class RawDataset
 public sealed class RawGoal(GoalLevel level, string id, string title, int line)
 {
     public GoalLevel Level { get; } = level;
-    public string Id { get; } = id;
+    public string Id { get; set; } = id;
     public string Title { get; set; } = title;
     public int Line { get; } = line;
     public string? Recorded { get; set; }

@@ -547,26 +547,7 @@ public static partial class ReportImporter
         {
             EndParagraph();
             if (dataset.Goals.Count == 0) Note(1, "inga mål hittades: väntade rubriker som \"KF:s inriktningsmål: 1. …\"");
-            foreach (var row in dataset.Goals.SelectMany(g => g.SelfAndDescendants()).SelectMany(g => g.Indicators))
-                if (!row.Cells.ContainsKey("periodicitet")) GuessPeriodicity(row);
-        }
-
-        /// <summary>
-        /// An indicator whose Period cell is empty, lost or no period has no periodicity, which every indicator of a dataset
-        /// needs: rather than the whole report failing to import, it gets the likely one, marked uncertain and noted –
-        /// tertial where a tertial report gives it a period outcome, else yearly (the city's yearly indicators have no
-        /// outcome at a tertial).
-        /// </summary>
-        private void GuessPeriodicity(RawRow row)
-        {
-            var (tertialReport, outcome) = (Regex.IsMatch(dataset.Period, @"^T[123]\b"), row.Cells.ContainsKey("utfall"));
-            var guess = Vocabularies.Periodicities[tertialReport && outcome ? Periodicity.Tertial : Periodicity.Year].Label;
-            var why = !tertialReport ? "rapporten är ingen tertialrapport och säger inte mer"
-                : outcome ? "den har ett utfall för perioden i en tertialrapport"
-                : "den har inget utfall för perioden i en tertialrapport, som stadens årsindikatorer";
-            row.Cells["periodicitet"] = guess;
-            row.Uncertain["periodicitet"] = $"rad {row.Line}: raden har ingen period; \"{guess}\" antogs eftersom {why}";
-            Note(row.Line, $"indikatorn \"{Layout.Short(row.Cells.GetValueOrDefault("namn", ""))}\" har ingen period: periodiciteten {guess} antogs och markerades osäker – kontrollera mot rapporten");
+            Mends.Apply(dataset, Note);
         }
     }
 }

@@ -92,7 +92,7 @@ internal static partial class ImportCommand
     /// problem in the report, so it is reported at the report's line: the one the nearest
     /// source-line mark above the problem names (<see cref="DatasetYamlWriter.SourceLine"/>).
     /// </summary>
-    private static Dataset ReadImported(string yaml, string reportPath)
+    internal static Dataset ReadImported(string yaml, string reportPath)
     {
         try
         {
