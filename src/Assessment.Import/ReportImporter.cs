@@ -68,10 +68,12 @@ public static partial class ReportImporter
     /// <summary>A running header's report code and year ("VB 2023"), the codes from the period kinds' vocabulary.</summary>
     private static readonly Regex ShortTitlePattern = new($@"^(?:{string.Join('|', Vocabularies.PeriodKinds.Terms.Select(k => k.Code))})\s+\d{{4}}");
 
-    [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+T?(?<n>[12]),?\s+(?<year>\d{4})")]
+    // The reports' titles, as the city's template writes them ("Tertialrapport 1 2026"), with "för" or "år" before the
+    // year ("Verksamhetsberättelse för 2023") or in capitals.
+    [GeneratedRegex(@"Tertialrapport(?:\s+Tertial)?\s+T?(?<n>[12]),?\s+(?:för\s+|år\s+)?(?<year>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex TertialTitle();
 
-    [GeneratedRegex(@"Verksamhetsplan\s+(?<year>\d{4})")]
+    [GeneratedRegex(@"Verksamhetsplan\s+(?:för\s+|år\s+)?(?<year>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex PlanTitle();
 
     [GeneratedRegex(@"Utfall VB\s+(?<year>\d{4})")]
@@ -302,17 +304,19 @@ public static partial class ReportImporter
         DistrictName().Matches(text).GroupBy(m => Regex.Replace(m.Value, @"-\s+", "-")).OrderByDescending(g => g.Count())
             .Select(g => g.Key).FirstOrDefault() ?? "";
 
-    [GeneratedRegex(@"Verksamhetsberättelse\s+(?<year>\d{4})")]
+    [GeneratedRegex(@"Verksamhetsberättelse\s+(?:för\s+|år\s+)?(?<year>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex AnnualTitle();
 
     /// <summary>The period: "T1 2026" for a tertial report, "VB 2023" for an annual report, "VP 2025" for a plan.</summary>
     private static string Period(string text)
     {
         // The report names its kind on its pages (title, footers) and may mention other reports in its prose:
-        // the kind named most often is the report's own, and its year the one named most often with it.
+        // the kind named most often (as a title: capitalised or in capitals, not "verksamhetsplanen" in the prose) is the
+        // report's own, and its year the one named most often with it.
         static string? Most(IEnumerable<string> periods) => periods.GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var kinds = new[] { "Tertialrapport", "Verksamhetsberättelse", "Verksamhetsplan" }
-            .Select(word => (Word: word, Count: Regex.Count(text, word))).Where(k => k.Count > 0).OrderByDescending(k => k.Count).ToList();
+            .Select(word => (Word: word, Count: Regex.Count(text, word) + Regex.Count(text, word.ToUpperInvariant())))
+            .Where(k => k.Count > 0).OrderByDescending(k => k.Count).ToList();
         return kinds.FirstOrDefault().Word switch
         {
             "Tertialrapport" => Most(TertialTitle().Matches(text).Select(m => $"T{m.Groups["n"].Value} {m.Groups["year"].Value}"))

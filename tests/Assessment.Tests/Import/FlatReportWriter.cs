@@ -134,6 +134,9 @@ public sealed record FlatReportWriter
     private int _rows;
     private int _activities;
 
+    /// <summary>The report's title as the report spells it ("Verksamhetsberättelse för 2023", in capitals): the city template's title in, text out.</summary>
+    public Func<string, string>? TitleText { get; init; }
+
     public string Write(RawDataset dataset)
     {
         var kind = dataset.Period.Split(' ')[0];
@@ -144,6 +147,7 @@ public sealed record FlatReportWriter
             "VB" => $"Verksamhetsberättelse {year}",
             _ => $"Verksamhetsplan {year}",
         };
+        title = TitleText?.Invoke(title) ?? title;
         var text = new StringBuilder();
         text.Append(dataset.District).Append(", ").Append(title).AppendLine(" ").AppendLine();
         foreach (var direction in dataset.Goals) Goal(text, direction, kind, year, title, dataset.District);

@@ -704,6 +704,15 @@ internal static class ImportVariants
             (Annual(), RewriteAll(AnnualText.Value, @"(?<=^\s*)(Indikator|Aktivitet)(?= )", Owned)));
         yield return new Variant(family, "KF-indikator och Nämndaktivitet (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, "^(Indikator|Aktivitet)(?=\t)", Owned)));
+        // The report's title (on its first page and in every footer) in other words or in capitals: the period is still found.
+        foreach (var (name, title) in new (string, Func<string, string>)[]
+                 {
+                     ("titeln med \"för\" före året", t => Regex.Replace(t, @" (?=\d{4}$)", " för ")),
+                     ("titeln med \"år\" före året", t => Regex.Replace(t, @" (?=\d{4}$)", " år ")),
+                     ("titeln i versaler", t => t.ToUpperInvariant()),
+                 })
+            foreach (var v in BothReports(family, name, new FlatReportWriter { TitleText = title }))
+                yield return v;
         // The name column headed by two words, whose the rows are before what they are: "KF:s indikator", "Nämndens aktiviteter".
         static string TwoWords(Match m) => m.Value == "Indikator" ? "KF:s indikator" : "Nämndens aktiviteter";
         foreach (var v in BothReports(family, "KF:s indikator och Nämndens aktiviteter",
