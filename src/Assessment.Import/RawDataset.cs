@@ -21,7 +21,7 @@ public sealed class RawGoal(GoalLevel level, string id, string title, int line)
     public GoalLevel Level { get; } = level;
     public string Id { get; set; } = id;
     public string Title { get; set; } = title;
-    public int Line { get; } = line;
+    public int Line { get; set; } = line;
     public string? Recorded { get; set; }
     public Assessment.Domain.Model.RatingOverride? Override { get; set; }
     public List<string> Analysis { get; } = [];

@@ -404,6 +404,37 @@ public static partial class ReportImporter
 
         private List<string>? _lastText;
 
+        /// <summary>The title of a goal the report has no heading for (<see cref="OpenMissingParent"/>).</summary>
+        internal const string Untitled = "(rubriken saknas i rapporten)";
+
+        /// <summary>
+        /// The parent a goal's number names ("1.2" for "Nämndmål: 1.2.1 …"), or null where the number does not say (an
+        /// unnumbered goal, a number of another depth).
+        /// </summary>
+        private static string? NamedParent(GoalLevel level, string id)
+        {
+            var parts = id.TrimEnd('.').Split('.');
+            var depth = level switch { GoalLevel.ServiceAreaGoal => 2, GoalLevel.BoardGoal => 3, _ => 0 };
+            return parts.Length == depth && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit)) ? string.Join('.', parts[..^1]) : null;
+        }
+
+        /// <summary>
+        /// The parent of a goal that comes without it – no heading of 1.2 above "Nämndmål: 1.2.1 …", as where the report writes
+        /// its verksamhetsområdesmål in a form the importer does not know – opened from the number, without a title, and
+        /// noted, so that the goal and its rows are kept; its heading, if it comes later, gives it its title
+        /// (<see cref="Open"/>). Only where no goal has that number: a goal numbered under another goal that has a heading
+        /// is a slip in the number (<see cref="Mends"/>), or, where no goal of that level is open, that goal's.
+        /// </summary>
+        private RawGoal? OpenMissingParent(GoalLevel level, string id, RawGoal? open, int line)
+        {
+            if (NamedParent(level, id) is not { } parentId || parentId == open?.Id) return open;
+            var parentLevel = level == GoalLevel.ServiceAreaGoal ? GoalLevel.DirectionGoal : GoalLevel.ServiceAreaGoal;
+            if (dataset.AllGoals().FirstOrDefault(g => g.Id == parentId && g.Level == parentLevel) is { } headed) return open ?? headed;
+            Note(line, $"målet {id.TrimEnd('.')} står utan sitt {Vocabularies.Levels[parentLevel].Label} i rapporten: {parentId} lades till efter numret, utan titel");
+            Open(parentLevel, parentId, Untitled, line);
+            return parentLevel == GoalLevel.DirectionGoal ? _direction : _serviceArea;
+        }
+
         public void Open(GoalLevel level, string id, string title, int line)
         {
             EndParagraph();
@@ -413,6 +444,7 @@ public static partial class ReportImporter
                 GoalLevel.BoardGoal => _serviceArea,
                 _ => null,
             };
+            if (level != GoalLevel.DirectionGoal) parent = OpenMissingParent(level, id, parent, line);
             if (level != GoalLevel.DirectionGoal && parent is null)
             {
                 Note(line, $"målet {(id.Length > 0 ? id + " " : "")}\"{Layout.Short(title)}\" står före sitt överordnade mål och kunde inte placeras i målträdet");
@@ -444,12 +476,25 @@ public static partial class ReportImporter
                 siblings.Remove(earlier);
                 Note(earlier.Line, $"rubriken för mål {id} på rad {earlier.Line} står utan innehåll och upprepas på rad {line}: den lästes som innehållsförteckning");
             }
+            if (title != Untitled && siblings.FirstOrDefault(g => g.Id == id && g.Level == level && g.Title == Untitled) is { } opened)
+            {
+                // The heading of a goal opened from a later goal's number (OpenMissingParent): the goal gets its title.
+                (opened.Title, opened.Line) = (title, line);
+                Reopen(opened);
+                return;
+            }
             var goal = new RawGoal(level, id, title, line);
             siblings.Add(goal);
-            if (level == GoalLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
-            if (level == GoalLevel.ServiceAreaGoal) _serviceArea = goal;
             if (dataset.AllGoals().Count(g => g.Id == id) > 1)
                 Note(line, $"mål-id {id} förekommer redan tidigare i rapporten");
+            Reopen(goal);
+        }
+
+        /// <summary>Makes <paramref name="goal"/> the open goal of its level, what follows its heading its text and rows.</summary>
+        private void Reopen(RawGoal goal)
+        {
+            if (goal.Level == GoalLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
+            if (goal.Level == GoalLevel.ServiceAreaGoal) _serviceArea = goal;
             Current = goal;
             _lastText = null;
             Section = Section.None;

@@ -249,7 +249,28 @@ internal static class ImportVariants
             yield return v;
         yield return new Variant(family, "rubrikordet på egen rad ovanför numret (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(\W*)(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål): (?=\d)", "$1$2\n")));
+        // A level's headings missing (written in a form not known, or lost in extraction) with nothing of their own: the
+        // goals below still come, each parent opened from their numbers without a title (ReportImporter.State.Untitled).
+        foreach (var (name, level) in new[] { ("inriktningsmålen utan rubrik", GoalLevel.DirectionGoal), ("verksamhetsområdesmålen utan rubrik", GoalLevel.ServiceAreaGoal) })
+            foreach (var v in BothReports(family, name, new FlatReportWriter { Heading = g => g.Level == level ? "" : SeedHeading(g) }, WithoutHeadings(level)))
+                yield return v;
     }
+
+    /// <summary>The goals of a level without a heading and anything of their own (text, rating, rows): untitled, as the importer opens them.</summary>
+    private static Func<RawDataset, RawDataset> WithoutHeadings(GoalLevel level) => d =>
+    {
+        var copy = Copy(d);
+        foreach (var goal in copy.AllGoals().Where(g => g.Level == level))
+        {
+            (goal.Title, goal.Recorded) = (ReportImporter.State.Untitled, null);
+            goal.Analysis.Clear();
+            goal.Description.Clear();
+            goal.ExpectedResults.Clear();
+            goal.Indicators.Clear();
+            goal.Activities.Clear();
+        }
+        return copy;
+    };
 
     // --- Tables of contents ---
 
@@ -279,6 +300,15 @@ internal static class ImportVariants
                 });
             }
         }
+        // A contents list of the nämndmål only: each entry opens its parents from its number, untitled, and the report's own
+        // headings then give them their titles, and their own goals replace the entries.
+        foreach (var (report, read, text) in new[] { ("VB", (Func<RawDataset>)Annual, AnnualText), ("T1", Tertial, TertialText) })
+            yield return new Variant(family, $"bara nämndmålen ({report})", () =>
+            {
+                var original = read();
+                var entries = original.AllGoals().Where(g => g.Level == GoalLevel.BoardGoal).Select((g, n) => $"{SeedHeading(g)} ........ {n + 4}");
+                return (original, "Innehållsförteckning \n\n" + string.Join(" \n", entries) + " \n\n" + text.Value);
+            });
         foreach (var v in HeadingRuns(family))
             yield return v;
     }
