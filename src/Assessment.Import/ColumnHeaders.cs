@@ -69,7 +69,7 @@ internal static partial class ColumnHeaders
     /// case, that starts no spelling; a flattened header holds it beside known headings.
     /// </summary>
     public static bool IsOtherHeading(string word) =>
-        word.Length >= 3 && char.IsUpper(word[0]) && word.AsSpan(1).ContainsAnyExcept(LowerLetters) is false && !Starts.Contains(Normal([word]));
+        word.Length >= 3 && char.IsUpper(word[0]) && !word.AsSpan(1).ContainsAnyExcept(LowerLetters) && !Starts.Contains(Normal([word]));
 
     private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzåäöéü");
 
@@ -159,7 +159,7 @@ internal static partial class ColumnHeaders
     /// </summary>
     public static bool IsTableLabel(string clean) => OfIndicators(clean.TrimEnd(':', ' ')) is not null;
 
-    /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own, a column the importer leaves.</summary>
+    /// <summary>Words of a flattened header that are no spelling's: a report code or year on a line of its own (a column not known is <see cref="IsOtherHeading"/>).</summary>
     private static readonly string[] OtherWords = ["/", "T1", "T2", "T3"];
 
     /// <summary>Each spelling's words run together, normalised, to its key.</summary>

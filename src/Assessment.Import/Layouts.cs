@@ -282,7 +282,7 @@ internal sealed class TabLayout : Layout
     public override bool IsTableHeader(string clean, string raw) => raw.Contains('\t') && clean.Contains('\t') && Header(raw.Split('\t')) is not null;
 
     /// <summary>A header's cells, cleaned, as <see cref="ColumnHeaders.TableHeader"/> reads them.</summary>
-    private static (List<string> Cells, bool OfIndicators)? Header(IEnumerable<string> cells) =>
+    internal static (List<string> Cells, bool OfIndicators)? Header(IEnumerable<string> cells) =>
         ColumnHeaders.TableHeader(cells.Select(c => ReportImporter.Clean(c)));
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state) =>
@@ -417,7 +417,7 @@ internal sealed class MarkdownLayout : Layout
     public override bool IsTableHeader(string clean, string raw)
     {
         if (!raw.Contains('|')) return false;
-        return ColumnHeaders.TableHeader(Split(raw).Select(c => ReportImporter.Clean(c))) is not null;
+        return TabLayout.Header(Split(raw)) is not null;
     }
 
     public override int ReadTable(string[] lines, int start, ReportImporter.State state)

@@ -262,15 +262,22 @@ internal static class ImportVariants
         var copy = Copy(d);
         foreach (var goal in copy.AllGoals().Where(g => g.Level == level))
         {
-            (goal.Title, goal.Recorded) = (ReportImporter.State.Untitled, null);
-            goal.Analysis.Clear();
-            goal.Description.Clear();
-            goal.ExpectedResults.Clear();
-            goal.Indicators.Clear();
-            goal.Activities.Clear();
+            Bare(goal);
+            goal.Title = ReportImporter.State.Untitled;
         }
         return copy;
     };
+
+    /// <summary>Leaves a goal nothing of its own: no rating, text or rows.</summary>
+    private static void Bare(RawGoal goal)
+    {
+        goal.Recorded = null;
+        goal.Analysis.Clear();
+        goal.Description.Clear();
+        goal.ExpectedResults.Clear();
+        goal.Indicators.Clear();
+        goal.Activities.Clear();
+    }
 
     // --- Tables of contents ---
 
@@ -322,15 +329,7 @@ internal static class ImportVariants
         BothReports(family, "rubriker i följd som inte kommer igen (målträdet)", new FlatReportWriter(), d =>
         {
             var copy = Copy(d);
-            foreach (var goal in copy.AllGoals().Where(g => g.Level != GoalLevel.BoardGoal))
-            {
-                goal.Recorded = null;
-                goal.Analysis.Clear();
-                goal.Description.Clear();
-                goal.ExpectedResults.Clear();
-                goal.Indicators.Clear();
-                goal.Activities.Clear();
-            }
+            foreach (var goal in copy.AllGoals().Where(g => g.Level != GoalLevel.BoardGoal)) Bare(goal);
             return copy;
         });
 
