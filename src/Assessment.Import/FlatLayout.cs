@@ -122,6 +122,8 @@ internal sealed partial class FlatLayout : Layout
         if (NameHeading(ReportImporter.Clean(lines[start])).OfIndicators is null) state.Note(start + 1, UnnamedNameColumn(indicator));
         var valueColumns = columns.Skip(1).ToList();
         var statusColumn = valueColumns.Contains(ColumnHeaders.Status);
+        // A column not known after an activity's Avvikelse ("Kommentar"): its words follow the flag on the dates' line.
+        var otherAfterFlag = !indicator && valueColumns.SkipWhile(c => c != "avvikelse").Skip(1).Any(ColumnHeaders.IsOther);
         foreach (var left in valueColumns.Where(ColumnHeaders.IsLeft))
             state.Note(start + 1, ColumnLeft(left, ColumnTitle(left), indicator));
         // Columns not known after the row's last cell: a cell of theirs, where there is one, follows the Period cell on its line.
@@ -214,7 +216,7 @@ internal sealed partial class FlatLayout : Layout
                 if (apart.Dates is null) continue; // blankAfterPending stays: the dates' line follows
                 pending.Add((apart.Dates, i + 1));
                 blankAfterPending = false;
-                if (TryPlaceActivity(pending, state, cellAbove, statusColumn, out _))
+                if (TryPlaceActivity(pending, state, cellAbove, statusColumn, otherAfterFlag, out _))
                 {
                     pending.Clear();
                     cellAbove = null;
@@ -284,7 +286,7 @@ internal sealed partial class FlatLayout : Layout
                 pending.Clear();
                 nameGoesOn = state.LastRow;
             }
-            else if (TryPlaceActivity(pending, state, cellAbove, statusColumn, out var emptyCell))
+            else if (TryPlaceActivity(pending, state, cellAbove, statusColumn, otherAfterFlag, out var emptyCell))
             {
                 pending.Clear();
                 cellAbove = null;
@@ -403,9 +405,10 @@ internal sealed partial class FlatLayout : Layout
     /// <summary>
     /// Places the activity when its dates have come. The Avvikelse cell is what follows the dates on their line or, when
     /// nothing does, <paramref name="cellAbove"/>; <paramref name="emptyCell"/> says it was empty, so that it may stand below.
-    /// In a table with a Status column (<paramref name="statusColumn"/>) that cell stands beside it and is left.
+    /// In a table with a Status column (<paramref name="statusColumn"/>) that cell stands beside it and is left; so is the cell
+    /// of a column not known after Avvikelse (<paramref name="otherAfterFlag"/>: <see cref="FlagBeforeOther"/>).
     /// </summary>
-    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state, string? cellAbove, bool statusColumn, out bool emptyCell)
+    private static bool TryPlaceActivity(List<(string Text, int Line)> pending, ReportImporter.State state, string? cellAbove, bool statusColumn, bool otherAfterFlag, out bool emptyCell)
     {
         emptyCell = false;
         var joined = string.Join(' ', pending.Select(p => p.Text.Trim()));
@@ -417,6 +420,7 @@ internal sealed partial class FlatLayout : Layout
         var flag = m.Groups["flag"].Value;
         if (flag.Length > 0 && Deviation(flag) is null && !EndsLine(pending[^1].Text, m.Groups["end"].Value, flag)) return false;
         if (statusColumn) flag = WithoutActivityStatus(flag);
+        if (otherAfterFlag) flag = FlagBeforeOther(flag);
         if (flag.Length == 0) flag = cellAbove ?? "";
         emptyCell = flag.Length == 0;
         var line = pending[0].Line;
@@ -425,6 +429,18 @@ internal sealed partial class FlatLayout : Layout
         if (row.Name.Length == 0) state.Note(line, "aktivitetsraden saknar namn");
         else Place(row, indicator: false, state);
         return true;
+    }
+
+    /// <summary>
+    /// The Avvikelse cell where a column not known follows it ("Avvikelse Se analys"): the first word or two when they are
+    /// such a cell ("Avvikelse", "Ingen avvikelse", "–"), else none – the words are the other column's, which is left.
+    /// </summary>
+    private static string FlagBeforeOther(string cells)
+    {
+        var words = cells.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = Math.Min(2, words.Length); n >= 1; n--)
+            if (Deviation(string.Join(' ', words[..n])) is not null) return string.Join(' ', words[..n]);
+        return "";
     }
 
     /// <summary>

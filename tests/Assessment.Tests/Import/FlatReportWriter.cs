@@ -111,6 +111,9 @@ public sealed record FlatReportWriter
     /// <summary>A word of one letter in a wrapped name ("i", "å") stands on a line of its own, as a narrow column can set it.</summary>
     public bool LoneLetterLines { get; init; }
 
+    /// <summary>A column "Kommentar" after Avvikelse, as some districts' activity tables have it: the activity's number (from 1) in, the cell's text out (null: empty).</summary>
+    public Func<int, string?>? ActivityComment { get; init; }
+
     /// <summary>Each table's header as the report spells it ("Arsmål" for "Årsmål", "KF:s indikator"): the header's text in, text out.</summary>
     public Func<string, string>? HeaderText { get; init; }
 
@@ -386,6 +389,7 @@ public sealed record FlatReportWriter
     {
         var header = SplitActivityHeader ? "   Aktivitet Startdatum \nSlutdatum Avvikelse \n\n" : "   Aktivitet Startdatum Slutdatum Avvikelse \n\n";
         if (ActivityStatus is not null) header = header.Replace("Slutdatum ", "Slutdatum Status ");
+        if (ActivityComment is not null) header = header.Replace("Avvikelse ", "Avvikelse Kommentar ");
         header = HeaderText?.Invoke(header) ?? header;
         if (TableLabel?.Invoke(false, ++_tables) is { } label) text.Append(label).Append(" \n\n");
         text.Append(header);
@@ -405,13 +409,15 @@ public sealed record FlatReportWriter
             var dates = $"{row.Cells.GetValueOrDefault("start")} {row.Cells.GetValueOrDefault("slut")}";
             if (ActivityStatus?.Invoke(_activities) is { } status) dates = $"{dates} {status}";
             var cell = row.Cells.ContainsKey("avvikelse") ? DeviationFlag : DeviationNone;
-            text.Append(cell is null ? dates : DeviationAt switch
+            var cells = cell is null ? dates : DeviationAt switch
             {
                 DeviationPlace.NextLine => $"{dates} \n{cell}",
                 DeviationPlace.BeforeDates => $"{cell} {dates}",
                 DeviationPlace.LineAbove => $"{cell} \n{dates}",
                 _ => $"{dates} {cell}",
-            }).AppendLine(" ").AppendLine();
+            };
+            if (ActivityComment?.Invoke(_activities) is { } comment) cells = $"{cells} {comment}";
+            text.Append(cells).AppendLine(" ").AppendLine();
             if (before < name.Count)
             {
                 foreach (var line in name.Skip(before)) text.Append(line).AppendLine(" ");

@@ -908,6 +908,12 @@ internal static class ImportVariants
         }
         // The activity tables with a Status column between the dates and Avvikelse: where the activity stands in its work.
         static string? ActivityStatus(int n) => (n % 5) switch { 0 => "Pågående", 1 => "Avslutad", 2 => "Ej påbörjad", 3 => null, _ => "Försenad" };
+        // A comment column after Avvikelse ("Kommentar": "Se analys"), beside a flag or alone: the flag is read, the comment left.
+        foreach (var v in BothReports(family, "aktiviteternas kolumn Kommentar efter avvikelsen", new FlatReportWriter
+                 {
+                     ActivityComment = n => n % 2 == 0 ? "Se analys" : null,
+                 }, EveryThirdFlagged))
+            yield return v;
         foreach (var v in BothReports(family, "aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad)", new FlatReportWriter { ActivityStatus = ActivityStatus }))
             yield return v;
         yield return new Variant(family, "aktiviteternas statuskolumn (Pågående, Avslutad, Ej påbörjad; tabb)", () =>
