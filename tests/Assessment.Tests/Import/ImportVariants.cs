@@ -136,6 +136,17 @@ internal static class ImportVariants
                 DeviationFlag = "x", DeviationAt = FlatReportWriter.DeviationPlace.NextLine,
                 RatingLine = r => $"Målet bedöms bli {(r == "inte" ? "ej" : r)} uppfyllt",
             }, EveryThirdFlagged);
+            yield return Written(family, "inriktningsmålen utan rubrik, KF:s indikator med okänd kolumn Trend, aktiviteternas Kommentar, titeln i versaler", report, new FlatReportWriter
+            {
+                Heading = g => g.Level == GoalLevel.DirectionGoal ? "" : SeedHeading(g), Columns = [.. columns, "?Trend"],
+                HeaderText = h => h.Replace("   Indikator ", "   KF:s indikator "), ActivityComment = n => n % 2 == 0 ? "Se analys" : null,
+                TitleText = t => t.ToUpperInvariant(),
+            }, d => EveryThirdFlagged(WithoutHeadings(GoalLevel.DirectionGoal)(d)));
+            yield return Written(family, "namnkolumnerna utan rubrik, titeln med \"för\", Bedömning:", report, new FlatReportWriter
+            {
+                HeaderText = h => Regex.Replace(h, @"^(\s*)(?:Indikator|Aktivitet) ", "$1"), TitleText = t => Regex.Replace(t, @" (?=\d{4}$)", " för "),
+                RatingLine = r => $"Bedömning: Uppfylls {r}",
+            });
         }
     }
 
