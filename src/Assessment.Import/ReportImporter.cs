@@ -27,7 +27,7 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Ii]nriktningsmål|Inriktningsmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+INRIKTNINGSMÅL|INRIKTNINGSMÅL)(?:\s*:\s*(?:(?<id>\d+)(?:[.:]|\s|$)\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+)(?:[.:]?\s+|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex DirectionHeading();
 
-    [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+[Mm]ål för verksamhetsområdet|Mål för verksamhetsområdet|Verksamhetsområdesmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+MÅL FÖR VERKSAMHETSOMRÅDET|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]|\s|$)\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]?\s+|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
+    [GeneratedRegex(@"^(?:(?:KF:s|Kommunfullmäktiges)\s+(?:[Mm]ål för verksamhetsområdet|[Vv]erksamhetsområdesmål)|Mål för verksamhetsområdet|Verksamhetsområdesmål|(?:KF:S|KOMMUNFULLMÄKTIGES)\s+(?:MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)|MÅL FÖR VERKSAMHETSOMRÅDET|VERKSAMHETSOMRÅDESMÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]|\s|$)\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+(?:\.\d+)?|[a-z]\))(?:[.:]?\s+|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex ServiceAreaHeading();
 
     [GeneratedRegex(@"^(?:Nämndmål|(?:Stadsdelsnämndens|Nämndens) mål|NÄMNDMÅL|(?:STADSDELS)?NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+(?:\.\d+){0,2}|[a-z]\))(?:[.:]?\s*|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]

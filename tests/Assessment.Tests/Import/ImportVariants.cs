@@ -249,6 +249,17 @@ internal static class ImportVariants
                 GoalLevel.ServiceAreaGoal => $"VERKSAMHETSOMRÅDESMÅL {g.Id}: {g.Title}",
                 _ => $"NÄMNDMÅL {g.Id}: {g.Title}",
             }),
+            // The city's goal for the area named as one word after whose it is: "KF:s verksamhetsområdesmål 1.2: …".
+            ("KF:s verksamhetsområdesmål 1.2: Titel", g => g.Level switch
+            {
+                GoalLevel.ServiceAreaGoal => $"KF:s verksamhetsområdesmål {g.Id}: {g.Title}",
+                _ => SeedHeading(g),
+            }),
+            ("Kommunfullmäktiges verksamhetsområdesmål 1.2 Titel", g => g.Level switch
+            {
+                GoalLevel.ServiceAreaGoal => $"Kommunfullmäktiges verksamhetsområdesmål {g.Id} {g.Title}",
+                _ => SeedHeading(g),
+            }),
             ("blanksteg och hårda blanksteg", g => g.Level switch
             {
                 GoalLevel.DirectionGoal => $"KF:s inriktningsmål:\u00A0{g.Id}.\u00A0{g.Title}\u00A0\u00A0",
