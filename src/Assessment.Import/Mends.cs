@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Assessment.Domain.Model;
 using Assessment.Domain.Parsing;
 
@@ -7,11 +6,11 @@ namespace Assessment.Import;
 
 /// <summary>
 /// What the dataset reader refuses but a report can say by mistake or leave out, mended where the report itself says how,
-/// each with a note: an indicator without a period (the likely periodicity, marked uncertain), a goal numbered as if under another goal ("1.3.1" under 1.4: its place in the report is its parent, so it is
-/// "1.4.1"), a goal number given twice (the later one gets the next free number under its parent), an activity's date
-/// that is no date (left empty, marked uncertain) and an activity that ends before it starts (the dates read the other way
-/// round, both marked uncertain). Without these, one slip in a report
-/// of a hundred pages stopped the whole import.
+/// each with a note: an indicator without a period (the likely periodicity, marked uncertain), a goal numbered as if under
+/// another goal ("1.3.1" under 1.4: its place in the report is its parent, so it is "1.4.1"), a goal number given twice
+/// (the later one gets the next free number under its parent), an activity's date that is no date (left empty, marked
+/// uncertain) and an activity that ends before it starts (the dates read the other way round, both marked uncertain).
+/// Without these, one slip in a report of a hundred pages stopped the whole import.
 /// </summary>
 internal static class Mends
 {
@@ -31,7 +30,8 @@ internal static class Mends
     /// </summary>
     private static void GuessPeriodicity(RawRow row, string period, Action<int, string> note)
     {
-        var (tertialReport, outcome) = (Regex.IsMatch(period, @"^T[123]\b"), row.Cells.ContainsKey("utfall"));
+        var tertialReport = Vocabularies.PeriodKinds.Find(period.Split(' ')[0]) is PeriodKind.T1 or PeriodKind.T2;
+        var outcome = row.Cells.ContainsKey("utfall");
         var guess = Vocabularies.Periodicities[tertialReport && outcome ? Periodicity.Tertial : Periodicity.Year].Label;
         var why = !tertialReport ? "rapporten är ingen tertialrapport och säger inte mer"
             : outcome ? "den har ett utfall för perioden i en tertialrapport"
@@ -82,23 +82,16 @@ internal static class Mends
     {
         foreach (var key in new[] { "start", "slut" })
         {
-            if (row.Cells.GetValueOrDefault(key) is not { } cell || DateOf(cell) is not null) continue;
+            if (row.Cells.GetValueOrDefault(key) is not { } cell || SwedishValues.DateOrNull(cell) is not null) continue;
             row.Cells.Remove(key);
             row.Uncertain[key] = $"rad {row.Line}: \"{cell}\" är inget datum (ÅÅÅÅ-MM-DD); cellen lämnades tom";
             note(row.Line, $"aktiviteten \"{Layout.Short(row.Cells.GetValueOrDefault("namn", ""))}\": \"{cell}\" är inget datum och lämnades – markerat osäkert");
         }
         if (row.Cells.GetValueOrDefault("start") is not { } start || row.Cells.GetValueOrDefault("slut") is not { } end) return;
-        if (DateOf(start) is not { } from || DateOf(end) is not { } to || to >= from) return;
+        if (SwedishValues.DateOrNull(start) is not { } from || SwedishValues.DateOrNull(end) is not { } to || to >= from) return;
         (row.Cells["start"], row.Cells["slut"]) = (end, start);
         var why = $"rad {row.Line}: slutdatum {end} före startdatum {start} i rapporten; datumen lästes i omvänd ordning";
         (row.Uncertain["start"], row.Uncertain["slut"]) = (why, why);
         note(row.Line, $"aktiviteten \"{Layout.Short(row.Cells.GetValueOrDefault("namn", ""))}\" slutar före sin start i rapporten: datumen lästes i omvänd ordning och markerades osäkra");
-    }
-
-    /// <summary>The date a cell holds as the dataset reader reads it (<see cref="SwedishValues.ParseDate"/>), or null.</summary>
-    private static DateOnly? DateOf(string cell)
-    {
-        try { return SwedishValues.ParseDate(cell); }
-        catch (FormatException) { return null; }
     }
 }

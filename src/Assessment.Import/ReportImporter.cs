@@ -485,8 +485,6 @@ public static partial class ReportImporter
             }
             var goal = new RawGoal(level, id, title, line);
             siblings.Add(goal);
-            if (dataset.AllGoals().Count(g => g.Id == id) > 1)
-                Note(line, $"mål-id {id} förekommer redan tidigare i rapporten");
             Reopen(goal);
         }
 

@@ -208,7 +208,11 @@ public static partial class SwedishValues
         Vocabularies.Directions.Parse(text, _directionExpectation ??= Vocabularies.Directions.Listed(t => $"\"{t.Word}\" ({t.Label})"));
 
     /// <summary>An ISO date, as the activity tables write them: 2026-01-01.</summary>
-    public static DateOnly ParseDate(string text)
+    public static DateOnly ParseDate(string text) =>
+        DateOrNull(text) ?? throw new FormatException($"ogiltigt datum \"{text}\": väntade ÅÅÅÅ-MM-DD, t.ex. 2026-01-01");
+
+    /// <summary>The ISO date a text is (<see cref="ParseDate"/>), or null: for a reader that mends what is no date.</summary>
+    public static DateOnly? DateOrNull(string text)
     {
         // By hand, as DateOnly.TryParseExact(…, "yyyy-MM-dd", …) reads it: its format machinery cost every activity of a cold run.
         var date = text.AsSpan().Trim();
@@ -217,7 +221,7 @@ public static partial class SwedishValues
             && Digits(date[5..7]) is var month and >= 1 and <= 12
             && Digits(date[8..]) is var day and >= 1 && day <= DateTime.DaysInMonth(year, month))
             return new DateOnly(year, month, day);
-        throw new FormatException($"ogiltigt datum \"{text}\": väntade ÅÅÅÅ-MM-DD, t.ex. 2026-01-01");
+        return null;
     }
 
     /// <summary>The number the ASCII digits spell; -1 for anything else.</summary>
