@@ -271,6 +271,16 @@ internal static class ImportVariants
             yield return v;
         yield return new Variant(family, "rubrikordet på egen rad ovanför numret (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, @"^(\W*)(KF:s inriktningsmål|KF:s mål för verksamhetsområdet|Nämndmål): (?=\d)", "$1$2\n")));
+        // Slips in the nämndmål's numbers, mended from their place (Mends): numbered as under the verksamhetsområdesmål before,
+        // or with the number of the nämndmål before them – each read back as the number its place gives.
+        static string Renumbered(RawGoal g, Func<int[], int[]> slip) =>
+            g.Level == GoalLevel.BoardGoal ? $"Nämndmål: {string.Join('.', slip([.. g.Id.Split('.').Select(int.Parse)]))} {g.Title}" : SeedHeading(g);
+        foreach (var v in BothReports(family, "nämndmål numrerade under verksamhetsområdesmålet före",
+                     new FlatReportWriter { Heading = g => Renumbered(g, n => n[1] > 1 ? [n[0], n[1] - 1, n[2]] : n) }))
+            yield return v;
+        foreach (var v in BothReports(family, "nämndmål med numret av nämndmålet före",
+                     new FlatReportWriter { Heading = g => Renumbered(g, n => n[2] > 1 ? [n[0], n[1], n[2] - 1] : n) }))
+            yield return v;
         // A level's headings missing (written in a form not known, or lost in extraction) with nothing of their own: the
         // goals below still come, each parent opened from their numbers without a title (ReportImporter.State.Untitled).
         foreach (var (name, level) in new[] { ("inriktningsmålen utan rubrik", GoalLevel.DirectionGoal), ("verksamhetsområdesmålen utan rubrik", GoalLevel.ServiceAreaGoal) })
@@ -474,6 +484,13 @@ internal static class ImportVariants
                 return (original, new FlatReportWriter { PeriodCell = p => p.StartsWith("Tertial", StringComparison.Ordinal) ? tertial : year }.Write(original));
             });
         }
+        // Every third activity's dates the wrong way round: read back in order (Mends), marked uncertain.
+        yield return new Variant(family, "aktiviteternas datum i omvänd ordning (tabb)", () =>
+        {
+            var n = 0;
+            return (Tertial(), RewriteAll(TertialText.Value, @"\t(\d{4}-\d\d-\d\d)\t(\d{4}-\d\d-\d\d)(?=\t|$)",
+                m => ++n % 3 == 0 ? $"\t{m.Groups[2].Value}\t{m.Groups[1].Value}" : m.Value));
+        });
         yield return new Variant(family, "period T1, 2026 (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, "\tTertial 1 2026", "\tT1, 2026")));
     }
 
