@@ -33,6 +33,10 @@ public static partial class ReportImporter
     [GeneratedRegex(@"^(?:Nämndmål|(?:Stadsdelsnämndens|Nämndens) mål|NÄMNDMÅL|(?:STADSDELS)?NÄMNDENS MÅL)(?:\s*:\s*(?:(?<id>\d+(?:\.\d+){0,2}|[a-z]\))[.:]?\s*(?:[–—-]\s+)?)?|\s+(?<id>\d+(?:\.\d+){0,2}|[a-z]\))(?:[.:]?\s*|\s*[–—-]\s+)(?=\p{Lu}))(?<title>(?=[\p{Lu}\d""”«]|$).*)$")]
     private static partial Regex BoardHeading();
 
+    /// <summary>The end of a sentence and the start of the next within a paragraph.</summary>
+    [GeneratedRegex(@"[.!?]\s+\p{Lu}")]
+    private static partial Regex SentenceBreak();
+
     /// <summary>A list item: "•", "●", "-" or "–" first on the line (the flattened layout loses the mark in <see cref="Clean"/>).</summary>
     [GeneratedRegex(@"^\s*[-–•●]\s*\S")]
     private static partial Regex Bullet();
@@ -404,7 +408,7 @@ public static partial class ReportImporter
 
         private List<string>? _lastText;
 
-        /// <summary>The title of a goal the report has no heading for (<see cref="OpenMissingParent"/>).</summary>
+        /// <summary>The title of a goal the report has no heading for (<see cref="MissingParents"/>).</summary>
         internal const string Untitled = "(rubriken saknas i rapporten)";
 
         /// <summary>
@@ -419,32 +423,53 @@ public static partial class ReportImporter
         }
 
         /// <summary>
-        /// The parent of a goal that comes without it – no heading of 1.2 above "Nämndmål: 1.2.1 …", as where the report writes
-        /// its verksamhetsområdesmål in a form the importer does not know – opened from the number, without a title, and
-        /// noted, so that the goal and its rows are kept; its heading, if it comes later, gives it its title
-        /// (<see cref="Open"/>). Only where no goal has that number: a goal numbered under another goal that has a heading
-        /// is a slip in the number (<see cref="Mends"/>), or, where no goal of that level is open, that goal's.
+        /// The goals a goal's number names above it that the report has not opened, outermost first, each with the number
+        /// that names it: "1" and "1.2" for "Nämndmål: 1.2.1 …" without either heading, as where the report writes its
+        /// headings in a form the importer does not know. Only where no goal has that number: a goal numbered under another
+        /// goal that has a heading is a slip in the number (<see cref="Mends"/>).
         /// </summary>
-        private RawGoal? OpenMissingParent(GoalLevel level, string id, RawGoal? open, int line)
+        private List<(GoalLevel Level, string Id, string Child)> MissingParents(GoalLevel level, string id)
         {
-            if (NamedParent(level, id) is not { } parentId || parentId == open?.Id) return open;
-            var parentLevel = level == GoalLevel.ServiceAreaGoal ? GoalLevel.DirectionGoal : GoalLevel.ServiceAreaGoal;
-            if (dataset.AllGoals().FirstOrDefault(g => g.Id == parentId && g.Level == parentLevel) is { } headed) return open ?? headed;
-            Note(line, $"målet {id.TrimEnd('.')} står utan sitt {Vocabularies.Levels[parentLevel].Label} i rapporten: {parentId} lades till efter numret, utan titel");
-            Open(parentLevel, parentId, Untitled, line);
-            return parentLevel == GoalLevel.DirectionGoal ? _direction : _serviceArea;
+            var missing = new List<(GoalLevel, string, string)>();
+            while (NamedParent(level, id) is { } parentId)
+            {
+                var parentLevel = level - 1;
+                if (parentId == Open(parentLevel)?.Id || dataset.AllGoals().Any(g => g.Id == parentId && g.Level == parentLevel)) break;
+                missing.Insert(0, (parentLevel, parentId, id.TrimEnd('.')));
+                (level, id) = (parentLevel, parentId);
+            }
+            return missing;
         }
 
+        /// <summary>The open goal of a level above the nämndmål.</summary>
+        private RawGoal? Open(GoalLevel level) => level == GoalLevel.DirectionGoal ? _direction : _serviceArea;
+
+        /// <summary>The levels of which the report has left out headings (goals opened from a later goal's number).</summary>
+        private readonly HashSet<GoalLevel> _headingsMissing = [];
+
+        /// <summary>
+        /// Opens a goal at its heading. The goals its number names above it that have no heading are opened first, without a
+        /// title and noted, so that the goal and its rows are kept (<see cref="MissingParents"/>); each takes the rating, text
+        /// and rows read without a heading before it (<see cref="Claim"/>), and its heading, if it comes later, gives it its
+        /// title. Where no goal of the level above is open, the goal its number names, if any, is its parent.
+        /// </summary>
         public void Open(GoalLevel level, string id, string title, int line)
         {
             EndParagraph();
-            var parent = level switch
+            var missing = MissingParents(level, id);
+            if (title != Untitled) SettleHeadless(keep: missing.Count);
+            for (var k = 0; k < missing.Count; k++)
             {
-                GoalLevel.ServiceAreaGoal => _direction,
-                GoalLevel.BoardGoal => _serviceArea,
-                _ => null,
-            };
-            if (level != GoalLevel.DirectionGoal) parent = OpenMissingParent(level, id, parent, line);
+                var (parentLevel, parentId, child) = missing[k];
+                var claims = missing.Count - k <= _headless.Count;
+                var content = claims ? $", med betygsraden på rad {_headless[0].Goal.Line} och det som följer den" : "";
+                Note(line, $"målet {child} står utan sitt {Vocabularies.Levels[parentLevel].Label} i rapporten: {parentId} lades till efter numret, utan titel{content}");
+                _headingsMissing.Add(parentLevel);
+                Open(parentLevel, parentId, Untitled, line);
+                if (claims) Claim(Open(parentLevel)!);
+            }
+            var parent = level == GoalLevel.DirectionGoal ? null : Open(level - 1);
+            if (parent is null && NamedParent(level, id) is { } named) parent = dataset.AllGoals().FirstOrDefault(g => g.Id == named && g.Level == level - 1);
             if (level != GoalLevel.DirectionGoal && parent is null)
             {
                 Note(line, $"målet {(id.Length > 0 ? id + " " : "")}\"{Layout.Short(title)}\" står före sitt överordnade mål och kunde inte placeras i målträdet");
@@ -478,7 +503,7 @@ public static partial class ReportImporter
             }
             if (title != Untitled && siblings.FirstOrDefault(g => g.Id == id && g.Level == level && g.Title == Untitled) is { } opened)
             {
-                // The heading of a goal opened from a later goal's number (OpenMissingParent): the goal gets its title.
+                // The heading of a goal opened from a later goal's number (MissingParents): the goal gets its title.
                 (opened.Title, opened.Line) = (title, line);
                 Reopen(opened);
                 return;
@@ -488,11 +513,95 @@ public static partial class ReportImporter
             Reopen(goal);
         }
 
+        /// <summary>
+        /// Goals read without their heading, oldest first, each with the goal it was split off: a rating line after a rated
+        /// goal's text or tables starts one (<see cref="Rate"/>), and what follows is its.
+        /// </summary>
+        private readonly List<(RawGoal Goal, RawGoal? SplitFrom)> _headless = [];
+
+        /// <summary>A goal opened without a heading takes the oldest goal read without one: its rating, text and rows (a verksamhetsområdesmål's KF tables).</summary>
+        private void Claim(RawGoal goal)
+        {
+            var headless = _headless[0].Goal;
+            _headless.RemoveAt(0);
+            goal.Recorded = headless.Recorded;
+            Move(headless, goal);
+            for (var k = 0; k < _headless.Count; k++)
+                if (_headless[k].SplitFrom == headless) _headless[k] = (_headless[k].Goal, goal);
+        }
+
+        /// <summary>
+        /// Settles the goals read without a heading but the newest <paramref name="keep"/>, which the goals about to be opened
+        /// take. Where the report has left out the headings of a level, each is the next goal of that level (the deepest whose
+        /// parent is open: a verksamhetsområdesmål without nämndmål, which no later number names); elsewhere its text and
+        /// rows go back to the goal it was split off, as though its rating line had been a second rating of that goal.
+        /// </summary>
+        private void SettleHeadless(int keep)
+        {
+            EndParagraph();
+            var settle = Math.Max(0, _headless.Count - keep);
+            for (; settle > 0; settle--)
+            {
+                if (_headingsMissing.Contains(GoalLevel.ServiceAreaGoal) && _direction is { } direction) OpenNext(GoalLevel.ServiceAreaGoal, direction.Children, $"{direction.Id}.");
+                else if (_headingsMissing.Contains(GoalLevel.DirectionGoal)) OpenNext(GoalLevel.DirectionGoal, dataset.Goals, "");
+                else break;
+            }
+            for (var k = settle - 1; k >= 0; k--)
+            {
+                var (headless, splitFrom) = _headless[k];
+                if (splitFrom is null)
+                {
+                    Note(headless.Line, $"betygsraden \"Uppfylls {headless.Recorded}\" står före första målet");
+                    foreach (var row in headless.Indicators.Concat(headless.Activities))
+                        Note(row.Line, $"raden \"{row.Name}\" står före första målet och kunde inte placeras");
+                }
+                else
+                {
+                    Note(headless.Line, $"mål {splitFrom.Id} har redan betyget {splitFrom.Recorded}; raden \"Uppfylls {headless.Recorded}\" lämnades");
+                    Move(headless, splitFrom);
+                }
+                _headless.RemoveAt(k);
+            }
+        }
+
+        /// <summary>Opens the next goal of a level (after the highest number among <paramref name="siblings"/>) for the oldest goal read without a heading.</summary>
+        private void OpenNext(GoalLevel level, List<RawGoal> siblings, string prefix)
+        {
+            var last = siblings.Where(g => g.Level == level).Select(g => int.TryParse(g.Id.Split('.')[^1], out var n) ? n : 0).DefaultIfEmpty(0).Max();
+            var (id, headless) = ($"{prefix}{last + 1}", _headless[0].Goal);
+            Note(headless.Line, $"betygsraden \"Uppfylls {headless.Recorded}\" och det som följer den står utan rubrik, och inget senare mål numreras under den: " +
+                                $"rapporten saknar rubriker för {Vocabularies.Levels[level].Label}, så den lästes som nästa, {id}, utan titel");
+            Open(level, id, Untitled, headless.Line);
+            Claim(Open(level)!);
+        }
+
+        /// <summary>Adds a goal's text and rows to another's; an inriktningsmål has no rows of its own, so they are noted instead.</summary>
+        private void Move(RawGoal from, RawGoal to)
+        {
+            to.Analysis.AddRange(from.Analysis);
+            to.Description.AddRange(from.Description);
+            to.ExpectedResults.AddRange(from.ExpectedResults);
+            if (to.Level == GoalLevel.DirectionGoal)
+            {
+                foreach (var row in from.Indicators.Concat(from.Activities))
+                    Note(row.Line, $"raden \"{row.Name}\" står direkt under inriktningsmål {to.Id}, som inte har egna indikatorer eller aktiviteter");
+                return;
+            }
+            to.Indicators.AddRange(from.Indicators);
+            to.Activities.AddRange(from.Activities);
+        }
+
         /// <summary>Makes <paramref name="goal"/> the open goal of its level, what follows its heading its text and rows.</summary>
         private void Reopen(RawGoal goal)
         {
             if (goal.Level == GoalLevel.DirectionGoal) (_direction, _serviceArea) = (goal, null);
             if (goal.Level == GoalLevel.ServiceAreaGoal) _serviceArea = goal;
+            ReadInto(goal);
+        }
+
+        /// <summary>Makes <paramref name="goal"/> the goal what follows is read into, its text and rows.</summary>
+        private void ReadInto(RawGoal goal)
+        {
             Current = goal;
             _lastText = null;
             Section = Section.None;
@@ -510,6 +619,12 @@ public static partial class ReportImporter
         public void Rate(string rating, int line)
         {
             EndParagraph();
+            if (Current is null && dataset.Goals.Count == 0 && _headless.Count == 0)
+            {
+                // Before the first goal: the first inriktningsmål's rating, if its heading is missing (SettleHeadless notes it if not).
+                StartHeadless(null, rating, line);
+                return;
+            }
             if (Current is null)
             {
                 Note(line, $"betygsraden \"Uppfylls {rating}\" står före första målet");
@@ -527,16 +642,31 @@ public static partial class ReportImporter
                 Open(GoalLevel.BoardGoal, "", title.Text.Trim(), title.Line);
             }
             if (Current.Recorded is null) Current.Recorded = rating;
+            else if (_sinceOpen > 0)
+            {
+                // A second rating after the goal's text or tables: a goal whose heading is missing starts here.
+                StartHeadless(Current, rating, line);
+                return;
+            }
             else Note(line, $"mål {Current.Id} har redan betyget {Current.Recorded}; raden \"Uppfylls {rating}\" lämnades");
             _sinceOpen = 0;
             _lastParagraph = null;
+        }
+
+        /// <summary>Reads on into a goal without heading (<see cref="_headless"/>), split off <paramref name="splitFrom"/> at a rating line.</summary>
+        private void StartHeadless(RawGoal? splitFrom, string rating, int line)
+        {
+            var headless = new RawGoal(GoalLevel.ServiceAreaGoal, "", Untitled, line) { Recorded = rating };
+            _headless.Add((headless, splitFrom));
+            ReadInto(headless);
         }
 
         private static bool IsBare(RawGoal goal) =>
             goal.Recorded is null && goal.Analysis.Count == 0 && goal.Description.Count == 0 && goal.ExpectedResults.Count == 0
             && goal.Indicators.Count == 0 && goal.Activities.Count == 0;
 
-        private static bool LooksLikeTitle(string text) => text.Length is > 0 and <= 250 && char.IsUpper(text[0]);
+        /// <summary>A paragraph that can be a goal's title: short, capitalised, one sentence (a paragraph of two is a goal's text).</summary>
+        private static bool LooksLikeTitle(string text) => text.Length is > 0 and <= 250 && char.IsUpper(text[0]) && !SentenceBreak().IsMatch(text);
 
         public void Text(string clean, int line, bool bullet)
         {
@@ -584,7 +714,7 @@ public static partial class ReportImporter
 
         public void Close()
         {
-            EndParagraph();
+            SettleHeadless(keep: 0);
             Current = null;
             Section = Section.None;
             LastRow = null;
@@ -592,7 +722,7 @@ public static partial class ReportImporter
 
         public void Finish()
         {
-            EndParagraph();
+            SettleHeadless(keep: 0);
             if (dataset.Goals.Count == 0) Note(1, "inga mål hittades: väntade rubriker som \"KF:s inriktningsmål: 1. …\"");
             Mends.Apply(dataset, Note);
         }

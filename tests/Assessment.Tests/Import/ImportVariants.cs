@@ -286,17 +286,43 @@ internal static class ImportVariants
         foreach (var (name, level) in new[] { ("inriktningsmålen utan rubrik", GoalLevel.DirectionGoal), ("verksamhetsområdesmålen utan rubrik", GoalLevel.ServiceAreaGoal) })
             foreach (var v in BothReports(family, name, new FlatReportWriter { Heading = g => g.Level == level ? "" : SeedHeading(g) }, WithoutHeadings(level)))
                 yield return v;
+        // The same headings missing with the goals' own rating, text and tables kept: what follows a second rating line
+        // is a goal's without its heading, which the next goal's number names (the verksamhetsområdesmål's KF tables were lost).
+        foreach (var (name, levels) in new[]
+                 {
+                     ("inriktningsmålen utan rubrik, med betyg och text", new[] { GoalLevel.DirectionGoal }),
+                     ("verksamhetsområdesmålen utan rubrik, med betyg, text och tabeller", [GoalLevel.ServiceAreaGoal]),
+                     ("inriktnings- och verksamhetsområdesmålen utan rubrik, med innehåll", [GoalLevel.DirectionGoal, GoalLevel.ServiceAreaGoal]),
+                 })
+            foreach (var v in BothReports(family, name, new FlatReportWriter { Heading = g => levels.Contains(g.Level) ? "" : SeedHeading(g) }, Untitled(levels)))
+                yield return v;
+        // …and the last verksamhetsområdesmål under each inriktningsmål without nämndmål: no later number names it, so it is the
+        // next of the level whose headings the report lacks.
+        foreach (var v in BothReports(family, "verksamhetsområdesmålen utan rubrik, det sista utan nämndmål",
+                     new FlatReportWriter { Heading = g => g.Level == GoalLevel.ServiceAreaGoal ? "" : SeedHeading(g) }, d =>
+                     {
+                         var copy = Untitled([GoalLevel.ServiceAreaGoal])(d);
+                         foreach (var direction in copy.Goals) direction.Children[^1].Children.Clear();
+                         return copy;
+                     }))
+            yield return v;
+        yield return new Variant(family, "verksamhetsområdesmålen utan rubrik, med betyg, text och tabeller (tabb)", () =>
+            (Untitled([GoalLevel.ServiceAreaGoal])(Tertial()), RewriteAll(TertialText.Value, @"^KF:s mål för verksamhetsområdet: \d+\.\d+ [^\t\n]*$", "")));
     }
+
+    /// <summary>The goals of the given levels without a title, as the importer opens a goal whose heading is missing (<see cref="ReportImporter.State.Untitled"/>).</summary>
+    private static Func<RawDataset, RawDataset> Untitled(GoalLevel[] levels) => d =>
+    {
+        var copy = Copy(d);
+        foreach (var goal in copy.AllGoals().Where(g => levels.Contains(g.Level))) goal.Title = ReportImporter.State.Untitled;
+        return copy;
+    };
 
     /// <summary>The goals of a level without a heading and anything of their own (text, rating, rows): untitled, as the importer opens them.</summary>
     private static Func<RawDataset, RawDataset> WithoutHeadings(GoalLevel level) => d =>
     {
-        var copy = Copy(d);
-        foreach (var goal in copy.AllGoals().Where(g => g.Level == level))
-        {
-            Bare(goal);
-            goal.Title = ReportImporter.State.Untitled;
-        }
+        var copy = Untitled([level])(d);
+        foreach (var goal in copy.AllGoals().Where(g => g.Level == level)) Bare(goal);
         return copy;
     };
 

@@ -421,6 +421,22 @@ public class LayoutVariantTests
         import.Notes.ShouldContain(n => n.Message.Contains("är slutet på stycket ovanför tabellen och lästes in där"));
     }
 
+    [Theory]
+    [InlineData("verksamhetsområdesmålen utan rubrik, med betyg, text och tabeller (tabb)", "som följer den")]
+    [InlineData("verksamhetsområdesmålen utan rubrik, med betyg, text och tabeller (VB)", "som följer den")]
+    [InlineData("inriktnings- och verksamhetsområdesmålen utan rubrik, med innehåll (T1)", "som följer den")]
+    [InlineData("verksamhetsområdesmålen utan rubrik, det sista utan nämndmål (T1)", "rapporten saknar rubriker för verksamhetsområdesmål, så den lästes som nästa")]
+    public void A_goal_without_its_heading_keeps_its_rating_text_and_tables(string name, string note)
+    {
+        // Its text and KF tables were read as the goal's above (or dropped under an inriktningsmål): now every goal's text
+        // and rows are the report's, and the goal without heading is noted.
+        var variant = ImportVariants.All().Single(v => v.Name == name).Make();
+        var import = ReportImporter.Import(variant.Text, "variant.txt");
+        ShouldMatch(Dump(import.Dataset), Dump(variant.Expected));
+        import.Notes.ShouldContain(n => n.Message.Contains(note));
+        import.Notes.ShouldNotContain(n => n.Message.Contains("har redan betyget"));
+    }
+
     [Fact]
     public void Prose_with_figures_after_a_table_is_the_goals_text_not_a_row()
     {
