@@ -463,6 +463,24 @@ internal static class ImportVariants
             text = RewriteAll(text, @"^(  [^\t\n]+\t[^\n]*\t(?:Tertial 1 )?\d{4})$", m => ++rows % 3 == 0 ? $"{m.Value}\t{rows} st\t{rows + 1} st" : m.Value);
             return (Tertial(), text);
         });
+        // An indicator whose Period cell is empty or no period ("Löpande"): the likely periodicity, as Mends guesses it from the
+        // row (a period outcome in a tertial report: Tertial; else År), in tab-separated and Markdown tables.
+        foreach (var (name, cell) in new[] { ("tom", ""), ("Löpande", "Löpande") })
+        {
+            yield return new Variant(family, $"period {name} i var tredje indikator", () => TabPeriodless(cell));
+            yield return new Variant(family, $"period {name} i var tredje indikator, som Markdown", () => TabPeriodless(cell) is var (expected, text) ? (expected, AsMarkdown(text)) : default);
+        }
+        // An activity's date cell that is no date: left empty (Mends).
+        yield return new Variant(family, "datumceller som inga datum (Löpande, Pågående)", () => TabRowsRewritten(indicators: false, (n, cells) =>
+        {
+            if (n % 3 == 0) cells[1] = "Löpande";
+            if (n % 5 == 0) cells[2] = "Pågående";
+            return n % 3 == 0 || n % 5 == 0;
+        }, (n, row) =>
+        {
+            if (n % 3 == 0) row.Cells.Remove("start");
+            if (n % 5 == 0) row.Cells.Remove("slut");
+        }));
         yield return new Variant(family, "\"–\" i tomma celler", () =>
             (Tertial(), RewriteCells(TertialText.Value, c => c.Length == 0 ? "–" : c)));
         yield return new Variant(family, "sidfot mellan raderna", () =>
@@ -707,6 +725,43 @@ internal static class ImportVariants
     }
 
     /// <summary>The tertial report with every third activity flagged: its Avvikelse cell says <paramref name="yes"/>, the others' <paramref name="no"/>.</summary>
+    /// <summary>
+    /// The tab-separated tertial seed with the cells of some table rows rewritten on their line, and the seed's dataset with
+    /// those rows as a right import reads them: <paramref name="cells"/> gets the row's number (from 1, indicators or
+    /// activities in the report's order) and its line's cells, rewrites them and says whether it did; <paramref name="expect"/>
+    /// then changes the expected row.
+    /// </summary>
+    private static (RawDataset Expected, string Text) TabRowsRewritten(bool indicators, Func<int, string[], bool> cells, Action<int, RawRow> expect)
+    {
+        var expected = Copy(Tertial());
+        var lines = TertialText.Value.Split('\n');
+        var (n, changed) = (0, 0);
+        foreach (var row in expected.AllGoals().SelectMany(g => indicators ? g.Indicators : g.Activities))
+        {
+            var line = lines[row.Line - 1].Split('\t');
+            row.Name.ShouldStartWith(ReportImporter.Clean(line[0]), customMessage: "a row's cells stand on its line, after its name or its name's start");
+            if (!cells(++n, line)) continue;
+            lines[row.Line - 1] = string.Join('\t', line);
+            expect(n, row);
+            changed++;
+        }
+        changed.ShouldBeGreaterThan(5, "a variant changes rows");
+        return (expected, string.Join('\n', lines));
+    }
+
+    /// <summary>
+    /// Every third indicator's Period cell (its line's last filled one) replaced by <paramref name="cell"/>, and the periodicity Mends
+    /// guesses for it. Not in a row that lost an empty cell in extraction (shorter than its header): there the Period cell
+    /// is what tells where the row's cells stand, and without it the row is read from its start.
+    /// </summary>
+    private static (RawDataset Expected, string Text) TabPeriodless(string cell) => TabRowsRewritten(indicators: true, (n, cells) =>
+    {
+        var (first, last) = (Array.FindIndex(cells, c => c.Trim().Length > 0), Array.FindLastIndex(cells, c => c.Trim().Length > 0));
+        if (n % 3 != 0 || last - first + 1 < 9) return false;
+        cells[last] = cell;
+        return true;
+    }, (_, row) => row.Cells["periodicitet"] = row.Cells.ContainsKey("utfall") ? "Tertial" : "År");
+
     private static (RawDataset Expected, string Text) TabDeviations(string yes, string no)
     {
         var expected = EveryThirdFlagged(Tertial());
