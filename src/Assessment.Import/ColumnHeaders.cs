@@ -22,17 +22,19 @@ internal static partial class ColumnHeaders
     [
         ("namn", [.. IndicatorNames, .. ActivityNames]),
         // With the year where a report gives it ("Prognos helår 2026"); "Utfall 2025" may be the period's or last year's (ByYear).
-        ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall"]),
+        ("utfall", ["Periodens utfall", "Periodens utfall #", "Utfall", "Utfall helår", "Utfall helår #"]),
         (DatedOutcome, ["Utfall #", "Utfall år #"]),
         ("utfall_man", ["Utfall män/pojkar", "Utfall män", "Utfall pojkar/män", "Män/pojkar", "Pojkar/män", "Män"]),
         ("utfall_kvinnor", ["Utfall kvinnor/flickor", "Utfall kvinnor", "Utfall flickor/kvinnor", "Kvinnor/flickor", "Flickor/kvinnor", "Kvinnor"]),
-        ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Utfall föregående år #", "Föregående års utfall"]),
+        ("utfall_forra_aret", ["Utfall VB #", "Utfall föregående år", "Utfall föregående år #", "Föregående års utfall", "Föregående år"]),
         ("prognos", ["Prognos helår", "Prognos helår #", "Helårsprognos", "Helårsprognos #", "Prognos", "Prognos #"]),
-        // The district's own target: "Årsmål", with the year ("Årsmål 2026") or as the reports' prose calls it ("målvärdet").
-        ("arsmal", ["Årsmål", "Årsmål #", "Målvärde"]),
-        ("kf_arsmal", ["KF:s årsmål", "KF:s årsmål #", "KF:s årsmål år #"]),
-        ("period", ["Period"]),
-        ("periodicitet", ["Periodicitet"]),
+        // The district's own target: "Årsmål", with the year ("Årsmål 2026") or as the reports' prose calls it ("målvärdet");
+        // "Mål" only with its year ("Mål 2026"), as a word alone it is too common. Not "Nämndens årsmål": "Nämndens" starts
+        // indicators' names ("Nämndens budgetföljsamhet"), and a flattened header's words must not.
+        ("arsmal", ["Årsmål", "Årsmål #", "Målvärde", "Målvärde #", "Mål #"]),
+        ("kf_arsmal", ["KF:s årsmål", "KF:s årsmål #", "KF:s årsmål år #", "Kommunfullmäktiges årsmål", "Kommunfullmäktiges årsmål #", "KF:s mål #"]),
+        ("period", ["Period", "Mätperiod"]),
+        ("periodicitet", ["Periodicitet", "Frekvens", "Mätfrekvens"]),
         ("start", ["Startdatum", "Start"]),
         ("slut", ["Slutdatum", "Slut"]),
         ("avvikelse", ["Avvikelse"]),

@@ -28,6 +28,14 @@ public sealed class ColumnHeadersTests
     [InlineData("Status", "status")]
     [InlineData("Måluppfyllelse", "status")]
     [InlineData("Enhet", "enhet")]
+    [InlineData("Utfall helår 2023", "utfall")]
+    [InlineData("Föregående år", "utfall_forra_aret")]
+    [InlineData("Målvärde 2026", "arsmal")]
+    [InlineData("Mål 2026", "arsmal")]
+    [InlineData("Kommunfullmäktiges årsmål 2026", "kf_arsmal")]
+    [InlineData("KF:s mål 2026", "kf_arsmal")]
+    [InlineData("Mätperiod", "period")]
+    [InlineData("Frekvens", "periodicitet")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
         ColumnHeaders.KeysOf([cell]).ShouldBe([key]);

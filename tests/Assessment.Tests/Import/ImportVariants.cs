@@ -898,12 +898,18 @@ internal static class ImportVariants
             ("Årsmål med året", "(?<=\n)Årsmål", "Årsmål", "Årsmål \n{year}"),
             ("Utfall VB med året ihop", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Utfall \nVB{year}"),
             ("Prognos utan helår", @"Prognos \nhelår", "Prognos helår", "Prognos"),
+            ("Utfall helår", @"Periodens \nutfall", "Periodens utfall", "Utfall \nhelår"),
+            ("Föregående år", @"Utfall VB \n\d{4}", @"Utfall VB \d{4}", "Föregående \når"),
+            ("Mål med året", "(?<=\n)Årsmål", "Årsmål", "Mål \n{year}"),
+            ("Kommunfullmäktiges årsmål", @"KF:s \n\nårsmål", "KF:s årsmål", "Kommunfullmäktiges \nårsmål"),
+            ("KF:s mål med året", @"KF:s \n\nårsmål", "KF:s årsmål", "KF:s mål \n{year}"),
         };
         foreach (var (name, flat, tab, written) in spellings)
         {
             foreach (var (report, columns, year) in new[] { ("VB", AnnualColumns, "2023"), ("T1", TertialColumns, "2026") })
             {
                 if (report == "VB" && name.Contains("rognos", StringComparison.Ordinal)) continue; // the annual report has no forecast
+                if (report == "T1" && name == "Utfall helår") continue; // nor a tertial report the year's outcome
                 yield return Written(family, $"kolumnen {name}", report, new FlatReportWriter
                 {
                     Columns = columns,
@@ -913,6 +919,11 @@ internal static class ImportVariants
             yield return new Variant(family, $"kolumnen {name} (tabb)", () =>
                 (Tertial(), RewriteAll(TertialText.Value, $@"^(Indikator\t.*){tab}(?=\t)", m => m.Groups[1].Value + written.Replace(" \n", " ").Replace("{year}", "2026"))));
         }
+        // The Period column as "Mätperiod", the plan's Periodicitet as "Frekvens".
+        foreach (var v in BothReports(family, "kolumnen Mätperiod", new FlatReportWriter { HeaderText = h => h.Replace(" Period \n", " Mätperiod \n") }))
+            yield return v;
+        yield return new Variant(family, "kolumnen Mätperiod (tabb)", () => (Tertial(), RewriteAll(TertialText.Value, @"^(Indikator\t.*\t)Period$", "$1Mätperiod")));
+        yield return new Variant(family, "kolumnen Frekvens (planen)", () => (Plan(), RewriteAll(PlanText.Value, @"^(\|.*\| *)Periodicitet( *\|.*)$", "$1Frekvens$2")));
         // A column's heading split over lines: line by line across the row, as another extraction writes a header (every
         // cell's first line, then their second lines: "Utfall Årsmål" / "föregående år 2026"), and words broken in a narrow
         // cell ("Före-" / "gående års utfall", "Helårs" / "prognos", "Mål-" / "värde"); each heading read whole.
