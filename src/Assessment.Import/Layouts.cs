@@ -268,7 +268,7 @@ internal abstract partial class Layout
     /// <summary>The layout whose tables the text has most of (a tab, Markdown or flattened header: <see cref="IsTableStart"/>).</summary>
     public static Layout Detect(string[] lines)
     {
-        Layout[] layouts = [new TabLayout(), new MarkdownLayout(), new FlatLayout()];
+        Layout[] layouts = [new TabLayout(), new MarkdownLayout(), new ColumnLayout(), new FlatLayout()];
         return layouts.MaxBy(layout => Enumerable.Range(0, lines.Length).Count(i => layout.IsTableStart(lines, i)))!;
     }
 }
@@ -294,17 +294,7 @@ internal sealed class TabLayout : Layout
         Func<string, bool> inTable, Func<string, bool> separator, bool acrossPages = false)
     {
         var (header, indicator) = Header(split(lines[start])) ?? throw new InvalidOperationException("no table header");
-        var keys = ColumnHeaders.KeysOf(header);
-        if (header[0].Length == 0) state.Note(start + 1, UnnamedNameColumn(indicator));
-        keys[0] = "namn";
-        foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
-            state.Note(start + 1, ColumnLeft(ColumnHeaders.Other(cell), cell, indicator));
-        for (var c = 0; c < keys.Count; c++)
-        {
-            if (!ColumnHeaders.IsLeft(keys[c])) continue;
-            state.Note(start + 1, ColumnLeft(keys[c]!, header[c], indicator));
-            keys[c] = null;
-        }
+        var keys = Keys(header, indicator, start + 1, state);
         var noteOpen = false;
         var i = start + 1;
         for (; i < lines.Length; i++)
@@ -366,6 +356,26 @@ internal sealed class TabLayout : Layout
     }
 
     /// <summary>
+    /// The dataset key of each of a header's cells (the name column's "namn"), null for a column that is left – one the
+    /// importer does not know, or one the dataset holds no cell for (Status, Enhet) – each noted at the header's line.
+    /// </summary>
+    internal static List<string?> Keys(List<string> header, bool indicator, int line, ReportImporter.State state)
+    {
+        var keys = ColumnHeaders.KeysOf(header);
+        if (header[0].Length == 0) state.Note(line, UnnamedNameColumn(indicator));
+        keys[0] = "namn";
+        foreach (var (cell, key) in header.Zip(keys).Where(p => p.Second is null && p.First.Length > 0))
+            state.Note(line, ColumnLeft(ColumnHeaders.Other(cell), cell, indicator));
+        for (var c = 0; c < keys.Count; c++)
+        {
+            if (!ColumnHeaders.IsLeft(keys[c])) continue;
+            state.Note(line, ColumnLeft(keys[c]!, header[c], indicator));
+            keys[c] = null;
+        }
+        return keys;
+    }
+
+    /// <summary>
     /// The index of the next row when only blank lines and the lines of a page break (footer, running header) stand
     /// between line <paramref name="i"/> and a line of cells; null when the table ends here.
     /// </summary>
@@ -378,7 +388,7 @@ internal sealed class TabLayout : Layout
     }
 
     /// <summary>"Analys …" or "Kommentar …" (also with a colon: "Analys: …"): a note on the row above; the label with its colon.</summary>
-    private static string? NoteLabel(string cell) =>
+    internal static string? NoteLabel(string cell) =>
         new[] { "Analys", "Kommentar" }.Where(l => cell.StartsWith(l, StringComparison.Ordinal))
             .Select(l => cell.Length > l.Length && cell[l.Length] == ':' ? l + ":" : l)
             .FirstOrDefault(l => cell.Length == l.Length || cell[l.Length] == ' ');

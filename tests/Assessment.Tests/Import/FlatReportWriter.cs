@@ -140,6 +140,19 @@ public sealed record FlatReportWriter
     /// <summary>The report's title as the report spells it ("Verksamhetsberättelse för 2023", in capitals): the city template's title in, text out.</summary>
     public Func<string, string>? TitleText { get; init; }
 
+    /// <summary>
+    /// Tables with their columns aligned by spaces, as an extraction that keeps the page's layout writes them ("pdftotext
+    /// -layout"), instead of flattened: each cell wrapped in its column's width, a row's lines side by side, two spaces at
+    /// least between columns. The header's cells wrap as <see cref="HeaderLines"/> gives them.
+    /// </summary>
+    public bool AlignedColumns { get; init; }
+
+    /// <summary>With <see cref="AlignedColumns"/>, values right-aligned in their columns (the headings stay left-aligned).</summary>
+    public bool RightAlignedValues { get; init; }
+
+    /// <summary>With <see cref="AlignedColumns"/>, a blank line between two rows.</summary>
+    public bool BlankBetweenRows { get; init; }
+
     public string Write(RawDataset dataset)
     {
         var kind = dataset.Period.Split(' ')[0];
@@ -281,8 +294,14 @@ public sealed record FlatReportWriter
                 : first + " " + string.Join(" \n", cellLines.Select(l => string.Join(" \n", l))) + " \n\n";
         header = HeaderText?.Invoke(header) ?? header;
         if (TableLabel?.Invoke(true, ++_tables) is { } label) text.Append(label).Append(" \n\n");
-        text.Append(header);
         var columns = Columns ?? IndicatorColumns(kind);
+        if (AlignedColumns)
+        {
+            Aligned(text, [["Indikator"], .. columns.Select(c => HeaderLines(c, year))], rows.Select(row =>
+                (row, (List<string?>)[row.Name, .. columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c))])));
+            return;
+        }
+        text.Append(header);
         foreach (var row in rows)
         {
             _rows++;
@@ -324,6 +343,39 @@ public sealed record FlatReportWriter
             }
             Notes(text, row);
         }
+    }
+
+    /// <summary>
+    /// A table with its columns aligned (<see cref="AlignedColumns"/>): the name column 44 wide, the others as wide as their
+    /// heading's longest line or their longest word (10 at least), and two spaces.
+    /// </summary>
+    private void Aligned(StringBuilder text, string[][] header, IEnumerable<(RawRow Row, List<string?> Cells)> table)
+    {
+        var rows = table.ToList();
+        var widths = header.Select((h, c) => c == 0 ? 44 : new[] { 10 }.Concat(h.Select(l => l.Length))
+            .Concat(rows.SelectMany(r => (r.Cells[c] ?? "").Split(' ')).Select(w => w.Length)).Max() + 2).ToArray();
+        void SideBySide(IReadOnlyList<List<string>> cells, bool values, string indent = "")
+        {
+            for (var k = 0; k < cells.Max(c => c.Count); k++)
+            {
+                var line = new StringBuilder(k == 0 ? indent : "");
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    var part = k < cells[c].Count ? cells[c][k] : "";
+                    var width = widths[c] - (c == 0 && k == 0 ? indent.Length : 0);
+                    line.Append(values && c > 0 && RightAlignedValues ? part.PadLeft(width - 2) + "  " : part.PadRight(width));
+                }
+                text.Append(line.ToString().TrimEnd()).AppendLine();
+            }
+        }
+        SideBySide([.. header.Select(h => h.ToList())], values: false);
+        foreach (var (row, cells) in rows)
+        {
+            if (BlankBetweenRows) text.AppendLine();
+            SideBySide([.. cells.Select((cell, c) => cell is null ? [] : Lines(cell, widths[c] - (c == 0 ? 4 : 2)))], values: true, indent: "  ");
+            Notes(text, row);
+        }
+        text.AppendLine();
     }
 
     private void Notes(StringBuilder text, RawRow row)
@@ -392,6 +444,12 @@ public sealed record FlatReportWriter
         if (ActivityComment is not null) header = header.Replace("Avvikelse ", "Avvikelse Kommentar ");
         header = HeaderText?.Invoke(header) ?? header;
         if (TableLabel?.Invoke(false, ++_tables) is { } label) text.Append(label).Append(" \n\n");
+        if (AlignedColumns)
+        {
+            Aligned(text, [["Aktivitet"], ["Startdatum"], ["Slutdatum"], ["Avvikelse"]], rows.Select(row => (row, (List<string?>)
+                [row.Name, row.Cells.GetValueOrDefault("start"), row.Cells.GetValueOrDefault("slut"), row.Cells.ContainsKey("avvikelse") ? DeviationFlag : null])));
+            return;
+        }
         text.Append(header);
         foreach (var row in rows)
         {

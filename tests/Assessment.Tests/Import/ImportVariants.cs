@@ -862,6 +862,17 @@ internal static class ImportVariants
                  })
             foreach (var v in BothReports(family, name, new FlatReportWriter { TitleText = title }))
                 yield return v;
+        // Tables with their columns aligned by spaces, as an extraction that keeps the page's layout writes them ("pdftotext
+        // -layout"): names, values and headings wrapped in their columns; values left- or right-aligned, rows with or without
+        // a blank line between them.
+        foreach (var (name, writer) in new[]
+                 {
+                     ("kolumnjusterade tabeller", new FlatReportWriter { AlignedColumns = true }),
+                     ("kolumnjusterade tabeller, värden högerställda", new FlatReportWriter { AlignedColumns = true, RightAlignedValues = true }),
+                     ("kolumnjusterade tabeller, tomrad mellan raderna", new FlatReportWriter { AlignedColumns = true, BlankBetweenRows = true }),
+                 })
+            foreach (var v in BothReports(family, name, writer))
+                yield return v;
         // The name column headed by two words, whose the rows are before what they are: "KF:s indikator", "Nämndens aktiviteter".
         static string TwoWords(Match m) => m.Value == "Indikator" ? "KF:s indikator" : "Nämndens aktiviteter";
         foreach (var v in BothReports(family, "KF:s indikator och Nämndens aktiviteter",

@@ -437,6 +437,20 @@ public class LayoutVariantTests
         import.Notes.ShouldNotContain(n => n.Message.Contains("har redan betyget"));
     }
 
+    [Theory]
+    [InlineData("kolumnjusterade tabeller (T1)")]
+    [InlineData("kolumnjusterade tabeller, värden högerställda (VB)")]
+    [InlineData("kolumnjusterade tabeller, tomrad mellan raderna (T1)")]
+    public void A_report_whose_tables_keep_their_columns_aligned_reads_back_its_whole_dataset(string name)
+    {
+        // As "pdftotext -layout" writes a report: before, its tables were read as flattened ones – 15 of 73 indicators of the
+        // tertial report with 96 notes, 11 of 77 of the annual report with 205. Texts, rows and analyses compared; no notes.
+        var variant = ImportVariants.All().Single(v => v.Name == name).Make();
+        var import = ReportImporter.Import(variant.Text, "variant.txt");
+        ShouldMatch(Dump(import.Dataset), Dump(variant.Expected));
+        import.Notes.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Prose_with_figures_after_a_table_is_the_goals_text_not_a_row()
     {

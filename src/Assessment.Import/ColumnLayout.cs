@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+
+namespace Assessment.Import;
+
+/// <summary>
+/// Tables whose columns are aligned by spaces, as an extraction that keeps the page's layout writes them ("pdftotext
+/// -layout"): a cell is words one space apart, cells stand two or more spaces apart, and each stands under its column's
+/// heading. A header's cells may wrap onto lines below it ("Utfall män/" / "pojkar"); a row's name, a value ("Tas fram
+/// av" / "nämnd") and its analysis wrap onto the lines below the row's first line, each in its column. A cell belongs to
+/// the column its text overlaps most (values may be right-aligned or centred under a left-aligned heading), so an empty
+/// cell is simply a column with nothing under it.
+/// </summary>
+internal sealed partial class ColumnLayout : Layout
+{
+    public override bool WrapsText => true;
+
+    /// <summary>Words one space apart (a no-break space is part of a cell: "14 762 st"): one cell, with where it starts.</summary>
+    [GeneratedRegex(@"\S+(?:[ \u00A0\u202F]\S+)*")]
+    private static partial Regex Cell();
+
+    private static List<(int Start, int End, string Text)> Cells(string raw) =>
+        [.. Cell().Matches(raw).Select(m => (m.Index, m.Index + m.Length, ReportImporter.Clean(m.Value))).Where(c => c.Item3.Length > 0)];
+
+    public override bool IsTableHeader(string clean, string raw) =>
+        !raw.Contains('\t') && !raw.Contains('|') && Cells(raw) is { Count: >= 3 } cells && TabLayout.Header(cells.Select(c => c.Text)) is not null;
+
+    /// <summary>A line below a header that only continues its cells: every cell a header's words ("pojkar", "helår", "2025").</summary>
+    private static bool ContinuesHeader(string raw) =>
+        Cells(raw) is { Count: > 0 } cells && cells.All(c => c.Text.Split(' ').All(ColumnHeaders.IsWholeHeaderWord));
+
+    /// <summary>The column a cell stands in: the one its text overlaps most, or the nearest on its left.</summary>
+    private static int ColumnOf((int Start, int End, string Text) cell, int[] starts)
+    {
+        var (best, most) = (0, -1);
+        for (var c = 0; c < starts.Length; c++)
+        {
+            var end = c + 1 < starts.Length ? starts[c + 1] : int.MaxValue;
+            var overlap = Math.Min(cell.End, end) - Math.Max(cell.Start, starts[c]);
+            if (overlap > most) (best, most) = (c, overlap);
+        }
+        return best;
+    }
+
+    public override int ReadTable(string[] lines, int start, ReportImporter.State state)
+    {
+        var head = Cells(lines[start]);
+        var starts = head.Select(c => c.Start).ToArray();
+        var texts = head.Select(c => c.Text).ToList();
+        var i = start + 1;
+        for (; i < lines.Length && ContinuesHeader(lines[i]); i++)
+            foreach (var cell in Cells(lines[i])) texts[ColumnOf(cell, starts)] += " " + cell.Text;
+        var (header, indicator) = TabLayout.Header(texts) ?? throw new InvalidOperationException("no table header");
+        var keys = TabLayout.Keys(header, indicator, start + 1, state);
+        Pending? row = null;
+        var noteOpen = false;
+        void Flush()
+        {
+            if (row is null) return;
+            var cells = row.Cells.Select(c => string.Join(' ', c)).ToList();
+            while (cells.Count > 1 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+            var read = Row(row.Line, keys, cells, state);
+            read.Notes.AddRange(row.Notes.Where(n => n.Length > 0));
+            Place(read, indicator, state);
+            row = null;
+        }
+        for (; i < lines.Length; i++)
+        {
+            var raw = lines[i];
+            var clean = ReportImporter.Clean(raw);
+            if (clean.Length == 0)
+            {
+                if (!GoesOn(lines, i + 1, state, starts)) break;
+                continue;
+            }
+            if (IsPageLine(raw, clean, state)) continue;
+            if (IsTableHeader(clean, raw))
+            {
+                if (TabLayout.Header(Cells(raw).Select(c => c.Text))?.OfIndicators != indicator) break; // another kind of table
+                while (i + 1 < lines.Length && ContinuesHeader(lines[i + 1])) i++; // the header repeated at a page break
+                continue;
+            }
+            if (ReportImporter.IsHeading(clean) || ReportImporter.IsRatingLine(clean) || ReportImporter.EndsGoalTree(clean)) break;
+            var cellsOnLine = Cells(raw);
+            if (TabLayout.NoteLabel(clean) is { } label)
+            {
+                if (row is null) state.Note(i + 1, $"analysen \"{Short(clean)}\" hör inte till någon rad");
+                else row.Notes.Add(clean[label.Length..].Trim());
+                noteOpen = row is not null;
+                continue;
+            }
+            if (noteOpen && cellsOnLine.Count == 1)
+            {
+                row!.Notes[^1] = $"{row.Notes[^1]} {clean}".Trim(); // the analysis wraps as prose, over the row's columns
+                continue;
+            }
+            noteOpen = false;
+            // A name with values starts a row (rows are set from their top line). A name alone continues the row's name, and
+            // so does one beside values that all carry on a cell in lower case ("Stockholmsjobb" beside "nämnd/styrelse", the
+            // tail of "Tas fram av"); values alone continue their cells.
+            var names = cellsOnLine.Where(c => ColumnOf(c, starts) == 0).ToList();
+            var tails = row is not null && cellsOnLine.Except(names).All(c => CarriesOn(c.Text, row.Cells[ColumnOf(c, starts)]));
+            if (names.Count > 0 && (row is null || !tails))
+            {
+                Flush();
+                row = new Pending(i + 1, starts.Length);
+            }
+            if (row is null)
+            {
+                state.Note(i + 1, $"texten \"{Short(clean)}\" i tabellen hör inte till någon rad");
+                continue;
+            }
+            foreach (var cell in cellsOnLine) row.Cells[ColumnOf(cell, starts)].Add(cell.Text);
+        }
+        Flush();
+        return i;
+    }
+
+    /// <summary>
+    /// Whether a value on a line below a row's first carries on the row's cell in its column: it starts in lower case ("av
+    /// nämnd"), or it is the year that a cell without one wraps to ("Tertial 1" / "2026").
+    /// </summary>
+    private static bool CarriesOn(string text, List<string> above) =>
+        ReportImporter.StartsInLowerCase(text) || (above.Count > 0 && WrappedYear().IsMatch(text) && !above.Any(a => Year().IsMatch(a)));
+
+    [GeneratedRegex(@"^(?:[12] )?\d{4}$")]
+    private static partial Regex WrappedYear();
+
+    [GeneratedRegex(@"\b\d{4}\b")]
+    private static partial Regex Year();
+
+    /// <summary>Whether the table goes on after blank lines: the next line is a row's, a note's, a page's or the header again.</summary>
+    private bool GoesOn(string[] lines, int i, ReportImporter.State state, int[] starts)
+    {
+        while (i < lines.Length && ReportImporter.Clean(lines[i]).Length == 0) i++;
+        if (i >= lines.Length) return false;
+        var (raw, clean) = (lines[i], ReportImporter.Clean(lines[i]));
+        if (IsPageLine(raw, clean, state) || IsTableHeader(clean, raw) || TabLayout.NoteLabel(clean) is not null) return true;
+        var cells = Cells(raw);
+        return cells.Count >= 2 && cells.Any(c => ColumnOf(c, starts) > 0) && !ReportImporter.IsHeading(clean);
+    }
+
+    /// <summary>A row being read: its first line, each column's text line by line, its analysis.</summary>
+    private sealed class Pending(int line, int columns)
+    {
+        public int Line { get; } = line;
+        public List<string>[] Cells { get; } = [.. Enumerable.Range(0, columns).Select(_ => new List<string>())];
+        public List<string> Notes { get; } = [];
+    }
+}
