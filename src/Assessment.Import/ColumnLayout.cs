@@ -21,8 +21,17 @@ internal sealed partial class ColumnLayout : Layout
     private static List<(int Start, int End, string Text)> Cells(string raw) =>
         [.. Cell().Matches(raw).Select(m => (m.Index, m.Index + m.Length, ReportImporter.Clean(m.Value))).Where(c => c.Item3.Length > 0)];
 
-    public override bool IsTableHeader(string clean, string raw) =>
-        !raw.Contains('\t') && !raw.Contains('|') && Cells(raw) is { Count: >= 3 } cells && TabLayout.Header(cells.Select(c => c.Text)) is not null;
+    /// <summary>
+    /// A header: a name column's heading, then cells two or more spaces apart of which two at least, and half at least,
+    /// are columns the importer knows (the rest may wrap onto the lines below: "Utfall män/"), so that a line of justified
+    /// prose ("aktiviteter  under  året.  Totalt …") is none.
+    /// </summary>
+    public override bool IsTableHeader(string clean, string raw)
+    {
+        if (raw.Contains('\t') || raw.Contains('|') || Cells(raw) is not { Count: >= 3 } cells || TabLayout.Header(cells.Select(c => c.Text)) is null) return false;
+        var known = ColumnHeaders.KeysOf([.. cells.Skip(1).Select(c => c.Text)]).Count(k => k is not null and not "namn");
+        return known >= 2 && 2 * known >= cells.Count - 1;
+    }
 
     /// <summary>A line below a header that only continues its cells: every cell a header's words ("pojkar", "helår", "2025").</summary>
     private static bool ContinuesHeader(string raw) =>
@@ -84,16 +93,17 @@ internal sealed partial class ColumnLayout : Layout
             if (TabLayout.NoteLabel(clean) is { } label)
             {
                 if (row is null) state.Note(i + 1, $"analysen \"{Short(clean)}\" hör inte till någon rad");
-                else row.Notes.Add(clean[label.Length..].Trim());
+                else row.Notes.Add(OneSpaced(clean[label.Length..]));
                 noteOpen = row is not null;
                 continue;
             }
-            if (noteOpen && cellsOnLine.Count == 1)
+            if (noteOpen && IsProse(cellsOnLine, starts))
             {
-                row!.Notes[^1] = $"{row.Notes[^1]} {clean}".Trim(); // the analysis wraps as prose, over the row's columns
+                row!.Notes[^1] = $"{row.Notes[^1]} {OneSpaced(clean)}".Trim(); // the analysis wraps as prose, over the row's columns
                 continue;
             }
             noteOpen = false;
+            if (cellsOnLine.Any(c => ColumnOf(c, starts) > 0) && IsProse(cellsOnLine, starts)) break; // the goal's text after the table
             // A name with values starts a row (rows are set from their top line). A name alone continues the row's name, and
             // so does one beside values that all carry on a cell in lower case ("Stockholmsjobb" beside "nämnd/styrelse", the
             // tail of "Tas fram av"); values alone continue their cells.
@@ -116,6 +126,20 @@ internal sealed partial class ColumnLayout : Layout
     }
 
     /// <summary>
+    /// A line of prose, not a row's: a row's cells each stand inside their column and its values at the column's edge –
+    /// starting where its heading starts or, right-aligned, ending where the next column begins – where the words of text
+    /// set justified stand wherever the spaces that widen the line put them.
+    /// </summary>
+    private static bool IsProse(List<(int Start, int End, string Text)> cells, int[] starts)
+    {
+        if (cells.All(c => ColumnOf(c, starts) == 0)) return true; // after an analysis, text under the names is its last line
+        return !cells.All(c => ColumnOf(c, starts) is var k && (k + 1 == starts.Length || c.End < starts[k + 1]) && (k == 0 || Math.Abs(c.Start - starts[k]) <= 1
+            || (k + 1 < starts.Length ? starts[k + 1] - c.End is >= 1 and <= 3 : c.Start >= starts[k])));
+    }
+
+    private static string OneSpaced(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    /// <summary>
     /// Whether a value on a line below a row's first carries on the row's cell in its column: it starts in lower case ("av
     /// nämnd"), or it is the year that a cell without one wraps to ("Tertial 1" / "2026").
     /// </summary>
@@ -136,7 +160,7 @@ internal sealed partial class ColumnLayout : Layout
         var (raw, clean) = (lines[i], ReportImporter.Clean(lines[i]));
         if (IsPageLine(raw, clean, state) || IsTableHeader(clean, raw) || TabLayout.NoteLabel(clean) is not null) return true;
         var cells = Cells(raw);
-        return cells.Count >= 2 && cells.Any(c => ColumnOf(c, starts) > 0) && !ReportImporter.IsHeading(clean);
+        return cells.Any(c => ColumnOf(c, starts) > 0) && !IsProse(cells, starts) && !ReportImporter.IsHeading(clean);
     }
 
     /// <summary>A row being read: its first line, each column's text line by line, its analysis.</summary>

@@ -150,6 +150,20 @@ public sealed record FlatReportWriter
     /// <summary>With <see cref="AlignedColumns"/>, values right-aligned in their columns (the headings stay left-aligned).</summary>
     public bool RightAlignedValues { get; init; }
 
+    /// <summary>
+    /// Prose set justified, as a layout-keeping extraction gives it: each line of a paragraph or a row's analysis but the last
+    /// widened to <see cref="TextWidth"/> by spaces between its words (headings are not).
+    /// </summary>
+    public bool JustifiedText { get; init; }
+
+    private static string Justified(string line, int width)
+    {
+        var words = line.Split(' ');
+        if (words.Length < 2) return line;
+        var (spaces, gaps) = (width - words.Sum(w => w.Length), words.Length - 1);
+        return string.Concat(words.Select((w, k) => k == 0 ? w : new string(' ', spaces / gaps + (k <= spaces % gaps ? 1 : 0)) + w));
+    }
+
     /// <summary>With <see cref="AlignedColumns"/>, a blank line between two rows.</summary>
     public bool BlankBetweenRows { get; init; }
 
@@ -211,7 +225,9 @@ public sealed record FlatReportWriter
     {
         foreach (var paragraph in paragraphs)
         {
-            Wrap(text, paragraph, TextWidth);
+            var lines = Lines(paragraph, TextWidth);
+            for (var k = 0; k < lines.Count; k++)
+                text.Append(JustifiedText && k < lines.Count - 1 ? Justified(lines[k], TextWidth) : lines[k]).AppendLine(" ");
             text.AppendLine();
         }
     }
@@ -382,7 +398,9 @@ public sealed record FlatReportWriter
     {
         if (row.Notes.Count == 0) return;
         text.AppendLine("Analys ");
-        foreach (var line in Lines(string.Join(' ', row.Notes), TextWidth)) text.Append(line).AppendLine(" ");
+        var lines = Lines(string.Join(' ', row.Notes), TextWidth);
+        for (var k = 0; k < lines.Count; k++)
+            text.Append(JustifiedText && k < lines.Count - 1 ? Justified(lines[k], TextWidth) : lines[k]).AppendLine(" ");
         text.AppendLine();
     }
 

@@ -870,6 +870,7 @@ internal static class ImportVariants
                      ("kolumnjusterade tabeller", new FlatReportWriter { AlignedColumns = true }),
                      ("kolumnjusterade tabeller, värden högerställda", new FlatReportWriter { AlignedColumns = true, RightAlignedValues = true }),
                      ("kolumnjusterade tabeller, tomrad mellan raderna", new FlatReportWriter { AlignedColumns = true, BlankBetweenRows = true }),
+                     ("kolumnjusterade tabeller, marginaljusterad text", new FlatReportWriter { AlignedColumns = true, JustifiedText = true }),
                  })
             foreach (var v in BothReports(family, name, writer))
                 yield return v;

@@ -441,6 +441,8 @@ public class LayoutVariantTests
     [InlineData("kolumnjusterade tabeller (T1)")]
     [InlineData("kolumnjusterade tabeller, värden högerställda (VB)")]
     [InlineData("kolumnjusterade tabeller, tomrad mellan raderna (T1)")]
+    [InlineData("kolumnjusterade tabeller, marginaljusterad text (T1)")]
+    [InlineData("kolumnjusterade tabeller, marginaljusterad text (VB)")]
     public void A_report_whose_tables_keep_their_columns_aligned_reads_back_its_whole_dataset(string name)
     {
         // As "pdftotext -layout" writes a report: before, its tables were read as flattened ones – 15 of 73 indicators of the
@@ -449,6 +451,17 @@ public class LayoutVariantTests
         var import = ReportImporter.Import(variant.Text, "variant.txt");
         ShouldMatch(Dump(import.Dataset), Dump(variant.Expected));
         import.Notes.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Indikator                 Periodens utfall   Utfall män/   Årsmål   KF:s   Period", true)]
+    [InlineData("Aktivitet                         Startdatum    Slutdatum    Avvikelse", true)]
+    [InlineData("aktiviteter  under  året.  Totalt  har  aktiviteter  genomförts  vid cirka 150 tillfällen.", false)] // justified prose
+    [InlineData("Indikatorer  som  mäter  utfall  och  årsmål  redovisas  nedan", false)]
+    [InlineData("Indikator Periodens utfall Årsmål Period", false)] // one space apart: the flattened layout's
+    public void A_column_aligned_header_has_known_columns_two_spaces_apart(string line, bool header)
+    {
+        new ColumnLayout().IsTableHeader(ReportImporter.Clean(line), line).ShouldBe(header);
     }
 
     [Fact]
