@@ -1,5 +1,6 @@
 using Assessment.Domain.Model;
 using System.Text;
+using System.Text.RegularExpressions;
 using Assessment.Import;
 
 namespace Assessment.Tests.Import;
@@ -314,7 +315,7 @@ public sealed record FlatReportWriter
         if (AlignedColumns)
         {
             Aligned(text, [["Indikator"], .. columns.Select(c => HeaderLines(c, year))], rows.Select(row =>
-                (row, (List<string?>)[row.Name, .. columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c))])));
+                (row, (List<string?>)[row.Name, .. columns.Select(c => c == "period" ? Period(row, kind, year) : row.Cells.GetValueOrDefault(c))])), pageBreak);
             return;
         }
         text.Append(header);
@@ -365,7 +366,7 @@ public sealed record FlatReportWriter
     /// A table with its columns aligned (<see cref="AlignedColumns"/>): the name column 44 wide, the others as wide as their
     /// heading's longest line or their longest word (10 at least), and two spaces.
     /// </summary>
-    private void Aligned(StringBuilder text, string[][] header, IEnumerable<(RawRow Row, List<string?> Cells)> table)
+    private void Aligned(StringBuilder text, string[][] header, IEnumerable<(RawRow Row, List<string?> Cells)> table, string? pageBreak = null)
     {
         var rows = table.ToList();
         var widths = header.Select((h, c) => c == 0 ? 44 : new[] { 10 }.Concat(h.Select(l => l.Length))
@@ -387,6 +388,12 @@ public sealed record FlatReportWriter
         SideBySide([.. header.Select(h => h.ToList())], values: false);
         foreach (var (row, cells) in rows)
         {
+            if (pageBreak is not null && PageBetweenRowsEvery > 0 && ++_rows % PageBetweenRowsEvery == 0)
+            {
+                // The page's footer and the next page's running header, set across the page, then the header again.
+                text.AppendLine().Append(Regex.Replace(pageBreak.Replace("{0}", $"{_rows / PageBetweenRowsEvery + 4}"), @"(?<=stadsdelsnämnd), ", "                    ")).AppendLine();
+                SideBySide([.. header.Select(h => h.ToList())], values: false);
+            }
             if (BlankBetweenRows) text.AppendLine();
             SideBySide([.. cells.Select((cell, c) => cell is null ? [] : Lines(cell, widths[c] - (c == 0 ? 4 : 2)))], values: true, indent: "  ");
             Notes(text, row);

@@ -871,6 +871,7 @@ internal static class ImportVariants
                      ("kolumnjusterade tabeller, värden högerställda", new FlatReportWriter { AlignedColumns = true, RightAlignedValues = true }),
                      ("kolumnjusterade tabeller, tomrad mellan raderna", new FlatReportWriter { AlignedColumns = true, BlankBetweenRows = true }),
                      ("kolumnjusterade tabeller, marginaljusterad text", new FlatReportWriter { AlignedColumns = true, JustifiedText = true }),
+                     ("kolumnjusterade tabeller, sidbrytning mellan raderna", new FlatReportWriter { AlignedColumns = true, PageBetweenRowsEvery = 4 }),
                  })
             foreach (var v in BothReports(family, name, writer))
                 yield return v;
