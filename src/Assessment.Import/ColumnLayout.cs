@@ -65,9 +65,7 @@ internal sealed partial class ColumnLayout : Layout
         void Flush()
         {
             if (row is null) return;
-            var cells = row.Cells.Select(c => string.Join(' ', c)).ToList();
-            while (cells.Count > 1 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
-            var read = Row(row.Line, keys, cells, state);
+            var read = Row(row.Line, keys, [.. row.Cells.Select(c => string.Join(' ', c))], state);
             read.Notes.AddRange(row.Notes.Where(n => n.Length > 0));
             Place(read, indicator, state);
             row = null;

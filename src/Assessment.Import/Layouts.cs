@@ -265,7 +265,7 @@ internal abstract partial class Layout
 
     internal static string Short(string text) => text.Length > 60 ? text[..57] + "…" : text;
 
-    /// <summary>The layout whose tables the text has most of (a tab, Markdown or flattened header: <see cref="IsTableStart"/>).</summary>
+    /// <summary>The layout whose tables the text has most of (a tab, Markdown, column-aligned or flattened header: <see cref="IsTableStart"/>); on a tie the first in this order.</summary>
     public static Layout Detect(string[] lines)
     {
         Layout[] layouts = [new TabLayout(), new MarkdownLayout(), new ColumnLayout(), new FlatLayout()];

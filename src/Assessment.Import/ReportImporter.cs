@@ -434,7 +434,7 @@ public static partial class ReportImporter
             while (NamedParent(level, id) is { } parentId)
             {
                 var parentLevel = level - 1;
-                if (parentId == Open(parentLevel)?.Id || dataset.AllGoals().Any(g => g.Id == parentId && g.Level == parentLevel)) break;
+                if (parentId == OpenGoal(parentLevel)?.Id || dataset.AllGoals().Any(g => g.Id == parentId && g.Level == parentLevel)) break;
                 missing.Insert(0, (parentLevel, parentId, id.TrimEnd('.')));
                 (level, id) = (parentLevel, parentId);
             }
@@ -442,7 +442,7 @@ public static partial class ReportImporter
         }
 
         /// <summary>The open goal of a level above the nämndmål.</summary>
-        private RawGoal? Open(GoalLevel level) => level == GoalLevel.DirectionGoal ? _direction : _serviceArea;
+        private RawGoal? OpenGoal(GoalLevel level) => level == GoalLevel.DirectionGoal ? _direction : _serviceArea;
 
         /// <summary>The levels of which the report has left out headings (goals opened from a later goal's number).</summary>
         private readonly HashSet<GoalLevel> _headingsMissing = [];
@@ -457,7 +457,11 @@ public static partial class ReportImporter
         {
             EndParagraph();
             var missing = MissingParents(level, id);
-            if (title != Untitled) SettleHeadless(keep: missing.Count);
+            if (title != Untitled)
+            {
+                SettleHeadless(keep: missing.Count);
+                missing = MissingParents(level, id); // a goal settled at a level without headings may be one of them
+            }
             for (var k = 0; k < missing.Count; k++)
             {
                 var (parentLevel, parentId, child) = missing[k];
@@ -466,9 +470,9 @@ public static partial class ReportImporter
                 Note(line, $"målet {child} står utan sitt {Vocabularies.Levels[parentLevel].Label} i rapporten: {parentId} lades till efter numret, utan titel{content}");
                 _headingsMissing.Add(parentLevel);
                 Open(parentLevel, parentId, Untitled, line);
-                if (claims) Claim(Open(parentLevel)!);
+                if (claims) Claim(OpenGoal(parentLevel)!);
             }
-            var parent = level == GoalLevel.DirectionGoal ? null : Open(level - 1);
+            var parent = level == GoalLevel.DirectionGoal ? null : OpenGoal(level - 1);
             if (parent is null && NamedParent(level, id) is { } named) parent = dataset.AllGoals().FirstOrDefault(g => g.Id == named && g.Level == level - 1);
             if (level != GoalLevel.DirectionGoal && parent is null)
             {
@@ -572,7 +576,7 @@ public static partial class ReportImporter
             Note(headless.Line, $"betygsraden \"Uppfylls {headless.Recorded}\" och det som följer den står utan rubrik, och inget senare mål numreras under den: " +
                                 $"rapporten saknar rubriker för {Vocabularies.Levels[level].Label}, så den lästes som nästa, {id}, utan titel");
             Open(level, id, Untitled, headless.Line);
-            Claim(Open(level)!);
+            Claim(OpenGoal(level)!);
         }
 
         /// <summary>Adds a goal's text and rows to another's; an inriktningsmål has no rows of its own, so they are noted instead.</summary>

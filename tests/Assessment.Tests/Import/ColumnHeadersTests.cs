@@ -36,6 +36,7 @@ public sealed class ColumnHeadersTests
     [InlineData("KF:s mål 2026", "kf_arsmal")]
     [InlineData("Mätperiod", "period")]
     [InlineData("Frekvens", "periodicitet")]
+    [InlineData("Mätfrekvens", "periodicitet")]
     public void A_tab_header_cell_is_read_as_its_column(string cell, string key)
     {
         ColumnHeaders.KeysOf([cell]).ShouldBe([key]);
