@@ -85,6 +85,15 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="address"/>, after a click that navigates. An assertion that
+    /// asks the browser again until it holds, not WaitForURLAsync: that checks the address and then subscribes to the load
+    /// event, and under a full test run on two cores the event fell between the two and the wait timed out
+    /// (microsoft/playwright-dotnet#3364, open; this is the workaround it names).
+    /// </summary>
+    public static Task ShouldReachAsync(IPage page, System.Text.RegularExpressions.Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new PageAssertionsToHaveURLOptions { Timeout = 90_000 });
+
     /// <summary>Saves a full-page screenshot as <paramref name="name"/>.png in <see cref="ScreenshotFolder"/>; returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

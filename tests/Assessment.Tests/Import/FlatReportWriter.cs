@@ -157,14 +157,6 @@ public sealed record FlatReportWriter
     /// </summary>
     public bool JustifiedText { get; init; }
 
-    private static string Justified(string line, int width)
-    {
-        var words = line.Split(' ');
-        if (words.Length < 2) return line;
-        var (spaces, gaps) = (width - words.Sum(w => w.Length), words.Length - 1);
-        return string.Concat(words.Select((w, k) => k == 0 ? w : new string(' ', spaces / gaps + (k <= spaces % gaps ? 1 : 0)) + w));
-    }
-
     /// <summary>With <see cref="AlignedColumns"/>, a blank line between two rows.</summary>
     public bool BlankBetweenRows { get; init; }
 
@@ -226,10 +218,22 @@ public sealed record FlatReportWriter
     {
         foreach (var paragraph in paragraphs)
         {
-            var lines = Lines(paragraph, TextWidth);
-            for (var k = 0; k < lines.Count; k++)
-                text.Append(JustifiedText && k < lines.Count - 1 ? Justified(lines[k], TextWidth) : lines[k]).AppendLine(" ");
+            Prose(text, paragraph);
             text.AppendLine();
+        }
+    }
+
+    /// <summary>A paragraph wrapped at <see cref="TextWidth"/>, with <see cref="JustifiedText"/> each line but the last widened to it by spaces between its words.</summary>
+    private void Prose(StringBuilder text, string paragraph)
+    {
+        var lines = Lines(paragraph, TextWidth);
+        for (var k = 0; k < lines.Count; k++)
+        {
+            var words = lines[k].Split(' ');
+            var (spaces, gaps) = (TextWidth - words.Sum(w => w.Length), words.Length - 1);
+            text.Append(JustifiedText && k < lines.Count - 1 && gaps > 0
+                ? string.Concat(words.Select((w, n) => n == 0 ? w : new string(' ', spaces / gaps + (n <= spaces % gaps ? 1 : 0)) + w))
+                : lines[k]).AppendLine(" ");
         }
     }
 
@@ -405,9 +409,7 @@ public sealed record FlatReportWriter
     {
         if (row.Notes.Count == 0) return;
         text.AppendLine("Analys ");
-        var lines = Lines(string.Join(' ', row.Notes), TextWidth);
-        for (var k = 0; k < lines.Count; k++)
-            text.Append(JustifiedText && k < lines.Count - 1 ? Justified(lines[k], TextWidth) : lines[k]).AppendLine(" ");
+        Prose(text, string.Join(' ', row.Notes));
         text.AppendLine();
     }
 
