@@ -139,8 +139,9 @@ internal static partial class ColumnHeaders
     /// A tab or Markdown table's header from its cells (cleaned): the cells from the name column's on (its heading, or ""
     /// where it has none) and what the rows are. The name column is headed by what they are (<see cref="OfIndicators(string)"/>),
     /// maybe after empty cells (the header shifted right, as rows can be), or it has no heading – an empty first cell – and
-    /// every other cell is a column the importer knows, of one kind of table (<see cref="OfIndicators(IEnumerable{string?})"/>);
-    /// a table of the report's economy ("Mnkr", "Budget", "Prognos") is neither. Null: no table of a goal's.
+    /// its other cells are columns the importer knows, of one kind of table (<see cref="OfIndicators(IEnumerable{string?})"/>),
+    /// with a few not known beside a goal table's own columns; a table of the report's economy ("Mnkr", "Budget",
+    /// "Prognos") is neither. Null: no table of a goal's.
     /// </summary>
     public static (List<string> Cells, bool OfIndicators)? TableHeader(IEnumerable<string> cleanCells)
     {
@@ -151,8 +152,12 @@ internal static partial class ColumnHeaders
         if (OfIndicators(cells[first]) is { } named) return (cells[first..], named);
         if (first != 1 || cells.Count < 3) return null;
         var keys = KeysOf(cells[1..]);
-        if (keys.Zip(cells.Skip(1)).Any(k => k.First is null && k.Second.Length > 0)) return null;
-        return OfIndicators(keys) is { } kind ? (cells, kind) : null;
+        if (OfIndicators(keys) is not { } kind) return null;
+        // Every cell a known column – or, where the known ones include a goal table's own (Årsmål, KF:s årsmål, Period, or
+        // both dates), which no economy table has, twice as many known as not ("Trend" after Period).
+        var unknown = keys.Zip(cells.Skip(1)).Count(k => k.First is null && k.Second.Length > 0);
+        var own = kind ? keys.Any(k => k is "arsmal" or "kf_arsmal" or "period" or "periodicitet") : keys.Contains("start") && keys.Contains("slut");
+        return unknown == 0 || (own && keys.Count(k => k is not null) >= 2 * unknown) ? (cells, kind) : null;
     }
 
     /// <summary>

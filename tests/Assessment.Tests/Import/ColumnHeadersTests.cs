@@ -159,6 +159,8 @@ public sealed class ColumnHeadersTests
     [InlineData("\tPeriodens utfall\tÅrsmål\tKF:s årsmål\tPeriod", true, "")]
     [InlineData("\tStartdatum\tSlutdatum\tAvvikelse", false, "")]
     [InlineData("\tÅrsmål\tKF:s årsmål år 2025\tPeriodicitet", true, "")]
+    [InlineData("\tPeriodens utfall\tÅrsmål\tPeriod\tTrend", true, "")] // a column not known beside a goal table's own
+    [InlineData("\tStartdatum\tSlutdatum\tAvvikelse\tKommentar", false, "")]
     public void A_table_header_says_what_its_rows_are_by_its_name_column_or_else_by_its_other_columns(string line, bool indicators, string name)
     {
         var header = ColumnHeaders.TableHeader(line.Split('\t')).ShouldNotBeNull();
@@ -171,6 +173,8 @@ public sealed class ColumnHeadersTests
     [InlineData("\tBudget 2026\tPrognos 2026\tAvvikelse")] // a column no goal table has
     [InlineData("\tUtfall apr 2026\tUtfall jan -apr 2026")]
     [InlineData("\tPrognos\tAvvikelse")] // one column of each kind
+    [InlineData("\tUtfall\tPrognos\tBudget")] // no goal table's own column: an economy table's
+    [InlineData("\tÅrsmål\tPeriod\tTrend\tKälla")] // as many not known as known
     [InlineData("\tPeriodens utfall\tPeriod")] // one column of a kind only
     [InlineData("Förskola\tUtfall\tÅrsmål\tPeriod")] // a name column headed by something else
     [InlineData("KF:s mål\tUtfall\tÅrsmål")]

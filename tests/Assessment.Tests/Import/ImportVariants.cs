@@ -890,6 +890,9 @@ internal static class ImportVariants
             yield return v;
         yield return new Variant(family, "namnkolumnen utan rubrik (tabb)", () =>
             (Tertial(), RewriteAll(TertialText.Value, "^(?:Indikator|Aktivitet)(?=\t)", "")));
+        // …and a column not known after Period ("Trend", its cells empty): a goal table still, as Årsmål and Period say.
+        yield return new Variant(family, "namnkolumnen utan rubrik, okänd kolumn Trend sist (tabb)", () =>
+            (Tertial(), RewriteAll(RewriteAll(TertialText.Value, "^(?:Indikator|Aktivitet)(?=\t)", ""), @"^(\t.*\tPeriod)$", "$1\tTrend")));
         yield return new Variant(family, "namnkolumnen utan rubrik (Markdown)", () =>
             (Plan(), RewriteAll(PlanText.Value, @"^\| (?:Indikator|Aktivitet)(?= )", "| ")));
         // The activity table's dates headed short: "Start" and "Slut".
