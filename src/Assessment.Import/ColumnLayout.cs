@@ -33,9 +33,12 @@ internal sealed partial class ColumnLayout : Layout
         return known >= 2 && 2 * known >= cells.Count - 1;
     }
 
-    /// <summary>A line below a header that only continues its cells: every cell a header's words ("pojkar", "helår", "2025").</summary>
-    private static bool ContinuesHeader(string raw) =>
-        Cells(raw) is { Count: > 0 } cells && cells.All(c => c.Text.Split(' ').All(ColumnHeaders.IsWholeHeaderWord));
+    /// <summary>
+    /// A line below a header that only continues its value columns' headings: every cell a header's words ("pojkar", "helår",
+    /// "2025"), none under the name column's (whose heading does not wrap: a line there is a row's).
+    /// </summary>
+    private static bool ContinuesHeader(string raw, int[] starts) =>
+        Cells(raw) is { Count: > 0 } cells && cells.All(c => ColumnOf(c, starts) > 0 && c.Text.Split(' ').All(ColumnHeaders.IsWholeHeaderWord));
 
     /// <summary>The column a cell stands in: the one its text overlaps most, or the nearest on its left.</summary>
     private static int ColumnOf((int Start, int End, string Text) cell, int[] starts)
@@ -56,7 +59,7 @@ internal sealed partial class ColumnLayout : Layout
         var starts = head.Select(c => c.Start).ToArray();
         var texts = head.Select(c => c.Text).ToList();
         var i = start + 1;
-        for (; i < lines.Length && ContinuesHeader(lines[i]); i++)
+        for (; i < lines.Length && ContinuesHeader(lines[i], starts); i++)
             foreach (var cell in Cells(lines[i])) texts[ColumnOf(cell, starts)] += " " + cell.Text;
         var (header, indicator) = TabLayout.Header(texts) ?? throw new InvalidOperationException("no table header");
         var keys = TabLayout.Keys(header, indicator, start + 1, state);
@@ -83,7 +86,7 @@ internal sealed partial class ColumnLayout : Layout
             if (IsTableHeader(clean, raw))
             {
                 if (TabLayout.Header(Cells(raw).Select(c => c.Text))?.OfIndicators != indicator) break; // another kind of table
-                while (i + 1 < lines.Length && ContinuesHeader(lines[i + 1])) i++; // the header repeated at a page break
+                while (i + 1 < lines.Length && ContinuesHeader(lines[i + 1], starts)) i++; // the header repeated at a page break
                 continue;
             }
             if (ReportImporter.IsHeading(clean) || ReportImporter.IsRatingLine(clean) || ReportImporter.EndsGoalTree(clean)) break;

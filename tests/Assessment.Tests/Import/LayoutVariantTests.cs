@@ -465,6 +465,17 @@ public class LayoutVariantTests
     }
 
     [Fact]
+    public void A_line_of_header_words_under_a_column_aligned_headers_name_column_is_a_row_not_the_headers_tail()
+    {
+        // "Utfall" under "Indikator" once joined the name column's heading, so the header was no header and the import failed (A901).
+        const string text = "KF:s inriktningsmål: 1. Ett mål\n\n Uppfylls helt\n\nKF:s mål för verksamhetsområdet: 1.1 Ett annat mål\n\n Uppfylls helt\n\n" +
+                            "Indikator             Periodens utfall   Årsmål     Period\nUtfall\n  Andel x             5 %                6 %        2026\n";
+        var import = ReportImporter.Import(text, "liten.txt");
+        var row = import.Dataset.AllGoals().Single(g => g.Id == "1.1").Indicators.Single(r => r.Name == "Andel x");
+        (row.Cells["utfall"], row.Cells["arsmal"]).ShouldBe(("5 %", "6 %"));
+    }
+
+    [Fact]
     public void Prose_with_figures_after_a_table_is_the_goals_text_not_a_row()
     {
         var variant = ImportVariants.All().Single(v => v.Name == "löptext med tal efter tabellen").Make();
