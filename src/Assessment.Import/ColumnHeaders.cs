@@ -124,6 +124,12 @@ internal static partial class ColumnHeaders
         ActivityColumns = ["start", "slut", "avvikelse"];
 
     /// <summary>
+    /// The columns only a goal's table has, no economy table: an indicator table's target or period (any one), an activity
+    /// table's dates (both).
+    /// </summary>
+    private static readonly string[] OwnIndicatorColumns = ["arsmal", "kf_arsmal", "period", "periodicitet"], OwnActivityColumns = ["start", "slut"];
+
+    /// <summary>
     /// What a table holds by its other columns, for a header whose name column has no heading: indicators where two or more
     /// are an indicator table's (outcomes, targets) and none an activity table's (dates, Avvikelse), activities the other way
     /// round; otherwise null.
@@ -156,7 +162,7 @@ internal static partial class ColumnHeaders
         // Every cell a known column – or, where the known ones include a goal table's own (Årsmål, KF:s årsmål, Period, or
         // both dates), which no economy table has, twice as many known as not ("Trend" after Period).
         var unknown = keys.Zip(cells.Skip(1)).Count(k => k.First is null && k.Second.Length > 0);
-        var own = kind ? keys.Any(k => k is "arsmal" or "kf_arsmal" or "period" or "periodicitet") : keys.Contains("start") && keys.Contains("slut");
+        var own = kind ? OwnIndicatorColumns.Any(keys.Contains) : OwnActivityColumns.All(keys.Contains);
         return unknown == 0 || (own && keys.Count(k => k is not null) >= 2 * unknown) ? (cells, kind) : null;
     }
 

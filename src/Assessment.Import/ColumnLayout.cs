@@ -26,11 +26,14 @@ internal sealed partial class ColumnLayout : Layout
     /// are columns the importer knows (the rest may wrap onto the lines below: "Utfall män/"), so that a line of justified
     /// prose ("aktiviteter  under  året.  Totalt …") is none.
     /// </summary>
-    public override bool IsTableHeader(string clean, string raw)
+    public override bool IsTableHeader(string clean, string raw) => HeaderOf(raw) is not null;
+
+    /// <summary>What a header line's table holds (<see cref="IsTableHeader"/>); null where the line is no header.</summary>
+    private static bool? HeaderOf(string raw)
     {
-        if (raw.Contains('\t') || raw.Contains('|') || Cells(raw) is not { Count: >= 3 } cells || TabLayout.Header(cells.Select(c => c.Text)) is null) return false;
+        if (raw.Contains('\t') || raw.Contains('|') || Cells(raw) is not { Count: >= 3 } cells || TabLayout.Header(cells.Select(c => c.Text)) is not { } header) return null;
         var known = ColumnHeaders.KeysOf([.. cells.Skip(1).Select(c => c.Text)]).Count(k => k is not null and not "namn");
-        return known >= 2 && 2 * known >= cells.Count - 1;
+        return known >= 2 && 2 * known >= cells.Count - 1 ? header.OfIndicators : null;
     }
 
     /// <summary>
@@ -39,6 +42,10 @@ internal sealed partial class ColumnLayout : Layout
     /// </summary>
     private static bool ContinuesHeader(string raw, int[] starts) =>
         Cells(raw) is { Count: > 0 } cells && cells.All(c => ColumnOf(c, starts) > 0 && c.Text.Split(' ').All(ColumnHeaders.IsWholeHeaderWord));
+
+    /// <summary>A line's cells, each with the column it stands in (<see cref="ColumnOf"/>).</summary>
+    private static List<(int Column, int Start, int End, string Text)> Placed(string raw, int[] starts) =>
+        [.. Cells(raw).Select(c => (ColumnOf(c, starts), c.Start, c.End, c.Text))];
 
     /// <summary>The column a cell stands in: the one its text overlaps most, or the nearest on its left.</summary>
     private static int ColumnOf((int Start, int End, string Text) cell, int[] starts)
@@ -83,14 +90,14 @@ internal sealed partial class ColumnLayout : Layout
                 continue;
             }
             if (IsPageLine(raw, clean, state)) continue;
-            if (IsTableHeader(clean, raw))
+            if (HeaderOf(raw) is { } kind)
             {
-                if (TabLayout.Header(Cells(raw).Select(c => c.Text))?.OfIndicators != indicator) break; // another kind of table
+                if (kind != indicator) break; // another kind of table
                 while (i + 1 < lines.Length && ContinuesHeader(lines[i + 1], starts)) i++; // the header repeated at a page break
                 continue;
             }
             if (ReportImporter.IsHeading(clean) || ReportImporter.IsRatingLine(clean) || ReportImporter.EndsGoalTree(clean)) break;
-            var cellsOnLine = Cells(raw);
+            var cellsOnLine = Placed(raw, starts);
             if (TabLayout.NoteLabel(clean) is { } label)
             {
                 if (row is null) state.Note(i + 1, $"analysen \"{Short(clean)}\" hör inte till någon rad");
@@ -104,13 +111,13 @@ internal sealed partial class ColumnLayout : Layout
                 continue;
             }
             noteOpen = false;
-            if (cellsOnLine.Any(c => ColumnOf(c, starts) > 0) && IsProse(cellsOnLine, starts)) break; // the goal's text after the table
+            if (cellsOnLine.Any(c => c.Column > 0) && IsProse(cellsOnLine, starts)) break; // the goal's text after the table
             // A name with values starts a row (rows are set from their top line). A name alone continues the row's name, and
             // so does one beside values that all carry on a cell in lower case ("Stockholmsjobb" beside "nämnd/styrelse", the
             // tail of "Tas fram av"); values alone continue their cells.
-            var names = cellsOnLine.Where(c => ColumnOf(c, starts) == 0).ToList();
-            var tails = row is not null && cellsOnLine.Except(names).All(c => CarriesOn(c.Text, row.Cells[ColumnOf(c, starts)]));
-            if (names.Count > 0 && (row is null || !tails))
+            var named = cellsOnLine.Any(c => c.Column == 0);
+            var tails = row is not null && cellsOnLine.Where(c => c.Column > 0).All(c => CarriesOn(c.Text, row.Cells[c.Column]));
+            if (named && (row is null || !tails))
             {
                 Flush();
                 row = new Pending(i + 1, starts.Length);
@@ -120,7 +127,7 @@ internal sealed partial class ColumnLayout : Layout
                 state.Note(i + 1, $"texten \"{Short(clean)}\" i tabellen hör inte till någon rad");
                 continue;
             }
-            foreach (var cell in cellsOnLine) row.Cells[ColumnOf(cell, starts)].Add(cell.Text);
+            foreach (var cell in cellsOnLine) row.Cells[cell.Column].Add(cell.Text);
         }
         Flush();
         return i;
@@ -131,10 +138,10 @@ internal sealed partial class ColumnLayout : Layout
     /// starting where its heading starts or, right-aligned, ending where the next column begins – where the words of text
     /// set justified stand wherever the spaces that widen the line put them.
     /// </summary>
-    private static bool IsProse(List<(int Start, int End, string Text)> cells, int[] starts)
+    private static bool IsProse(List<(int Column, int Start, int End, string Text)> cells, int[] starts)
     {
-        if (cells.All(c => ColumnOf(c, starts) == 0)) return true; // after an analysis, text under the names is its last line
-        return !cells.All(c => ColumnOf(c, starts) is var k && (k + 1 == starts.Length || c.End < starts[k + 1]) && (k == 0 || Math.Abs(c.Start - starts[k]) <= 1
+        if (cells.All(c => c.Column == 0)) return true; // after an analysis, text under the names is its last line
+        return !cells.All(c => c.Column is var k && (k + 1 == starts.Length || c.End < starts[k + 1]) && (k == 0 || Math.Abs(c.Start - starts[k]) <= 1
             || (k + 1 < starts.Length ? starts[k + 1] - c.End is >= 1 and <= 3 : c.Start >= starts[k])));
     }
 
@@ -154,14 +161,14 @@ internal sealed partial class ColumnLayout : Layout
     private static partial Regex Year();
 
     /// <summary>Whether the table goes on after blank lines: the next line is a row's, a note's, a page's or the header again.</summary>
-    private bool GoesOn(string[] lines, int i, ReportImporter.State state, int[] starts)
+    private static bool GoesOn(string[] lines, int i, ReportImporter.State state, int[] starts)
     {
         while (i < lines.Length && ReportImporter.Clean(lines[i]).Length == 0) i++;
         if (i >= lines.Length) return false;
         var (raw, clean) = (lines[i], ReportImporter.Clean(lines[i]));
-        if (IsPageLine(raw, clean, state) || IsTableHeader(clean, raw) || TabLayout.NoteLabel(clean) is not null) return true;
-        var cells = Cells(raw);
-        return cells.Any(c => ColumnOf(c, starts) > 0) && !IsProse(cells, starts) && !ReportImporter.IsHeading(clean);
+        if (IsPageLine(raw, clean, state) || HeaderOf(raw) is not null || TabLayout.NoteLabel(clean) is not null) return true;
+        var cells = Placed(raw, starts);
+        return cells.Any(c => c.Column > 0) && !IsProse(cells, starts) && !ReportImporter.IsHeading(clean);
     }
 
     /// <summary>A row being read: its first line, each column's text line by line, its analysis.</summary>

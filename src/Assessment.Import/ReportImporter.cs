@@ -457,7 +457,7 @@ public static partial class ReportImporter
         {
             EndParagraph();
             var missing = MissingParents(level, id);
-            if (title != Untitled)
+            if (title != Untitled && _headless.Count > 0)
             {
                 SettleHeadless(keep: missing.Count);
                 missing = MissingParents(level, id); // a goal settled at a level without headings may be one of them
